@@ -1,0 +1,133 @@
+package kg
+
+import (
+	"time"
+)
+
+// EntityType is the coarse type of an entity or a literal value.
+type EntityType string
+
+// The types an entity or value can have.
+const (
+	Person       EntityType = "PERSON"
+	Organization EntityType = "ORGANIZATION"
+	GPE          EntityType = "GPE" // countries, states, cities
+	Location     EntityType = "LOCATION"
+	NORP         EntityType = "NORP" // nationalities, religious and political groups
+	Event        EntityType = "EVENT"
+	Date         EntityType = "DATE"
+	Quantity     EntityType = "QUANTITY"
+	Concept      EntityType = "CONCEPT"
+)
+
+// EntityTypes lists every type in a fixed order.
+var EntityTypes = []EntityType{Person, Organization, GPE, Location, NORP, Event, Date, Quantity, Concept}
+
+// IsNamed reports whether values of type t are named entities (as opposed to
+// literal values such as quantities, dates and concepts).
+func (t EntityType) IsNamed() bool {
+	switch t {
+	case Person, Organization, GPE, Location, NORP, Event:
+		return true
+	}
+	return false
+}
+
+// Valid reports whether t is one of EntityTypes.
+func (t EntityType) Valid() bool {
+	for _, x := range EntityTypes {
+		if t == x {
+			return true
+		}
+	}
+	return false
+}
+
+// Span is a half-open range of Unicode code points in an article's text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Mention is one occurrence of an entity in an article.
+type Mention struct {
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Text     string `json:"text"`
+	Sentence int    `json:"-"`
+	// Rule says why this mention was joined to its entity ("name",
+	// "surname", "pronoun", "title", "alias", ...).
+	Rule string `json:"-"`
+}
+
+// Entity is a named thing: a person, an organization, a place.
+type Entity struct {
+	ID       string     `json:"id"`
+	Name     string     `json:"name"`
+	Type     EntityType `json:"type"`
+	Aliases  []string   `json:"aliases"`
+	Mentions []Mention  `json:"mentions"`
+}
+
+// Node is one end of a statement: an entity, or a literal value (a
+// quantity, a date, a concept) that has no entity behind it.
+type Node struct {
+	ID   string     `json:"id,omitempty"`
+	Name string     `json:"name"`
+	Type EntityType `json:"type"`
+	// Value and Unit are set for quantities: "more than 32,000 military
+	// troops" has Value 32000 and Unit "troops".
+	Value *float64 `json:"value,omitempty"`
+	Unit  string   `json:"unit,omitempty"`
+}
+
+// IsEntity reports whether n is a named entity rather than a literal value.
+func (n Node) IsEntity() bool { return n.Type.IsNamed() }
+
+// Statement is a subject–predicate–object fact read from one sentence.
+type Statement struct {
+	ID        string `json:"id"`
+	Subject   Node   `json:"subject"`
+	Predicate string `json:"predicate"` // lemma form: "deploy", "meet with"
+	Relation  string `json:"relation"`  // surface form: "sent", "met with"
+	Object    Node   `json:"object"`
+
+	Confidence float64 `json:"confidence"`
+	Sentence   int     `json:"sentence"`
+	Span       Span    `json:"span"`
+	Text       string  `json:"text"`
+
+	// Qualifiers, set where the text states them.
+	Time         string `json:"time,omitempty"`
+	Place        string `json:"place,omitempty"`
+	Negated      bool   `json:"negated,omitempty"`
+	Modality     string `json:"modality,omitempty"` // "will", "may", "want", "if"...
+	AttributedTo *Node  `json:"attributedTo,omitempty"`
+}
+
+// Provenance is where a statement was read.
+type Provenance struct {
+	Article    string
+	Sentence   int
+	Span       Span
+	Text       string
+	Relation   string
+	Confidence float64
+}
+
+// Article is one news article.
+type Article struct {
+	ID          string
+	Title       string
+	Source      string
+	PublishedAt time.Time // zero when unknown
+	Text        string
+}
+
+// Document is what the loader makes of one article.
+type Document struct {
+	Article    Article
+	Entities   []Entity
+	Statements []Statement
+	Warnings   []string
+}

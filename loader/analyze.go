@@ -1,0 +1,29 @@
+package loader
+
+import (
+	"github.com/newsgraph/newsgraph/loader/syntax"
+	"github.com/newsgraph/newsgraph/loader/token"
+)
+
+// Tagger sets part-of-speech tags and entity hints on the words of one
+// sentence. The prose adapter is the first implementation; the syntax layer
+// is replaceable behind this interface.
+type Tagger interface {
+	Tag(words []syntax.Word)
+}
+
+// analyze splits text into sentences and tags them.
+func analyze(tg Tagger, text string) []syntax.Sentence {
+	var out []syntax.Sentence
+	for i, s := range token.Split(text) {
+		words := make([]syntax.Word, len(s.Tokens))
+		for j, t := range s.Tokens {
+			words[j] = syntax.Word{Text: t.Text, Start: t.Start, End: t.End}
+		}
+		tg.Tag(words)
+		fixTags(words)
+		fixInitial(words)
+		out = append(out, syntax.Sentence{Index: i, Start: s.Start, End: s.End, Words: words})
+	}
+	return out
+}

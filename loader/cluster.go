@@ -1,0 +1,189 @@
+package loader
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// cluster is one entity of an article: the mentions that name it.
+type cluster struct {
+	typ     kg.EntityType
+	name    string
+	tokens  []string // folded words of the canonical name
+	titles  []string // lower-cased titles the text gives it
+	members []int    // indices into the mention list
+	rule    string
+}
+
+// fold lower-cases and strips accents, so that "Lopez" matches "López".
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+func foldTokens(s string) []string {
+	return strings.Fields(strings.NewReplacer(".", "", ",", "").Replace(fold(s)))
+}
+
+func hasSuffixTokens(long, short []string) bool {
+	if len(short) == 0 || len(short) > len(long) {
+		return false
+	}
+	off := len(long) - len(short)
+	for i := range short {
+		if long[off+i] != short[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// initials returns the capital initials of the content words of name:
+// "Kennedy Space Center" -> "ksc".
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		switch strings.ToLower(w) {
+		case "of", "and", "the", "for", "&", "de", "del":
+			continue
+		}
+		for _, r := range w {
+			b.WriteRune(unicode.ToLower(r))
+			break
+		}
+	}
+	return b.String()
+}
+
+// clusterMentions groups mentions into entities, conservatively: exact
+// names and gazetteer aliases, a person's surname or partial name after
+// the full name, and an acronym of an organization named in full. It sets
+// ms[i].entity.
+func clusterMentions(ms []mention) []*cluster {
+	var cs []*cluster
+	byKey := map[string]int{}
+	add := func(i int, key string, c *cluster) {
+		if idx, ok := byKey[key]; ok {
+			cs[idx].members = append(cs[idx].members, i)
+			ms[i].entity = idx
+			return
+		}
+		c.members = []int{i}
+		cs = append(cs, c)
+		byKey[key] = len(cs) - 1
+		ms[i].entity = len(cs) - 1
+	}
+	// Longest names first, so that a surname finds its full name wherever
+	// the two appear.
+	order := make([]int, len(ms))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		return len(strings.Fields(ms[order[a]].name)) > len(strings.Fields(ms[order[b]].name))
+	})
+	for _, i := range order {
+		m := &ms[i]
+		if m.canonical != "" {
+			add(i, string(m.typ)+"|"+fold(m.canonical), &cluster{typ: m.typ, name: m.canonical, tokens: foldTokens(m.canonical), rule: m.rule})
+			continue
+		}
+		toks := foldTokens(m.name)
+		if m.typ == kg.Person || len(toks) <= 2 && m.rule == "tagger" {
+			// A partial name joins the person whose full name ends with
+			// it ("Blinken", "López Obrador"). If two people share it, the
+			// one mentioned last before it wins.
+			best := -1
+			for ci, c := range cs {
+				if c.typ == kg.Person && len(c.tokens) > len(toks) && hasSuffixTokens(c.tokens, toks) {
+					if best == -1 || lastBefore(ms, c, m) > lastBefore(ms, cs[best], m) {
+						best = ci
+					}
+				}
+			}
+			if best >= 0 {
+				cs[best].members = append(cs[best].members, i)
+				m.entity = best
+				m.typ = kg.Person
+				continue
+			}
+		}
+		if m.typ == kg.Organization && len(toks) == 1 && isAllCaps(m.name) {
+			matched := false
+			for ci, c := range cs {
+				if c.typ == kg.Organization && len(c.tokens) > 1 && initials(c.name) == toks[0] {
+					cs[ci].members = append(cs[ci].members, i)
+					m.entity = ci
+					matched = true
+					break
+				}
+			}
+			if matched {
+				continue
+			}
+		}
+		add(i, string(m.typ)+"|"+strings.Join(toks, " "), &cluster{typ: m.typ, name: m.name, tokens: toks, rule: m.rule})
+	}
+	for _, c := range cs {
+		sort.Ints(c.members)
+		seen := map[string]bool{}
+		for _, i := range c.members {
+			if t := ms[i].title; t != "" {
+				// Keep the role words, not a country before them.
+				for _, w := range splitTitle(t) {
+					if !seen[w] {
+						seen[w] = true
+						c.titles = append(c.titles, w)
+					}
+				}
+			}
+		}
+	}
+	return cs
+}
+
+// splitTitle returns the title words of a title string that the
+// description resolver can match: "us secretary of state" gives
+// "secretary of state" and "secretary".
+func splitTitle(t string) []string {
+	var out []string
+	words := strings.Fields(strings.ToLower(t))
+	for i := range words {
+		rest := strings.Join(words[i:], " ")
+		out = append(out, rest)
+	}
+	if len(words) > 0 {
+		out = append(out, words[0])
+		// "secretary of state" -> "secretary" as well.
+		for _, w := range words {
+			if w == "of" {
+				break
+			}
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// lastBefore returns the position of c's last member before m, or -1.
+func lastBefore(ms []mention, c *cluster, m *mention) int {
+	best := -1
+	for _, i := range c.members {
+		p := ms[i].sent*10000 + ms[i].start
+		if p < m.sent*10000+m.start && p > best {
+			best = p
+		}
+	}
+	return best
+}

@@ -1,0 +1,108 @@
+package loader
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/loader/gazetteer"
+	"github.com/newsgraph/newsgraph/loader/syntax"
+)
+
+// fixTags corrects the tagger where it is known to be weak, by general
+// rules: punctuation and quotes, ellipses, clitics, and capitalized words
+// that the gazetteer knows.
+func fixTags(ws []syntax.Word) {
+	for i := range ws {
+		w := &ws[i]
+		switch {
+		case w.Text == "..." || w.Text == "…" || strings.HasPrefix(w.Text, "...."):
+			w.Tag, w.NER = ":", "O"
+		case isQuote(w.Text):
+			w.Tag, w.NER = "``", "O"
+		case w.Text == "'s" || w.Text == "’s":
+			if i+1 < len(ws) && (ws[i+1].Tag == "VBN" || ws[i+1].Tag == "VBG" || ws[i+1].Tag == "RB" || ws[i+1].Tag == "DT") && i > 0 && ws[i-1].Tag == "PRP" {
+				w.Tag = "VBZ" // "it's been", "he's going"
+			} else {
+				w.Tag = "POS"
+			}
+		case w.Text == "%":
+			w.Tag = "NN"
+		case w.Text == "-":
+			w.Tag = "HYPH"
+		}
+		if e, ok := gazetteer.Lookup(w.Text); ok && isCapitalized(w.Text) {
+			switch e.Kind {
+			case gazetteer.Demonym:
+				if w.Tag != "NNPS" {
+					w.Tag = "JJ"
+					if strings.HasSuffix(w.Text, "s") && !strings.HasSuffix(w.Text, "ss") {
+						w.Tag = "NNPS"
+					}
+				}
+			default:
+				if w.Tag != "NNPS" {
+					w.Tag = "NNP"
+				}
+			}
+		}
+		// The tagger sometimes calls a capitalized word in mid-sentence a
+		// common noun or adjective; a capital there marks a name.
+		if i > 0 && isCapitalized(w.Text) && (w.Tag == "NN" || w.Tag == "JJ" || w.Tag == "VB" || w.Tag == "VBN") &&
+			!isQuote(ws[i-1].Text) && ws[i-1].Text != ":" && !isAllCaps(w.Text) {
+			if _, dem := gazetteer.Lookup(w.Text); !dem || w.Tag != "JJ" {
+				w.Tag = "NNP"
+			}
+		}
+	}
+}
+
+func isQuote(s string) bool {
+	switch s {
+	case "\"", "“", "”", "``", "''", "„", "«", "»":
+		return true
+	}
+	return false
+}
+
+func isCapitalized(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return letters > 1
+}
+
+// closedClass fixes the tag of a capitalized function word at the start of
+// a sentence, which the tagger sometimes reads as a name ("In May").
+var closedClass = map[string]string{
+	"in": "IN", "on": "IN", "at": "IN", "for": "IN", "with": "IN", "after": "IN", "before": "IN",
+	"during": "IN", "since": "IN", "until": "IN", "by": "IN", "from": "IN", "of": "IN", "under": "IN",
+	"despite": "IN", "although": "IN", "though": "IN", "because": "IN", "while": "IN", "if": "IN",
+	"the": "DT", "a": "DT", "an": "DT", "this": "DT", "these": "DT", "those": "DT", "another": "DT",
+	"he": "PRP", "she": "PRP", "it": "PRP", "we": "PRP", "they": "PRP", "i": "PRP", "you": "PRP",
+	"his": "PRP$", "her": "PRP$", "its": "PRP$", "their": "PRP$", "our": "PRP$", "my": "PRP$",
+	"but": "CC", "and": "CC", "or": "CC", "yet": "CC", "however": "RB", "meanwhile": "RB",
+}
+
+func fixInitial(ws []syntax.Word) {
+	for i := range ws {
+		if isQuote(ws[i].Text) {
+			continue
+		}
+		if tag, ok := closedClass[strings.ToLower(ws[i].Text)]; ok {
+			ws[i].Tag, ws[i].NER = tag, "O"
+		}
+		return
+	}
+}

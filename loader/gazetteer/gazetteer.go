@@ -1,0 +1,131 @@
+package gazetteer
+
+import (
+	"strings"
+	"sync"
+)
+
+// Kind says what a gazetteer entry names.
+type Kind int
+
+// The kinds of entries.
+const (
+	None Kind = iota
+	Country
+	State
+	City
+	Region
+	Org
+	Demonym
+)
+
+// Entry is what the gazetteer knows about a name.
+type Entry struct {
+	Kind Kind
+	// Canonical is the preferred name: "United States" for "US",
+	// and for a demonym the country it denotes ("Mexico" for "Mexican").
+	Canonical string
+}
+
+type index struct {
+	names map[string]Entry // lower-cased name -> entry
+	// maxWords is the longest name in words, for longest-match lookups.
+	maxWords int
+}
+
+var idx = sync.OnceValue(build)
+
+func build() *index {
+	ix := &index{names: map[string]Entry{}}
+	add := func(name string, e Entry) {
+		key := Key(name)
+		if _, ok := ix.names[key]; ok {
+			return // first entry wins: countries before states before cities
+		}
+		ix.names[key] = e
+		if n := len(strings.Fields(name)); n > ix.maxWords {
+			ix.maxWords = n
+		}
+	}
+	for _, line := range lines(countries) {
+		names, dems, _ := strings.Cut(line, "#")
+		alias := strings.Split(names, "|")
+		canon := alias[0]
+		for _, a := range alias {
+			add(a, Entry{Country, canon})
+			add(strings.TrimPrefix(a, "the "), Entry{Country, canon})
+		}
+		for _, d := range strings.Split(dems, ",") {
+			if d != "" {
+				add(d, Entry{Demonym, canon})
+			}
+		}
+	}
+	addList := func(text string, kind Kind) {
+		for _, line := range lines(text) {
+			alias := strings.Split(line, "|")
+			canon := alias[0]
+			for _, a := range alias {
+				add(a, Entry{kind, canon})
+			}
+		}
+	}
+	addList(usStates, State)
+	addList(cities, City)
+	addList(regions, Region)
+	addList(organizations, Org)
+	// "New York State" is also "New York" when no city reading applies;
+	// the city entry came first, so only the explicit forms map to states.
+	return ix
+}
+
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Key is the lookup form of a name: lower case, single spaces, curly
+// apostrophes straightened.
+func Key(name string) string {
+	name = strings.ReplaceAll(name, "’", "'")
+	return strings.ToLower(strings.Join(strings.Fields(name), " "))
+}
+
+// Lookup returns what the gazetteer knows of name.
+func Lookup(name string) (Entry, bool) {
+	e, ok := idx().names[Key(name)]
+	if !ok && strings.HasPrefix(Key(name), "the ") {
+		e, ok = idx().names[Key(name)[4:]]
+	}
+	return e, ok
+}
+
+// MaxWords is the number of words in the longest known name.
+func MaxWords() int { return idx().maxWords }
+
+var demonyms = sync.OnceValue(func() map[string]string {
+	out := map[string]string{}
+	for _, line := range lines(countries) {
+		names, dems, _ := strings.Cut(line, "#")
+		canon, _, _ := strings.Cut(names, "|")
+		first, _, _ := strings.Cut(dems, ",")
+		if first != "" {
+			out[canon] = first
+		}
+	}
+	return out
+})
+
+// DemonymOf returns the adjective for the people of a country: "Mexican"
+// for "Mexico". It returns the country's name when none is known.
+func DemonymOf(country string) string {
+	if d, ok := demonyms()[country]; ok {
+		return d
+	}
+	return country
+}

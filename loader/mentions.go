@@ -1,0 +1,274 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/loader/gazetteer"
+	"github.com/newsgraph/newsgraph/loader/syntax"
+)
+
+// mention is one named mention found in a sentence, before clustering.
+type mention struct {
+	sent       int
+	start, end int // word indices of the name, [start, end)
+	// titleStart is the first word of a title before the name ("US
+	// Secretary of State Antony Blinken"), or start when there is none.
+	titleStart int
+	title      string // lower-cased title words, "" if none
+	name       string
+	typ        kg.EntityType
+	canonical  string // gazetteer canonical name, "" if unknown
+	rule       string // why it was typed this way
+	entity     int    // index into the cluster list, -1 until clustered
+}
+
+// connectors may sit inside a name between two capitalized words.
+var connectors = map[string]bool{"of": true, "de": true, "del": true, "da": true, "dos": true,
+	"van": true, "von": true, "der": true, "bin": true, "al": true, "la": true, "le": true, "and": true, "&": true}
+
+func isNameWord(w syntax.Word) bool {
+	if !isCapitalized(w.Text) {
+		return false
+	}
+	return w.Tag == "NNP" || w.Tag == "NNPS" || strings.HasPrefix(w.NER, "B-") || strings.HasPrefix(w.NER, "I-")
+}
+
+// findMentions finds the named mentions of one sentence.
+func findMentions(s syntax.Sentence) []mention {
+	ws := s.Words
+	var out []mention
+	for i := 0; i < len(ws); {
+		if !isNameWord(ws[i]) || gazetteer.IsDateWord(ws[i].Text) && !isNameWordAfter(ws, i) {
+			if d, ok := demonymMention(s, i); ok {
+				out = append(out, d)
+			}
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(ws) {
+			if isNameWord(ws[j]) && !gazetteer.IsDateWord(ws[j].Text) {
+				j++
+				continue
+			}
+			if connectors[strings.ToLower(ws[j].Text)] && j+1 < len(ws) && isNameWord(ws[j+1]) && connectorFits(ws, i, j) {
+				j += 2
+				continue
+			}
+			break
+		}
+		out = append(out, splitChunk(s, i, j)...)
+		i = j
+	}
+	return out
+}
+
+func isNameWordAfter(ws []syntax.Word, i int) bool {
+	return i+1 < len(ws) && isNameWord(ws[i+1]) && !gazetteer.IsDateWord(ws[i+1].Text)
+}
+
+// connectorFits decides whether a connector at j joins the name that
+// started at i with what follows: "Secretary of State", "Bank of America",
+// "Bosnia and Herzegovina" yes; "Cuba and Venezuela" no.
+func connectorFits(ws []syntax.Word, i, j int) bool {
+	c := strings.ToLower(ws[j].Text)
+	prev := ws[j-1].Text
+	switch c {
+	case "and", "&":
+		// Only inside a name the gazetteer knows or an organization.
+		k := j + 1
+		for k < len(ws) && isNameWord(ws[k]) {
+			k++
+		}
+		full := joinWords(ws[i:k])
+		if _, ok := gazetteer.Lookup(full); ok {
+			return true
+		}
+		return gazetteer.IsOrgHead(ws[k-1].Text) && k-i <= 6
+	case "of":
+		if gazetteer.IsOrgHead(prev) || gazetteer.IsTitle(prev) || gazetteer.IsPlaceHead(prev) {
+			return true
+		}
+		k := j + 1
+		for k < len(ws) && isNameWord(ws[k]) {
+			k++
+		}
+		_, ok := gazetteer.Lookup(joinWords(ws[i:k]))
+		return ok
+	}
+	return true
+}
+
+func joinWords(ws []syntax.Word) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.Text
+	}
+	return strings.Join(parts, " ")
+}
+
+// demonymMention returns a NORP mention for a capitalized demonym
+// ("Mexican companies", "Venezuelans").
+func demonymMention(s syntax.Sentence, i int) (mention, bool) {
+	w := s.Words[i]
+	if !isCapitalized(w.Text) {
+		return mention{}, false
+	}
+	e, ok := gazetteer.Lookup(w.Text)
+	if !ok || e.Kind != gazetteer.Demonym {
+		return mention{}, false
+	}
+	return mention{sent: s.Index, start: i, end: i + 1, titleStart: i, name: w.Text, typ: kg.NORP,
+		canonical: demonymName(e.Canonical), rule: "demonym", entity: -1}, true
+}
+
+// demonymName is the node name for a group by nationality: the first
+// demonym listed for its country ("Mexican" for Mexico).
+func demonymName(country string) string {
+	return gazetteer.DemonymOf(country)
+}
+
+// splitChunk turns a run of capitalized words [i, j) into mentions: titles
+// are split off, a country before a title becomes its own mention, and the
+// rest is typed.
+func splitChunk(s syntax.Sentence, i, j int) []mention {
+	ws := s.Words
+	var out []mention
+	titleStart := i
+	var title []string
+	k := i
+	for k < j {
+		// A country or demonym before a title: "US Secretary of State".
+		if e, ok := gazetteer.Lookup(ws[k].Text); ok && (e.Kind == gazetteer.Country || e.Kind == gazetteer.Demonym) && k+1 < j {
+			if n := titleLen(ws, k+1, j); n > 0 {
+				typ, canon := kg.GPE, e.Canonical
+				if e.Kind == gazetteer.Demonym {
+					typ, canon = kg.NORP, demonymName(e.Canonical)
+				}
+				out = append(out, mention{sent: s.Index, start: k, end: k + 1, titleStart: k, name: ws[k].Text,
+					typ: typ, canonical: canon, rule: "gazetteer", entity: -1})
+				title = append(title, ws[k].Text)
+				k++
+				continue
+			}
+		}
+		if n := titleLen(ws, k, j); n > 0 && k+n < j {
+			title = append(title, strings.ToLower(joinWords(ws[k:k+n])))
+			k += n
+			continue
+		}
+		break
+	}
+	if k >= j {
+		return out
+	}
+	if len(title) == 0 {
+		// A lower-case role just before the name: "foreign relations
+		// secretary Alicia Bárcena", "spokesman John Smith".
+		if i > 0 && !isCapitalized(ws[i-1].Text) && gazetteer.IsTitle(ws[i-1].Text) && (ws[i-1].Tag == "NN" || ws[i-1].Tag == "JJ") {
+			b := i - 1
+			for b > 0 && b >= i-4 && (ws[b-1].Tag == "JJ" || ws[b-1].Tag == "NN" || ws[b-1].Tag == "NNS") && !isCapitalized(ws[b-1].Text) {
+				b--
+			}
+			titleStart = b
+			title = append(title, strings.ToLower(joinWords(ws[b:i])))
+		}
+	} else {
+		titleStart = i
+	}
+	m := mention{sent: s.Index, start: k, end: j, titleStart: titleStart, title: strings.Join(title, " "),
+		name: joinWords(ws[k:j]), entity: -1}
+	m.typ, m.canonical, m.rule = typeName(ws, k, j, m.title != "")
+	if m.typ == "" {
+		return out
+	}
+	// "Chiapas state", "Sonora province": a place name with its kind after it.
+	if j < len(ws) && (m.typ == kg.Location || m.typ == kg.Person || m.typ == kg.Organization || m.typ == kg.GPE) && m.title == "" {
+		switch strings.ToLower(ws[j].Text) {
+		case "state", "province", "city", "county", "region", "district", "prefecture", "municipality":
+			m.typ, m.rule = kg.GPE, "place kind"
+		}
+	}
+	return append(out, m)
+}
+
+// titleLen returns how many words from k form a title, 0 if none.
+func titleLen(ws []syntax.Word, k, j int) int {
+	for _, t := range gazetteer.MultiTitles() {
+		n := len(strings.Fields(t))
+		if k+n <= j && strings.ToLower(joinWords(ws[k:k+n])) == t {
+			return n
+		}
+	}
+	if gazetteer.IsTitle(ws[k].Text) {
+		return 1
+	}
+	return 0
+}
+
+// typeName types the name ws[i:j]. It returns "" when the words are not a
+// name worth a node (a month, a lone sentence-initial capital).
+func typeName(ws []syntax.Word, i, j int, hasTitle bool) (kg.EntityType, string, string) {
+	name := joinWords(ws[i:j])
+	if e, ok := gazetteer.Lookup(name); ok {
+		switch e.Kind {
+		case gazetteer.Country, gazetteer.State, gazetteer.City:
+			return kg.GPE, e.Canonical, "gazetteer"
+		case gazetteer.Region:
+			return kg.Location, e.Canonical, "gazetteer"
+		case gazetteer.Org:
+			return kg.Organization, e.Canonical, "gazetteer"
+		case gazetteer.Demonym:
+			return kg.NORP, demonymName(e.Canonical), "gazetteer"
+		}
+	}
+	allDates := true
+	for _, w := range ws[i:j] {
+		if !gazetteer.IsDateWord(w.Text) {
+			allDates = false
+		}
+	}
+	if allDates {
+		return "", "", ""
+	}
+	last := ws[j-1].Text
+	if gazetteer.IsOrgHead(last) || j-i > 1 && gazetteer.IsOrgHead(ws[i].Text) {
+		return kg.Organization, "", "organization word"
+	}
+	if j-i > 1 && gazetteer.IsPlaceHead(last) {
+		return kg.Location, "", "place word"
+	}
+	if hasTitle {
+		return kg.Person, "", "title"
+	}
+	label := ""
+	for _, w := range ws[i:j] {
+		if len(w.NER) > 2 {
+			label = w.NER[2:]
+			break
+		}
+	}
+	switch label {
+	case "PERSON":
+		return kg.Person, "", "tagger"
+	case "GPE":
+		return kg.GPE, "", "tagger"
+	case "ORGANIZATION", "ORG":
+		return kg.Organization, "", "tagger"
+	}
+	if i == 0 && j == 1 {
+		// A lone capital at the start of a sentence is usually just a
+		// capital; names there are kept only when known or labelled.
+		return "", "", ""
+	}
+	if isAllCaps(name) && j-i == 1 {
+		return kg.Organization, "", "acronym"
+	}
+	return kg.Person, "", "capitalized words"
+}
+
+func isCountry(name string) bool {
+	e, ok := gazetteer.Lookup(name)
+	return ok && e.Kind == gazetteer.Country
+}

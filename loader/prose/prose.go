@@ -1,0 +1,65 @@
+// Package prose adapts github.com/jdkato/prose/v3's averaged-perceptron
+// part-of-speech tagger and maximum-entropy entity labeller to the loader's
+// Tagger interface. It tags tokens made by package token; it does not
+// tokenize or segment itself.
+package prose
+
+import (
+	"fmt"
+
+	"github.com/jdkato/prose/v3/ner"
+	"github.com/jdkato/prose/v3/tag"
+	ptoken "github.com/jdkato/prose/v3/token"
+
+	"github.com/newsgraph/newsgraph/loader/syntax"
+)
+
+// Tagger tags words with prose's English models. It is safe for concurrent
+// use.
+type Tagger struct {
+	tagger *tag.Tagger
+	ner    *ner.Extracter
+}
+
+// New loads prose's models.
+func New() (*Tagger, error) {
+	tg, err := tag.New()
+	if err != nil {
+		return nil, fmt.Errorf("load prose tagger: %w", err)
+	}
+	ex, err := ner.New()
+	if err != nil {
+		return nil, fmt.Errorf("load prose entity model: %w", err)
+	}
+	return &Tagger{tagger: tg, ner: ex}, nil
+}
+
+// Tag sets Tag and NER on every word of one sentence.
+func (t *Tagger) Tag(words []syntax.Word) {
+	toks := make([]ptoken.Token, len(words))
+	for i, w := range words {
+		toks[i] = ptoken.Token{Text: normalizeQuote(w.Text), Start: w.Start}
+	}
+	t.tagger.TagTokens(toks)
+	t.ner.Label(toks)
+	for i := range words {
+		words[i].Tag = toks[i].Tag
+		words[i].NER = toks[i].Label
+	}
+}
+
+// normalizeQuote maps typographic quotes to the ASCII forms the models were
+// trained on; the word's own text and offsets are left alone.
+func normalizeQuote(s string) string {
+	switch s {
+	case "“", "”", "„", "«", "»":
+		return "\""
+	case "‘", "’":
+		return "'"
+	case "’s":
+		return "'s"
+	case "…":
+		return "..."
+	}
+	return s
+}

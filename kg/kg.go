@@ -103,6 +103,10 @@ type Statement struct {
 	Negated      bool   `json:"negated,omitempty"`
 	Modality     string `json:"modality,omitempty"` // "will", "may", "want", "if"...
 	AttributedTo *Node  `json:"attributedTo,omitempty"`
+
+	// Provenance lists every reading of the statement, when read back from
+	// a store.
+	Provenance []Provenance `json:"-"`
 }
 
 // Provenance is where a statement was read.
@@ -131,3 +135,10 @@ type Document struct {
 	Statements []Statement
 	Warnings   []string
 }
+
+// IsNode marks Entity as one of the two things a statement's object can
+// be (the API's Node union).
+func (Entity) IsNode() {}
+
+// IsNode marks Node as one of the two things a statement's object can be.
+func (Node) IsNode() {}

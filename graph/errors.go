@@ -1,0 +1,46 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"log"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// ErrorPresenter gives every error a code in extensions and keeps internal
+// details out of responses: they are logged instead.
+func ErrorPresenter(ctx context.Context, err error) *gqlerror.Error {
+	gerr := graphql.DefaultErrorPresenter(ctx, err)
+	var ke *kg.Error
+	switch {
+	case errors.As(err, &ke):
+		gerr.Message = ke.Message
+		setCode(gerr, ke.Code)
+	case errors.Is(err, context.DeadlineExceeded):
+		gerr.Message = "request timed out"
+		setCode(gerr, "TIMEOUT")
+	case gerr.Extensions != nil && gerr.Extensions["code"] != nil:
+		// gqlgen's own validation and parse errors keep their codes.
+	default:
+		var inner *gqlerror.Error
+		if errors.As(err, &inner) && inner.Err == nil {
+			setCode(gerr, kg.EINVALID)
+			return gerr
+		}
+		log.Printf("graphql: internal error at %v: %v", gerr.Path, err)
+		gerr.Message = "internal error"
+		setCode(gerr, kg.EINTERNAL)
+	}
+	return gerr
+}
+
+func setCode(e *gqlerror.Error, code string) {
+	if e.Extensions == nil {
+		e.Extensions = map[string]any{}
+	}
+	e.Extensions["code"] = code
+}

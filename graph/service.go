@@ -1,0 +1,339 @@
+package graph
+
+import (
+	"context"
+	"encoding/base64"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/newsgraph/newsgraph/graph/model"
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// Store is what the API needs of a graph store.
+type Store interface {
+	Ingest(ctx context.Context, doc *kg.Document) (kg.IngestResult, error)
+	DeleteArticle(ctx context.Context, id string) (bool, error)
+	Entity(ctx context.Context, id string) (*kg.Entity, error)
+	Mentions(ctx context.Context, id string) ([]kg.MentionRecord, error)
+	SearchEntities(ctx context.Context, query string, typ kg.EntityType, offset, limit int) ([]*kg.Entity, int, error)
+	Node(ctx context.Context, id string) (kg.Node, error)
+	Statement(ctx context.Context, id string) (*kg.Statement, error)
+	Statements(ctx context.Context, f kg.StatementFilter, offset, limit int) ([]*kg.Statement, int, error)
+	Article(ctx context.Context, id string) (*kg.Article, error)
+	Articles(ctx context.Context, offset, limit int) ([]*kg.Article, int, error)
+}
+
+// Extractor turns article text into a document.
+type Extractor interface {
+	Extract(ctx context.Context, a kg.Article) (*kg.Document, error)
+}
+
+// MaxFirst caps every list a client can ask for.
+const MaxFirst = 100
+
+// Service carries out API requests against a store.
+type Service struct {
+	store     Store
+	extractor Extractor
+}
+
+// NewResolver returns the root resolver over a store and an extractor.
+func NewResolver(s Store, x Extractor) *Resolver {
+	return &Resolver{svc: &Service{store: s, extractor: x}}
+}
+
+// page turns first/after into an offset and a limit.
+func page(first *int, after *string) (offset, limit int, err error) {
+	limit = 20
+	if first != nil {
+		limit = *first
+	}
+	if limit < 0 {
+		return 0, 0, kg.Errorf(kg.EINVALID, "first must not be negative")
+	}
+	if limit > MaxFirst {
+		limit = MaxFirst
+	}
+	if after != nil && *after != "" {
+		b, err := base64.RawURLEncoding.DecodeString(*after)
+		if err != nil || !strings.HasPrefix(string(b), "o:") {
+			return 0, 0, kg.Errorf(kg.EINVALID, "invalid cursor %q", *after)
+		}
+		n, err := strconv.Atoi(string(b[2:]))
+		if err != nil || n < 0 {
+			return 0, 0, kg.Errorf(kg.EINVALID, "invalid cursor %q", *after)
+		}
+		offset = n + 1
+	}
+	return offset, limit, nil
+}
+
+func cursor(i int) string { return base64.RawURLEncoding.EncodeToString([]byte("o:" + strconv.Itoa(i))) }
+
+func pageInfo(offset, n, total int) *model.PageInfo {
+	pi := &model.PageInfo{HasNextPage: offset+n < total, TotalCount: total}
+	if n > 0 {
+		c := cursor(offset + n - 1)
+		pi.EndCursor = &c
+	}
+	return pi
+}
+
+func (s *Service) searchEntities(ctx context.Context, query string, typ *kg.EntityType, first *int, after *string) (*model.EntityConnection, error) {
+	offset, limit, err := page(first, after)
+	if err != nil {
+		return nil, err
+	}
+	var t kg.EntityType
+	if typ != nil {
+		t = *typ
+	}
+	es, total, err := s.store.SearchEntities(ctx, query, t, offset, limit)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.EntityConnection{Edges: []*model.EntityEdge{}, PageInfo: pageInfo(offset, len(es), total)}
+	for i, e := range es {
+		conn.Edges = append(conn.Edges, &model.EntityEdge{Cursor: cursor(offset + i), Node: e})
+	}
+	return conn, nil
+}
+
+// notFoundIsNil maps a not-found error to a null result.
+func notFoundIsNil[T any](v *T, err error) (*T, error) {
+	if kg.ErrorCode(err) == kg.ENOTFOUND {
+		return nil, nil
+	}
+	return v, err
+}
+
+func (s *Service) statements(ctx context.Context, f kg.StatementFilter, first *int, after *string) (*model.StatementConnection, error) {
+	offset, limit, err := page(first, after)
+	if err != nil {
+		return nil, err
+	}
+	if f.MinConfidence < 0 || f.MinConfidence > 1 {
+		return nil, kg.Errorf(kg.EINVALID, "minConfidence must be between 0 and 1")
+	}
+	sts, total, err := s.store.Statements(ctx, f, offset, limit)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.StatementConnection{Edges: []*model.StatementEdge{}, PageInfo: pageInfo(offset, len(sts), total)}
+	for i, st := range sts {
+		conn.Edges = append(conn.Edges, &model.StatementEdge{Cursor: cursor(offset + i), Node: st})
+	}
+	return conn, nil
+}
+
+func filterOf(f *model.StatementFilter) kg.StatementFilter {
+	var out kg.StatementFilter
+	if f == nil {
+		return out
+	}
+	if f.Subject != nil {
+		out.Subject = *f.Subject
+	}
+	if f.Object != nil {
+		out.Object = *f.Object
+	}
+	if f.Predicate != nil {
+		out.Predicate = *f.Predicate
+	}
+	if f.Article != nil {
+		out.Article = *f.Article
+	}
+	if f.MinConfidence != nil {
+		out.MinConfidence = *f.MinConfidence
+	}
+	return out
+}
+
+// entityStatements lists an entity's statements in one direction. BOTH
+// lists outgoing statements first, then incoming ones.
+func (s *Service) entityStatements(ctx context.Context, e *kg.Entity, dir *model.Direction, predicate *string, first *int, after *string) (*model.StatementConnection, error) {
+	d := model.DirectionBoth
+	if dir != nil {
+		d = *dir
+	}
+	pred := ""
+	if predicate != nil {
+		pred = *predicate
+	}
+	if d != model.DirectionBoth {
+		f := kg.StatementFilter{Predicate: pred}
+		if d == model.DirectionOut {
+			f.Subject = e.ID
+		} else {
+			f.Object = e.ID
+		}
+		return s.statements(ctx, f, first, after)
+	}
+	offset, limit, err := page(first, after)
+	if err != nil {
+		return nil, err
+	}
+	out, nOut, err := s.store.Statements(ctx, kg.StatementFilter{Subject: e.ID, Predicate: pred}, 0, offset+limit)
+	if err != nil {
+		return nil, err
+	}
+	in, nIn, err := s.store.Statements(ctx, kg.StatementFilter{Object: e.ID, Predicate: pred}, 0, offset+limit)
+	if err != nil {
+		return nil, err
+	}
+	all := append(out, in...)
+	if offset > len(all) {
+		offset = len(all)
+	}
+	all = all[offset:]
+	if len(all) > limit {
+		all = all[:limit]
+	}
+	conn := &model.StatementConnection{Edges: []*model.StatementEdge{}, PageInfo: pageInfo(offset, len(all), nOut+nIn)}
+	for i, st := range all {
+		conn.Edges = append(conn.Edges, &model.StatementEdge{Cursor: cursor(offset + i), Node: st})
+	}
+	return conn, nil
+}
+
+func (s *Service) mentions(ctx context.Context, e *kg.Entity) ([]*model.Mention, error) {
+	ms, err := s.store.Mentions(ctx, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Mention, len(ms))
+	for i, m := range ms {
+		out[i] = &model.Mention{Article: m.Article, Sentence: m.Sentence, Start: m.Start, End: m.End, Text: m.Text}
+		if m.Rule != "" {
+			r := m.Rule
+			out[i].Rule = &r
+		}
+	}
+	return out, nil
+}
+
+// node returns an entity or a value for a statement end.
+func (s *Service) node(ctx context.Context, n kg.Node) (model.Node, error) {
+	if n.IsEntity() {
+		e, err := s.store.Entity(ctx, n.ID)
+		if err != nil {
+			return nil, err
+		}
+		return e, nil
+	}
+	return n, nil
+}
+
+func (s *Service) subject(ctx context.Context, st *kg.Statement) (*kg.Entity, error) {
+	if st.Subject.IsEntity() {
+		return s.store.Entity(ctx, st.Subject.ID)
+	}
+	// A concept subject ("border crossings") has no entity behind it; it is
+	// shown as an entity of type CONCEPT with the same IRI.
+	return &kg.Entity{ID: st.Subject.ID, Name: st.Subject.Name, Type: st.Subject.Type, Aliases: []string{}}, nil
+}
+
+func (s *Service) provenance(ctx context.Context, st *kg.Statement) ([]*model.Provenance, error) {
+	out := make([]*model.Provenance, len(st.Provenance))
+	for i, p := range st.Provenance {
+		span := p.Span
+		a, err := notFoundIsNil(s.store.Article(ctx, p.Article))
+		if err != nil {
+			return nil, err
+		}
+		out[i] = &model.Provenance{Article: a, ArticleID: p.Article, Sentence: p.Sentence, Span: &span,
+			Text: p.Text, Relation: p.Relation, Confidence: p.Confidence}
+	}
+	return out, nil
+}
+
+func (s *Service) articles(ctx context.Context, first *int, after *string) (*model.ArticleConnection, error) {
+	offset, limit, err := page(first, after)
+	if err != nil {
+		return nil, err
+	}
+	as, total, err := s.store.Articles(ctx, offset, limit)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.ArticleConnection{Edges: []*model.ArticleEdge{}, PageInfo: pageInfo(offset, len(as), total)}
+	for i, a := range as {
+		conn.Edges = append(conn.Edges, &model.ArticleEdge{Cursor: cursor(offset + i), Node: a})
+	}
+	return conn, nil
+}
+
+// Ingest extracts and stores one article.
+func (s *Service) Ingest(ctx context.Context, a kg.Article) (kg.IngestResult, error) {
+	doc, err := s.extractor.Extract(ctx, a)
+	if err != nil {
+		return kg.IngestResult{}, err
+	}
+	res, err := s.store.Ingest(ctx, doc)
+	res.Warnings = doc.Warnings
+	return res, err
+}
+
+func (s *Service) ingestArticle(ctx context.Context, in model.ArticleInput) (*model.IngestResult, error) {
+	a := kg.Article{Text: in.Text}
+	if in.Title != nil {
+		a.Title = *in.Title
+	}
+	if in.Source != nil {
+		a.Source = *in.Source
+	}
+	if in.PublishedAt != nil && *in.PublishedAt != "" {
+		t, err := ParseDate(*in.PublishedAt)
+		if err != nil {
+			return nil, err
+		}
+		a.PublishedAt = t
+	}
+	res, err := s.Ingest(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	stored, err := s.store.Article(ctx, res.Article.ID)
+	if err != nil {
+		return nil, err
+	}
+	warnings := res.Warnings
+	if warnings == nil {
+		warnings = []string{}
+	}
+	return &model.IngestResult{Article: stored, Created: res.Created, Statements: res.Statements, Entities: res.Entities, Warnings: warnings}, nil
+}
+
+// ParseDate reads an RFC 3339 date-time or a plain date.
+func ParseDate(s string) (time.Time, error) {
+	for _, layout := range []string{time.RFC3339, "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, kg.Errorf(kg.EINVALID, "publishedAt %q is not an RFC 3339 date or date-time", s)
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func publishedAt(a *kg.Article) *string {
+	if a.PublishedAt.IsZero() {
+		return nil
+	}
+	s := a.PublishedAt.Format(time.RFC3339)
+	return &s
+}
+
+func attributedTo(ctx context.Context, s *Service, st *kg.Statement) (model.Node, error) {
+	if st.AttributedTo == nil {
+		return nil, nil
+	}
+	return s.node(ctx, *st.AttributedTo)
+}

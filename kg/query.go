@@ -1,0 +1,26 @@
+package kg
+
+// StatementFilter selects statements. Empty fields match everything.
+type StatementFilter struct {
+	Subject       string
+	Object        string
+	Predicate     string
+	Article       string
+	MinConfidence float64
+}
+
+// MentionRecord is a mention with the article it is in.
+type MentionRecord struct {
+	Mention
+	Article string
+}
+
+// IngestResult says what storing a document did.
+type IngestResult struct {
+	Article    Article
+	Statements int
+	Entities   int
+	Quads      int
+	Created    bool // false if the article was already stored: nothing was written
+	Warnings   []string
+}

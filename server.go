@@ -1,0 +1,326 @@
+// Command newsgraph builds a knowledge graph from news articles and serves
+// it over GraphQL.
+//
+//	newsgraph extract [--format jsonl] [FILE...]
+//	newsgraph load [--db PATH] [--backend bbolt|leveldb|memory] FILE|DIR...
+//	newsgraph serve [--db PATH] [--addr HOST:PORT] [--load FILE|DIR...]
+//	newsgraph export [--db PATH] --format nquads
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/loader"
+	"github.com/newsgraph/newsgraph/loader/prose"
+	"github.com/newsgraph/newsgraph/store"
+)
+
+// config is everything the commands can be told.
+type config struct {
+	db       string
+	backend  string
+	base     string
+	addr     string
+	format   string
+	load     []string
+	maxBytes int
+}
+
+const usage = `usage: newsgraph COMMAND [flags] [args]
+
+commands:
+  extract [--format jsonl] [FILE...]     extract entities and statements, print JSON lines (stdin without FILE)
+  load [--db PATH] FILE|DIR...            ingest articles into the store
+  serve [--db PATH] [--addr HOST:PORT] [--load FILE|DIR...]
+                                          serve GraphQL at /query and the playground at /
+  export [--db PATH] --format nquads      print the whole graph
+
+Run "newsgraph COMMAND -h" for a command's flags.
+`
+
+func main() {
+	log.SetFlags(0)
+	if len(os.Args) < 2 {
+		fmt.Fprint(os.Stderr, usage)
+		os.Exit(2)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1], os.Args[2:], os.Stdin, os.Stdout); err != nil {
+		log.Printf("newsgraph %s: %v", os.Args[1], err)
+		os.Exit(1)
+	}
+}
+
+type multi []string
+
+func (m *multi) String() string     { return strings.Join(*m, ",") }
+func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
+
+func run(ctx context.Context, cmd string, args []string, stdin io.Reader, stdout io.Writer) error {
+	var cfg config
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fs.StringVar(&cfg.db, "db", "newsgraph.db", "database directory")
+	fs.StringVar(&cfg.backend, "backend", store.Bolt, "store backend: bbolt, leveldb or memory")
+	fs.StringVar(&cfg.base, "base", kg.DefaultBase, "base IRI of the graph's nodes")
+	fs.IntVar(&cfg.maxBytes, "max-bytes", 2<<20, "largest article accepted, in bytes")
+	switch cmd {
+	case "extract":
+		fs.StringVar(&cfg.format, "format", "jsonl", "output format: jsonl")
+	case "export":
+		fs.StringVar(&cfg.format, "format", "nquads", "output format: nquads")
+	case "serve":
+		fs.StringVar(&cfg.addr, "addr", "localhost:8080", "address to listen on")
+		fs.Var((*multi)(&cfg.load), "load", "file or directory of articles to load before serving (repeatable)")
+	case "load":
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		return fmt.Errorf("unknown command %q\n%s", cmd, usage)
+	}
+	if err := fs.Parse(interleave(fs, args)); err != nil {
+		return err
+	}
+	switch cmd {
+	case "extract":
+		return extract(ctx, cfg, fs.Args(), stdin, stdout)
+	case "load":
+		if fs.NArg() == 0 {
+			return errors.New("load needs at least one FILE or DIR")
+		}
+		return withStore(cfg, func(s *store.Store) error { return load(ctx, cfg, s, fs.Args(), stdout) })
+	case "serve":
+		return withStore(cfg, func(s *store.Store) error { return serve(ctx, cfg, s, stdout) })
+	case "export":
+		if cfg.format != "nquads" {
+			return fmt.Errorf("unknown export format %q (want nquads)", cfg.format)
+		}
+		return withStore(cfg, func(s *store.Store) error { return s.ExportNQuads(ctx, stdout) })
+	}
+	return nil
+}
+
+// interleave lets flags follow positional arguments: "load DIR --db x".
+func interleave(fs *flag.FlagSet, args []string) []string {
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		if strings.HasPrefix(a, "-") && a != "-" {
+			flags = append(flags, a)
+			name := strings.TrimLeft(a, "-")
+			if !strings.Contains(name, "=") {
+				if f := fs.Lookup(name); f != nil {
+					if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !bf.IsBoolFlag() {
+						if i+1 < len(args) {
+							flags = append(flags, args[i+1])
+							i++
+						}
+					}
+				}
+			}
+			continue
+		}
+		pos = append(pos, a)
+	}
+	return append(flags, pos...)
+}
+
+func newLoader(cfg config) (*loader.Loader, error) {
+	tg, err := prose.New()
+	if err != nil {
+		return nil, err
+	}
+	return loader.New(tg, loader.Options{Base: cfg.base, MaxBytes: cfg.maxBytes}), nil
+}
+
+func withStore(cfg config, f func(*store.Store) error) error {
+	s, err := store.Open(store.Config{Backend: cfg.backend, Path: cfg.db, Base: cfg.base})
+	if err != nil {
+		return err
+	}
+	ferr := f(s)
+	if err := s.Close(); err != nil && ferr == nil {
+		return fmt.Errorf("close store: %w", err)
+	}
+	return ferr
+}
+
+func extract(ctx context.Context, cfg config, files []string, stdin io.Reader, stdout io.Writer) error {
+	if cfg.format != "jsonl" {
+		return fmt.Errorf("unknown extract format %q (want jsonl)", cfg.format)
+	}
+	l, err := newLoader(cfg)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		files = []string{"-"}
+	}
+	for _, f := range files {
+		text, err := readArticle(f, stdin, cfg.maxBytes)
+		if err != nil {
+			return err
+		}
+		doc, err := l.Extract(ctx, kg.Article{Text: text, Source: f})
+		if err != nil {
+			return fmt.Errorf("%s: %w", f, err)
+		}
+		for _, w := range doc.Warnings {
+			log.Printf("%s: warning: %s", f, w)
+		}
+		if err := doc.WriteJSONL(stdout); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readArticle reads a file ("-" for stdin), refusing more than max bytes.
+func readArticle(name string, stdin io.Reader, max int) (string, error) {
+	var r io.Reader = stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return "", err
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
+	if err != nil {
+		return "", fmt.Errorf("read %s: %w", name, err)
+	}
+	if len(b) > max {
+		return "", fmt.Errorf("%s: article is over the limit of %d bytes", name, max)
+	}
+	return string(b), nil
+}
+
+// articleFiles expands directories into their .txt files, sorted.
+func articleFiles(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && strings.HasSuffix(d.Name(), ".txt") {
+				out = append(out, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// load ingests every article; an article that fails is reported and the
+// rest go on. It returns an error if any failed.
+func load(ctx context.Context, cfg config, s *store.Store, paths []string, out io.Writer) error {
+	l, err := newLoader(cfg)
+	if err != nil {
+		return err
+	}
+	files, err := articleFiles(paths)
+	if err != nil {
+		return err
+	}
+	svc := graph.NewResolver(s, l).Service()
+	start := time.Now()
+	var created, skipped, failed, statements int
+	for _, f := range files {
+		text, err := readArticle(f, nil, cfg.maxBytes)
+		if err == nil {
+			var res kg.IngestResult
+			res, err = svc.Ingest(ctx, kg.Article{Text: text, Title: titleOf(f), Source: f})
+			if err == nil {
+				if res.Created {
+					created++
+					statements += res.Statements
+				} else {
+					skipped++
+				}
+				for _, w := range res.Warnings {
+					log.Printf("%s: warning: %s", f, w)
+				}
+			}
+		}
+		if err != nil {
+			failed++
+			log.Printf("%s: %v", f, err)
+		}
+	}
+	el := time.Since(start)
+	fmt.Fprintf(out, "loaded %d articles (%d already present, %d failed), %d statements in %s\n",
+		created, skipped, failed, statements, el.Round(time.Millisecond))
+	if failed > 0 {
+		return fmt.Errorf("%d of %d articles failed", failed, len(files))
+	}
+	return nil
+}
+
+// titleOf makes a title from a file name: "border-crossings.txt" ->
+// "border crossings".
+func titleOf(path string) string {
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	return strings.NewReplacer("-", " ", "_", " ").Replace(base)
+}
+
+func serve(ctx context.Context, cfg config, s *store.Store, out io.Writer) error {
+	if len(cfg.load) > 0 {
+		if err := load(ctx, cfg, s, cfg.load, out); err != nil {
+			return err
+		}
+	}
+	l, err := newLoader(cfg)
+	if err != nil {
+		return err
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/query", http.TimeoutHandler(graph.NewHandler(graph.NewResolver(s, l), graph.HandlerOptions{Introspection: true, Complexity: 5000}),
+		graph.DefaultTimeout, `{"errors":[{"message":"request timed out","extensions":{"code":"TIMEOUT"}}]}`))
+	mux.Handle("/", graph.Playground("/query"))
+	srv := &http.Server{Addr: cfg.addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	fmt.Fprintf(out, "newsgraph: GraphQL at http://%s/query, playground at http://%s/\n", cfg.addr, cfg.addr)
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		return srv.Shutdown(shut)
+	}
+}

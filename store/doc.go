@@ -1,0 +1,29 @@
+// Package store keeps newsgraph documents in a Cayley quad store and reads
+// them back as domain types. It is the only package that imports Cayley.
+//
+// # Quad model
+//
+// Every quad written for an article carries the article's IRI as its label,
+// so that an article is deleted by deleting its label and a fact read in two
+// articles survives the deletion of one of them. Vocabulary terms live under
+// Vocab (https://newsgraph.dev/ns#); instance IRIs under the configurable
+// base (see package kg).
+//
+//	<entity>    rdf:type ng:Entity ; ng:name "…" ; ng:entityType "PERSON" ; ng:alias "…"
+//	<value>     rdf:type ng:Value ; ng:name "…" ; ng:entityType "QUANTITY" ; ng:value 32000 ; ng:unit "troops"
+//	<mention>   rdf:type ng:Mention ; ng:mentionOf <entity> ; ng:article <article> ;
+//	            ng:start 12 ; ng:end 20 ; ng:text "…" ; ng:sentence 3 ; ng:rule "surname"
+//	<statement> rdf:type ng:Statement ; ng:subject <entity> ; ng:predicate "deploy" ;
+//	            ng:object <entity-or-value> ; ng:negated false ; ng:modality "will" ;
+//	            ng:provenance <provenance>
+//	<provenance> ng:article <article> ; ng:sentence 3 ; ng:start 10 ; ng:end 42 ;
+//	            ng:text "sentence text" ; ng:relation "sent" ; ng:confidence 0.8 ;
+//	            ng:time "last week" ; ng:place "Arizona" ; ng:attributedTo <entity>
+//	<subject>   <base>rel/deploy <object>          (the direct edge, one hop)
+//	<article>   rdf:type ng:Article ; ng:title ; ng:source ; ng:publishedAt ; ng:text ; ng:hash
+//
+// Statement IRIs hash subject, predicate, object, negation and modality, so
+// the same fact from two articles is one node with two provenances. An
+// article is written in one ApplyDeltas call, which the key-value backends
+// run in one transaction: a crash never leaves half an article.
+package store

@@ -1,0 +1,510 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/nquads"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// quadsWith returns the quads whose direction d holds v.
+func (s *Store) quadsWith(ctx context.Context, d quad.Direction, v quad.Value) ([]quad.Quad, error) {
+	ref, err := s.qs.ValueOf(v)
+	if err != nil {
+		return nil, err
+	}
+	if ref == nil {
+		return nil, nil
+	}
+	it := s.qs.QuadIterator(d, ref).Iterate()
+	defer it.Close()
+	var out []quad.Quad
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, q)
+	}
+	if err := it.Err(); err != nil {
+		return nil, err
+	}
+	return out, ctx.Err()
+}
+
+func (s *Store) has(ctx context.Context, sub quad.Value, p, o quad.Value) (bool, error) {
+	qs, err := s.quadsWith(ctx, quad.Subject, sub)
+	if err != nil {
+		return false, err
+	}
+	for _, q := range qs {
+		if q.Predicate == p && q.Object == o {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// props is the outgoing edges of one node, by predicate, without
+// duplicates (the same edge from several articles counts once).
+type props map[quad.IRI][]quad.Value
+
+func (p props) str(k quad.IRI) string {
+	for _, v := range p[k] {
+		return fmt.Sprint(quad.NativeOf(v))
+	}
+	return ""
+}
+
+func (p props) iri(k quad.IRI) string {
+	for _, v := range p[k] {
+		if i, ok := v.(quad.IRI); ok {
+			return string(i)
+		}
+	}
+	return ""
+}
+
+func (p props) num(k quad.IRI) (float64, bool) {
+	for _, v := range p[k] {
+		switch x := v.(type) {
+		case quad.Int:
+			return float64(x), true
+		case quad.Float:
+			return float64(x), true
+		}
+	}
+	return 0, false
+}
+
+func (p props) strs(k quad.IRI) []string {
+	var out []string
+	for _, v := range p[k] {
+		out = append(out, fmt.Sprint(quad.NativeOf(v)))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (s *Store) props(ctx context.Context, node string) (props, error) {
+	qs, err := s.quadsWith(ctx, quad.Subject, quad.IRI(node))
+	if err != nil {
+		return nil, err
+	}
+	p := props{}
+	seen := map[[2]string]bool{}
+	for _, q := range qs {
+		pred, ok := q.Predicate.(quad.IRI)
+		if !ok {
+			continue
+		}
+		key := [2]string{string(pred), q.Object.String()}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		p[pred] = append(p[pred], q.Object)
+	}
+	return p, nil
+}
+
+// subjectsOf returns the distinct subjects of quads with predicate p and
+// object o, sorted.
+func (s *Store) subjectsOf(ctx context.Context, p quad.IRI, o quad.Value) ([]string, error) {
+	qs, err := s.quadsWith(ctx, quad.Object, o)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, q := range qs {
+		if q.Predicate != p {
+			continue
+		}
+		if i, ok := q.Subject.(quad.IRI); ok && !seen[string(i)] {
+			seen[string(i)] = true
+			out = append(out, string(i))
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// Entity returns the entity with IRI id, with its mentions in every
+// article.
+func (s *Store) Entity(ctx context.Context, id string) (*kg.Entity, error) {
+	p, err := s.props(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("entity %s: %w", id, err)
+	}
+	if len(p[rdfType]) == 0 || p.iri(rdfType) != string(classEntity) {
+		return nil, kg.Errorf(kg.ENOTFOUND, "no entity %s", id)
+	}
+	e := &kg.Entity{ID: id, Name: p.str(pName), Type: kg.EntityType(p.str(pEntityType)), Aliases: p.strs(pAlias)}
+	if e.Aliases == nil {
+		e.Aliases = []string{}
+	}
+	// Names can differ slightly between articles that share an IRI; the
+	// first in sort order is shown and the others become aliases.
+	if names := p.strs(pName); len(names) > 1 {
+		e.Name = names[0]
+		for _, n := range names[1:] {
+			e.Aliases = append(e.Aliases, n)
+		}
+	}
+	return e, nil
+}
+
+
+// Mentions returns the mentions of an entity across articles.
+func (s *Store) Mentions(ctx context.Context, id string) ([]kg.MentionRecord, error) {
+	ms, err := s.subjectsOf(ctx, pMentionOf, quad.IRI(id))
+	if err != nil {
+		return nil, fmt.Errorf("mentions of %s: %w", id, err)
+	}
+	out := make([]kg.MentionRecord, 0, len(ms))
+	for _, m := range ms {
+		p, err := s.props(ctx, m)
+		if err != nil {
+			return nil, err
+		}
+		start, _ := p.num(pStart)
+		end, _ := p.num(pEnd)
+		sent, _ := p.num(pSentence)
+		out = append(out, kg.MentionRecord{Mention: kg.Mention{Start: int(start), End: int(end), Text: p.str(pText),
+			Sentence: int(sent), Rule: p.str(pRule)}, Article: p.iri(pArticle)})
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if out[a].Article != out[b].Article {
+			return out[a].Article < out[b].Article
+		}
+		return out[a].Start < out[b].Start
+	})
+	return out, nil
+}
+
+// SearchEntities finds entities whose name or an alias contains query
+// (case and accents ignored), optionally of one type. Exact names come
+// first, then prefixes, then the rest, each by name.
+func (s *Store) SearchEntities(ctx context.Context, query string, typ kg.EntityType, offset, limit int) ([]*kg.Entity, int, error) {
+	ids, err := s.subjectsOf(ctx, rdfType, classEntity)
+	if err != nil {
+		return nil, 0, fmt.Errorf("search entities: %w", err)
+	}
+	q := fold(query)
+	type hit struct {
+		e    *kg.Entity
+		rank int
+	}
+	var hits []hit
+	for _, id := range ids {
+		e, err := s.Entity(ctx, id)
+		if err != nil {
+			return nil, 0, err
+		}
+		if typ != "" && e.Type != typ {
+			continue
+		}
+		rank := -1
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			f := fold(n)
+			switch {
+			case f == q:
+				rank = 0
+			case strings.HasPrefix(f, q) && (rank < 0 || rank > 1):
+				rank = 1
+			case strings.Contains(f, q) && rank < 0:
+				rank = 2
+			}
+		}
+		if rank >= 0 {
+			hits = append(hits, hit{e, rank})
+		}
+	}
+	sort.SliceStable(hits, func(a, b int) bool {
+		if hits[a].rank != hits[b].rank {
+			return hits[a].rank < hits[b].rank
+		}
+		if hits[a].e.Name != hits[b].e.Name {
+			return hits[a].e.Name < hits[b].e.Name
+		}
+		return hits[a].e.ID < hits[b].e.ID
+	})
+	out := make([]*kg.Entity, 0, limit)
+	for i := offset; i < len(hits) && len(out) < limit; i++ {
+		out = append(out, hits[i].e)
+	}
+	return out, len(hits), nil
+}
+
+
+// Node returns the node (entity or value) with IRI id.
+func (s *Store) Node(ctx context.Context, id string) (kg.Node, error) {
+	p, err := s.props(ctx, id)
+	if err != nil {
+		return kg.Node{}, err
+	}
+	if len(p) == 0 {
+		return kg.Node{}, kg.Errorf(kg.ENOTFOUND, "no node %s", id)
+	}
+	n := kg.Node{ID: id, Name: p.str(pName), Type: kg.EntityType(p.str(pEntityType)), Unit: p.str(pUnit)}
+	if names := p.strs(pName); len(names) > 0 {
+		n.Name = names[0]
+	}
+	if v, ok := p.num(pValue); ok {
+		n.Value = &v
+	}
+	return n, nil
+}
+
+// Statement returns the statement with IRI id and all its provenance.
+func (s *Store) Statement(ctx context.Context, id string) (*kg.Statement, error) {
+	p, err := s.props(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("statement %s: %w", id, err)
+	}
+	if p.iri(rdfType) != string(classStatement) {
+		return nil, kg.Errorf(kg.ENOTFOUND, "no statement %s", id)
+	}
+	st := &kg.Statement{ID: id, Predicate: p.str(pPredicate), Modality: p.str(pModality)}
+	st.Negated = p.str(pNegated) == "true"
+	if st.Subject, err = s.Node(ctx, p.iri(pSubject)); err != nil {
+		return nil, err
+	}
+	if st.Object, err = s.Node(ctx, p.iri(pObject)); err != nil {
+		return nil, err
+	}
+	for _, pv := range p[pProvenance] {
+		pi, ok := pv.(quad.IRI)
+		if !ok {
+			continue
+		}
+		pp, err := s.props(ctx, string(pi))
+		if err != nil {
+			return nil, err
+		}
+		sent, _ := pp.num(pSentence)
+		start, _ := pp.num(pStart)
+		end, _ := pp.num(pEnd)
+		conf, _ := pp.num(pConfidence)
+		prov := kg.Provenance{Article: pp.iri(pArticle), Sentence: int(sent), Span: kg.Span{Start: int(start), End: int(end)},
+			Text: pp.str(pText), Relation: pp.str(pRelation), Confidence: conf}
+		st.Provenance = append(st.Provenance, prov)
+		if conf > st.Confidence {
+			st.Confidence = conf
+		}
+		if a := pp.iri(pAttributedTo); a != "" && st.AttributedTo == nil {
+			if n, err := s.Node(ctx, a); err == nil {
+				st.AttributedTo = &n
+			}
+		}
+		if st.Time == "" {
+			st.Time = pp.str(pTime)
+		}
+		if st.Place == "" {
+			st.Place = pp.str(pPlace)
+		}
+	}
+	sort.Slice(st.Provenance, func(a, b int) bool {
+		x, y := st.Provenance[a], st.Provenance[b]
+		if x.Article != y.Article {
+			return x.Article < y.Article
+		}
+		return x.Sentence < y.Sentence || x.Sentence == y.Sentence && x.Span.Start < y.Span.Start
+	})
+	if len(st.Provenance) > 0 {
+		first := st.Provenance[0]
+		st.Relation, st.Sentence, st.Span, st.Text = first.Relation, first.Sentence, first.Span, first.Text
+	}
+	return st, nil
+}
+
+// Statements returns the statements that match f, most confident first,
+// and how many match in all.
+func (s *Store) Statements(ctx context.Context, f kg.StatementFilter, offset, limit int) ([]*kg.Statement, int, error) {
+	var ids []string
+	var err error
+	switch {
+	case f.Subject != "":
+		ids, err = s.subjectsOf(ctx, pSubject, quad.IRI(f.Subject))
+	case f.Object != "":
+		ids, err = s.subjectsOf(ctx, pObject, quad.IRI(f.Object))
+	case f.Article != "":
+		var provs []string
+		provs, err = s.subjectsOf(ctx, pArticle, quad.IRI(f.Article))
+		seen := map[string]bool{}
+		for _, pv := range provs {
+			sts, err2 := s.subjectsOf(ctx, pProvenance, quad.IRI(pv))
+			if err2 != nil {
+				return nil, 0, err2
+			}
+			for _, st := range sts {
+				if !seen[st] {
+					seen[st] = true
+					ids = append(ids, st)
+				}
+			}
+		}
+		sort.Strings(ids)
+	default:
+		ids, err = s.subjectsOf(ctx, rdfType, classStatement)
+	}
+	if err != nil {
+		return nil, 0, fmt.Errorf("statements: %w", err)
+	}
+	var all []*kg.Statement
+	for _, id := range ids {
+		st, err := s.Statement(ctx, id)
+		if err != nil {
+			return nil, 0, err
+		}
+		if f.Subject != "" && st.Subject.ID != f.Subject || f.Object != "" && st.Object.ID != f.Object ||
+			f.Predicate != "" && st.Predicate != f.Predicate || st.Confidence < f.MinConfidence {
+			continue
+		}
+		if f.Article != "" && !hasArticle(st, f.Article) {
+			continue
+		}
+		all = append(all, st)
+	}
+	sort.SliceStable(all, func(a, b int) bool {
+		if all[a].Confidence != all[b].Confidence {
+			return all[a].Confidence > all[b].Confidence
+		}
+		return all[a].ID < all[b].ID
+	})
+	total := len(all)
+	if offset > len(all) {
+		offset = len(all)
+	}
+	all = all[offset:]
+	if len(all) > limit {
+		all = all[:limit]
+	}
+	return all, total, nil
+}
+
+func hasArticle(st *kg.Statement, article string) bool {
+	for _, p := range st.Provenance {
+		if p.Article == article {
+			return true
+		}
+	}
+	return false
+}
+
+// Article returns the article with IRI id.
+func (s *Store) Article(ctx context.Context, id string) (*kg.Article, error) {
+	p, err := s.props(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("article %s: %w", id, err)
+	}
+	if p.iri(rdfType) != string(classArticle) {
+		return nil, kg.Errorf(kg.ENOTFOUND, "no article %s", id)
+	}
+	a := &kg.Article{ID: id, Title: p.str(pTitle), Source: p.str(pSource), Text: p.str(pText)}
+	for _, v := range p[pPublishedAt] {
+		if t, ok := v.(quad.Time); ok {
+			a.PublishedAt = time.Time(t).UTC()
+		}
+	}
+	return a, nil
+}
+
+// Articles lists articles by IRI.
+func (s *Store) Articles(ctx context.Context, offset, limit int) ([]*kg.Article, int, error) {
+	ids, err := s.subjectsOf(ctx, rdfType, classArticle)
+	if err != nil {
+		return nil, 0, fmt.Errorf("articles: %w", err)
+	}
+	var out []*kg.Article
+	for i := offset; i < len(ids) && len(out) < limit; i++ {
+		a, err := s.Article(ctx, ids[i])
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, a)
+	}
+	return out, len(ids), nil
+}
+
+// Stats counts what the store holds.
+type Stats struct {
+	Articles, Entities, Statements, Quads int
+}
+
+// Stats returns counts of articles, entities, statements and quads.
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	var st Stats
+	for _, c := range []struct {
+		class quad.IRI
+		n     *int
+	}{{classArticle, &st.Articles}, {classEntity, &st.Entities}, {classStatement, &st.Statements}} {
+		ids, err := s.subjectsOf(ctx, rdfType, c.class)
+		if err != nil {
+			return st, err
+		}
+		*c.n = len(ids)
+	}
+	gs, err := s.qs.Stats(ctx, true)
+	if err != nil {
+		return st, err
+	}
+	st.Quads = int(gs.Quads.Value)
+	return st, nil
+}
+
+// ExportNQuads writes every quad as N-Quads, sorted so that the same graph
+// always exports to the same bytes.
+func (s *Store) ExportNQuads(ctx context.Context, w io.Writer) error {
+	it := s.qs.QuadsAllIterator().Iterate()
+	defer it.Close()
+	var lines []string
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		lines = append(lines, q.NQuad())
+	}
+	if err := it.Err(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	sort.Strings(lines)
+	for _, l := range lines {
+		if _, err := io.WriteString(w, l+"\n"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ImportNQuads adds the quads of an N-Quads stream in one transaction.
+func (s *Store) ImportNQuads(ctx context.Context, r io.Reader) (int, error) {
+	qr := nquads.NewReader(r, false)
+	var deltas []graph.Delta
+	for {
+		q, err := qr.ReadQuad()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return 0, kg.Errorf(kg.EINVALID, "read N-Quads: %v", err)
+		}
+		deltas = append(deltas, graph.Delta{Quad: q, Action: graph.Add})
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	if err := s.qs.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreDup: true}); err != nil {
+		return 0, fmt.Errorf("import: %w", err)
+	}
+	return len(deltas), nil
+}

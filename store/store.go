@@ -1,0 +1,240 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/cayleygraph/cayley/graph"
+	_ "github.com/cayleygraph/cayley/graph/kv/bbolt" // the default embedded backend
+	_ "github.com/cayleygraph/cayley/graph/kv/leveldb"
+	_ "github.com/cayleygraph/cayley/graph/memstore"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// Backends that Open accepts.
+const (
+	Bolt    = "bbolt"
+	LevelDB = "leveldb"
+	Memory  = "memory"
+)
+
+// Config says which backend to open and where.
+type Config struct {
+	Backend string // Bolt (default), LevelDB or Memory
+	Path    string // directory of the database; ignored for Memory
+	Base    string // base IRI of instance data
+}
+
+// Store is a newsgraph graph in a Cayley quad store. It is safe for
+// concurrent use.
+type Store struct {
+	qs   graph.QuadStore
+	iris kg.IRIs
+	// writeMu serializes the check-then-write of ingest, so two
+	// concurrent ingests of one article write it once.
+	writeMu sync.Mutex
+}
+
+// Open opens (creating if needed) the store cfg names.
+func Open(cfg Config) (*Store, error) {
+	iris := kg.NewIRIs(cfg.Base)
+	switch cfg.Backend {
+	case "", Bolt, "bolt":
+		cfg.Backend = Bolt
+	case LevelDB, Memory:
+	default:
+		return nil, kg.Errorf(kg.EINVALID, "unknown backend %q (want bbolt, leveldb or memory)", cfg.Backend)
+	}
+	name := cfg.Backend
+	if name == Memory {
+		qs, err := graph.NewQuadStore("memstore", "", nil)
+		if err != nil {
+			return nil, fmt.Errorf("open memory store: %w", err)
+		}
+		return &Store{qs: qs, iris: iris}, nil
+	}
+	if cfg.Path == "" {
+		return nil, kg.Errorf(kg.EINVALID, "the %s backend needs a database path", name)
+	}
+	if err := os.MkdirAll(cfg.Path, 0o755); err != nil {
+		return nil, fmt.Errorf("create %s: %w", cfg.Path, err)
+	}
+	marker := filepath.Join(cfg.Path, ".newsgraph-"+name)
+	if _, err := os.Stat(marker); errors.Is(err, os.ErrNotExist) {
+		if err := graph.InitQuadStore(name, cfg.Path, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+			return nil, fmt.Errorf("initialize %s store at %s: %w", name, cfg.Path, err)
+		}
+		if err := os.WriteFile(marker, []byte("newsgraph store\n"), 0o644); err != nil {
+			return nil, fmt.Errorf("mark %s: %w", cfg.Path, err)
+		}
+	}
+	qs, err := graph.NewQuadStore(name, cfg.Path, nil)
+	if err != nil {
+		return nil, fmt.Errorf("open %s store at %s: %w", name, cfg.Path, err)
+	}
+	return &Store{qs: qs, iris: iris}, nil
+}
+
+// Close closes the underlying store.
+func (s *Store) Close() error { return s.qs.Close() }
+
+// IRIs returns the naming scheme of the store's data.
+func (s *Store) IRIs() kg.IRIs { return s.iris }
+
+
+// Ingest writes a document. Ingesting an article that is already stored
+// changes nothing and reports Created false.
+func (s *Store) Ingest(ctx context.Context, doc *kg.Document) (kg.IngestResult, error) {
+	res := kg.IngestResult{Article: doc.Article, Statements: len(doc.Statements), Entities: len(doc.Entities)}
+	if doc.Article.ID == "" {
+		return res, kg.Errorf(kg.EINVALID, "document has no article id")
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	quads := s.documentQuads(doc)
+	res.Quads = len(quads)
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	exists, err := s.has(ctx, quad.IRI(doc.Article.ID), rdfType, classArticle)
+	if err != nil {
+		return res, fmt.Errorf("ingest %s: %w", doc.Article.ID, err)
+	}
+	if exists {
+		return res, nil
+	}
+	deltas := make([]graph.Delta, len(quads))
+	for i, q := range quads {
+		deltas[i] = graph.Delta{Quad: q, Action: graph.Add}
+	}
+	if err := s.qs.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreDup: true}); err != nil {
+		return res, fmt.Errorf("write article %s: %w", doc.Article.ID, err)
+	}
+	res.Created = true
+	return res, nil
+}
+
+// DeleteArticle removes every quad labelled with the article, and with
+// them every statement, mention and entity no other article supports. It
+// reports whether the article existed.
+func (s *Store) DeleteArticle(ctx context.Context, id string) (bool, error) {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	qs, err := s.quadsWith(ctx, quad.Label, quad.IRI(id))
+	if err != nil {
+		return false, fmt.Errorf("delete %s: %w", id, err)
+	}
+	if len(qs) == 0 {
+		return false, nil
+	}
+	deltas := make([]graph.Delta, len(qs))
+	for i, q := range qs {
+		deltas[i] = graph.Delta{Quad: q, Action: graph.Delete}
+	}
+	if err := s.qs.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreMissing: true}); err != nil {
+		return false, fmt.Errorf("delete %s: %w", id, err)
+	}
+	return true, nil
+}
+
+// documentQuads is the quad form of a document, as the package doc
+// describes.
+func (s *Store) documentQuads(doc *kg.Document) []quad.Quad {
+	a := doc.Article
+	label := quad.IRI(a.ID)
+	var out []quad.Quad
+	add := func(sub quad.Value, p quad.IRI, o quad.Value) {
+		out = append(out, quad.Quad{Subject: sub, Predicate: p, Object: o, Label: label})
+	}
+	art := quad.IRI(a.ID)
+	add(art, rdfType, classArticle)
+	add(art, pHash, quad.String(kg.ArticleHash(a.Text)))
+	add(art, pText, quad.String(a.Text))
+	if a.Title != "" {
+		add(art, pTitle, quad.String(a.Title))
+	}
+	if a.Source != "" {
+		add(art, pSource, quad.String(a.Source))
+	}
+	if !a.PublishedAt.IsZero() {
+		add(art, pPublishedAt, quad.Time(a.PublishedAt.UTC()))
+	}
+	for _, e := range doc.Entities {
+		ent := quad.IRI(e.ID)
+		add(ent, rdfType, classEntity)
+		add(ent, pName, quad.String(e.Name))
+		add(ent, pEntityType, quad.String(string(e.Type)))
+		for _, al := range e.Aliases {
+			add(ent, pAlias, quad.String(al))
+		}
+		for _, m := range e.Mentions {
+			mi := quad.IRI(s.iris.Mention(a.ID, m))
+			add(mi, rdfType, classMention)
+			add(mi, pMentionOf, ent)
+			add(mi, pArticle, art)
+			add(mi, pStart, quad.Int(m.Start))
+			add(mi, pEnd, quad.Int(m.End))
+			add(mi, pText, quad.String(m.Text))
+			add(mi, pSentence, quad.Int(m.Sentence))
+			if m.Rule != "" {
+				add(mi, pRule, quad.String(m.Rule))
+			}
+		}
+	}
+	node := func(n kg.Node) quad.IRI {
+		iri := quad.IRI(n.ID)
+		if n.IsEntity() {
+			add(iri, rdfType, classEntity)
+		} else {
+			add(iri, rdfType, classValue)
+		}
+		add(iri, pName, quad.String(n.Name))
+		add(iri, pEntityType, quad.String(string(n.Type)))
+		if n.Value != nil {
+			add(iri, pValue, quad.Float(*n.Value))
+		}
+		if n.Unit != "" {
+			add(iri, pUnit, quad.String(n.Unit))
+		}
+		return iri
+	}
+	for _, st := range doc.Statements {
+		si := quad.IRI(st.ID)
+		sub, obj := node(st.Subject), node(st.Object)
+		add(si, rdfType, classStatement)
+		add(si, pSubject, sub)
+		add(si, pPredicate, quad.String(st.Predicate))
+		add(si, pObject, obj)
+		add(si, pNegated, quad.Bool(st.Negated))
+		if st.Modality != "" {
+			add(si, pModality, quad.String(st.Modality))
+		}
+		add(sub, quad.IRI(s.iris.Predicate(st.Predicate)), obj)
+		pi := quad.IRI(s.iris.Provenance(st.ID, a.ID, st.Sentence, st.Span))
+		add(si, pProvenance, pi)
+		add(pi, rdfType, classProvenance)
+		add(pi, pArticle, art)
+		add(pi, pSentence, quad.Int(st.Sentence))
+		add(pi, pStart, quad.Int(st.Span.Start))
+		add(pi, pEnd, quad.Int(st.Span.End))
+		add(pi, pText, quad.String(st.Text))
+		add(pi, pRelation, quad.String(st.Relation))
+		add(pi, pConfidence, quad.Float(st.Confidence))
+		if st.Time != "" {
+			add(pi, pTime, quad.String(st.Time))
+		}
+		if st.Place != "" {
+			add(pi, pPlace, quad.String(st.Place))
+		}
+		if st.AttributedTo != nil {
+			add(pi, pAttributedTo, node(*st.AttributedTo))
+		}
+	}
+	return out
+}

@@ -1,0 +1,47 @@
+package store
+
+import "github.com/cayleygraph/quad"
+
+// Vocab is the namespace of newsgraph's vocabulary.
+const Vocab = "https://newsgraph.dev/ns#"
+
+const rdfType = quad.IRI("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+func ng(term string) quad.IRI { return quad.IRI(Vocab + term) }
+
+var (
+	classEntity     = ng("Entity")
+	classValue      = ng("Value")
+	classMention    = ng("Mention")
+	classStatement  = ng("Statement")
+	classProvenance = ng("Provenance")
+	classArticle    = ng("Article")
+
+	pName         = ng("name")
+	pEntityType   = ng("entityType")
+	pAlias        = ng("alias")
+	pValue        = ng("value")
+	pUnit         = ng("unit")
+	pMentionOf    = ng("mentionOf")
+	pArticle      = ng("article")
+	pStart        = ng("start")
+	pEnd          = ng("end")
+	pText         = ng("text")
+	pSentence     = ng("sentence")
+	pRule         = ng("rule")
+	pSubject      = ng("subject")
+	pPredicate    = ng("predicate")
+	pObject       = ng("object")
+	pNegated      = ng("negated")
+	pModality     = ng("modality")
+	pProvenance   = ng("provenance")
+	pRelation     = ng("relation")
+	pConfidence   = ng("confidence")
+	pTime         = ng("time")
+	pPlace        = ng("place")
+	pAttributedTo = ng("attributedTo")
+	pTitle        = ng("title")
+	pSource       = ng("source")
+	pPublishedAt  = ng("publishedAt")
+	pHash         = ng("hash")
+)

@@ -70,7 +70,9 @@ func page(first *int, after *string) (offset, limit int, err error) {
 	return offset, limit, nil
 }
 
-func cursor(i int) string { return base64.RawURLEncoding.EncodeToString([]byte("o:" + strconv.Itoa(i))) }
+func cursor(i int) string {
+	return base64.RawURLEncoding.EncodeToString([]byte("o:" + strconv.Itoa(i)))
+}
 
 func pageInfo(offset, n, total int) *model.PageInfo {
 	pi := &model.PageInfo{HasNextPage: offset+n < total, TotalCount: total}

@@ -133,7 +133,9 @@ func clusterMentions(ms []mention) []*cluster {
 				continue
 			}
 		}
-		add(i, string(m.typ)+"|"+strings.Join(toks, " "), &cluster{typ: m.typ, name: m.name, tokens: toks, rule: m.rule})
+		// Within one article a name names one thing, whatever type the
+		// tagger gave each mention; the first typing wins.
+		add(i, "name|"+strings.Join(toks, " "), &cluster{typ: m.typ, name: m.name, tokens: toks, rule: m.rule})
 	}
 	for _, c := range cs {
 		sort.Ints(c.members)

@@ -105,6 +105,7 @@ func (l *Loader) Extract(ctx context.Context, a kg.Article) (*kg.Document, error
 		if len(s.Words) == 0 {
 			continue
 		}
+		d.resolveAll(s)
 		x := &sentenceExtractor{doc: d, sent: s, ws: s.Words}
 		doc.Statements = append(doc.Statements, d.titleStatements(s)...)
 		doc.Statements = append(doc.Statements, x.extract()...)
@@ -469,4 +470,31 @@ func (d *docState) longerTitle(e int, title string) bool {
 		}
 	}
 	return false
+}
+
+// resolveAll records every pronoun and definite description of a sentence
+// that resolves to an entity as a mention of it, whether or not a
+// statement uses it, so that later resolution sees the right salience.
+func (d *docState) resolveAll(s syntax.Sentence) {
+	ws := s.Words
+	for i, w := range ws {
+		if w.Tag == "PRP" || w.Tag == "PRP$" {
+			if e := d.pronoun(s.Index, i); e >= 0 {
+				d.addMention(e, s, i, i+1, "pronoun")
+			}
+			continue
+		}
+		if !isNounTag(w.Tag) || i == 0 || i+1 < len(ws) && isNounTag(ws[i+1].Tag) {
+			continue
+		}
+		start := i - 1
+		if ws[start].Tag == "POS" && start > 0 {
+			start-- // "Mexico 's president"
+		} else if ws[start].Tag != "DT" {
+			continue
+		}
+		if e := d.description(s.Index, phrase{start: start, end: i + 1, head: i}); e >= 0 {
+			d.addMention(e, s, start, i+1, "description")
+		}
+	}
 }

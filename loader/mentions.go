@@ -236,7 +236,7 @@ func typeName(ws []syntax.Word, i, j int, hasTitle bool) (kg.EntityType, string,
 	if gazetteer.IsOrgHead(last) || j-i > 1 && gazetteer.IsOrgHead(ws[i].Text) {
 		return kg.Organization, "", "organization word"
 	}
-	if j-i > 1 && gazetteer.IsPlaceHead(last) {
+	if j-i > 1 && (gazetteer.IsPlaceHead(last) || gazetteer.IsPlaceHead(ws[i].Text) && strings.EqualFold(ws[i+1].Text, "of")) {
 		return kg.Location, "", "place word"
 	}
 	if hasTitle {
@@ -249,21 +249,37 @@ func typeName(ws []syntax.Word, i, j int, hasTitle bool) (kg.EntityType, string,
 			break
 		}
 	}
+	atStart := i == 0 || isQuote(ws[i-1].Text)
+	if j-i == 1 && atStart {
+		return "", "", "" // a lone capital at the start of a sentence
+	}
 	switch label {
 	case "PERSON":
+		if i > 0 && strings.EqualFold(ws[i-1].Text, "the") {
+			return "", "", "" // "the Internet", "the Mail"
+		}
 		return kg.Person, "", "tagger"
 	case "GPE":
+		// The tagger calls many two- and three-word personal names
+		// places; a place the gazetteer does not know usually shows its
+		// kind ("San", "New", "Port ...").
+		if n := j - i; n >= 2 && n <= 3 && !placePrefix[strings.ToLower(ws[i].Text)] {
+			if _, known := gazetteer.Lookup(ws[i].Text); !known {
+				return kg.Person, "", "name shape"
+			}
+		}
 		return kg.GPE, "", "tagger"
 	case "ORGANIZATION", "ORG":
 		return kg.Organization, "", "tagger"
 	}
-	if i == 0 && j == 1 {
-		// A lone capital at the start of a sentence is usually just a
-		// capital; names there are kept only when known or labelled.
-		return "", "", ""
-	}
-	if isAllCaps(name) && j-i == 1 {
+	if isAllCaps(name) && j-i == 1 && i > 0 {
 		return kg.Organization, "", "acronym"
+	}
+	// A single unknown capital, or one the tagger cannot place, is usually
+	// a sentence-initial word or a common noun used as a name ("the
+	// Internet"); several capitals in a row are a name.
+	if j-i == 1 || i > 0 && strings.EqualFold(ws[i-1].Text, "the") {
+		return "", "", ""
 	}
 	return kg.Person, "", "capitalized words"
 }
@@ -272,3 +288,11 @@ func isCountry(name string) bool {
 	e, ok := gazetteer.Lookup(name)
 	return ok && e.Kind == gazetteer.Country
 }
+
+// placePrefix are first words of multi-word place names.
+var placePrefix = map[string]bool{"new": true, "san": true, "santa": true, "santo": true, "são": true,
+	"los": true, "las": true, "el": true, "la": true, "le": true, "saint": true, "st.": true, "port": true,
+	"fort": true, "mount": true, "mt.": true, "north": true, "south": true, "east": true, "west": true,
+	"upper": true, "lower": true, "greater": true, "kuala": true, "rio": true, "buenos": true, "puerto": true,
+	"cape": true, "lake": true, "great": true, "central": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "hong": true, "abu": true, "tel": true, "addis": true, "sri": true}

@@ -163,7 +163,6 @@ func (s *Store) Entity(ctx context.Context, id string) (*kg.Entity, error) {
 	return e, nil
 }
 
-
 // Mentions returns the mentions of an entity across articles.
 func (s *Store) Mentions(ctx context.Context, id string) ([]kg.MentionRecord, error) {
 	ms, err := s.subjectsOf(ctx, pMentionOf, quad.IRI(id))
@@ -244,7 +243,6 @@ func (s *Store) SearchEntities(ctx context.Context, query string, typ kg.EntityT
 	}
 	return out, len(hits), nil
 }
-
 
 // Node returns the node (entity or value) with IRI id.
 func (s *Store) Node(ctx context.Context, id string) (kg.Node, error) {

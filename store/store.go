@@ -87,7 +87,6 @@ func (s *Store) Close() error { return s.qs.Close() }
 // IRIs returns the naming scheme of the store's data.
 func (s *Store) IRIs() kg.IRIs { return s.iris }
 
-
 // Ingest writes a document. Ingesting an article that is already stored
 // changes nothing and reports Created false.
 func (s *Store) Ingest(ctx context.Context, doc *kg.Document) (kg.IngestResult, error) {

@@ -402,3 +402,25 @@ BBC|British Broadcasting Corporation
 Wikinews
 Wikipedia
 `
+
+// groups are religious, ethnic and political groups (NORP), first form
+// canonical.
+const groups = `
+Muslim,Muslims,Islamic
+Christian,Christians
+Jewish,Jew,Jews
+Hindu,Hindus
+Buddhist,Buddhists
+Catholic,Catholics
+Protestant,Protestants
+Sikh,Sikhs
+Shia,Shiite,Shiites
+Sunni,Sunnis
+Arab,Arabs
+Kurdish,Kurd,Kurds
+Latino,Latinos,Latina,Latinas
+Hispanic,Hispanics
+Republican,Republicans
+Democrat,Democrats
+Palestinian Arab
+`

@@ -70,6 +70,11 @@ func build() *index {
 			}
 		}
 	}
+	for _, line := range lines(groups) {
+		for _, g := range strings.Split(line, ",") {
+			add(g, Entry{Demonym, strings.Split(line, ",")[0]})
+		}
+	}
 	addList(usStates, State)
 	addList(cities, City)
 	addList(regions, Region)
@@ -98,6 +103,11 @@ func Key(name string) string {
 
 // Lookup returns what the gazetteer knows of name.
 func Lookup(name string) (Entry, bool) {
+	// Two-letter codes ("AL", "OK") name a state only in capitals; "Al"
+	// is a first name.
+	if n := len(name); n == 2 && name != strings.ToUpper(name) {
+		return Entry{}, false
+	}
 	e, ok := idx().names[Key(name)]
 	if !ok && strings.HasPrefix(Key(name), "the ") {
 		e, ok = idx().names[Key(name)[4:]]

@@ -43,7 +43,8 @@ var orgHeads = setOf(`inc inc. corp corp. corporation co co. company companies l
 var placeHeads = setOf(`river lake sea ocean gulf bay strait mountain mountains mount mt. hill hills valley
 	desert island islands peninsula coast beach canyon forest park border bridge airport port station
 	square street avenue road highway crossing canal falls plain plains region province county district
-	state territory`)
+	state territory mosque temple cathedral hotel stadium palace hall tower building prison camp embassy plaza
+	market mall arena`)
 
 // IsOrgHead reports whether a word marks an organization name.
 func IsOrgHead(word string) bool { return orgHeads[strings.ToLower(word)] }

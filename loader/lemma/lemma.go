@@ -207,7 +207,9 @@ func needsE(s string) bool {
 	// "need"), except a few ("leave" is irregular anyway).
 	n := len(s)
 	if n >= 3 && isVowel(s[n-2]) && isVowel(s[n-3]) && s[n-2] != 'u' || n >= 3 && s[n-3] == 'q' {
-		return strings.HasSuffix(s, "uir") || strings.HasSuffix(s, "iat") || strings.HasSuffix(s, "eat") || strings.HasSuffix(s, "ceiv") || strings.HasSuffix(s, "uot") ||
+		return strings.HasSuffix(s, "uir") || strings.HasSuffix(s, "ais") || strings.HasSuffix(s, "uis") ||
+			strings.HasSuffix(s, "aus") || strings.HasSuffix(s, "ous") || strings.HasSuffix(s, "oic") ||
+			strings.HasSuffix(s, "aiv") || strings.HasSuffix(s, "eez") || strings.HasSuffix(s, "iat") || strings.HasSuffix(s, "eat") || strings.HasSuffix(s, "ceiv") || strings.HasSuffix(s, "uot") ||
 			strings.HasSuffix(s, "ieg") || strings.HasSuffix(s, "eiz") || strings.HasSuffix(s, "ooz") ||
 			strings.HasSuffix(s, "eas") || strings.HasSuffix(s, "iev") || strings.HasSuffix(s, "eav") ||
 			strings.HasSuffix(s, "uad") || strings.HasSuffix(s, "uat")

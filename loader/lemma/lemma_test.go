@@ -20,7 +20,7 @@ func TestVerb(t *testing.T) {
 		{"announced", "VBD", "announce"}, {"opened", "VBD", "open"}, {"arrived", "VBD", "arrive"},
 		{"created", "VBD", "create"}, {"named", "VBD", "name"}, {"joined", "VBD", "join"},
 		{"planned", "VBD", "plan"}, {"voted", "VBD", "vote"}, {"hoped", "VBD", "hope"},
-		{"died", "VBD", "die"}, {"produced", "VBD", "produce"}, {"solved", "VBD", "solve"},
+		{"died", "VBD", "die"}, {"praised", "VBD", "praise"}, {"caused", "VBD", "cause"}, {"raised", "VBD", "raise"}, {"produced", "VBD", "produce"}, {"solved", "VBD", "solve"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.word, func(t *testing.T) {

@@ -1,0 +1,287 @@
+package loader_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/loader"
+	"github.com/newsgraph/newsgraph/loader/prose"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+var (
+	once sync.Once
+	ld   *loader.Loader
+)
+
+func newLoader(t testing.TB) *loader.Loader {
+	t.Helper()
+	once.Do(func() {
+		tg, err := prose.New()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ld = loader.New(tg, loader.Options{})
+	})
+	return ld
+}
+
+func extract(t *testing.T, text string) *kg.Document {
+	t.Helper()
+	doc, err := newLoader(t).Extract(context.Background(), kg.Article{Text: text})
+	if err != nil {
+		t.Fatalf("Extract: %v", err)
+	}
+	return doc
+}
+
+// TestGolden compares the extraction of each sample article with its
+// reviewed golden file. Run with -update to rewrite them after a change,
+// then review the diff.
+func TestGolden(t *testing.T) {
+	for _, name := range []string{"border-crossings", "stampede", "hackers"} {
+		t.Run(name, func(t *testing.T) {
+			text, err := os.ReadFile(filepath.Join("..", "testdata", "articles", name+".txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got bytes.Buffer
+			if err := extract(t, string(text)).WriteJSONL(&got); err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", name+".golden.jsonl")
+			if *update {
+				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./loader -update to create it)", err)
+			}
+			if got.String() != string(want) {
+				t.Errorf("extraction of %s differs from %s; run with -update and review the diff", name, golden)
+			}
+		})
+	}
+}
+
+func find(doc *kg.Document, subj, pred, obj string) *kg.Statement {
+	for i, st := range doc.Statements {
+		if strings.Contains(st.Subject.Name, subj) && st.Predicate == pred && strings.Contains(st.Object.Name, obj) {
+			return &doc.Statements[i]
+		}
+	}
+	return nil
+}
+
+func entity(doc *kg.Document, name string) *kg.Entity {
+	for i, e := range doc.Entities {
+		if e.Name == name {
+			return &doc.Entities[i]
+		}
+	}
+	return nil
+}
+
+// TestSampleArticle checks the facts the product promises on the sample
+// article.
+func TestSampleArticle(t *testing.T) {
+	text, err := os.ReadFile(filepath.Join("..", "testdata", "articles", "border-crossings.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := extract(t, string(text))
+	facts := []struct{ subj, pred, obj string }{
+		{"López Obrador", "want", "reopen border crossings"},
+		{"Mexico", "send", "32,000 military troops"},
+		{"Antony Blinken", "meet with", "López Obrador"},
+	}
+	for _, f := range facts {
+		if find(doc, f.subj, f.pred, f.obj) == nil {
+			t.Errorf("missing statement %s —%s→ %s", f.subj, f.pred, f.obj)
+		}
+	}
+	st := find(doc, "Mexico", "send", "32,000")
+	if st != nil && (st.Object.Type != kg.Quantity || st.Object.Value == nil || *st.Object.Value != 32000 || st.Object.Unit != "troops") {
+		t.Errorf("troops object = %+v, want QUANTITY 32000 troops", st.Object)
+	}
+	types := map[string]kg.EntityType{
+		"Andrés Manuel López Obrador": kg.Person, "Antony Blinken": kg.Person, "Alicia Bárcena": kg.Person,
+		"Joe Biden": kg.Person, "United States": kg.GPE, "Mexico": kg.GPE, "Cuba": kg.GPE, "Venezuela": kg.GPE,
+		"Guatemala": kg.GPE, "Nicaragua": kg.GPE, "Arizona": kg.GPE, "Texas": kg.GPE, "San Diego": kg.GPE,
+		"National Guard": kg.Organization, "Central America": kg.Location,
+	}
+	for name, want := range types {
+		e := entity(doc, name)
+		if e == nil {
+			t.Errorf("no entity %q", name)
+			continue
+		}
+		if e.Type != want {
+			t.Errorf("%s typed %s, want %s", name, e.Type, want)
+		}
+	}
+	// One node per entity, however written.
+	for _, c := range []struct {
+		name  string
+		forms []string
+	}{
+		{"Andrés Manuel López Obrador", []string{"López Obrador", "Mexico's president", "the president"}},
+		{"Antony Blinken", []string{"Blinken"}},
+		{"United States", []string{"US", "United States"}},
+		{"Mexico", []string{"the country", "the nation"}},
+	} {
+		e := entity(doc, c.name)
+		if e == nil {
+			continue
+		}
+		have := map[string]bool{}
+		for _, m := range e.Mentions {
+			have[m.Text] = true
+		}
+		for _, f := range c.forms {
+			if !have[f] {
+				t.Errorf("%s: no mention %q among %v", c.name, f, e.Mentions)
+			}
+		}
+	}
+	for _, e := range doc.Entities {
+		if strings.Contains(e.Name, "Blinken") && e.Name != "Antony Blinken" ||
+			strings.Contains(e.Name, "Obrador") && e.Name != "Andrés Manuel López Obrador" ||
+			strings.Contains(e.Name, "Bárcena") && e.Name != "Alicia Bárcena" {
+			t.Errorf("split entity %q (%s)", e.Name, e.Type)
+		}
+	}
+}
+
+// TestSentences checks extraction on sentences written for the test.
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name, text          string
+		subj, pred, obj     string
+		negated             bool
+		modality, attrib    string
+		objType             kg.EntityType
+	}{
+		{name: "svo", text: "Germany deployed 500 soldiers to the region.", subj: "Germany", pred: "deploy", obj: "500 soldiers", objType: kg.Quantity},
+		{name: "preposition", text: "Chancellor Olaf Scholz met with Emmanuel Macron in Paris.", subj: "Olaf Scholz", pred: "meet with", obj: "Emmanuel Macron", objType: kg.Person},
+		{name: "passive with agent", text: "The bridge was destroyed by Russia on Tuesday.", subj: "Russia", pred: "destroy", obj: "bridge", objType: kg.Concept},
+		{name: "negation", text: "Canada did not sign the treaty.", subj: "Canada", pred: "sign", obj: "treaty", negated: true, objType: kg.Concept},
+		{name: "modality", text: "Japan will build a new airport.", subj: "Japan", pred: "build", obj: "new airport", modality: "will", objType: kg.Concept},
+		{name: "reported speech", text: "Prime Minister Rishi Sunak said that France had closed the border.", subj: "France", pred: "close", obj: "border", attrib: "Rishi Sunak", objType: kg.Concept},
+		{name: "pronoun", text: "Angela Merkel arrived in Rome. She praised Italy.", subj: "Angela Merkel", pred: "praise", obj: "Italy", objType: kg.GPE},
+		{name: "percent", text: "Brazil cut its budget by 11% last year.", subj: "Brazil", pred: "cut", obj: "budget", objType: kg.Concept},
+		{name: "short form", text: "The United States imposed sanctions. Later the US lifted them.", subj: "United States", pred: "impose", obj: "sanctions", objType: kg.Concept},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := extract(t, tc.text)
+			st := find(doc, tc.subj, tc.pred, tc.obj)
+			if st == nil {
+				var got []string
+				for _, s := range doc.Statements {
+					got = append(got, s.Subject.Name+" —"+s.Predicate+"→ "+s.Object.Name)
+				}
+				t.Fatalf("no %s —%s→ %s in %q", tc.subj, tc.pred, tc.obj, got)
+			}
+			if st.Negated != tc.negated {
+				t.Errorf("negated = %v, want %v", st.Negated, tc.negated)
+			}
+			if st.Modality != tc.modality {
+				t.Errorf("modality = %q, want %q", st.Modality, tc.modality)
+			}
+			if got := ""; st.AttributedTo != nil {
+				got = st.AttributedTo.Name
+				if got != tc.attrib {
+					t.Errorf("attributedTo = %q, want %q", got, tc.attrib)
+				}
+			} else if tc.attrib != "" {
+				t.Errorf("attributedTo missing, want %q", tc.attrib)
+			}
+			if st.Object.Type != tc.objType {
+				t.Errorf("object type = %s, want %s", st.Object.Type, tc.objType)
+			}
+			if st.Confidence <= 0 || st.Confidence > 1 {
+				t.Errorf("confidence %v out of (0, 1]", st.Confidence)
+			}
+		})
+	}
+}
+
+// TestNoVacuousStatements: unresolved pronouns and empty parts never
+// reach the document.
+func TestNoVacuousStatements(t *testing.T) {
+	doc := extract(t, "They said it was fine. We will see. Nothing happened to anyone.")
+	for _, st := range doc.Statements {
+		t.Errorf("vacuous statement %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name, text, code string
+	}{
+		{"empty", "", kg.EINVALID},
+		{"blank", "   \n\t ", kg.EINVALID},
+		{"invalid utf-8", "Mexico \xff\xfe sent troops.", kg.EINVALID},
+		{"binary", "\x00\x01\x02\x03binary\x00", kg.EINVALID},
+		{"no letters", "12345 67890 !!!", kg.EINVALID},
+		{"oversized", strings.Repeat("Word ", 600_000), kg.ETOOLARGE},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := newLoader(t).Extract(context.Background(), kg.Article{Text: tc.text})
+			if got := kg.ErrorCode(err); got != tc.code {
+				t.Errorf("error %v has code %q, want %q", err, got, tc.code)
+			}
+		})
+	}
+}
+
+func TestLongSentenceIsAWarning(t *testing.T) {
+	text := "Mexico sent troops. " + strings.Repeat("word ", 500) + "."
+	doc := extract(t, text)
+	if len(doc.Warnings) != 1 {
+		t.Errorf("warnings = %q, want one", doc.Warnings)
+	}
+	if find(doc, "Mexico", "send", "troops") == nil {
+		t.Errorf("the good sentence was lost")
+	}
+}
+
+func TestStableIDs(t *testing.T) {
+	a := extract(t, "Mexico sent troops.")
+	b := extract(t, "  Mexico sent troops.\r\n")
+	if a.Article.ID != b.Article.ID {
+		t.Errorf("article IDs differ for the same text: %s vs %s", a.Article.ID, b.Article.ID)
+	}
+	if len(a.Statements) == 0 || a.Statements[0].ID != b.Statements[0].ID {
+		t.Errorf("statement IDs differ")
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	text, err := os.ReadFile(filepath.Join("..", "testdata", "articles", "border-crossings.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	l := newLoader(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := l.Extract(context.Background(), kg.Article{Text: string(text)}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	words := len(strings.Fields(string(text)))
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}

@@ -1,0 +1,48 @@
+package store_test
+
+import (
+	"testing"
+
+	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/storetest"
+)
+
+func TestConformance(t *testing.T) {
+	for _, backend := range []string{store.Memory, store.Bolt, store.LevelDB} {
+		t.Run(backend, func(t *testing.T) {
+			storetest.Run(t, func(t *testing.T) *store.Store {
+				t.Helper()
+				s, err := store.Open(store.Config{Backend: backend, Path: t.TempDir()})
+				if err != nil {
+					t.Fatalf("open %s: %v", backend, err)
+				}
+				return s
+			})
+		})
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	if _, err := store.Open(store.Config{Backend: "nosuch"}); err == nil {
+		t.Error("unknown backend: no error")
+	}
+	if _, err := store.Open(store.Config{Backend: store.Bolt}); err == nil {
+		t.Error("bbolt without a path: no error")
+	}
+}
+
+func TestReopen(t *testing.T) {
+	dir := t.TempDir()
+	s, err := store.Open(store.Config{Backend: store.Bolt, Path: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err = store.Open(store.Config{Backend: store.Bolt, Path: dir})
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	s.Close()
+}

@@ -1,0 +1,272 @@
+// Package storetest is the conformance suite that every store backend
+// passes: run it with Run and a function that opens an empty store.
+package storetest
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/store"
+)
+
+// Opener returns a new, empty store; the suite closes it.
+type Opener func(t *testing.T) *store.Store
+
+// Run runs every conformance test against stores made by open.
+func Run(t *testing.T, open Opener) {
+	tests := []struct {
+		name string
+		fn   func(*testing.T, *store.Store)
+	}{
+		{"IngestAndRead", testIngestAndRead},
+		{"ReingestIsIdempotent", testReingest},
+		{"DeleteKeepsSharedFacts", testDelete},
+		{"SearchEntities", testSearch},
+		{"StatementFilters", testFilters},
+		{"ExportImportRoundTrip", func(t *testing.T, s *store.Store) { testRoundTrip(t, s, open) }},
+		{"NotFound", testNotFound},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := open(t)
+			defer s.Close()
+			tc.fn(t, s)
+		})
+	}
+}
+
+// Doc builds a small document by hand: two entities, a quantity and two
+// statements, as the loader would make them.
+func Doc(iris kg.IRIs, text string, extra bool) *kg.Document {
+	art := kg.Article{ID: iris.Article(text), Text: text, Title: "test " + text[:5], Source: "storetest"}
+	mexico := kg.Node{Name: "Mexico", Type: kg.GPE}
+	mexico.ID = iris.Node(mexico)
+	blinken := kg.Node{Name: "Antony Blinken", Type: kg.Person}
+	blinken.ID = iris.Node(blinken)
+	v := 32000.0
+	troops := kg.Node{Name: "more than 32,000 troops", Type: kg.Quantity, Value: &v, Unit: "troops"}
+	troops.ID = iris.Node(troops)
+	st1 := kg.Statement{Subject: mexico, Predicate: "send", Relation: "sent", Object: troops, Confidence: 0.8,
+		Sentence: 0, Span: kg.Span{Start: 0, End: 10}, Text: text}
+	st1.ID = iris.Statement(mexico.ID, st1.Predicate, troops.ID, false, "")
+	doc := &kg.Document{Article: art, Statements: []kg.Statement{st1}, Entities: []kg.Entity{
+		{ID: mexico.ID, Name: "Mexico", Type: kg.GPE, Aliases: []string{}, Mentions: []kg.Mention{{Start: 0, End: 6, Text: "Mexico"}}},
+	}}
+	if extra {
+		st2 := kg.Statement{Subject: blinken, Predicate: "meet with", Relation: "met with", Object: mexico, Confidence: 0.9,
+			Sentence: 1, Span: kg.Span{Start: 11, End: 20}, Text: text, Time: "Monday"}
+		st2.ID = iris.Statement(blinken.ID, st2.Predicate, mexico.ID, false, "")
+		doc.Statements = append(doc.Statements, st2)
+		doc.Entities = append(doc.Entities, kg.Entity{ID: blinken.ID, Name: "Antony Blinken", Type: kg.Person,
+			Aliases: []string{"Blinken"}, Mentions: []kg.Mention{{Start: 11, End: 25, Text: "Antony Blinken"}}})
+	}
+	return doc
+}
+
+func ingest(t *testing.T, s *store.Store, d *kg.Document) kg.IngestResult {
+	t.Helper()
+	res, err := s.Ingest(context.Background(), d)
+	if err != nil {
+		t.Fatalf("Ingest: %v", err)
+	}
+	return res
+}
+
+func testIngestAndRead(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	d := Doc(s.IRIs(), "Mexico sent troops. Blinken met Mexico.", true)
+	if res := ingest(t, s, d); !res.Created {
+		t.Fatalf("first ingest: Created = false")
+	}
+	e, err := s.Entity(ctx, d.Entities[1].ID)
+	if err != nil {
+		t.Fatalf("Entity: %v", err)
+	}
+	if got, want := e.Name, "Antony Blinken"; got != want {
+		t.Errorf("name = %q, want %q", got, want)
+	}
+	if got, want := e.Type, kg.Person; got != want {
+		t.Errorf("type = %q, want %q", got, want)
+	}
+	if len(e.Aliases) != 1 || e.Aliases[0] != "Blinken" {
+		t.Errorf("aliases = %q, want [Blinken]", e.Aliases)
+	}
+	ms, err := s.Mentions(ctx, e.ID)
+	if err != nil || len(ms) != 1 || ms[0].Article != d.Article.ID || ms[0].Start != 11 {
+		t.Errorf("mentions = %+v, %v; want one at 11 in %s", ms, err, d.Article.ID)
+	}
+	st, err := s.Statement(ctx, d.Statements[0].ID)
+	if err != nil {
+		t.Fatalf("Statement: %v", err)
+	}
+	if st.Object.Value == nil || *st.Object.Value != 32000 || st.Object.Unit != "troops" {
+		t.Errorf("object = %+v, want value 32000 troops", st.Object)
+	}
+	if len(st.Provenance) != 1 || st.Provenance[0].Relation != "sent" || st.Confidence != 0.8 {
+		t.Errorf("provenance = %+v confidence %v", st.Provenance, st.Confidence)
+	}
+	a, err := s.Article(ctx, d.Article.ID)
+	if err != nil || a.Text != d.Article.Text || a.Title != d.Article.Title {
+		t.Errorf("article = %+v, %v", a, err)
+	}
+}
+
+func testReingest(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	d := Doc(s.IRIs(), "Mexico sent troops. Blinken met Mexico.", true)
+	ingest(t, s, d)
+	var before bytes.Buffer
+	if err := s.ExportNQuads(ctx, &before); err != nil {
+		t.Fatal(err)
+	}
+	if res := ingest(t, s, d); res.Created {
+		t.Errorf("second ingest: Created = true, want false")
+	}
+	var after bytes.Buffer
+	if err := s.ExportNQuads(ctx, &after); err != nil {
+		t.Fatal(err)
+	}
+	if before.String() != after.String() {
+		t.Errorf("re-ingest changed the graph")
+	}
+}
+
+func testDelete(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	a := Doc(s.IRIs(), "Mexico sent troops. Blinken met Mexico.", true)
+	b := Doc(s.IRIs(), "Mexico sent troops, a second report said.", false)
+	ingest(t, s, a)
+	ingest(t, s, b)
+	st, err := s.Statement(ctx, a.Statements[0].ID)
+	if err != nil || len(st.Provenance) != 2 {
+		t.Fatalf("shared statement provenance = %v, %v; want 2", st, err)
+	}
+	ok, err := s.DeleteArticle(ctx, a.Article.ID)
+	if err != nil || !ok {
+		t.Fatalf("DeleteArticle = %v, %v", ok, err)
+	}
+	if _, err := s.Article(ctx, a.Article.ID); kg.ErrorCode(err) != kg.ENOTFOUND {
+		t.Errorf("deleted article still there: %v", err)
+	}
+	if _, err := s.Statement(ctx, a.Statements[1].ID); kg.ErrorCode(err) != kg.ENOTFOUND {
+		t.Errorf("statement only the deleted article supported is still there: %v", err)
+	}
+	st, err = s.Statement(ctx, a.Statements[0].ID)
+	if err != nil || len(st.Provenance) != 1 || st.Provenance[0].Article != b.Article.ID {
+		t.Errorf("shared statement after delete = %+v, %v; want one provenance from the other article", st, err)
+	}
+	if _, err := s.Entity(ctx, a.Entities[1].ID); kg.ErrorCode(err) != kg.ENOTFOUND {
+		t.Errorf("entity only the deleted article mentioned is still there: %v", err)
+	}
+	if ok, err := s.DeleteArticle(ctx, a.Article.ID); ok || err != nil {
+		t.Errorf("second delete = %v, %v; want false, nil", ok, err)
+	}
+}
+
+func testSearch(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	ingest(t, s, Doc(s.IRIs(), "Mexico sent troops. Blinken met Mexico.", true))
+	tests := []struct {
+		name, query string
+		typ         kg.EntityType
+		want        []string
+	}{
+		{"alias", "blinken", "", []string{"Antony Blinken"}},
+		{"accents and case", "MEXICO", "", []string{"Mexico"}},
+		{"type filter", "e", kg.Person, []string{"Antony Blinken"}},
+		{"no match", "zzz", "", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			es, total, err := s.SearchEntities(ctx, tc.query, tc.typ, 0, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range es {
+				got = append(got, e.Name)
+			}
+			if len(got) != len(tc.want) || total != len(tc.want) {
+				t.Fatalf("got %q (total %d), want %q", got, total, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("got %q, want %q", got, tc.want)
+				}
+			}
+		})
+	}
+}
+
+func testFilters(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	d := Doc(s.IRIs(), "Mexico sent troops. Blinken met Mexico.", true)
+	ingest(t, s, d)
+	mexico := d.Entities[0].ID
+	tests := []struct {
+		name string
+		f    kg.StatementFilter
+		want int
+	}{
+		{"all", kg.StatementFilter{}, 2},
+		{"subject", kg.StatementFilter{Subject: mexico}, 1},
+		{"object", kg.StatementFilter{Object: mexico}, 1},
+		{"predicate", kg.StatementFilter{Predicate: "meet with"}, 1},
+		{"article", kg.StatementFilter{Article: d.Article.ID}, 2},
+		{"min confidence", kg.StatementFilter{MinConfidence: 0.85}, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sts, total, err := s.Statements(ctx, tc.f, 0, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(sts) != tc.want || total != tc.want {
+				t.Errorf("got %d statements (total %d), want %d", len(sts), total, tc.want)
+			}
+		})
+	}
+	sts, total, err := s.Statements(ctx, kg.StatementFilter{}, 1, 10)
+	if err != nil || len(sts) != 1 || total != 2 {
+		t.Errorf("offset 1: got %d of %d, %v; want 1 of 2", len(sts), total, err)
+	}
+}
+
+func testRoundTrip(t *testing.T, s *store.Store, open Opener) {
+	ctx := context.Background()
+	ingest(t, s, Doc(s.IRIs(), "Mexico sent troops. Blinken met Mexico.", true))
+	var first bytes.Buffer
+	if err := s.ExportNQuads(ctx, &first); err != nil {
+		t.Fatal(err)
+	}
+	empty := open(t)
+	defer empty.Close()
+	if _, err := empty.ImportNQuads(ctx, bytes.NewReader(first.Bytes())); err != nil {
+		t.Fatalf("ImportNQuads: %v", err)
+	}
+	var second bytes.Buffer
+	if err := empty.ExportNQuads(ctx, &second); err != nil {
+		t.Fatal(err)
+	}
+	if first.String() != second.String() {
+		t.Errorf("export -> import -> export changed the quads:\n%s\nvs\n%s", first.String(), second.String())
+	}
+	if _, err := empty.ImportNQuads(ctx, bytes.NewReader([]byte("<a> <b> broken"))); kg.ErrorCode(err) != kg.EINVALID {
+		t.Errorf("malformed N-Quads: error %v, want code %s", err, kg.EINVALID)
+	}
+}
+
+func testNotFound(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	if _, err := s.Entity(ctx, "https://example.org/nothing"); kg.ErrorCode(err) != kg.ENOTFOUND {
+		t.Errorf("Entity: %v, want NOT_FOUND", err)
+	}
+	if _, err := s.Statement(ctx, "https://example.org/nothing"); kg.ErrorCode(err) != kg.ENOTFOUND {
+		t.Errorf("Statement: %v, want NOT_FOUND", err)
+	}
+	if _, err := s.Article(ctx, "https://example.org/nothing"); kg.ErrorCode(err) != kg.ENOTFOUND {
+		t.Errorf("Article: %v, want NOT_FOUND", err)
+	}
+}

@@ -166,11 +166,11 @@ func TestSampleArticle(t *testing.T) {
 // TestSentences checks extraction on sentences written for the test.
 func TestSentences(t *testing.T) {
 	tests := []struct {
-		name, text          string
-		subj, pred, obj     string
-		negated             bool
-		modality, attrib    string
-		objType             kg.EntityType
+		name, text       string
+		subj, pred, obj  string
+		negated          bool
+		modality, attrib string
+		objType          kg.EntityType
 	}{
 		{name: "svo", text: "Germany deployed 500 soldiers to the region.", subj: "Germany", pred: "deploy", obj: "500 soldiers", objType: kg.Quantity},
 		{name: "preposition", text: "Chancellor Olaf Scholz met with Emmanuel Macron in Paris.", subj: "Olaf Scholz", pred: "meet with", obj: "Emmanuel Macron", objType: kg.Person},

@@ -1,0 +1,220 @@
+package graph_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/loader"
+	"github.com/newsgraph/newsgraph/loader/prose"
+	"github.com/newsgraph/newsgraph/store"
+)
+
+type gqlResponse struct {
+	Data   json.RawMessage `json:"data"`
+	Errors []struct {
+		Message    string         `json:"message"`
+		Extensions map[string]any `json:"extensions"`
+	} `json:"errors"`
+}
+
+func newServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	s, err := store.Open(store.Config{Backend: store.Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	tg, err := prose.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := graph.NewHandler(graph.NewResolver(s, loader.New(tg, loader.Options{MaxBytes: 1 << 20})), graph.HandlerOptions{Introspection: true, MaxBodyBytes: 2 << 20})
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func post(t *testing.T, srv *httptest.Server, query string, vars map[string]any) gqlResponse {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	resp, err := http.Post(srv.URL, "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out gqlResponse
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		t.Fatalf("decode response: %v", err)
+	}
+	return out
+}
+
+func sample(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "articles", "border-crossings.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+const ingest = `mutation($text: String!) { ingestArticle(input: {text: $text, title: "Border", source: "test", publishedAt: "2023-12-28"}) {
+  created statements entities warnings article { id title publishedAt } } }`
+
+func TestIngestQueryDelete(t *testing.T) {
+	srv := newServer(t)
+	r := post(t, srv, ingest, map[string]any{"text": sample(t)})
+	if len(r.Errors) > 0 {
+		t.Fatalf("ingest: %v", r.Errors)
+	}
+	var ing struct {
+		IngestArticle struct {
+			Created    bool
+			Statements int
+			Article    struct{ ID, Title, PublishedAt string }
+		}
+	}
+	json.Unmarshal(r.Data, &ing)
+	if !ing.IngestArticle.Created || ing.IngestArticle.Statements == 0 || ing.IngestArticle.Article.PublishedAt != "2023-12-28T00:00:00Z" {
+		t.Fatalf("ingest result = %+v", ing.IngestArticle)
+	}
+	// Re-ingest is idempotent.
+	r = post(t, srv, ingest, map[string]any{"text": sample(t)})
+	json.Unmarshal(r.Data, &ing)
+	if ing.IngestArticle.Created {
+		t.Errorf("second ingest created the article again")
+	}
+
+	r = post(t, srv, `{ searchEntities(query: "Obrador", first: 5) { edges { node { id name type aliases
+	  statements(direction: OUT, predicate: "want") { edges { node { predicate relation object { ... on Value { name type } }
+	  provenance { article { title } sentence text span { start end } } } } } } } pageInfo { totalCount hasNextPage } } }`, nil)
+	if len(r.Errors) > 0 {
+		t.Fatalf("search: %v", r.Errors)
+	}
+	var search struct {
+		SearchEntities struct {
+			Edges []struct {
+				Node struct {
+					ID, Name, Type string
+					Statements     struct {
+						Edges []struct {
+							Node struct {
+								Predicate  string
+								Object     struct{ Name string }
+								Provenance []struct {
+									Article struct{ Title string }
+									Text    string
+								}
+							}
+						}
+					}
+				}
+			}
+			PageInfo struct{ TotalCount int }
+		}
+	}
+	json.Unmarshal(r.Data, &search)
+	if got := search.SearchEntities.PageInfo.TotalCount; got != 1 {
+		t.Fatalf("searchEntities(Obrador) total = %d, want 1: %s", got, r.Data)
+	}
+	node := search.SearchEntities.Edges[0].Node
+	if node.Name != "Andrés Manuel López Obrador" || node.Type != "PERSON" {
+		t.Errorf("node = %s (%s)", node.Name, node.Type)
+	}
+	found := false
+	for _, e := range node.Statements.Edges {
+		if strings.Contains(e.Node.Object.Name, "reopen border crossings") && len(e.Node.Provenance) == 1 && e.Node.Provenance[0].Article.Title == "Border" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no 'want ... reopen border crossings' statement with provenance: %s", r.Data)
+	}
+
+	// The quantity object and the statements filter.
+	r = post(t, srv, `{ statements(filter: {predicate: "send", minConfidence: 0.5}) { edges { node { subject { name } object { ... on Value { name type value unit } } } } } }`, nil)
+	if !strings.Contains(string(r.Data), `"value":32000`) || !strings.Contains(string(r.Data), `"unit":"troops"`) {
+		t.Errorf("statements(send) = %s %v", r.Data, r.Errors)
+	}
+
+	id := ing.IngestArticle.Article.ID
+	r = post(t, srv, `mutation($id: ID!) { deleteArticle(id: $id) }`, map[string]any{"id": id})
+	if string(r.Data) != `{"deleteArticle":true}` {
+		t.Errorf("delete = %s %v", r.Data, r.Errors)
+	}
+	r = post(t, srv, `{ articles { pageInfo { totalCount } } statements { pageInfo { totalCount } } }`, nil)
+	if !strings.Contains(string(r.Data), `"totalCount":0`) || strings.Contains(string(r.Data), `"totalCount":1`) {
+		t.Errorf("after delete: %s", r.Data)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	srv := newServer(t)
+	tests := []struct {
+		name, query string
+		vars        map[string]any
+		code        string
+	}{
+		{"empty article", ingest, map[string]any{"text": ""}, "INVALID"},
+		{"binary article", ingest, map[string]any{"text": "\x00\x01\x02"}, "INVALID"},
+		{"oversized article", ingest, map[string]any{"text": strings.Repeat("a ", 600_000)}, "TOO_LARGE"},
+		{"bad date", `mutation { ingestArticle(input: {text: "Mexico sent troops.", publishedAt: "yesterday"}) { created } }`, nil, "INVALID"},
+		{"bad cursor", `{ articles(after: "nope") { pageInfo { totalCount } } }`, nil, "INVALID"},
+		{"unknown field", `{ nope }`, nil, "GRAPHQL_VALIDATION_FAILED"},
+		{"syntax", `{ searchEntities(`, nil, "GRAPHQL_PARSE_FAILED"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := post(t, srv, tc.query, tc.vars)
+			if len(r.Errors) == 0 {
+				t.Fatalf("no error; data %s", r.Data)
+			}
+			if got := r.Errors[0].Extensions["code"]; got != tc.code {
+				t.Errorf("code = %v, want %s (%s)", got, tc.code, r.Errors[0].Message)
+			}
+		})
+	}
+}
+
+func TestMissingIsNull(t *testing.T) {
+	srv := newServer(t)
+	r := post(t, srv, `{ entity(id: "https://example.org/none") { name } article(id: "x") { id } }`, nil)
+	if len(r.Errors) > 0 || string(r.Data) != `{"entity":null,"article":null}` {
+		t.Errorf("got %s %v", r.Data, r.Errors)
+	}
+}
+
+func TestFirstIsCapped(t *testing.T) {
+	srv := newServer(t)
+	post(t, srv, ingest, map[string]any{"text": sample(t)})
+	r := post(t, srv, `{ statements(first: 100000) { edges { cursor } pageInfo { totalCount } } }`, nil)
+	var out struct {
+		Statements struct {
+			Edges    []struct{ Cursor string }
+			PageInfo struct{ TotalCount int }
+		}
+	}
+	json.Unmarshal(r.Data, &out)
+	if n := len(out.Statements.Edges); n > graph.MaxFirst || n == 0 {
+		t.Errorf("got %d edges, want 1..%d", n, graph.MaxFirst)
+	}
+}
+
+func TestMalformedBody(t *testing.T) {
+	srv := newServer(t)
+	resp, err := http.Post(srv.URL, "application/json", strings.NewReader("\x00\x01 not json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode < 400 || resp.StatusCode >= 500 {
+		t.Errorf("status = %d, want 4xx", resp.StatusCode)
+	}
+}

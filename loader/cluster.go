@@ -91,6 +91,11 @@ func clusterMentions(ms []mention) []*cluster {
 		order[i] = i
 	}
 	sort.SliceStable(order, func(a, b int) bool {
+		// Sentence-initial capitals come last: they only join.
+		wa, wb := ms[order[a]].rule == "initial", ms[order[b]].rule == "initial"
+		if wa != wb {
+			return wb
+		}
 		return len(strings.Fields(ms[order[a]].name)) > len(strings.Fields(ms[order[b]].name))
 	})
 	for _, i := range order {
@@ -100,6 +105,14 @@ func clusterMentions(ms []mention) []*cluster {
 			continue
 		}
 		toks := foldTokens(m.name)
+		if m.rule == "initial" {
+			m.entity = joinExisting(cs, toks)
+			if m.entity >= 0 {
+				cs[m.entity].members = append(cs[m.entity].members, i)
+				m.typ = cs[m.entity].typ
+			}
+			continue
+		}
 		if m.typ == kg.Person || len(toks) <= 2 && m.rule == "tagger" {
 			// A partial name joins the person whose full name ends with
 			// it ("Blinken", "López Obrador"). If two people share it, the
@@ -188,4 +201,15 @@ func lastBefore(ms []mention, c *cluster, m *mention) int {
 		}
 	}
 	return best
+}
+
+// joinExisting returns the cluster a sentence-initial capital belongs to:
+// one with the same name, or a person whose name ends with it; -1 if none.
+func joinExisting(cs []*cluster, toks []string) int {
+	for ci, c := range cs {
+		if strings.Join(c.tokens, " ") == strings.Join(toks, " ") || c.typ == kg.Person && hasSuffixTokens(c.tokens, toks) {
+			return ci
+		}
+	}
+	return -1
 }

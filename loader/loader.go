@@ -182,6 +182,9 @@ func (d *docState) runeOffset(b int) int { return d.runeAt[b] }
 
 func (d *docState) index() {
 	for _, m := range d.mentions {
+		if m.entity < 0 {
+			continue
+		}
 		for k := m.start; k < m.end; k++ {
 			d.named[[2]int{m.sent, k}] = m.entity
 		}
@@ -419,8 +422,8 @@ func (d *docState) entities() []kg.Entity {
 		// Resolution may reach the same words twice (once for the
 		// attribution, once for the statement).
 		uniq := ms[:0]
-		for k, m := range ms {
-			if k > 0 && m.Start == ms[k-1].Start && m.End == ms[k-1].End {
+		for _, m := range ms {
+			if n := len(uniq); n > 0 && m.Start == uniq[n-1].Start && m.End == uniq[n-1].End {
 				continue
 			}
 			uniq = append(uniq, m)

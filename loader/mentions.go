@@ -250,8 +250,10 @@ func typeName(ws []syntax.Word, i, j int, hasTitle bool) (kg.EntityType, string,
 		}
 	}
 	atStart := i == 0 || isQuote(ws[i-1].Text)
-	if j-i == 1 && atStart {
-		return "", "", "" // a lone capital at the start of a sentence
+	if j-i == 1 && atStart && label != "" {
+		// A lone capital at the start of a sentence is kept only if it
+		// names something the article names elsewhere ("Blinken kept").
+		return kg.EntityType(typeOfLabel(label)), "", "initial"
 	}
 	switch label {
 	case "PERSON":
@@ -296,3 +298,13 @@ var placePrefix = map[string]bool{"new": true, "san": true, "santa": true, "sant
 	"upper": true, "lower": true, "greater": true, "kuala": true, "rio": true, "buenos": true, "puerto": true,
 	"cape": true, "lake": true, "great": true, "central": true, "northern": true, "southern": true,
 	"eastern": true, "western": true, "hong": true, "abu": true, "tel": true, "addis": true, "sri": true}
+
+func typeOfLabel(label string) kg.EntityType {
+	switch label {
+	case "PERSON":
+		return kg.Person
+	case "GPE":
+		return kg.GPE
+	}
+	return kg.Organization
+}

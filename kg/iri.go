@@ -133,3 +133,15 @@ func Slug(name string) string {
 	}
 	return b.String()
 }
+
+// Fold is the matching form of a name: lower case, accents removed, so
+// that "Lopez" matches "López".
+func Fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return strings.TrimSpace(b.String())
+}

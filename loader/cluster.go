@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/newsgraph/newsgraph/kg"
 )
 
@@ -20,20 +18,8 @@ type cluster struct {
 	rule    string
 }
 
-// fold lower-cases and strips accents, so that "Lopez" matches "López".
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
-}
-
 func foldTokens(s string) []string {
-	return strings.Fields(strings.NewReplacer(".", "", ",", "").Replace(fold(s)))
+	return strings.Fields(strings.NewReplacer(".", "", ",", "").Replace(kg.Fold(s)))
 }
 
 func hasSuffixTokens(long, short []string) bool {
@@ -101,7 +87,7 @@ func clusterMentions(ms []mention) []*cluster {
 	for _, i := range order {
 		m := &ms[i]
 		if m.canonical != "" {
-			add(i, string(m.typ)+"|"+fold(m.canonical), &cluster{typ: m.typ, name: m.canonical, tokens: foldTokens(m.canonical), rule: m.rule})
+			add(i, string(m.typ)+"|"+kg.Fold(m.canonical), &cluster{typ: m.typ, name: m.canonical, tokens: foldTokens(m.canonical), rule: m.rule})
 			continue
 		}
 		toks := foldTokens(m.name)

@@ -198,7 +198,7 @@ func (s *Store) SearchEntities(ctx context.Context, query string, typ kg.EntityT
 	if err != nil {
 		return nil, 0, fmt.Errorf("search entities: %w", err)
 	}
-	q := fold(query)
+	q := kg.Fold(query)
 	type hit struct {
 		e    *kg.Entity
 		rank int
@@ -214,7 +214,7 @@ func (s *Store) SearchEntities(ctx context.Context, query string, typ kg.EntityT
 		}
 		rank := -1
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			f := fold(n)
+			f := kg.Fold(n)
 			switch {
 			case f == q:
 				rank = 0

@@ -32,13 +32,6 @@ type vgroup struct {
 	words      []int // words that make up the relation text
 }
 
-// clause is one verb group with its arguments resolved.
-type clause struct {
-	vg      vgroup
-	subj    *phrase
-	subjRel bool // subject came through a relative pronoun
-}
-
 // sentenceExtractor extracts the statements of one sentence.
 type sentenceExtractor struct {
 	doc  *docState
@@ -218,7 +211,7 @@ func (x *sentenceExtractor) extract() []kg.Statement {
 		if subj == nil {
 			continue
 		}
-		if rel && strings.EqualFold(ws[subj.head].Text, ws[subj.head].Text) && x.whoNotPerson(g, *subj) {
+		if rel && x.whoNotPerson(g, *subj) {
 			continue
 		}
 		prevSubj = subj

@@ -135,9 +135,6 @@ func basePhrase(ws []syntax.Word, i int) (phrase, bool) {
 		break
 	}
 	if head < 0 {
-		if j > i && (ws[j-1].Tag == "JJ" || ws[j-1].Tag == "JJR") {
-			return phrase{}, false
-		}
 		return phrase{}, false
 	}
 	// A trailing adjective is not part of the phrase ("the door open").

@@ -5,6 +5,8 @@
 //	newsgraph load [--db PATH] [--backend bbolt|leveldb|memory] FILE|DIR...
 //	newsgraph serve [--db PATH] [--addr HOST:PORT] [--load FILE|DIR...]
 //	newsgraph export [--db PATH] --format nquads
+//	newsgraph train tagger|parser --train FILE --dev FILE --out DIR
+//	newsgraph eval-parse FILE.conllu
 package main
 
 import (
@@ -26,7 +28,7 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
-	"github.com/newsgraph/newsgraph/loader/prose"
+	"github.com/newsgraph/newsgraph/loader/nlp"
 	"github.com/newsgraph/newsgraph/store"
 )
 
@@ -49,6 +51,10 @@ commands:
   serve [--db PATH] [--addr HOST:PORT] [--load FILE|DIR...]
                                           serve GraphQL at /query and the playground at /
   export [--db PATH] --format nquads      print the whole graph
+  train tagger|parser --train FILE --dev FILE --out DIR
+                                          train a model on a CoNLL-U treebank
+  eval-parse FILE.conllu                  score tagger, lemmatizer and parser on a treebank
+  eval-tokenize FILE.conllu               score the tokenizer and sentence splitter on a treebank
 
 Run "newsgraph COMMAND -h" for a command's flags.
 `
@@ -88,6 +94,15 @@ func run(ctx context.Context, cmd string, args []string, stdin io.Reader, stdout
 		fs.StringVar(&cfg.addr, "addr", "localhost:8080", "address to listen on")
 		fs.Var((*multi)(&cfg.load), "load", "file or directory of articles to load before serving (repeatable)")
 	case "load":
+	case "train":
+		return train(args, stdout)
+	case "eval-parse":
+		return evalParse(args, stdout)
+	case "eval-tokenize":
+		if len(args) != 1 {
+			return errors.New("eval-tokenize needs one CoNLL-U file")
+		}
+		return nlp.EvalTokenize(args[0], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -146,7 +161,7 @@ func interleave(fs *flag.FlagSet, args []string) []string {
 }
 
 func newLoader(cfg config) (*loader.Loader, error) {
-	tg, err := prose.New()
+	tg, err := loader.DefaultTagger()
 	if err != nil {
 		return nil, err
 	}
@@ -323,4 +338,42 @@ func serve(ctx context.Context, cfg config, s *store.Store, out io.Writer) error
 		defer cancel()
 		return srv.Shutdown(shut)
 	}
+}
+
+// train runs `newsgraph train tagger|parser`.
+func train(args []string, stdout io.Writer) error {
+	if len(args) == 0 || (args[0] != "tagger" && args[0] != "parser") {
+		return errors.New("train needs a stage: tagger or parser")
+	}
+	fs := flag.NewFlagSet("train "+args[0], flag.ContinueOnError)
+	cfg := nlp.TrainConfig{Log: stdout}
+	fs.StringVar(&cfg.Train, "train", "", "training treebank (CoNLL-U)")
+	fs.StringVar(&cfg.Dev, "dev", "", "development treebank (CoNLL-U), for choosing the epoch")
+	fs.StringVar(&cfg.Out, "out", "loader/nlp/models", "model directory to write")
+	fs.StringVar(&cfg.WordNet, "wordnet", "/usr/share/wordnet", "WordNet 3.0 dict directory (tagger only)")
+	fs.IntVar(&cfg.Epochs, "epochs", 0, "training epochs (0: the stage's default)")
+	fs.Int64Var(&cfg.Seed, "seed", 1, "shuffling seed")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	if cfg.Train == "" || cfg.Dev == "" {
+		return errors.New("train needs --train and --dev")
+	}
+	if args[0] == "tagger" {
+		return nlp.TrainTagger(cfg)
+	}
+	return nlp.TrainParser(cfg)
+}
+
+// evalParse runs `newsgraph eval-parse FILE.conllu`.
+func evalParse(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("eval-parse", flag.ContinueOnError)
+	models := fs.String("models", "", "model directory (default: the models built into the binary)")
+	if err := fs.Parse(interleave(fs, args)); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return errors.New("eval-parse needs one CoNLL-U file")
+	}
+	return nlp.EvalParse(fs.Arg(0), *models, stdout)
 }

@@ -12,7 +12,6 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/loader"
-	"github.com/newsgraph/newsgraph/loader/prose"
 	"github.com/newsgraph/newsgraph/store"
 )
 
@@ -31,7 +30,7 @@ func newServer(t *testing.T) *httptest.Server {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	tg, err := prose.New()
+	tg, err := loader.DefaultTagger()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,9 +5,9 @@ import (
 	"github.com/newsgraph/newsgraph/loader/token"
 )
 
-// Tagger sets part-of-speech tags and entity hints on the words of one
-// sentence. The prose adapter is the first implementation; the syntax layer
-// is replaceable behind this interface.
+// Tagger sets part-of-speech tags, lemmas, dependency trees and entity
+// hints on the words of one sentence. DefaultTagger is newsgraph's own
+// analyser; the syntax layer is replaceable behind this interface.
 type Tagger interface {
 	Tag(words []syntax.Word)
 }

@@ -2,7 +2,8 @@
 // typed entities and the statements between them.
 //
 // The pipeline is: split into sentences and tokens (package token), tag
-// with the Tagger (package prose adapts prose's models), find named
+// with the Tagger (DefaultTagger: newsgraph's own tagger, lemmatizer and
+// dependency parser, package nlp, with prose's entity model), find named
 // mentions and type them (gazetteer, titles, organization and place words,
 // the tagger's entity hints), cluster the mentions of one entity (full name,
 // surname, gazetteer aliases, acronyms), then walk each sentence's verb

@@ -59,7 +59,7 @@ func verbGroupAt(ws []syntax.Word, i int) (vgroup, bool) {
 			if g.main >= 0 && !isAux(ws[g.main]) {
 				goto done // "said following": a new verb, not part of the group
 			}
-			base := lemma.Verb(w.Text, w.Tag)
+			base := verbLemma(w)
 			if base == "be" || base == "get" && j+1 < len(ws) && ws[j+1].Tag == "VBN" {
 				sawBe = true
 			}
@@ -87,12 +87,12 @@ done:
 		g.words = append(g.words, j, j+1)
 		g.main = j + 1
 		j += 2
-		for j < len(ws) && ws[j].Tag == "VB" && lemma.Verb(ws[j-1].Text, ws[j-1].Tag) == "be" {
+		for j < len(ws) && ws[j].Tag == "VB" && verbLemma(ws[j-1]) == "be" {
 			g.words = append(g.words, j)
 			g.main = j
 			j++
 		}
-		if j < len(ws) && (ws[j].Tag == "VBG" || ws[j].Tag == "VBN") && lemma.Verb(ws[j-1].Text, "VB") == "be" {
+		if j < len(ws) && (ws[j].Tag == "VBG" || ws[j].Tag == "VBN") && verbLemma(ws[j-1]) == "be" {
 			if ws[j].Tag == "VBN" {
 				g.passive = true
 			}
@@ -145,7 +145,7 @@ func predicateLemma(ws []syntax.Word, g vgroup, prep int, agentless bool) string
 				parts = append(parts, "be", strings.ToLower(w.Text))
 				continue
 			}
-			parts = append(parts, lemma.Verb(w.Text, w.Tag))
+			parts = append(parts, verbLemma(w))
 		case w.Tag == "TO":
 			parts = append(parts, "to")
 		case w.Tag == "RP":
@@ -158,8 +158,17 @@ func predicateLemma(ws []syntax.Word, g vgroup, prep int, agentless bool) string
 	return strings.Join(parts, " ")
 }
 
+// verbLemma is the lemma of a verb: the analyser's lemma when there is
+// one, the rule-based guess otherwise.
+func verbLemma(w syntax.Word) string {
+	if w.Lemma != "" {
+		return strings.ToLower(w.Lemma)
+	}
+	return lemma.Verb(w.Text, w.Tag)
+}
+
 func isAux(w syntax.Word) bool {
-	switch lemma.Verb(w.Text, w.Tag) {
+	switch verbLemma(w) {
 	case "be", "have", "do", "get":
 		return true
 	}
@@ -215,7 +224,7 @@ func (x *sentenceExtractor) extract() []kg.Statement {
 			continue
 		}
 		prevSubj = subj
-		main := lemma.Verb(ws[g.first].Text, ws[g.first].Tag)
+		main := verbLemma(ws[g.first])
 		// A reporting verb's complement is extracted on its own and
 		// attributed; the verb itself is a fact only towards an entity
 		// ("told reporters" no, "suggested to President Biden" yes).
@@ -474,7 +483,7 @@ func (x *sentenceExtractor) attribution() []*kg.Node {
 		if !ok {
 			continue
 		}
-		if !reportingVerbs[lemma.Verb(ws[g.first].Text, ws[g.first].Tag)] || g.first != g.main {
+		if !reportingVerbs[verbLemma(ws[g.first])] || g.first != g.main {
 			i = g.end - 1
 			continue
 		}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
-	"github.com/newsgraph/newsgraph/loader/prose"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -25,7 +24,7 @@ var (
 func newLoader(t testing.TB) *loader.Loader {
 	t.Helper()
 	once.Do(func() {
-		tg, err := prose.New()
+		tg, err := loader.DefaultTagger()
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -48,6 +48,32 @@ func (t *Tagger) Tag(words []syntax.Word) {
 	}
 }
 
+// NER labels entities with prose's maximum-entropy model, over the Penn
+// tags already on the words (from newsgraph's own tagger). It is safe for
+// concurrent use.
+type NER struct{ ner *ner.Extracter }
+
+// NewNER loads prose's entity model.
+func NewNER() (*NER, error) {
+	ex, err := ner.New()
+	if err != nil {
+		return nil, fmt.Errorf("load prose entity model: %w", err)
+	}
+	return &NER{ner: ex}, nil
+}
+
+// Label sets NER on every word of one sentence.
+func (n *NER) Label(words []syntax.Word) {
+	toks := make([]ptoken.Token, len(words))
+	for i, w := range words {
+		toks[i] = ptoken.Token{Text: normalizeQuote(w.Text), Start: w.Start, Tag: w.Tag}
+	}
+	n.ner.Label(toks)
+	for i := range words {
+		words[i].NER = toks[i].Label
+	}
+}
+
 // normalizeQuote maps typographic quotes to the ASCII forms the models were
 // trained on; the word's own text and offsets are left alone.
 func normalizeQuote(s string) string {

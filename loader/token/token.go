@@ -60,35 +60,58 @@ func Tokenize(text string) []Token {
 	return toks
 }
 
-// appendSplit appends text[start:end], split at hyphens that join two
-// capitalized words ("US-Mexico").
+// hyphenPrefixes keep their hyphen inside the word ("anti-war",
+// "e-mail", "non-rail"), as the Penn and UD English treebanks do; other
+// hyphenated compounds are split into words and hyphens.
+var hyphenPrefixes = map[string]bool{
+	"anti": true, "post": true, "pre": true, "pro": true, "non": true, "mid": true, "e": true,
+	"multi": true, "neo": true, "cross": true, "co": true, "re": true, "self": true, "ex": true,
+	"semi": true, "sub": true, "super": true, "counter": true, "inter": true, "intra": true,
+	"over": true, "under": true, "ultra": true, "vice": true, "x": true, "bi": true, "tri": true,
+	"mini": true, "micro": true, "macro": true, "mega": true, "pan": true, "quasi": true,
+	"trans": true, "de": true, "un": true, "all": true, "half": true, "well": true,
+}
+
+// splitParts are contractions written as one word that treebanks split
+// into two ("cannot" = "can" + "not").
+var splitParts = map[string]int{"cannot": 3, "gonna": 3, "gotta": 3, "wanna": 3}
+
+// appendSplit appends text[start:end], split at hyphens between words
+// ("US-Mexico" -> "US", "-", "Mexico") unless the first part is a prefix,
+// at slashes between letters ("and/or"), and in contractions ("cannot").
 func appendSplit(toks []Token, text string, start, end int) []Token {
 	word := text[start:end]
-	if strings.Count(word, "-") >= 1 && !strings.Contains(word, "--") {
-		parts := strings.Split(word, "-")
-		allCap := len(parts) > 1
-		for _, p := range parts {
-			r, _ := utf8.DecodeRuneInString(p)
-			if p == "" || !unicode.IsUpper(r) {
-				allCap = false
-				break
-			}
+	if k, ok := splitParts[strings.ToLower(word)]; ok {
+		return append(toks, Token{Text: word[:k], Start: start, End: start + k}, Token{Text: word[k:], Start: start + k, End: end})
+	}
+	if isURLOrEmail(word) || strings.Contains(word, "--") {
+		return append(toks, Token{Text: word, Start: start, End: end})
+	}
+	for i := 1; i < len(word)-1; i++ {
+		c := word[i]
+		if c != '-' && c != '/' {
+			continue
 		}
-		if allCap {
-			off := start
-			for k, p := range parts {
-				if k > 0 {
-					toks = append(toks, Token{Text: "-", Start: off, End: off + 1})
-					off++
-				}
-				toks = append(toks, Token{Text: p, Start: off, End: off + len(p)})
-				off += len(p)
-			}
-			return toks
+		prev, _ := utf8.DecodeLastRuneInString(word[:i])
+		next, _ := utf8.DecodeRuneInString(word[i+1:])
+		if c == '/' && !(unicode.IsLetter(prev) && unicode.IsLetter(next)) {
+			continue
 		}
+		if c == '-' && hyphenPrefixes[strings.ToLower(word[:i])] && !strings.Contains(word[:i], "-") {
+			continue
+		}
+		toks = append(toks, Token{Text: word[:i], Start: start, End: start + i}, Token{Text: word[i : i+1], Start: start + i, End: start + i + 1})
+		return appendSplit(toks, text, start+i+1, end)
 	}
 	return append(toks, Token{Text: word, Start: start, End: end})
 }
+
+func isURLOrEmail(w string) bool {
+	return hasURLPrefix(w) || strings.Contains(w, "@") || strings.Contains(w, "://")
+}
+
+// isRunPunct are marks that repeat as one token: "!!!", "?!", "====".
+func isRunPunct(r rune) bool { return strings.ContainsRune("!?=*_~+#<>^", r) }
 
 // scan returns the byte length of the token that starts at text[i].
 func scan(text string, i int) int {
@@ -103,6 +126,12 @@ func scan(text string, i int) int {
 		return n
 	case r == '…':
 		return size
+	case r == '.' && strings.HasPrefix(rest, "..") || (r == '!' || r == '?') && len(rest) > 1 && strings.ContainsRune("!?.", rune(rest[1])):
+		return scanWhile(rest, func(r rune) bool { return r == '!' || r == '?' || r == '.' }, false)
+	case isRunPunct(r) && len(rest) > size && rest[size] == rest[0]:
+		return scanWhile(rest, func(c rune) bool { return c == r }, false)
+	case r == '$' || r == '€' || r == '£':
+		return size
 	case (r == '\'' || r == '’') && i > 0 && prevIsWord(text[:i]) && isClitic(strings.ToLower(rest[size:])):
 		return size + cliticLen(strings.ToLower(rest[size:]))
 	case (r == 'n' || r == 'N') && strings.HasPrefix(strings.ToLower(rest), "n't") || strings.HasPrefix(strings.ToLower(rest), "n’t"):
@@ -115,7 +144,7 @@ func scan(text string, i int) int {
 		return n
 	case hasURLPrefix(rest):
 		return scanWhile(rest, func(r rune) bool { return !unicode.IsSpace(r) && r != '"' && r != '<' && r != '>' }, true)
-	case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '$' || r == '€' || r == '£' || r == '#' || r == '@':
+	case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '#' || r == '@':
 		return scanWord(rest)
 	}
 	return size
@@ -156,7 +185,7 @@ func scanWord(s string) int {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
 			n += size
 			continue
-		case n == 0 && (r == '$' || r == '€' || r == '£' || r == '#' || r == '@'):
+		case n == 0 && (r == '#' || r == '@'):
 			n += size
 			continue
 		case r == '-' || r == '.' || r == ',' || r == '@' || r == '/' || r == ':' || r == '\'' || r == '’' || r == '&':

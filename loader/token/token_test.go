@@ -22,7 +22,7 @@ func TestTokenize(t *testing.T) {
 		{"negation", "They don't know", "They|do|n't|know"},
 		{"numbers", "more than 32,000 troops and 3.5 tons", "more|than|32,000|troops|and|3.5|tons"},
 		{"percent", "around 11% of forces", "around|11|%|of|forces"},
-		{"currency", "cost $4.5 billion.", "cost|$4.5|billion|."},
+		{"currency", "cost $4.5 billion.", "cost|$|4.5|billion|."},
 		{"abbreviation", "the U.S. Army", "the|U.S.|Army"},
 		{"title", "Mr. Smith left.", "Mr.|Smith|left|."},
 		{"ellipsis", "relationship... the", "relationship|...|the"},
@@ -32,6 +32,12 @@ func TestTokenize(t *testing.T) {
 		{"url", "see https://example.org/a?b=c, now", "see|https://example.org/a?b=c|,|now"},
 		{"email", "write to press@example.org.", "write|to|press@example.org|."},
 		{"accents", "Alicia Bárcena said", "Alicia|Bárcena|said"},
+		{"word compound", "radiation-induced damage", "radiation|-|induced|damage"},
+		{"number compound", "a 15-year term", "a|15|-|year|term"},
+		{"slash", "and/or 1/2", "and|/|or|1/2"},
+		{"cannot", "We cannot go", "We|can|not|go"},
+		{"punctuation runs", "Wow!!! Really?! ====", "Wow|!!!|Really|?!|===="},
+		{"dots", "so.. what", "so|..|what"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

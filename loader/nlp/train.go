@@ -1,0 +1,198 @@
+package nlp
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/newsgraph/newsgraph/loader/conllu"
+	"github.com/newsgraph/newsgraph/loader/lemma"
+	"github.com/newsgraph/newsgraph/loader/lexicon"
+	"github.com/newsgraph/newsgraph/loader/parser"
+	"github.com/newsgraph/newsgraph/loader/tagger"
+)
+
+// TrainConfig is what `newsgraph train` is told.
+type TrainConfig struct {
+	Train, Dev string // CoNLL-U files
+	Out        string // model directory
+	WordNet    string // WordNet dict directory, for the lexicon
+	Epochs     int
+	Folds      int     // jackknifing folds for the parser's training tags
+	Prune      float32 // smallest averaged weight kept
+	Seed       int64
+	Log        io.Writer
+}
+
+// ReadTreebank reads a CoNLL-U file.
+func ReadTreebank(path string) ([]conllu.Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	s, err := conllu.Read(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return s, nil
+}
+
+func writeFile(path string, w io.WriterTo) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if _, err := w.WriteTo(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// TrainTagger trains the lexicon, the tagger and the lemmatizer and writes them to
+// cfg.Out.
+func TrainTagger(cfg TrainConfig) error {
+	start := time.Now()
+	train, err := ReadTreebank(cfg.Train)
+	if err != nil {
+		return err
+	}
+	dev, err := ReadTreebank(cfg.Dev)
+	if err != nil {
+		return err
+	}
+	lex, err := lexicon.Build(cfg.WordNet)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(cfg.Out, 0o755); err != nil {
+		return err
+	}
+	if err := writeFile(filepath.Join(cfg.Out, LexiconFile), compressed{lex}); err != nil {
+		return err
+	}
+	tg, err := tagger.Train(train, dev, lex, tagger.Options{Epochs: cfg.Epochs, Seed: cfg.Seed, Prune: 0.01, Log: cfg.Log})
+	if err != nil {
+		return err
+	}
+	if err := writeFile(filepath.Join(cfg.Out, TaggerFile), compressed{tg}); err != nil {
+		return err
+	}
+	var exs []lemma.Example
+	for _, s := range train {
+		for _, w := range s.Words {
+			exs = append(exs, lemma.Example{Form: w.Form, Tag: w.XPOS, Lemma: w.Lemma})
+		}
+	}
+	if err := writeFile(filepath.Join(cfg.Out, LemmaFile), compressed{lemma.Train(exs, lex)}); err != nil {
+		return err
+	}
+	a := tagger.Evaluate(tg, dev)
+	fmt.Fprintf(cfg.Log, "tagger: dev UPOS=%.2f XPOS=%.2f in %s\n", 100*a.UPOS, 100*a.XPOS, time.Since(start).Round(time.Second))
+	return nil
+}
+
+// TrainParser trains the parser on training sentences tagged by taggers
+// that did not see them (k-fold jackknifing), so that it learns to live
+// with the tagger's mistakes, and picks the epoch on dev tagged by the
+// model directory's tagger.
+func TrainParser(cfg TrainConfig) error {
+	start := time.Now()
+	train, err := ReadTreebank(cfg.Train)
+	if err != nil {
+		return err
+	}
+	dev, err := ReadTreebank(cfg.Dev)
+	if err != nil {
+		return err
+	}
+	m, err := LoadDir(cfg.Out)
+	if err != nil {
+		return fmt.Errorf("train parser needs the tagger in %s first: %w", cfg.Out, err)
+	}
+	folds := cfg.Folds
+	if folds <= 0 {
+		folds = 5
+	}
+	tagged := jackknife(train, m.Lexicon, folds, cfg.Seed, cfg.Log)
+	fmt.Fprintf(cfg.Log, "parser: jackknifed tags in %s\n", time.Since(start).Round(time.Second))
+	trainEx := examples(train, tagged)
+	devEx := examples(dev, tagAll(m.Tagger, dev))
+	p, err := parser.Train(trainEx, devEx, parser.Options{Epochs: cfg.Epochs, Seed: cfg.Seed, Explore: 0.9, Prune: cfg.Prune, Log: cfg.Log})
+	if err != nil {
+		return err
+	}
+	if err := writeFile(filepath.Join(cfg.Out, ParserFile), compressed{p}); err != nil {
+		return err
+	}
+	sc := parser.Evaluate(p, devEx)
+	fmt.Fprintf(cfg.Log, "parser: dev UAS=%.2f LAS=%.2f in %s\n", 100*sc.UAS, 100*sc.LAS, time.Since(start).Round(time.Second))
+	return nil
+}
+
+// jackknife tags each training sentence with a tagger trained on the other
+// folds.
+func jackknife(train []conllu.Sentence, lex *lexicon.Lexicon, folds int, seed int64, log io.Writer) [][]tagger.Tag {
+	out := make([][]tagger.Tag, len(train))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for f := 0; f < folds; f++ {
+		wg.Add(1)
+		go func(f int) {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			var rest, held []conllu.Sentence
+			var idx []int
+			for i, s := range train {
+				if i%folds == f {
+					held = append(held, s)
+					idx = append(idx, i)
+				} else {
+					rest = append(rest, s)
+				}
+			}
+			tg, err := tagger.Train(rest, nil, lex, tagger.Options{Epochs: 6, Seed: seed, Prune: 0.01})
+			if err != nil {
+				return
+			}
+			for k, tags := range tagAll(tg, held) {
+				out[idx[k]] = tags
+			}
+		}(f)
+	}
+	wg.Wait()
+	return out
+}
+
+func tagAll(tg *tagger.Tagger, sents []conllu.Sentence) [][]tagger.Tag {
+	out := make([][]tagger.Tag, len(sents))
+	for i, s := range sents {
+		forms := make([]string, len(s.Words))
+		for j, w := range s.Words {
+			forms[j] = w.Form
+		}
+		out[i] = tg.Tag(forms)
+	}
+	return out
+}
+
+func examples(sents []conllu.Sentence, tags [][]tagger.Tag) []parser.Example {
+	out := make([]parser.Example, len(sents))
+	for i, s := range sents {
+		n := len(s.Words)
+		ex := parser.Example{Words: make([]string, n), XPOS: make([]string, n), UPOS: make([]string, n),
+			Heads: make([]int, n), Rels: make([]string, n)}
+		for j, w := range s.Words {
+			ex.Words[j], ex.Heads[j], ex.Rels[j] = w.Form, w.Head, w.Deprel
+			ex.XPOS[j], ex.UPOS[j] = tags[i][j].XPOS, tags[i][j].UPOS
+		}
+		out[i] = ex
+	}
+	return out
+}

@@ -1,0 +1,283 @@
+// Package tagger is newsgraph's part-of-speech tagger: an averaged
+// perceptron that predicts, for each word, a joint Universal POS tag and
+// Penn Treebank tag, trained on UD English EWT.
+//
+// Decoding is greedy in two passes: the first pass tags left to right with
+// the tags already chosen on the left; the second pass re-tags every word
+// with the first pass's tags on both sides. Words the treebank never showed
+// are tagged from their shape, affixes and the WordNet-derived lexicon.
+package tagger
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/loader/lexicon"
+	"github.com/newsgraph/newsgraph/loader/perceptron"
+)
+
+// Tag is a joint UPOS/XPOS tag.
+type Tag struct{ UPOS, XPOS string }
+
+// Tagger tags sentences. It is safe for concurrent use.
+type Tagger struct {
+	tags  []Tag
+	pass1 *perceptron.Model
+	pass2 *perceptron.Model
+	lex   *lexicon.Lexicon
+}
+
+// Tags is the tag set, indexed by class.
+func (t *Tagger) Tags() []Tag { return t.tags }
+
+// word is what the features need to know about a word, computed once.
+type word struct {
+	form, lower, norm uint64
+	pre               [3]uint64
+	suf               [4]uint64
+	shape             uint64
+	class             uint64
+	flags             uint64
+}
+
+const (
+	fCap = 1 << iota
+	fUpper
+	fDigit
+	fHyphen
+	fFirst
+	fPunct
+)
+
+func describe(lex *lexicon.Lexicon, s string, first bool) word {
+	lower := strings.ToLower(s)
+	var w word
+	w.form = perceptron.Str(s)
+	w.lower = perceptron.Str(lower)
+	norm := lower
+	var flags uint64
+	if first {
+		flags |= fFirst
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if unicode.IsUpper(r) {
+		flags |= fCap
+	}
+	if s == strings.ToUpper(s) && s != lower {
+		flags |= fUpper
+	}
+	if strings.ContainsAny(s, "0123456789") {
+		flags |= fDigit
+		norm = digitShape(lower)
+	}
+	if strings.Contains(s, "-") {
+		flags |= fHyphen
+	}
+	if unicode.IsPunct(r) || unicode.IsSymbol(r) {
+		flags |= fPunct
+	}
+	w.norm = perceptron.Str(norm)
+	w.flags = flags
+	runes := []rune(lower)
+	for k := 1; k <= 3; k++ {
+		if len(runes) >= k {
+			w.pre[k-1] = perceptron.Str(string(runes[:k]))
+		}
+	}
+	for k := 1; k <= 4; k++ {
+		if len(runes) >= k {
+			w.suf[k-1] = perceptron.Str(string(runes[len(runes)-k:]))
+		}
+	}
+	w.shape = perceptron.Str(shape(s))
+	if lex != nil {
+		w.class = uint64(lex.Class(lower)) + 1
+	}
+	return w
+}
+
+// digitShape replaces digits by 0 so that numbers of one form share
+// weights: "1,200" and "3,450" are both "0,000".
+func digitShape(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= '0' && c <= '9' {
+			b[i] = '0'
+		}
+	}
+	return string(b)
+}
+
+// shape maps characters to X, x, d or themselves, collapsing runs: "McCain"
+// -> "XxXx", "U.S." -> "X.X.", "1990s" -> "dx".
+func shape(s string) string {
+	var b strings.Builder
+	var last rune
+	n := 0
+	for _, r := range s {
+		var c rune
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		default:
+			c = r
+		}
+		if c == last && (c == 'X' || c == 'x' || c == 'd') {
+			continue
+		}
+		last = c
+		b.WriteRune(c)
+		n++
+		if n > 8 {
+			break
+		}
+	}
+	return b.String()
+}
+
+// Feature templates.
+const (
+	tBias = iota + 1
+	tForm
+	tLower
+	tNorm
+	tPre
+	tSuf = tPre + 3
+	tShape
+	tClass = tSuf + 4
+	tFlags
+	tPrevNorm
+	tPrev2Norm
+	tNextNorm
+	tNext2Norm
+	tPrevSuf
+	tNextSuf
+	tPrevTag
+	tPrev2Tag
+	tPrevTags
+	tPrevTagNorm
+	tNextClass
+	tPrevClass
+	tNextTag
+	tNext2Tag
+	tNextTags
+	tAroundTags
+	tNextTagNorm
+	tShapeClass
+	tSufClass
+	tNextShape
+)
+
+const none = 0x5bd1e995 // hash of an absent neighbour
+
+func nb(ws []word, i int) *word {
+	if i < 0 || i >= len(ws) {
+		return nil
+	}
+	return &ws[i]
+}
+
+// features appends the features of word i. left holds the tags chosen for
+// the words before i (len >= i); right, in the second pass, the first
+// pass's tags for all words.
+func features(dst []uint64, ws []word, i int, left []int, right []int) []uint64 {
+	w := &ws[i]
+	f := perceptron.F1
+	dst = append(dst, f(tBias, 1), f(tForm, w.form), f(tLower, w.lower), f(tNorm, w.norm), f(tShape, w.shape),
+		f(tClass, w.class), f(tFlags, w.flags), perceptron.F2(tShapeClass, w.shape, w.class),
+		perceptron.F2(tSufClass, w.suf[2], w.class))
+	for k := 0; k < 3; k++ {
+		dst = append(dst, f(tPre+uint64(k), w.pre[k]))
+	}
+	for k := 0; k < 4; k++ {
+		dst = append(dst, f(tSuf+uint64(k), w.suf[k]))
+	}
+	get := func(i int, fn func(*word) uint64) uint64 {
+		if x := nb(ws, i); x != nil {
+			return fn(x)
+		}
+		return none
+	}
+	norm := func(x *word) uint64 { return x.norm }
+	suf3 := func(x *word) uint64 { return x.suf[2] }
+	class := func(x *word) uint64 { return x.class }
+	dst = append(dst, f(tPrevNorm, get(i-1, norm)), f(tPrev2Norm, get(i-2, norm)), f(tNextNorm, get(i+1, norm)),
+		f(tNext2Norm, get(i+2, norm)), f(tPrevSuf, get(i-1, suf3)), f(tNextSuf, get(i+1, suf3)),
+		f(tNextClass, get(i+1, class)), f(tPrevClass, get(i-1, class)),
+		f(tNextShape, get(i+1, func(x *word) uint64 { return x.shape })))
+	tag := func(tags []int, j int) uint64 {
+		if j < 0 || j >= len(ws) || tags == nil {
+			return none
+		}
+		return uint64(tags[j]) + 1
+	}
+	p1, p2 := tag(left, i-1), tag(left, i-2)
+	dst = append(dst, f(tPrevTag, p1), f(tPrev2Tag, p2), perceptron.F2(tPrevTags, p1, p2), perceptron.F2(tPrevTagNorm, p1, w.norm))
+	if right != nil {
+		n1, n2 := tag(right, i+1), tag(right, i+2)
+		dst = append(dst, f(tNextTag, n1), f(tNext2Tag, n2), perceptron.F2(tNextTags, n1, n2),
+			perceptron.F2(tAroundTags, p1, n1), perceptron.F2(tNextTagNorm, n1, w.norm))
+	}
+	return dst
+}
+
+func argmax(scores []float32) int {
+	best := 0
+	for c, s := range scores {
+		if s > scores[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// scorer is the part of a model that decoding needs; both the trainer and
+// the averaged model satisfy it.
+type scorer interface {
+	Scores(feats []uint64, scores []float32)
+}
+
+type state struct {
+	feats  []uint64
+	scores []float32
+	first  []int
+	second []int
+}
+
+func decode(m1, m2 scorer, ws []word, st *state) []int {
+	st.first = st.first[:0]
+	for i := range ws {
+		st.feats = features(st.feats[:0], ws, i, st.first, nil)
+		clear(st.scores)
+		m1.Scores(st.feats, st.scores)
+		st.first = append(st.first, argmax(st.scores))
+	}
+	st.second = st.second[:0]
+	for i := range ws {
+		st.feats = features(st.feats[:0], ws, i, st.second, st.first)
+		clear(st.scores)
+		m2.Scores(st.feats, st.scores)
+		st.second = append(st.second, argmax(st.scores))
+	}
+	return st.second
+}
+
+// Tag returns the tag of each word.
+func (t *Tagger) Tag(words []string) []Tag {
+	ws := make([]word, len(words))
+	for i, s := range words {
+		ws[i] = describe(t.lex, s, i == 0)
+	}
+	st := &state{scores: make([]float32, len(t.tags))}
+	classes := decode(t.pass1, t.pass2, ws, st)
+	out := make([]Tag, len(words))
+	for i, c := range classes {
+		out[i] = t.tags[c]
+	}
+	return out
+}

@@ -43,7 +43,8 @@ type sentenceExtractor struct {
 // verb or a modal.
 func verbGroupAt(ws []syntax.Word, i int) (vgroup, bool) {
 	t := ws[i].Tag
-	if !(t == "MD" || t == "VBD" || t == "VBZ" || t == "VBP" || (t == "VB" && i > 0 && (ws[i-1].Tag == "CC" || taggedSubject(ws, i)))) {
+	if !(t == "MD" || t == "VBD" || t == "VBZ" || t == "VBP" || (t == "VB" && i > 0 && (ws[i-1].Tag == "CC" || taggedSubject(ws, i))) ||
+		t == "VBN" && i > 0 && ws[i-1].Tag == "CC") {
 		return vgroup{}, false
 	}
 	g := vgroup{start: i, main: -1}
@@ -158,6 +159,9 @@ func predicateLemma(ws []syntax.Word, g vgroup, prep int, agentless bool) string
 	return strings.Join(parts, " ")
 }
 
+// currencies are the symbols the tokenizer splits off amounts ("$" "4.5").
+var currencies = map[string]string{"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+
 // verbLemma is the lemma of a verb: the analyser's lemma when there is
 // one, the rule-based guess otherwise.
 func verbLemma(w syntax.Word) string {
@@ -212,6 +216,15 @@ func (x *sentenceExtractor) extract() []kg.Statement {
 				continue
 			}
 			subj, g.modal = prevSubj, prevVG.modal
+		} else if ws[g.start].Tag == "VBN" {
+			// "had provided X and placed Y": a participle after a
+			// conjunction shares the auxiliary, hence the subject, of an
+			// active perfect before it; anything else ("injured and
+			// displaced people") is not a clause.
+			if prevVG == nil || prevVG.passive || ws[prevVG.main].Tag != "VBN" || prevSubj == nil {
+				continue
+			}
+			subj = prevSubj
 		} else if subj == nil && prevSubj != nil && g.start > 0 && ws[g.start-1].Tag == "CC" {
 			subj = prevSubj // coordinated verbs share a subject
 		}
@@ -243,7 +256,7 @@ func (x *sentenceExtractor) extract() []kg.Statement {
 		// Object: a noun phrase right after the group, or a preposition
 		// and its noun phrase.
 		j := g.end
-		for j < len(ws) && ws[j].Tag == "RB" {
+		for j < len(ws) && ws[j].Tag == "RB" && quantityLeadLen(ws, j) == 0 {
 			j++
 		}
 		prep := -1
@@ -442,7 +455,10 @@ func (x *sentenceExtractor) subjectOf(g vgroup) (*phrase, bool) {
 	b := k
 	for b > 0 {
 		t := ws[b-1].Tag
-		if isNPTag(t) && t != "VBN" && t != "VBG" || ws[b-1].Tag == "RB" && b-1 > 0 && quantityLeadLen(ws, b-1) > 0 {
+		// An adverb inside the phrase modifies the adjective after it
+		// ("Islam's most holy site") or leads a quantity ("around 11%").
+		adverb := (t == "RB" || t == "RBS" || t == "RBR") && b-1 > 0 && (quantityLeadLen(ws, b-1) > 0 || ws[b].Tag == "JJ")
+		if isNPTag(t) && t != "VBN" && t != "VBG" || adverb {
 			b--
 			continue
 		}
@@ -711,8 +727,8 @@ func (x *sentenceExtractor) resolve(p phrase) arg {
 		switch {
 		case k+used < len(ws) && ws[k+used].Text == "%", k+used < len(ws) && strings.EqualFold(ws[k+used].Text, "percent"):
 			unit = "percent"
-		case strings.HasPrefix(ws[k].Text, "$"):
-			unit = "USD"
+		case k > 0 && currencies[ws[k-1].Text] != "":
+			unit = currencies[ws[k-1].Text]
 		default:
 			unit = strings.ToLower(ws[p.head].Text)
 			if p.head < k+used {

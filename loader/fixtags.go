@@ -10,9 +10,27 @@ import (
 )
 
 // fixTags corrects the tagger where it is known to be weak, by general
-// rules: punctuation and quotes, ellipses, clitics, and capitalized words
-// that the gazetteer knows.
+// rules: punctuation and quotes, ellipses, clitics, capitalized words
+// that the gazetteer knows, and tags the parse contradicts.
 func fixTags(ws []syntax.Word) {
+	// A past participle with an active subject and no auxiliary is a
+	// finite past tense: "which posted documents", "the website increased".
+	subj, aux := make([]bool, len(ws)), make([]bool, len(ws))
+	for _, w := range ws {
+		if w.Head >= 0 && w.Head < len(ws) {
+			switch w.Rel {
+			case "nsubj":
+				subj[w.Head] = true
+			case "aux", "aux:pass", "cop":
+				aux[w.Head] = true
+			}
+		}
+	}
+	for i := range ws {
+		if ws[i].Tag == "VBN" && subj[i] && !aux[i] {
+			ws[i].Tag = "VBD"
+		}
+	}
 	for i := range ws {
 		w := &ws[i]
 		switch {
@@ -44,6 +62,19 @@ func fixTags(ws []syntax.Word) {
 				if w.Tag != "NNPS" {
 					w.Tag = "NNP"
 				}
+			}
+		}
+		// The parse can overrule the tag: a subject or object is nominal
+		// ("Mexico's top objective appeared": objective is not an
+		// adjective), and an adverb between an adjective or determiner and
+		// a noun modifies the noun ("primary inland immigration point").
+		if w.Tag == "JJ" && (w.Rel == "nsubj" || w.Rel == "nsubj:pass" || w.Rel == "obj" || w.Rel == "iobj") {
+			w.Tag = "NN"
+		}
+		if w.Tag == "RB" && i > 0 && i+1 < len(ws) && isNounTag(ws[i+1].Tag) {
+			switch ws[i-1].Tag {
+			case "JJ", "DT", "PRP$", "POS":
+				w.Tag = "JJ"
 			}
 		}
 		// The tagger sometimes calls a capitalized word in mid-sentence a

@@ -27,7 +27,7 @@ func isNounTag(t string) bool {
 
 func isNPTag(t string) bool {
 	switch t {
-	case "DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "CD", "NN", "NNS", "NNP", "NNPS", "POS", "HYPH", "VBN", "VBG":
+	case "DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "CD", "NN", "NNS", "NNP", "NNPS", "POS", "HYPH", "VBN", "VBG", "$":
 		return true
 	}
 	return false
@@ -104,6 +104,12 @@ func basePhrase(ws []syntax.Word, i int) (phrase, bool) {
 				head = -1
 				continue
 			}
+		case t == "$":
+			// "$ 4.5 billion": a currency symbol before its amount
+			if head < 0 && j+1 < len(ws) && ws[j+1].Tag == "CD" {
+				j++
+				continue
+			}
 		case t == "HYPH":
 			if head >= 0 && j+1 < len(ws) && isNounTag(ws[j+1].Tag) {
 				j++
@@ -125,7 +131,7 @@ func basePhrase(ws []syntax.Word, i int) (phrase, bool) {
 			}
 			j++
 			continue
-		case t == "RB" && j > i && ws[j-1].Tag != "DT" && j+1 < len(ws) && (ws[j+1].Tag == "JJ" || ws[j+1].Tag == "CD"):
+		case (t == "RB" || t == "RBS" || t == "RBR") && j > i && ws[j-1].Tag != "DT" && j+1 < len(ws) && (ws[j+1].Tag == "JJ" || ws[j+1].Tag == "CD"):
 			// "approximately 6,000", "very large"
 			if head < 0 {
 				j++

@@ -11,6 +11,7 @@ package lexicon
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -43,6 +44,7 @@ const (
 	AdjBase
 	AdjComp // comparative or superlative
 	AdvBase
+	Proper // WordNet writes it capitalized and never in lower case ("Mexico", not "court")
 )
 
 // Lexicon holds WordNet's lemmas per part of speech and its exception
@@ -50,11 +52,12 @@ const (
 type Lexicon struct {
 	lemmas [4]map[string]bool
 	exc    [4]map[string][]string // inflected form -> base forms
+	proper map[string]bool        // lower-cased lemmas WordNet only writes capitalized
 }
 
 // Empty returns a lexicon that knows no words.
 func Empty() *Lexicon {
-	l := &Lexicon{}
+	l := &Lexicon{proper: map[string]bool{}}
 	for p := range l.lemmas {
 		l.lemmas[p] = map[string]bool{}
 		l.exc[p] = map[string][]string{}
@@ -88,6 +91,36 @@ func Build(dir string) (*Lexicon, error) {
 	}
 	if len(l.lemmas[Noun]) == 0 {
 		return nil, fmt.Errorf("lexicon: no nouns in %s: not a WordNet dict directory", dir)
+	}
+	// Synset lines of data.noun spell lemmas in their usual case:
+	// "08641944 15 n 02 Mexico 0 United_Mexican_States 0 ...".
+	lower := map[string]bool{}
+	if err := readLines(filepath.Join(dir, "data.noun"), func(line string) {
+		f := strings.Fields(line)
+		if len(f) < 5 || strings.HasPrefix(line, " ") {
+			return
+		}
+		var n int
+		if _, err := fmt.Sscanf(f[3], "%x", &n); err != nil {
+			return
+		}
+		for k := 0; k < n && 4+2*k < len(f); k++ {
+			w := f[4+2*k]
+			if strings.Contains(w, "_") {
+				continue
+			}
+			lw := strings.ToLower(w)
+			if lw == w {
+				lower[lw] = true
+			} else {
+				l.proper[lw] = true
+			}
+		}
+	}); err != nil && !os.IsNotExist(errors.Unwrap(err)) {
+		return nil, err
+	}
+	for w := range lower {
+		delete(l.proper, w)
 	}
 	return l, nil
 }
@@ -191,10 +224,13 @@ func (l *Lexicon) Class(word string) uint16 {
 	if l.lemmas[Adv][word] {
 		c |= AdvBase
 	}
+	if l.proper[word] {
+		c |= Proper
+	}
 	return c
 }
 
-const magic = "NGLEX1\n"
+const magic = "NGLEX2\n"
 
 // WriteTo writes the lexicon in a deterministic order.
 func (l *Lexicon) WriteTo(w io.Writer) (int64, error) {
@@ -219,6 +255,15 @@ func (l *Lexicon) WriteTo(w io.Writer) (int64, error) {
 		for _, f := range forms {
 			bw.WriteString(f + " " + strings.Join(l.exc[p][f], " ") + "\n")
 		}
+	}
+	proper := make([]string, 0, len(l.proper))
+	for w := range l.proper {
+		proper = append(proper, w)
+	}
+	sort.Strings(proper)
+	fmt.Fprintf(bw, "proper %d\n", len(proper))
+	for _, w := range proper {
+		bw.WriteString(w + "\n")
 	}
 	return 0, bw.Flush()
 }
@@ -259,6 +304,13 @@ func Read(r io.Reader) (*Lexicon, error) {
 				l.exc[p][f[0]] = f[1:]
 			}
 		}
+	}
+	n, err := section("proper")
+	if err != nil {
+		return nil, err
+	}
+	for i := 0; i < n && sc.Scan(); i++ {
+		l.proper[sc.Text()] = true
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)

@@ -1,21 +1,33 @@
 package nlp
 
 import (
-	"embed"
+	_ "embed" // the model files
 	"fmt"
 	"io/fs"
 	"sync"
 )
 
-//go:embed models
-var bundle embed.FS
+// The model files, embedded as byte slices: they are used where they lie in
+// the binary, with no copy.
+var (
+	//go:embed models/lexicon.zst
+	lexiconZst []byte
+	//go:embed models/tagger.zst
+	taggerZst []byte
+	//go:embed models/lemma.zst
+	lemmaZst []byte
+	//go:embed models/parser.zst
+	parserZst []byte
+)
 
 var embedded = sync.OnceValues(func() (*Models, error) {
-	sub, err := fs.Sub(bundle, "models")
-	if err != nil {
-		return nil, err
-	}
-	m, err := LoadFS(sub)
+	files := map[string][]byte{LexiconFile: lexiconZst, TaggerFile: taggerZst, LemmaFile: lemmaZst, ParserFile: parserZst}
+	m, err := load(func(name string) ([]byte, error) {
+		if b, ok := files[name]; ok {
+			return b, nil
+		}
+		return nil, fs.ErrNotExist
+	})
 	if err != nil {
 		return nil, fmt.Errorf("embedded models: %w", err)
 	}

@@ -2,7 +2,9 @@ package nlp
 
 import (
 	"errors"
+
 	"fmt"
+	"github.com/newsgraph/newsgraph/loader/conllu"
 	"io"
 	"time"
 )
@@ -42,7 +44,20 @@ func EvalParse(path, dir string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	s, err := m.Evaluate(sents)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	fmt.Fprintf(out, "%d sentences, %d words\n%s\n", len(sents), s.Words, s)
+	return nil
+}
+
+// Evaluate analyses the gold words of sents and scores the result.
+func (m *Models) Evaluate(sents []conllu.Sentence) (Scores, error) {
 	var s Scores
+	if m.Parser == nil {
+		return s, errors.New("the model bundle has no parser")
+	}
 	var up, xp, lem, ua, la int
 	var busy time.Duration
 	for _, snt := range sents {
@@ -73,11 +88,10 @@ func EvalParse(path, dir string, out io.Writer) error {
 		s.Words += len(forms)
 	}
 	if s.Words == 0 {
-		return errors.New("no words in " + path)
+		return s, errors.New("no words")
 	}
 	pct := func(k int) float64 { return 100 * float64(k) / float64(s.Words) }
 	s.UPOS, s.XPOS, s.Lemma, s.UAS, s.LAS = pct(up), pct(xp), pct(lem), pct(ua), pct(la)
 	s.TokensPerSecond = float64(s.Words) / busy.Seconds()
-	fmt.Fprintf(out, "%d sentences, %d words\n%s\n", len(sents), s.Words, s)
-	return nil
+	return s, nil
 }

@@ -1,14 +1,19 @@
 package nlp
 
 import (
+	"bytes"
+	"fmt"
 	"io"
 
 	"github.com/klauspost/compress/zstd"
+
+	"github.com/newsgraph/newsgraph/loader/perceptron"
 )
 
-// Model file names inside a model directory. Every file is
-// zstd-compressed: it decompresses several times faster than gzip, which
-// is most of the models' load time.
+// Model file names inside a model directory. Every file is one zstd
+// frame that records its decompressed size, so that loading decompresses
+// into a buffer allocated once: on a machine where fresh memory is slow,
+// growing the output as it goes costs more than the decompression.
 const (
 	LexiconFile = "lexicon.zst"
 	TaggerFile  = "tagger.zst"
@@ -20,23 +25,44 @@ const (
 type compressed struct{ io.WriterTo }
 
 func (c compressed) WriteTo(w io.Writer) (int64, error) {
-	zw, err := zstd.NewWriter(w, zstd.WithEncoderLevel(zstd.SpeedBetterCompression), zstd.WithEncoderConcurrency(1))
+	var buf bytes.Buffer
+	if _, err := c.WriterTo.WriteTo(&buf); err != nil {
+		return 0, err
+	}
+	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBetterCompression), zstd.WithEncoderConcurrency(1))
 	if err != nil {
 		return 0, err
 	}
-	if _, err := c.WriterTo.WriteTo(zw); err != nil {
-		zw.Close()
-		return 0, err
-	}
-	return 0, zw.Close()
+	defer enc.Close()
+	n, err := w.Write(enc.EncodeAll(buf.Bytes(), nil))
+	return int64(n), err
 }
 
-// decompress reads a model file.
-func decompress(r io.Reader, read func(io.Reader) error) error {
-	zr, err := zstd.NewReader(r, zstd.WithDecoderConcurrency(1), zstd.WithDecoderLowmem(false))
+// maxModelBytes bounds the decompressed size a model file may claim.
+const maxModelBytes = 1 << 30
+
+// decompress decompresses a model file and hands it to read. The models
+// keep slices of the decompressed bytes rather than copies.
+func decompress(comp []byte, read func(io.Reader) error) error {
+	var h zstd.Header
+	if err := h.Decode(comp); err != nil {
+		return err
+	}
+	size := uint64(2*len(comp) + 1<<16)
+	if h.HasFCS {
+		if h.FrameContentSize > maxModelBytes {
+			return fmt.Errorf("model claims %d bytes", h.FrameContentSize)
+		}
+		size = h.FrameContentSize
+	}
+	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(maxModelBytes))
 	if err != nil {
 		return err
 	}
-	defer zr.Close()
-	return read(zr)
+	defer dec.Close()
+	out, err := dec.DecodeAll(comp, make([]byte, 0, size))
+	if err != nil {
+		return err
+	}
+	return read(perceptron.NewBytes(out))
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"sync"
 
 	"github.com/newsgraph/newsgraph/loader/lemma"
 	"github.com/newsgraph/newsgraph/loader/lexicon"
@@ -25,17 +26,20 @@ type Models struct {
 // LoadDir loads the models of a directory.
 func LoadDir(dir string) (*Models, error) { return LoadFS(os.DirFS(dir)) }
 
-// LoadFS loads the models of a file system (a directory or the embedded
-// bundle).
+// LoadFS loads the models of a file system.
 func LoadFS(fsys fs.FS) (*Models, error) {
+	return load(func(name string) ([]byte, error) { return fs.ReadFile(fsys, name) })
+}
+
+// load loads the models whose files file returns.
+func load(file func(name string) ([]byte, error)) (*Models, error) {
 	m := &Models{}
 	open := func(name string, read func(io.Reader) error) error {
-		f, err := fsys.Open(name)
+		comp, err := file(name)
 		if err != nil {
 			return err
 		}
-		defer f.Close()
-		if err := decompress(f, read); err != nil {
+		if err := decompress(comp, read); err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
 		return nil
@@ -43,15 +47,27 @@ func LoadFS(fsys fs.FS) (*Models, error) {
 	if err := open(LexiconFile, func(r io.Reader) (err error) { m.Lexicon, err = lexicon.Read(r); return }); err != nil {
 		return nil, err
 	}
-	if err := open(TaggerFile, func(r io.Reader) (err error) { m.Tagger, err = tagger.Read(r, m.Lexicon); return }); err != nil {
+	// The parser is most of the bytes: read it alongside the others.
+	var wg sync.WaitGroup
+	var perr error
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		perr = open(ParserFile, func(r io.Reader) (err error) { m.Parser, err = parser.Read(r); return })
+		if isNotExist(perr) {
+			perr = nil
+		}
+	}()
+	err := open(TaggerFile, func(r io.Reader) (err error) { m.Tagger, err = tagger.Read(r, m.Lexicon); return })
+	if err == nil {
+		err = open(LemmaFile, func(r io.Reader) (err error) { m.Lemma, err = lemma.Read(r, m.Lexicon); return })
+	}
+	wg.Wait()
+	if err != nil {
 		return nil, err
 	}
-	if err := open(LemmaFile, func(r io.Reader) (err error) { m.Lemma, err = lemma.Read(r, m.Lexicon); return }); err != nil {
-		return nil, err
-	}
-	err := open(ParserFile, func(r io.Reader) (err error) { m.Parser, err = parser.Read(r); return })
-	if err != nil && !isNotExist(err) {
-		return nil, err
+	if perr != nil {
+		return nil, perr
 	}
 	return m, nil
 }

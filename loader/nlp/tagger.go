@@ -1,6 +1,9 @@
 package nlp
 
-import "github.com/newsgraph/newsgraph/loader/syntax"
+import (
+	"github.com/newsgraph/newsgraph/loader/syntax"
+	"github.com/newsgraph/newsgraph/loader/token"
+)
 
 // EntityLabeler sets the NER hints of words that already carry their
 // part-of-speech tags.
@@ -21,7 +24,7 @@ type Tagger struct {
 func (t *Tagger) Tag(words []syntax.Word) {
 	forms := make([]string, len(words))
 	for i, w := range words {
-		forms[i] = normalizeQuote(w.Text)
+		forms[i] = token.ASCII(w.Text)
 	}
 	a := t.Models.Analyze(forms)
 	for i := range words {
@@ -35,22 +38,4 @@ func (t *Tagger) Tag(words []syntax.Word) {
 	if t.NER != nil {
 		t.NER.Label(words)
 	}
-}
-
-// normalizeQuote maps typographic quotes to the ASCII forms that dominate
-// the treebank; the word's own text and offsets are left alone.
-func normalizeQuote(s string) string {
-	switch s {
-	case "“", "”", "„", "«", "»":
-		return "\""
-	case "‘", "’":
-		return "'"
-	case "’s":
-		return "'s"
-	case "n’t":
-		return "n't"
-	case "…":
-		return "..."
-	}
-	return s
 }

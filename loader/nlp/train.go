@@ -1,11 +1,13 @@
 package nlp
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -27,6 +29,11 @@ type TrainConfig struct {
 	Seed       int64
 	Log        io.Writer
 }
+
+// dictMin is how often a word must occur in training for the tagger to
+// keep it to the tags it had there (tuned on EWT dev: 10, 20 and 50 give
+// UPOS 95.29, 95.38 and 95.42).
+const dictMin = 50
 
 // ReadTreebank reads a CoNLL-U file.
 func ReadTreebank(path string) ([]conllu.Sentence, error) {
@@ -76,7 +83,7 @@ func TrainTagger(cfg TrainConfig) error {
 	if err := writeFile(filepath.Join(cfg.Out, LexiconFile), compressed{lex}); err != nil {
 		return err
 	}
-	tg, err := tagger.Train(train, dev, lex, tagger.Options{Epochs: cfg.Epochs, Seed: cfg.Seed, Prune: 0.01, Log: cfg.Log})
+	tg, err := tagger.Train(train, dev, lex, tagger.Options{Epochs: cfg.Epochs, Seed: cfg.Seed, Prune: 0.01, Dict: dictMin, Log: cfg.Log})
 	if err != nil {
 		return err
 	}
@@ -119,10 +126,13 @@ func TrainParser(cfg TrainConfig) error {
 	if folds <= 0 {
 		folds = 5
 	}
-	tagged := jackknife(train, m.Lexicon, folds, cfg.Seed, cfg.Log)
+	tagged, err := jackknife(train, m.Lexicon, folds, cfg.Seed)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(cfg.Log, "parser: jackknifed tags in %s\n", time.Since(start).Round(time.Second))
-	trainEx := examples(train, tagged)
-	devEx := examples(dev, tagAll(m.Tagger, dev))
+	trainEx := examples(train, tagged, m.Lexicon)
+	devEx := examples(dev, tagAll(m.Tagger, dev), m.Lexicon)
 	p, err := parser.Train(trainEx, devEx, parser.Options{Epochs: cfg.Epochs, Seed: cfg.Seed, Explore: 0.9, Prune: cfg.Prune, Log: cfg.Log})
 	if err != nil {
 		return err
@@ -137,8 +147,9 @@ func TrainParser(cfg TrainConfig) error {
 
 // jackknife tags each training sentence with a tagger trained on the other
 // folds.
-func jackknife(train []conllu.Sentence, lex *lexicon.Lexicon, folds int, seed int64, log io.Writer) [][]tagger.Tag {
-	out := make([][]tagger.Tag, len(train))
+func jackknife(train []conllu.Sentence, lex *lexicon.Lexicon, folds int, seed int64) ([]tagged, error) {
+	out := make([]tagged, len(train))
+	errs := make([]error, folds)
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for f := 0; f < folds; f++ {
@@ -157,8 +168,9 @@ func jackknife(train []conllu.Sentence, lex *lexicon.Lexicon, folds int, seed in
 					rest = append(rest, s)
 				}
 			}
-			tg, err := tagger.Train(rest, nil, lex, tagger.Options{Epochs: 6, Seed: seed, Prune: 0.01})
+			tg, err := tagger.Train(rest, nil, lex, tagger.Options{Epochs: 8, Seed: seed, Prune: 0.01, Dict: dictMin})
 			if err != nil {
+				errs[f] = fmt.Errorf("jackknife fold %d: %w", f, err)
 				return
 			}
 			for k, tags := range tagAll(tg, held) {
@@ -167,30 +179,43 @@ func jackknife(train []conllu.Sentence, lex *lexicon.Lexicon, folds int, seed in
 		}(f)
 	}
 	wg.Wait()
-	return out
+	return out, errors.Join(errs...)
 }
 
-func tagAll(tg *tagger.Tagger, sents []conllu.Sentence) [][]tagger.Tag {
-	out := make([][]tagger.Tag, len(sents))
+// tagged is a sentence's tags and runner-up tags.
+type tagged struct{ tags, alt []tagger.Tag }
+
+func tagAll(tg *tagger.Tagger, sents []conllu.Sentence) []tagged {
+	out := make([]tagged, len(sents))
 	for i, s := range sents {
 		forms := make([]string, len(s.Words))
 		for j, w := range s.Words {
 			forms[j] = w.Form
 		}
-		out[i] = tg.Tag(forms)
+		tags, alt, margins := tg.TagAlt(forms)
+		for j := range alt {
+			if margins[j] >= AltMargin {
+				alt[j] = tagger.Tag{}
+			}
+		}
+		out[i].tags, out[i].alt = tags, alt
 	}
 	return out
 }
 
-func examples(sents []conllu.Sentence, tags [][]tagger.Tag) []parser.Example {
+func examples(sents []conllu.Sentence, tags []tagged, lex *lexicon.Lexicon) []parser.Example {
 	out := make([]parser.Example, len(sents))
 	for i, s := range sents {
 		n := len(s.Words)
-		ex := parser.Example{Words: make([]string, n), XPOS: make([]string, n), UPOS: make([]string, n),
-			Heads: make([]int, n), Rels: make([]string, n)}
+		ex := parser.Example{Input: parser.Input{Words: make([]string, n), XPOS: make([]string, n), UPOS: make([]string, n),
+			Alt: make([]string, n), Class: make([]uint16, n)}, Heads: make([]int, n), Rels: make([]string, n)}
 		for j, w := range s.Words {
 			ex.Words[j], ex.Heads[j], ex.Rels[j] = w.Form, w.Head, w.Deprel
-			ex.XPOS[j], ex.UPOS[j] = tags[i][j].XPOS, tags[i][j].UPOS
+			ex.XPOS[j], ex.UPOS[j] = tags[i].tags[j].XPOS, tags[i].tags[j].UPOS
+			ex.Class[j] = lex.Class(strings.ToLower(w.Form))
+			if tags[i].alt != nil {
+				ex.Alt[j] = tags[i].alt[j].XPOS
+			}
 		}
 		out[i] = ex
 	}

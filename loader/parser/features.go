@@ -6,6 +6,8 @@ import "github.com/newsgraph/newsgraph/loader/perceptron"
 // tags, with ROOT at index n.
 type sentence struct {
 	w, p, u []uint64 // lower-cased form, PTB tag, UPOS
+	a       []uint64 // the tagger's runner-up PTB tag, or noAlt
+	c       []uint64 // lexicon class + 1, or noClass
 	suf     []uint64 // last three letters of the lower-cased form
 	punct   []int    // punct[i]: punctuation marks among words 0..i-1
 	verbs   []int    // verbs[i]: verbs among words 0..i-1
@@ -20,7 +22,9 @@ func between(prefix []int, a, b int) uint64 {
 }
 
 const (
-	absent = 0x2545F4914F6CDD1D // value of a position that does not exist
+	absent  = 0x2545F4914F6CDD1D // value of a position that does not exist
+	noAlt   = 0x7A3B9C1D5E2F4A6B // the tagger was sure
+	noClass = 0x3C6EF372FE94F82B // no lexicon
 )
 
 // Feature templates, after Zhang and Nivre (2011), "Transition-based
@@ -124,6 +128,20 @@ const (
 	tHeadlessN0p
 	tHeadlessS0pN0p
 	tDepthN0p
+	tN0a
+	tS0a
+	tN1a
+	tN0aS0p
+	tS0aN0p
+	tN0pN0a
+	tS0pS0a
+	tN0aS0w
+	tS0c
+	tN0c
+	tN1c
+	tS0cN0c
+	tS0cN0p
+	tS0pN0c
 )
 
 func distance(a, b int) uint64 {
@@ -257,5 +275,11 @@ func (st *state) features(dst []uint64, sn *sentence) []uint64 {
 	headless = min(headless, 3)
 	depth := uint64(min(len(st.stack), 6))
 	dst = append(dst, F2(tHeadlessN0p, headless, n0p), F3(tHeadlessS0pN0p, headless, s0p, n0p), F2(tDepthN0p, depth, n0p))
+	s0a, n0a := at(s0, sn.a), at(n0, sn.a)
+	dst = append(dst, F1(tN0a, n0a), F1(tS0a, s0a), F1(tN1a, at(n1, sn.a)), F2(tN0aS0p, n0a, s0p), F2(tS0aN0p, s0a, n0p),
+		F2(tN0pN0a, n0p, n0a), F2(tS0pS0a, s0p, s0a), F2(tN0aS0w, n0a, s0w))
+	s0c, n0c := at(s0, sn.c), at(n0, sn.c)
+	dst = append(dst, F2(tS0c, s0c, s0p), F2(tN0c, n0c, n0p), F2(tN1c, at(n1, sn.c), n1p), F2(tS0cN0c, s0c, n0c),
+		F2(tS0cN0p, s0c, n0p), F2(tS0pN0c, s0p, n0c))
 	return dst
 }

@@ -26,9 +26,22 @@ type Parser struct {
 // Labels is the relation set, indexed by label number.
 func (p *Parser) Labels() []string { return p.labels }
 
-func newSentence(words, xpos, upos []string) *sentence {
+// Input is a tagged sentence.
+type Input struct {
+	Words, XPOS, UPOS []string
+	// Alt is the tagger's runner-up Penn tag where it was unsure and ""
+	// elsewhere (nil for none): the parser learns when to doubt a tag.
+	Alt []string
+	// Class is each word's lexicon class (what parts of speech a dictionary
+	// allows it), nil for none: evidence about the word that does not go
+	// through the tagger.
+	Class []uint16
+}
+
+func newSentence(in Input) *sentence {
+	words, xpos, upos := in.Words, in.XPOS, in.UPOS
 	n := len(words)
-	sn := &sentence{w: make([]uint64, n+1), p: make([]uint64, n+1), u: make([]uint64, n+1),
+	sn := &sentence{w: make([]uint64, n+1), p: make([]uint64, n+1), u: make([]uint64, n+1), a: make([]uint64, n+1), c: make([]uint64, n+1),
 		suf: make([]uint64, n+1), punct: make([]int, n+2), verbs: make([]int, n+2)}
 	for i := 0; i < n; i++ {
 		norm := normWord(words[i])
@@ -36,6 +49,14 @@ func newSentence(words, xpos, upos []string) *sentence {
 		sn.p[i] = perceptron.Str(xpos[i])
 		sn.u[i] = perceptron.Str(upos[i])
 		sn.suf[i] = perceptron.Str(norm[max(0, len(norm)-3):])
+		sn.c[i] = noClass
+		if in.Class != nil {
+			sn.c[i] = uint64(in.Class[i]) + 1
+		}
+		sn.a[i] = noAlt
+		if in.Alt != nil && in.Alt[i] != "" {
+			sn.a[i] = perceptron.Str(in.Alt[i])
+		}
 		sn.punct[i+1], sn.verbs[i+1] = sn.punct[i], sn.verbs[i]
 		if upos[i] == "PUNCT" {
 			sn.punct[i+1]++
@@ -45,7 +66,7 @@ func newSentence(words, xpos, upos []string) *sentence {
 		}
 	}
 	sn.punct[n+1], sn.verbs[n+1] = sn.punct[n], sn.verbs[n]
-	sn.suf[n] = sn.w[n]
+	sn.suf[n], sn.a[n], sn.c[n] = sn.w[n], noAlt, noClass
 	sn.w[n], sn.p[n], sn.u[n] = perceptron.Str("<ROOT>"), perceptron.Str("<ROOT>"), perceptron.Str("<ROOT>")
 	return sn
 }
@@ -62,13 +83,13 @@ func normWord(s string) string {
 }
 
 // Parse returns, for each word, its head (1-based; 0 for the root) and
-// relation. xpos and upos are the words' tags.
-func (p *Parser) Parse(words, xpos, upos []string) (heads []int, rels []string) {
-	n := len(words)
+// relation.
+func (p *Parser) Parse(in Input) (heads []int, rels []string) {
+	n := len(in.Words)
 	if n == 0 {
 		return nil, nil
 	}
-	sn := newSentence(words, xpos, upos)
+	sn := newSentence(in)
 	st := newState(n)
 	nl := len(p.labels)
 	scores := make([]float32, 2+2*nl)
@@ -150,7 +171,7 @@ func (p *Parser) WriteTo(w io.Writer) (int64, error) {
 
 // Read reads a parser written by WriteTo.
 func Read(r io.Reader) (*Parser, error) {
-	br := bufio.NewReader(r)
+	br := perceptron.NewReader(r)
 	line, err := br.ReadString('\n')
 	if err != nil || line != magic {
 		return nil, errors.New("parser: not a parser model")
@@ -181,13 +202,6 @@ func Read(r io.Reader) (*Parser, error) {
 		return nil, errors.New("parser: model classes do not match the labels")
 	}
 	return p, nil
-}
-
-// Prune returns a copy of the parser without its weights below threshold.
-func (p *Parser) Prune(threshold float32) *Parser {
-	q := *p
-	q.model = p.model.Prune(threshold)
-	return &q
 }
 
 // Features is the number of features with weights.

@@ -13,9 +13,9 @@ import (
 // Example is a training or evaluation sentence: words, their (predicted
 // or gold) tags, and the gold tree with 1-based heads (0 = root).
 type Example struct {
-	Words, XPOS, UPOS []string
-	Heads             []int
-	Rels              []string
+	Input
+	Heads []int
+	Rels  []string
 }
 
 // Options control training.
@@ -38,7 +38,7 @@ func Evaluate(p *Parser, exs []Example) Score {
 	var s Score
 	ua, la := 0, 0
 	for _, ex := range exs {
-		heads, rels := p.Parse(ex.Words, ex.XPOS, ex.UPOS)
+		heads, rels := p.Parse(ex.Input)
 		for i := range heads {
 			if heads[i] == ex.Heads[i] {
 				ua++
@@ -93,7 +93,7 @@ func Train(train, dev []Example, opt Options) (*Parser, error) {
 	lifted, arcs := 0, 0
 	for _, ex := range train {
 		n := len(ex.Words)
-		g := goldTree{sn: newSentence(ex.Words, ex.XPOS, ex.UPOS), heads: make([]int, n), labels: make([]int, n)}
+		g := goldTree{sn: newSentence(ex.Input), heads: make([]int, n), labels: make([]int, n)}
 		for i, h := range ex.Heads {
 			if h == 0 {
 				g.heads[i] = n

@@ -2,6 +2,7 @@ package perceptron
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -16,58 +17,109 @@ type Weight struct {
 	W     float32
 }
 
+// A model is two byte slices, used as they are in the model file (a read
+// model keeps slices of the file, not copies):
+//
+//   - table, an open-addressing hash table of 8-byte slots: a 32-bit
+//     fingerprint of the feature (the hash's high half, never 0; 0 marks an
+//     empty slot) and its row, packed as the index of the row's first entry
+//     (24 bits) and its length minus one (8 bits), both little-endian;
+//   - rows, 3-byte entries: the class (one byte: at most 256 classes) and
+//     the weight, a little-endian int16 in units of the model's scale.
+//
+// Storing the table, rather than rebuilding it from the features, makes
+// loading a model a decompression and nothing more.
+const (
+	slotSize  = 8
+	entrySize = 3
+)
+
+// MaxClasses is the largest number of classes a model can have.
+const MaxClasses = 256
+
+const maxEntries = 1 << 24
+
 // Model is a read-only averaged perceptron. It is safe for concurrent use.
 type Model struct {
 	nClasses int
 	nFeats   int
-	mask     uint64
-	slots    []slot // open addressing on the feature hash
-	weights  []Weight
-	keys     []uint64 // full hashes, in the order of their rows, for writing
+	nSlots   int
+	scale    float32 // a weight is q * scale
+	table    []byte
+	rows     []byte
+	raw      []byte // the file body a read model came from
 }
 
-// slot is one entry of the hash table: a 32-bit fingerprint of the
-// feature (the hash's high half, never 0; 0 marks an empty slot) and where
-// its weights are: weights[off] holds the row length in its Class field,
-// the row follows. Slots are 8 bytes so that more of the table stays in
-// cache.
-type slot struct {
-	fp  uint32
-	off uint32
-}
+func packRow(first, n int) uint32   { return uint32(first)<<8 | uint32(n-1) }
+func unpackRow(r uint32) (int, int) { return int(r >> 8), int(r&0xff) + 1 }
 
 func fingerprint(key uint64) uint32 { return uint32(key>>32) | 1 }
 
-type builder struct{ m *Model }
+// home is the first slot to probe for a key: the low half of the hash
+// scaled to the table (whose size need not be a power of two).
+func home(key uint64, nSlots int) int { return int(uint64(uint32(key)) * uint64(nSlots) >> 32) }
 
-func newBuilder(nClasses, nFeats int) *builder {
-	size := 1
-	for size < nFeats*2 {
-		size <<= 1
-	}
-	if size < 16 {
-		size = 16
-	}
-	return &builder{m: &Model{nClasses: nClasses, mask: uint64(size - 1), slots: make([]slot, size)}}
+// tableSize keeps the table at most 60% full.
+func tableSize(nFeats int) int { return max(16, nFeats*5/3+1) }
+
+func (m *Model) slot(s int) (fp, row uint32) {
+	b := m.table[s*slotSize : s*slotSize+slotSize]
+	return binary.LittleEndian.Uint32(b), binary.LittleEndian.Uint32(b[4:])
 }
 
-func (b *builder) add(key uint64, row []Weight) {
-	m := b.m
-	off := uint32(len(m.weights))
-	m.weights = append(m.weights, Weight{Class: uint16(len(row))})
-	m.weights = append(m.weights, row...)
-	m.nFeats++
-	m.keys = append(m.keys, key)
-	fp := fingerprint(key)
-	for s := key & m.mask; ; s = (s + 1) & m.mask {
-		if m.slots[s].fp == 0 {
-			m.slots[s] = slot{fp: fp, off: off}
+// build makes a model from float rows (non-empty), quantizing the weights
+// to 16 bits. Features are inserted in ascending hash order, so the table
+// does not depend on the order of keys.
+func build(nClasses int, keys []uint64, rows [][]Weight) *Model {
+	if nClasses > MaxClasses {
+		panic("perceptron: too many classes")
+	}
+	order := make([]int, len(keys))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return keys[order[a]] < keys[order[b]] })
+	var maxAbs float32
+	total := 0
+	for _, row := range rows {
+		for _, w := range row {
+			maxAbs = max(maxAbs, w.W, -w.W)
+		}
+		total += len(row)
+	}
+	if total >= maxEntries {
+		panic("perceptron: too many weights")
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	n := tableSize(len(keys))
+	m := &Model{nClasses: nClasses, nFeats: len(keys), nSlots: n, scale: scale, table: make([]byte, n*slotSize),
+		rows: make([]byte, 0, total*entrySize)}
+	for _, i := range order {
+		m.insert(keys[i], packRow(len(m.rows)/entrySize, len(rows[i])))
+		for _, w := range rows[i] {
+			q := int16(math.Round(float64(w.W / scale)))
+			m.rows = append(m.rows, byte(w.Class), byte(q), byte(uint16(q)>>8))
+		}
+	}
+	return m
+}
+
+func (m *Model) insert(key uint64, row uint32) {
+	for s := home(key, m.nSlots); ; s++ {
+		if s == m.nSlots {
+			s = 0
+		}
+		if fp, _ := m.slot(s); fp == 0 {
+			b := m.table[s*slotSize:]
+			binary.LittleEndian.PutUint32(b, fingerprint(key))
+			binary.LittleEndian.PutUint32(b[4:], row)
 			return
 		}
 	}
 }
-
-func (b *builder) model() *Model { return b.m }
 
 // Classes is the number of classes.
 func (m *Model) Classes() int { return m.nClasses }
@@ -75,233 +127,236 @@ func (m *Model) Classes() int { return m.nClasses }
 // Features is the number of features with weights.
 func (m *Model) Features() int { return m.nFeats }
 
-// Prune returns a copy of the model without the weights whose magnitude
-// is below threshold, and without features left with none.
-func (m *Model) Prune(threshold float32) *Model {
-	b := newBuilder(m.nClasses, m.nFeats)
-	off := uint32(0)
-	var row []Weight
-	for _, k := range m.keys {
-		n := uint32(m.weights[off].Class)
-		row = row[:0]
-		for _, w := range m.weights[off+1 : off+1+n] {
-			if w.W >= threshold || w.W <= -threshold {
-				row = append(row, w)
-			}
-		}
-		off += 1 + n
-		if len(row) > 0 {
-			b.add(k, row)
-		}
-	}
-	return b.model()
-}
-
 // Scores adds the weights of feats to scores (len = classes).
 //
-// The table is far larger than the processor's caches, so lookups are
-// memory-bound. Each chunk of features is read in two passes: the first
-// only touches the slots, with no branches, so that the processor can have
-// many cache misses in flight at once; the second probes and adds.
+// The table and rows are far larger than the processor's caches, so
+// lookups are memory-bound. Each chunk of features is read in three
+// passes whose loads do not depend on each other within a pass, so that
+// the processor has many cache misses in flight at once: the slots, then
+// the rows, then the sums.
 func (m *Model) Scores(feats []uint64, scores []float32) {
 	const chunk = 64
-	var first [chunk]slot
+	var homes [chunk]int
+	var firstFP [chunk]uint32
+	var starts, lens [chunk]int
+	var touch byte
+	table, rows, n, scale := m.table, m.rows, m.nSlots, m.scale
 	for len(feats) > 0 {
 		c := feats[:min(chunk, len(feats))]
 		feats = feats[len(c):]
 		for i, f := range c {
-			first[i] = m.slots[f&m.mask]
+			homes[i] = home(f, n)
+			firstFP[i] = binary.LittleEndian.Uint32(table[homes[i]*slotSize:])
 		}
 		for i, f := range c {
-			if f == 0 {
+			lens[i] = 0
+			fp := fingerprint(f)
+			if f == 0 || firstFP[i] == 0 {
 				continue
 			}
-			fp := fingerprint(f)
-			sl := first[i]
-			for s := f & m.mask; ; s = (s + 1) & m.mask {
-				if s != f&m.mask {
-					sl = m.slots[s]
-				}
-				if sl.fp == fp {
-					n := uint32(m.weights[sl.off].Class)
-					for _, w := range m.weights[sl.off+1 : sl.off+1+n] {
-						scores[w.Class] += w.W
-					}
+			for s := homes[i]; ; {
+				sfp, row := m.slot(s)
+				if sfp == fp {
+					starts[i], lens[i] = unpackRow(row)
+					touch ^= rows[starts[i]*entrySize]
 					break
 				}
-				if sl.fp == 0 {
+				if sfp == 0 {
 					break
+				}
+				if s++; s == n {
+					s = 0
 				}
 			}
 		}
+		for i := range c {
+			row := rows[starts[i]*entrySize : (starts[i]+lens[i])*entrySize]
+			for k := 0; k+2 < len(row); k += entrySize {
+				q := int16(uint16(row[k+1]) | uint16(row[k+2])<<8)
+				scores[row[k]] += float32(q) * scale
+			}
+		}
+	}
+	if touch == 0xff && len(scores) == 0 {
+		panic("unreachable") // keeps the row loads of the second pass
 	}
 }
 
-const magic = "NGPERC2\n"
+const magic = "NGPERC7\n"
 
-// WriteTo writes the model: a header (classes, features, weight scale),
-// the feature hashes in ascending order as deltas, each feature's number
-// of weights, then all classes and all weights, the weights quantized to
-// 16 bits. Output is deterministic.
+// WriteTo writes the model: a magic line and the byte length of the body,
+// then the body: a header (classes, features, slots, weight scale), zero
+// padding to a multiple of eight bytes, the table and the rows, as the
+// model uses them in memory. Output is deterministic.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
-	bw := bufio.NewWriter(w)
-	cw := &countWriter{w: bw}
-	type feat struct {
-		key uint64
-		off uint32
+	body := m.raw
+	if body == nil {
+		body = m.encode()
 	}
-	feats := make([]feat, 0, m.nFeats)
-	off := uint32(0)
-	var maxAbs float32
-	for _, k := range m.keys {
-		feats = append(feats, feat{k, off})
-		n := uint32(m.weights[off].Class)
-		for _, wt := range m.weights[off+1 : off+1+n] {
-			maxAbs = max(maxAbs, wt.W, -wt.W)
-		}
-		off += 1 + n
+	head := binary.AppendUvarint([]byte(magic), uint64(len(body)))
+	n, err := w.Write(head)
+	if err != nil {
+		return int64(n), err
 	}
-	sort.Slice(feats, func(i, j int) bool { return feats[i].key < feats[j].key })
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
-	var buf [binary.MaxVarintLen64]byte
-	put := func(v uint64) {
-		n := binary.PutUvarint(buf[:], v)
-		cw.Write(buf[:n])
-	}
-	cw.Write([]byte(magic))
-	put(uint64(m.nClasses))
-	put(uint64(len(feats)))
-	put(uint64(math.Float32bits(scale)))
-	prev := uint64(0)
-	for _, f := range feats {
-		put(f.key - prev)
-		prev = f.key
-	}
-	for _, f := range feats {
-		put(uint64(m.weights[f.off].Class))
-	}
-	row := func(f feat) []Weight { return m.weights[f.off+1 : f.off+1+uint32(m.weights[f.off].Class)] }
-	for _, f := range feats {
-		for _, wt := range row(f) {
-			put(uint64(wt.Class))
-		}
-	}
-	var b2 [2]byte
-	for _, f := range feats {
-		for _, wt := range row(f) {
-			binary.LittleEndian.PutUint16(b2[:], uint16(int16(math.Round(float64(wt.W/scale)))))
-			cw.Write(b2[:])
-		}
-	}
-	if err := bw.Flush(); err != nil {
-		return cw.n, err
-	}
-	return cw.n, cw.err
+	k, err := w.Write(body)
+	return int64(n + k), err
 }
 
-// Read reads a model written by WriteTo.
+func (m *Model) encode() []byte {
+	var body []byte
+	body = binary.AppendUvarint(body, uint64(m.nClasses))
+	body = binary.AppendUvarint(body, uint64(m.nFeats))
+	body = binary.AppendUvarint(body, uint64(m.nSlots))
+	body = binary.AppendUvarint(body, uint64(math.Float32bits(m.scale)))
+	for len(body)%slotSize != 0 {
+		body = append(body, 0)
+	}
+	body = append(body, m.table...)
+	return append(body, m.rows...)
+}
+
+// Read reads a model written by WriteTo, and nothing after it. When r is
+// a *Bytes, the model keeps a slice of its bytes instead of a copy.
 func Read(r io.Reader) (*Model, error) {
-	br, ok := r.(*bufio.Reader) // keep the caller's buffer: it may read on after us
+	br, ok := r.(io.ByteReader)
 	if !ok {
-		br = bufio.NewReaderSize(r, 1<<16)
+		br = byteReader{r} // unbuffered: must not read past the model
 	}
 	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+	for i := range head {
+		c, err := br.ReadByte()
+		if err != nil {
+			return nil, errors.New("perceptron: not a model file")
+		}
+		head[i] = c
+	}
+	if string(head) != magic {
 		return nil, errors.New("perceptron: not a model file")
 	}
-	get := func() (uint64, error) { return binary.ReadUvarint(br) }
-	nc, err := get()
-	if err != nil {
-		return nil, fmt.Errorf("perceptron: header: %w", err)
+	size, err := binary.ReadUvarint(br)
+	if err != nil || size > 1<<31 {
+		return nil, errors.New("perceptron: bad model size")
 	}
-	nf, err := get()
-	if err != nil || nf > 1<<28 || nc > 1<<16 {
-		return nil, fmt.Errorf("perceptron: header: bad sizes")
-	}
-	sb, err := get()
-	if err != nil {
-		return nil, fmt.Errorf("perceptron: header: %w", err)
-	}
-	scale := math.Float32frombits(uint32(sb))
-	keys := make([]uint64, nf)
-	key := uint64(0)
-	for i := range keys {
-		d, err := get()
-		if err != nil {
-			return nil, fmt.Errorf("perceptron: feature %d: %w", i, err)
+	var body []byte
+	if b, ok := r.(*Bytes); ok {
+		body = b.next(int(size))
+		if len(body) != int(size) {
+			return nil, errors.New("perceptron: model body: truncated")
 		}
-		key += d
-		if key == 0 {
-			return nil, errors.New("perceptron: zero feature hash")
+	} else {
+		body = make([]byte, size)
+		if _, err := io.ReadFull(r, body); err != nil {
+			return nil, fmt.Errorf("perceptron: model body: %w", err)
 		}
-		keys[i] = key
 	}
-	lens := make([]uint16, nf)
-	total := 0
-	for i := range lens {
-		n, err := get()
-		if err != nil || n == 0 || n > nc {
-			return nil, fmt.Errorf("perceptron: feature %d: bad row length", i)
-		}
-		lens[i] = uint16(n)
-		total += int(n)
+	return parse(body)
+}
+
+// Reader is what the tagger's and parser's model readers need from a
+// stream; *bufio.Reader and *bytes.Buffer have it.
+type Reader interface {
+	io.Reader
+	io.ByteReader
+	io.RuneScanner
+	ReadString(delim byte) (string, error)
+}
+
+// NewReader returns r itself when it is a Reader, else r buffered.
+func NewReader(r io.Reader) Reader {
+	if br, ok := r.(Reader); ok {
+		return br
 	}
-	m := &Model{nClasses: int(nc), nFeats: int(nf), keys: keys, weights: make([]Weight, total+int(nf))}
-	// Rows are laid out in file order: a length entry, then the weights.
+	return bufio.NewReader(r)
+}
+
+// Bytes reads from a byte slice that stays valid and unchanged for as
+// long as the models read from it live.
+type Bytes struct {
+	*bytes.Reader
+	data []byte
+}
+
+// NewBytes returns a reader over data.
+func NewBytes(data []byte) *Bytes { return &Bytes{Reader: bytes.NewReader(data), data: data} }
+
+// ReadString reads up to and including delim.
+func (b *Bytes) ReadString(delim byte) (string, error) {
+	start := len(b.data) - b.Len()
+	i := bytes.IndexByte(b.data[start:], delim)
+	if i < 0 {
+		b.Seek(0, io.SeekEnd)
+		return string(b.data[start:]), io.EOF
+	}
+	b.Seek(int64(start+i+1), io.SeekStart)
+	return string(b.data[start : start+i+1]), nil
+}
+
+// next returns the next n bytes (fewer at the end) without copying.
+func (b *Bytes) next(n int) []byte {
+	start := len(b.data) - b.Len()
+	end := min(start+n, len(b.data))
+	b.Seek(int64(end), io.SeekStart)
+	return b.data[start:end:end]
+}
+
+type byteReader struct{ io.Reader }
+
+func (b byteReader) ReadByte() (byte, error) {
+	var c [1]byte
+	_, err := io.ReadFull(b.Reader, c[:])
+	return c[0], err
+}
+
+func parse(body []byte) (*Model, error) {
 	pos := 0
-	for i := range lens {
-		m.weights[pos].Class = lens[i]
-		pos += 1 + int(lens[i])
-	}
-	pos = 0
-	for i := range lens {
-		for j := 1; j <= int(lens[i]); j++ {
-			c, err := get()
-			if err != nil || c >= nc {
-				return nil, fmt.Errorf("perceptron: feature %d: bad class", i)
-			}
-			m.weights[pos+j].Class = uint16(c)
+	var vals [4]uint64
+	for i := range vals {
+		v, n := binary.Uvarint(body[pos:])
+		if n <= 0 {
+			return nil, errors.New("perceptron: bad header")
 		}
-		pos += 1 + int(lens[i])
+		vals[i], pos = v, pos+n
 	}
-	raw := make([]byte, 2*total)
-	if _, err := io.ReadFull(br, raw); err != nil {
-		return nil, fmt.Errorf("perceptron: weights: %w", err)
+	nc, nf, ns := vals[0], vals[1], vals[2]
+	if nc == 0 || nc > MaxClasses || nf > ns || ns > uint64(len(body))/slotSize {
+		return nil, errors.New("perceptron: bad header")
 	}
-	pos, k := 0, 0
-	for i := range lens {
-		for j := 1; j <= int(lens[i]); j++ {
-			m.weights[pos+j].W = float32(int16(binary.LittleEndian.Uint16(raw[2*k:]))) * scale
-			k++
+	for pos%slotSize != 0 {
+		pos++
+	}
+	m := &Model{nClasses: int(nc), nFeats: int(nf), nSlots: int(ns), scale: math.Float32frombits(uint32(vals[3])), raw: body}
+	m.table = body[pos : pos+int(ns)*slotSize]
+	m.rows = body[pos+int(ns)*slotSize:]
+	if len(m.rows)%entrySize != 0 {
+		return nil, errors.New("perceptron: bad rows")
+	}
+	// Check what Scores trusts: rows inside the model, classes in range.
+	used, entries := 0, len(m.rows)/entrySize
+	for s := 0; s < m.nSlots; s++ {
+		fp, row := m.slot(s)
+		if fp == 0 {
+			continue
 		}
-		pos += 1 + int(lens[i])
+		used++
+		if start, n := unpackRow(row); start+n > entries {
+			return nil, fmt.Errorf("perceptron: slot %d: row out of range", s)
+		}
 	}
-	m.index()
+	if used != m.nFeats {
+		return nil, fmt.Errorf("perceptron: %d features in the table, header says %d", used, m.nFeats)
+	}
+	for k := 0; k < len(m.rows); k += entrySize {
+		if int(m.rows[k]) >= m.nClasses {
+			return nil, fmt.Errorf("perceptron: class %d out of range", m.rows[k])
+		}
+	}
 	return m, nil
 }
 
-// index builds the hash table over m.keys and m.weights.
-func (m *Model) index() {
-	size := 16
-	for size < 2*m.nFeats {
-		size <<= 1
-	}
-	m.mask = uint64(size - 1)
-	m.slots = make([]slot, size)
-	off := uint32(0)
-	for _, key := range m.keys {
-		fp := fingerprint(key)
-		for s := key & m.mask; ; s = (s + 1) & m.mask {
-			if m.slots[s].fp == 0 {
-				m.slots[s] = slot{fp: fp, off: off}
-				break
-			}
-		}
-		off += 1 + uint32(m.weights[off].Class)
-	}
+// Stats describes the model's size.
+func (m *Model) Stats() string {
+	return fmt.Sprintf("%d classes, %d features, %d weights, %d slots, scale %g", m.nClasses, m.nFeats,
+		len(m.rows)/entrySize, m.nSlots, m.scale)
 }
 
 type countWriter struct {
@@ -318,18 +373,4 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	c.n += int64(n)
 	c.err = err
 	return n, err
-}
-
-// Stats describes the model's size.
-func (m *Model) Stats() string {
-	var maxAbs float32
-	for off := 0; off < len(m.weights); {
-		n := int(m.weights[off].Class)
-		for _, w := range m.weights[off+1 : off+1+n] {
-			maxAbs = max(maxAbs, w.W, -w.W)
-		}
-		off += 1 + n
-	}
-	return fmt.Sprintf("%d classes, %d features, %d weights, %d slots, max |w| %.1f", m.nClasses, m.nFeats,
-		len(m.weights)-m.nFeats, len(m.slots), maxAbs)
 }

@@ -9,7 +9,10 @@
 // format (see Model.WriteTo) that loads in tens of milliseconds.
 package perceptron
 
-import "math"
+import (
+	"math"
+	"sort"
+)
 
 // Feature hashing. Feature values are 64-bit hashes; 0 is reserved for
 // "no feature" and is never looked up.
@@ -51,7 +54,7 @@ func F2(t, a, b uint64) uint64 { return mix(mix(t*prime1^a)*prime2 ^ b) }
 // F3 is the feature of template t with three values.
 func F3(t, a, b, c uint64) uint64 { return mix(mix(mix(t*prime1^a)*prime2^b)*prime1 ^ c) }
 
-type entry struct {
+type update struct {
 	class int32
 	w     float32
 	total float64 // sum of w over the steps before ts
@@ -62,12 +65,15 @@ type entry struct {
 type Trainer struct {
 	nClasses int
 	index    map[uint64]int32
-	rows     [][]entry
+	rows     [][]update
 	step     int64
 }
 
-// NewTrainer returns a trainer for n classes.
+// NewTrainer returns a trainer for n classes (at most MaxClasses).
 func NewTrainer(n int) *Trainer {
+	if n > MaxClasses {
+		panic("perceptron: too many classes")
+	}
 	return &Trainer{nClasses: n, index: make(map[uint64]int32, 1<<16)}
 }
 
@@ -125,24 +131,27 @@ func (t *Trainer) bump(i int32, class int, d float32) {
 			return
 		}
 	}
-	t.rows[i] = append(row, entry{class: int32(class), w: d, ts: t.step})
+	t.rows[i] = append(row, update{class: int32(class), w: d, ts: t.step})
 }
 
 // Average returns the averaged model. Weights whose magnitude is below
-// prune are dropped, and so are features left with no weight.
+// prune are dropped, and so are features left with no weight. Features are
+// laid out in hash order, so the result does not depend on map order.
 func (t *Trainer) Average(prune float32) *Model {
-	type kv struct {
-		key uint64
-		row []Weight
-	}
-	var feats []kv
 	steps := float64(t.step)
 	if steps == 0 {
 		steps = 1
 	}
-	for key, i := range t.index {
+	keys := make([]uint64, 0, len(t.index))
+	for key := range t.index {
+		keys = append(keys, key)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	var kept []uint64
+	var rows [][]Weight
+	for _, key := range keys {
 		var row []Weight
-		for _, e := range t.rows[i] {
+		for _, e := range t.rows[t.index[key]] {
 			total := e.total + float64(e.w)*float64(t.step-e.ts)
 			avg := float32(total / steps)
 			if float32(math.Abs(float64(avg))) < prune || avg == 0 {
@@ -151,14 +160,11 @@ func (t *Trainer) Average(prune float32) *Model {
 			row = append(row, Weight{Class: uint16(e.class), W: avg})
 		}
 		if len(row) > 0 {
-			feats = append(feats, kv{key, row})
+			kept = append(kept, key)
+			rows = append(rows, row)
 		}
 	}
-	b := newBuilder(t.nClasses, len(feats))
-	for _, f := range feats {
-		b.add(f.key, f.row)
-	}
-	return b.model()
+	return build(t.nClasses, kept, rows)
 }
 
 // Features is the number of distinct features seen in updates.

@@ -12,6 +12,7 @@ import (
 	ptoken "github.com/jdkato/prose/v3/token"
 
 	"github.com/newsgraph/newsgraph/loader/syntax"
+	"github.com/newsgraph/newsgraph/loader/token"
 )
 
 // Tagger tags words with prose's English models. It is safe for concurrent
@@ -38,7 +39,7 @@ func New() (*Tagger, error) {
 func (t *Tagger) Tag(words []syntax.Word) {
 	toks := make([]ptoken.Token, len(words))
 	for i, w := range words {
-		toks[i] = ptoken.Token{Text: normalizeQuote(w.Text), Start: w.Start}
+		toks[i] = ptoken.Token{Text: token.ASCII(w.Text), Start: w.Start}
 	}
 	t.tagger.TagTokens(toks)
 	t.ner.Label(toks)
@@ -66,26 +67,10 @@ func NewNER() (*NER, error) {
 func (n *NER) Label(words []syntax.Word) {
 	toks := make([]ptoken.Token, len(words))
 	for i, w := range words {
-		toks[i] = ptoken.Token{Text: normalizeQuote(w.Text), Start: w.Start, Tag: w.Tag}
+		toks[i] = ptoken.Token{Text: token.ASCII(w.Text), Start: w.Start, Tag: w.Tag}
 	}
 	n.ner.Label(toks)
 	for i := range words {
 		words[i].NER = toks[i].Label
 	}
-}
-
-// normalizeQuote maps typographic quotes to the ASCII forms the models were
-// trained on; the word's own text and offsets are left alone.
-func normalizeQuote(s string) string {
-	switch s {
-	case "“", "”", "„", "«", "»":
-		return "\""
-	case "‘", "’":
-		return "'"
-	case "’s":
-		return "'s"
-	case "…":
-		return "..."
-	}
-	return s
 }

@@ -26,7 +26,13 @@ type Tagger struct {
 	pass1 *perceptron.Model
 	pass2 *perceptron.Model
 	lex   *lexicon.Lexicon
+	dict  map[string]tagSet // frequent training words -> the tags they had
 }
+
+// tagSet is a set of tag classes (at most 128).
+type tagSet [2]uint64
+
+func (t tagSet) has(c int) bool { return t[c>>6]&(1<<uint(c&63)) != 0 }
 
 // Tags is the tag set, indexed by class.
 func (t *Tagger) Tags() []Tag { return t.tags }
@@ -39,6 +45,7 @@ type word struct {
 	shape             uint64
 	class             uint64
 	flags             uint64
+	allowed           *tagSet // tags the word may have, nil for any
 }
 
 const (
@@ -50,7 +57,7 @@ const (
 	fPunct
 )
 
-func describe(lex *lexicon.Lexicon, s string, first bool) word {
+func describe(lex *lexicon.Lexicon, dict map[string]tagSet, s string, first bool) word {
 	lower := strings.ToLower(s)
 	var w word
 	w.form = perceptron.Str(s)
@@ -91,6 +98,9 @@ func describe(lex *lexicon.Lexicon, s string, first bool) word {
 		}
 	}
 	w.shape = perceptron.Str(shape(s))
+	if set, ok := dict[lower]; ok {
+		w.allowed = &set
+	}
 	if lex != nil {
 		w.class = uint64(lex.Class(lower)) + 1
 	}
@@ -171,6 +181,12 @@ const (
 	tShapeClass
 	tSufClass
 	tNextShape
+	tPrevNormNorm
+	tNormNextNorm
+	tPrevTagSuf
+	tNext2Suf
+	tPrevSufNorm
+	tFormFirst
 )
 
 const none = 0x5bd1e995 // hash of an absent neighbour
@@ -209,7 +225,9 @@ func features(dst []uint64, ws []word, i int, left []int, right []int) []uint64 
 	dst = append(dst, f(tPrevNorm, get(i-1, norm)), f(tPrev2Norm, get(i-2, norm)), f(tNextNorm, get(i+1, norm)),
 		f(tNext2Norm, get(i+2, norm)), f(tPrevSuf, get(i-1, suf3)), f(tNextSuf, get(i+1, suf3)),
 		f(tNextClass, get(i+1, class)), f(tPrevClass, get(i-1, class)),
-		f(tNextShape, get(i+1, func(x *word) uint64 { return x.shape })))
+		f(tNextShape, get(i+1, func(x *word) uint64 { return x.shape })),
+		perceptron.F2(tPrevNormNorm, get(i-1, norm), w.norm), perceptron.F2(tNormNextNorm, w.norm, get(i+1, norm)),
+		f(tNext2Suf, get(i+2, suf3)), perceptron.F2(tFormFirst, w.form, w.flags&fFirst))
 	tag := func(tags []int, j int) uint64 {
 		if j < 0 || j >= len(ws) || tags == nil {
 			return none
@@ -217,7 +235,8 @@ func features(dst []uint64, ws []word, i int, left []int, right []int) []uint64 
 		return uint64(tags[j]) + 1
 	}
 	p1, p2 := tag(left, i-1), tag(left, i-2)
-	dst = append(dst, f(tPrevTag, p1), f(tPrev2Tag, p2), perceptron.F2(tPrevTags, p1, p2), perceptron.F2(tPrevTagNorm, p1, w.norm))
+	dst = append(dst, f(tPrevTag, p1), f(tPrev2Tag, p2), perceptron.F2(tPrevTags, p1, p2), perceptron.F2(tPrevTagNorm, p1, w.norm),
+		perceptron.F2(tPrevTagSuf, p1, w.suf[2]))
 	if right != nil {
 		n1, n2 := tag(right, i+1), tag(right, i+2)
 		dst = append(dst, f(tNextTag, n1), f(tNext2Tag, n2), perceptron.F2(tNextTags, n1, n2),
@@ -226,12 +245,16 @@ func features(dst []uint64, ws []word, i int, left []int, right []int) []uint64 
 	return dst
 }
 
-func argmax(scores []float32) int {
-	best := 0
+// argmax is the best class among those allowed (all when allowed is nil).
+func argmax(scores []float32, allowed *tagSet) int {
+	best := -1
 	for c, s := range scores {
-		if s > scores[best] {
+		if (best < 0 || s > scores[best]) && (allowed == nil || allowed.has(c)) {
 			best = c
 		}
+	}
+	if best < 0 {
+		return 0
 	}
 	return best
 }
@@ -247,6 +270,8 @@ type state struct {
 	scores []float32
 	first  []int
 	second []int
+	alt    []int     // pass 2's runner-up class, -1 if none
+	margin []float32 // pass 2's score margin of the best class over the runner-up
 }
 
 func decode(m1, m2 scorer, ws []word, st *state) []int {
@@ -255,29 +280,52 @@ func decode(m1, m2 scorer, ws []word, st *state) []int {
 		st.feats = features(st.feats[:0], ws, i, st.first, nil)
 		clear(st.scores)
 		m1.Scores(st.feats, st.scores)
-		st.first = append(st.first, argmax(st.scores))
+		st.first = append(st.first, argmax(st.scores, ws[i].allowed))
 	}
-	st.second = st.second[:0]
+	st.second, st.alt, st.margin = st.second[:0], st.alt[:0], st.margin[:0]
 	for i := range ws {
 		st.feats = features(st.feats[:0], ws, i, st.second, st.first)
 		clear(st.scores)
 		m2.Scores(st.feats, st.scores)
-		st.second = append(st.second, argmax(st.scores))
+		best := argmax(st.scores, ws[i].allowed)
+		alt := -1
+		for c, sc := range st.scores {
+			if c != best && (alt < 0 || sc > st.scores[alt]) && (ws[i].allowed == nil || ws[i].allowed.has(c)) {
+				alt = c
+			}
+		}
+		margin := float32(1e9)
+		if alt >= 0 {
+			margin = st.scores[best] - st.scores[alt]
+		}
+		st.second = append(st.second, best)
+		st.alt = append(st.alt, alt)
+		st.margin = append(st.margin, margin)
 	}
 	return st.second
 }
 
 // Tag returns the tag of each word.
 func (t *Tagger) Tag(words []string) []Tag {
+	tags, _, _ := t.TagAlt(words)
+	return tags
+}
+
+// TagAlt returns the tag of each word, the runner-up tag (the zero Tag
+// when there is none), and by how much the tag outscored the runner-up.
+func (t *Tagger) TagAlt(words []string) (tags, alt []Tag, margins []float32) {
 	ws := make([]word, len(words))
 	for i, s := range words {
-		ws[i] = describe(t.lex, s, i == 0)
+		ws[i] = describe(t.lex, t.dict, s, i == 0)
 	}
 	st := &state{scores: make([]float32, len(t.tags))}
 	classes := decode(t.pass1, t.pass2, ws, st)
-	out := make([]Tag, len(words))
+	tags, alt = make([]Tag, len(words)), make([]Tag, len(words))
 	for i, c := range classes {
-		out[i] = t.tags[c]
+		tags[i] = t.tags[c]
+		if st.alt[i] >= 0 {
+			alt[i] = t.tags[st.alt[i]]
+		}
 	}
-	return out
+	return tags, alt, append([]float32(nil), st.margin...)
 }

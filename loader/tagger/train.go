@@ -7,6 +7,7 @@ import (
 	"io"
 	"math/rand"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/loader/conllu"
@@ -19,6 +20,7 @@ type Options struct {
 	Epochs int       // passes over the training data; the best on dev is kept
 	Seed   int64     // shuffling seed; training is deterministic for a seed
 	Prune  float32   // averaged weights below this magnitude are dropped
+	Dict   int       // words seen this often are held to the tags they had in training; 0 for none
 	Log    io.Writer // progress, one line per epoch; nil for none
 }
 
@@ -32,13 +34,16 @@ func Train(train, dev []conllu.Sentence, lex *lexicon.Lexicon, opt Options) (*Ta
 		lex = lexicon.Empty()
 	}
 	if opt.Epochs <= 0 {
-		opt.Epochs = 10
+		opt.Epochs = 12
 	}
 	set := map[Tag]bool{}
 	for _, s := range train {
 		for _, w := range s.Words {
 			set[Tag{w.UPOS, w.XPOS}] = true
 		}
+	}
+	if len(set) > 128 {
+		return nil, fmt.Errorf("tagger: %d tags, at most 128 supported", len(set))
 	}
 	tags := make([]Tag, 0, len(set))
 	for t := range set {
@@ -54,6 +59,7 @@ func Train(train, dev []conllu.Sentence, lex *lexicon.Lexicon, opt Options) (*Ta
 	for i, t := range tags {
 		index[t] = i
 	}
+	dict := tagDict(train, index, opt.Dict)
 	type example struct {
 		ws   []word
 		gold []int
@@ -62,7 +68,7 @@ func Train(train, dev []conllu.Sentence, lex *lexicon.Lexicon, opt Options) (*Ta
 	for i, s := range train {
 		ex := example{ws: make([]word, len(s.Words)), gold: make([]int, len(s.Words))}
 		for j, w := range s.Words {
-			ex.ws[j] = describe(lex, w.Form, j == 0)
+			ex.ws[j] = describe(lex, dict, w.Form, j == 0)
 			ex.gold[j] = index[Tag{w.UPOS, w.XPOS}]
 		}
 		exs[i] = ex
@@ -84,7 +90,7 @@ func Train(train, dev []conllu.Sentence, lex *lexicon.Lexicon, opt Options) (*Ta
 				st.feats = features(st.feats[:0], ex.ws, i, st.first, nil)
 				clear(st.scores)
 				t1.Scores(st.feats, st.scores)
-				p := argmax(st.scores)
+				p := argmax(st.scores, ex.ws[i].allowed)
 				t1.Tick()
 				t1.Update(st.feats, ex.gold[i], p)
 				st.first = append(st.first, p)
@@ -94,7 +100,7 @@ func Train(train, dev []conllu.Sentence, lex *lexicon.Lexicon, opt Options) (*Ta
 				st.feats = features(st.feats[:0], ex.ws, i, st.second, st.first)
 				clear(st.scores)
 				t2.Scores(st.feats, st.scores)
-				p := argmax(st.scores)
+				p := argmax(st.scores, ex.ws[i].allowed)
 				t2.Tick()
 				t2.Update(st.feats, ex.gold[i], p)
 				st.second = append(st.second, p)
@@ -104,7 +110,7 @@ func Train(train, dev []conllu.Sentence, lex *lexicon.Lexicon, opt Options) (*Ta
 				total++
 			}
 		}
-		tg := &Tagger{tags: tags, pass1: t1.Average(opt.Prune), pass2: t2.Average(opt.Prune), lex: lex}
+		tg := &Tagger{tags: tags, pass1: t1.Average(opt.Prune), pass2: t2.Average(opt.Prune), lex: lex, dict: dict}
 		acc := 1.0
 		if len(dev) > 0 {
 			acc = Evaluate(tg, dev).UPOS
@@ -118,6 +124,33 @@ func Train(train, dev []conllu.Sentence, lex *lexicon.Lexicon, opt Options) (*Ta
 		}
 	}
 	return best, nil
+}
+
+// tagDict maps the lower-cased words seen at least min times in training
+// to the set of tags they had.
+func tagDict(train []conllu.Sentence, index map[Tag]int, min int) map[string]tagSet {
+	dict := map[string]tagSet{}
+	if min <= 0 {
+		return dict
+	}
+	count := map[string]int{}
+	sets := map[string]tagSet{}
+	for _, s := range train {
+		for _, w := range s.Words {
+			l := strings.ToLower(w.Form)
+			count[l]++
+			c := index[Tag{w.UPOS, w.XPOS}]
+			set := sets[l]
+			set[c>>6] |= 1 << uint(c&63)
+			sets[l] = set
+		}
+	}
+	for w, n := range count {
+		if n >= min {
+			dict[w] = sets[w]
+		}
+	}
+	return dict
 }
 
 // Accuracy is a tagger's score on a treebank (fractions, not percentages).
@@ -158,7 +191,7 @@ func Evaluate(t *Tagger, sents []conllu.Sentence) Accuracy {
 	return a
 }
 
-const magic = "NGTAG1\n"
+const magic = "NGTAG2\n"
 
 // WriteTo writes the tagger's tag set and both models (not the lexicon,
 // which the model bundle stores once for all stages).
@@ -168,6 +201,16 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 	fmt.Fprintf(bw, "%d\n", len(t.tags))
 	for _, tg := range t.tags {
 		fmt.Fprintf(bw, "%s %s\n", tg.UPOS, tg.XPOS)
+	}
+	words := make([]string, 0, len(t.dict))
+	for w := range t.dict {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	fmt.Fprintf(bw, "%d\n", len(words))
+	for _, w := range words {
+		set := t.dict[w]
+		fmt.Fprintf(bw, "%s\t%x\t%x\n", w, set[0], set[1])
 	}
 	if _, err := t.pass1.WriteTo(bw); err != nil {
 		return 0, err
@@ -180,7 +223,7 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 
 // Read reads a tagger written by WriteTo; lex is the bundle's lexicon.
 func Read(r io.Reader, lex *lexicon.Lexicon) (*Tagger, error) {
-	br := bufio.NewReader(r)
+	br := perceptron.NewReader(r)
 	line, err := br.ReadString('\n')
 	if err != nil || line != magic {
 		return nil, errors.New("tagger: not a tagger model")
@@ -200,6 +243,27 @@ func Read(r io.Reader, lex *lexicon.Lexicon) (*Tagger, error) {
 			return nil, fmt.Errorf("tagger: bad tag line %q", line)
 		}
 		t.tags = append(t.tags, Tag{u, x})
+	}
+	var nd int
+	if _, err := fmt.Fscanf(br, "%d\n", &nd); err != nil || nd < 0 {
+		return nil, errors.New("tagger: bad dictionary size")
+	}
+	t.dict = make(map[string]tagSet, nd)
+	for i := 0; i < nd; i++ {
+		line, err := br.ReadString('\n')
+		if err != nil {
+			return nil, fmt.Errorf("tagger: dictionary entry %d: %w", i, err)
+		}
+		f := strings.Split(strings.TrimSuffix(line, "\n"), "\t")
+		if len(f) != 3 {
+			return nil, fmt.Errorf("tagger: bad dictionary entry %q", line)
+		}
+		a, err1 := strconv.ParseUint(f[1], 16, 64)
+		b, err2 := strconv.ParseUint(f[2], 16, 64)
+		if err1 != nil || err2 != nil {
+			return nil, fmt.Errorf("tagger: bad dictionary entry %q", line)
+		}
+		t.dict[f[0]] = tagSet{a, b}
 	}
 	if t.pass1, err = perceptron.Read(br); err != nil {
 		return nil, fmt.Errorf("tagger: pass 1: %w", err)

@@ -132,9 +132,9 @@ func scan(text string, i int) int {
 		return scanWhile(rest, func(c rune) bool { return c == r }, false)
 	case r == '$' || r == '€' || r == '£':
 		return size
-	case (r == '\'' || r == '’') && i > 0 && prevIsWord(text[:i]) && isClitic(strings.ToLower(rest[size:])):
-		return size + cliticLen(strings.ToLower(rest[size:]))
-	case (r == 'n' || r == 'N') && strings.HasPrefix(strings.ToLower(rest), "n't") || strings.HasPrefix(strings.ToLower(rest), "n’t"):
+	case (r == '\'' || r == '’') && i > 0 && prevIsWord(text[:i]) && isClitic(lowerPrefix(rest[size:])):
+		return size + cliticLen(lowerPrefix(rest[size:]))
+	case (r == 'n' || r == 'N') && strings.HasPrefix(lowerPrefix(rest), "n't") || strings.HasPrefix(lowerPrefix(rest), "n’t"):
 		return len("n") + len(string([]rune(rest[1:])[0])) + 1
 	case strings.HasPrefix(rest, "--"):
 		n := 2
@@ -151,7 +151,7 @@ func scan(text string, i int) int {
 }
 
 func hasURLPrefix(s string) bool {
-	l := strings.ToLower(s)
+	l := lowerPrefix(s)
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "www.")
 }
 
@@ -215,7 +215,7 @@ func scanWord(s string) int {
 				}
 			case '\'', '’':
 				// Clitics split: "US's" -> "US" + "'s"; "n't" handled by caller.
-				rest := strings.ToLower(s[n+size:])
+				rest := lowerPrefix(s[n+size:])
 				if isClitic(rest) {
 					return n
 				}
@@ -244,6 +244,15 @@ func scanWord(s string) int {
 		return size
 	}
 	return n
+}
+
+// lowerPrefix lower-cases the first few bytes of s: enough to match
+// clitics, without copying the rest of the text for every token.
+func lowerPrefix(s string) string {
+	if len(s) > 8 {
+		s = s[:8]
+	}
+	return strings.ToLower(s)
 }
 
 func continuesWord(s string) bool {
@@ -394,4 +403,24 @@ func startsUpper(s string) bool {
 func prevIsWord(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// ASCII returns the plain ASCII form of a typographic quote, apostrophe
+// or ellipsis token ("“" -> `"`, "’s" -> "'s", "…" -> "..."), the forms
+// that tagging models are trained on, and any other text unchanged. Tokens
+// themselves keep their verbatim text.
+func ASCII(s string) string {
+	switch s {
+	case "“", "”", "„", "«", "»":
+		return "\""
+	case "‘", "’":
+		return "'"
+	case "’s":
+		return "'s"
+	case "n’t":
+		return "n't"
+	case "…":
+		return "..."
+	}
+	return s
 }

@@ -1,0 +1,65 @@
+package conllu
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+const sample = `# sent_id = doc-0001
+# text = They don't know.
+2-3	don't	_	_	_	_	_	_	_	_
+1	They	they	PRON	PRP	_	3	nsubj	_	_
+2	do	do	AUX	VBP	_	3	aux	_	_
+3	n't	not	PART	RB	_	4	advmod	_	_
+4	know	know	VERB	VB	_	0	root	_	SpaceAfter=No
+4.1	knew	know	VERB	VBD	_	_	_	4:conj	_
+5	.	.	PUNCT	.	_	4	punct	_	_
+
+`
+
+func TestRead(t *testing.T) {
+	sents, err := Read(strings.NewReader(sample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sents) != 1 {
+		t.Fatalf("got %d sentences", len(sents))
+	}
+	s := sents[0]
+	if s.ID != "doc-0001" || s.Text != "They don't know." || len(s.Words) != 5 || len(s.Ranges) != 1 {
+		t.Fatalf("sentence = %+v", s)
+	}
+	if w := s.Words[3]; w.Form != "know" || w.Head != 0 || w.Deprel != "root" || w.SpaceAfter() {
+		t.Errorf("word 4 = %+v", w)
+	}
+	forms, space := s.Tokens()
+	if strings.Join(forms, "|") != "They|don't|know|." || space[2] || !space[1] {
+		t.Errorf("tokens %q %v", forms, space)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, sents); err != nil {
+		t.Fatal(err)
+	}
+	again, err := Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again) != 1 || len(again[0].Words) != 5 || again[0].Words[2] != s.Words[2] || len(again[0].Ranges) != 1 {
+		t.Errorf("round trip = %+v", again)
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	for name, in := range map[string]string{
+		"columns":    "1\tword\n",
+		"id":         "2\ta\ta\tX\tX\t_\t0\troot\t_\t_\n",
+		"head":       "1\ta\ta\tX\tX\t_\tx\troot\t_\t_\n",
+		"head range": "1\ta\ta\tX\tX\t_\t5\troot\t_\t_\n",
+		"range":      "2-1\ta\t_\t_\t_\t_\t_\t_\t_\t_\n",
+	} {
+		if _, err := Read(strings.NewReader(in)); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}

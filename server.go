@@ -28,6 +28,7 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
+	"github.com/newsgraph/newsgraph/loader/carb"
 	"github.com/newsgraph/newsgraph/loader/nlp"
 	"github.com/newsgraph/newsgraph/store"
 )
@@ -55,6 +56,7 @@ commands:
                                           train a model on a CoNLL-U treebank
   eval-parse FILE.conllu                  score tagger, lemmatizer and parser on a treebank
   eval-tokenize FILE.conllu               score the tokenizer and sentence splitter on a treebank
+  eval-carb GOLD.tsv PRED.tabbed          score Open IE extractions with the CaRB scorer
 
 Run "newsgraph COMMAND -h" for a command's flags.
 `
@@ -98,6 +100,8 @@ func run(ctx context.Context, cmd string, args []string, stdin io.Reader, stdout
 		return train(args, stdout)
 	case "eval-parse":
 		return evalParse(args, stdout)
+	case "eval-carb":
+		return evalCarb(args, stdout)
 	case "eval-tokenize":
 		if len(args) != 1 {
 			return errors.New("eval-tokenize needs one CoNLL-U file")
@@ -376,4 +380,23 @@ func evalParse(args []string, stdout io.Writer) error {
 		return errors.New("eval-parse needs one CoNLL-U file")
 	}
 	return nlp.EvalParse(fs.Arg(0), *models, stdout)
+}
+
+// evalCarb runs `newsgraph eval-carb GOLD PRED`.
+func evalCarb(args []string, stdout io.Writer) error {
+	if len(args) != 2 {
+		return errors.New("eval-carb needs GOLD.tsv and PRED.tabbed")
+	}
+	gold, err := os.Open(args[0])
+	if err != nil {
+		return err
+	}
+	defer gold.Close()
+	pred, err := os.Open(args[1])
+	if err != nil {
+		return err
+	}
+	defer pred.Close()
+	_, _, err = carb.Report(gold, pred, stdout)
+	return err
 }

@@ -47,7 +47,9 @@ type config struct {
 const usage = `usage: newsgraph COMMAND [flags] [args]
 
 commands:
-  extract [--format jsonl] [FILE...]     extract entities and statements, print JSON lines (stdin without FILE)
+  extract [--format jsonl|carb] [FILE...]
+                                          extract entities and statements, print JSON lines (stdin without FILE);
+                                          carb: Open IE tuples of tokenized sentences, CaRB's tabbed format
   load [--db PATH] FILE|DIR...            ingest articles into the store
   serve [--db PATH] [--addr HOST:PORT] [--load FILE|DIR...]
                                           serve GraphQL at /query and the playground at /
@@ -89,7 +91,7 @@ func run(ctx context.Context, cmd string, args []string, stdin io.Reader, stdout
 	fs.IntVar(&cfg.maxBytes, "max-bytes", 2<<20, "largest article accepted, in bytes")
 	switch cmd {
 	case "extract":
-		fs.StringVar(&cfg.format, "format", "jsonl", "output format: jsonl")
+		fs.StringVar(&cfg.format, "format", "jsonl", "output format: jsonl, or carb (input: one tokenized sentence per line)")
 	case "export":
 		fs.StringVar(&cfg.format, "format", "nquads", "output format: nquads")
 	case "serve":
@@ -185,8 +187,11 @@ func withStore(cfg config, f func(*store.Store) error) error {
 }
 
 func extract(ctx context.Context, cfg config, files []string, stdin io.Reader, stdout io.Writer) error {
+	if cfg.format == "carb" {
+		return extractCarb(files, stdin, stdout)
+	}
 	if cfg.format != "jsonl" {
-		return fmt.Errorf("unknown extract format %q (want jsonl)", cfg.format)
+		return fmt.Errorf("unknown extract format %q (want jsonl or carb)", cfg.format)
 	}
 	l, err := newLoader(cfg)
 	if err != nil {
@@ -209,6 +214,30 @@ func extract(ctx context.Context, cfg config, files []string, stdin io.Reader, s
 		}
 		if err := doc.WriteJSONL(stdout); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// extractCarb runs the Open IE extractor on tokenized sentences, one per
+// line, and prints CaRB's tabbed format.
+func extractCarb(files []string, stdin io.Reader, stdout io.Writer) error {
+	m, err := nlp.Embedded()
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return m.ExtractCarb(stdin, stdout)
+	}
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		err = m.ExtractCarb(f, stdout)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
 		}
 	}
 	return nil

@@ -167,3 +167,35 @@ func mustFloat(s string) float64 {
 	}
 	return f
 }
+
+func TestExtractCarbFormat(t *testing.T) {
+	m, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "Mexico deployed 32,000 soldiers to the border -LRB- its largest deployment -RRB- .\n\nThe court ruled on Monday .\n"
+	var out bytes.Buffer
+	if err := m.ExtractCarb(strings.NewReader(in), &out); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	found := false
+	for _, l := range lines {
+		f := strings.Split(l, "\t")
+		if len(f) < 4 {
+			t.Fatalf("line %q: %d fields", l, len(f))
+		}
+		if !strings.Contains(in, f[0]+"\n") {
+			t.Errorf("sentence field %q is not an input line", f[0])
+		}
+		if c := mustFloat(f[1]); c <= 0 || c > 1 {
+			t.Errorf("confidence %q", f[1])
+		}
+		if f[2] == "deployed" && f[3] == "Mexico" && len(f) > 4 && f[4] == "32,000 soldiers" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no (Mexico; deployed; 32,000 soldiers) in\n%s", out.String())
+	}
+}

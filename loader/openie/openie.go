@@ -1,0 +1,378 @@
+// Package openie extracts relation tuples from dependency parses: for each
+// clause, its subject, its relation (the verb with its auxiliaries,
+// negation and particles) and its arguments (objects, complements and
+// prepositional phrases), with conjuncts, relative clauses, appositions
+// and copulas turned into tuples of their own.
+//
+// It works on a sentence's words, tags and Universal Dependencies tree and
+// knows nothing of entities or the graph: the loader maps its arguments to
+// nodes.
+package openie
+
+import (
+	"sort"
+	"strings"
+)
+
+// Sentence is a parsed sentence: one entry per word; Head is 0-based, -1
+// for the root.
+type Sentence struct {
+	Words, UPOS, XPOS, Lemma []string
+	Head                     []int
+	Rel                      []string
+}
+
+// Arg is an argument: its words (indexes into the sentence, ascending).
+type Arg struct {
+	Words []int
+	Head  int
+}
+
+// Tuple is one extraction.
+type Tuple struct {
+	Subject    Arg
+	Rel        []int // relation words, ascending
+	Prep       int   // preposition that introduces Args[0] and joins the relation, -1 if none
+	Args       []Arg // objects and other arguments, in sentence order after the first
+	Verb       int   // the clause's predicate word
+	Negated    bool
+	Modal      string
+	Confidence float64
+}
+
+type tree struct {
+	s    Sentence
+	kids [][]int
+}
+
+func newTree(s Sentence) *tree {
+	t := &tree{s: s, kids: make([][]int, len(s.Words))}
+	for d, h := range s.Head {
+		if h >= 0 && h < len(s.Words) {
+			t.kids[h] = append(t.kids[h], d)
+		}
+	}
+	return t
+}
+
+func base(rel string) string {
+	b, _, _ := strings.Cut(rel, ":")
+	return b
+}
+
+func (t *tree) child(h int, rels ...string) int {
+	for _, k := range t.kids[h] {
+		for _, r := range rels {
+			if t.s.Rel[k] == r {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// span collects the subtree of i, leaving out the children for which skip
+// says so (and their subtrees), and trims punctuation at the edges.
+func (t *tree) span(i int, skip func(k int) bool) Arg {
+	var out []int
+	var walk func(int)
+	walk = func(n int) {
+		out = append(out, n)
+		for _, k := range t.kids[n] {
+			if skip != nil && skip(k) {
+				continue
+			}
+			walk(k)
+		}
+	}
+	walk(i)
+	sort.Ints(out)
+	for len(out) > 0 && t.s.UPOS[out[0]] == "PUNCT" {
+		out = out[1:]
+	}
+	for len(out) > 0 && t.s.UPOS[out[len(out)-1]] == "PUNCT" {
+		out = out[:len(out)-1]
+	}
+	return Arg{Words: out, Head: i}
+}
+
+// nominal is an argument phrase: the subtree without relative clauses,
+// appositions, coordinated conjuncts (they become arguments of their own)
+// and parentheticals.
+func (t *tree) nominal(i int) Arg {
+	return t.span(i, func(k int) bool {
+		switch t.s.Rel[k] {
+		case "acl:relcl", "appos", "conj", "cc", "parataxis", "dep", "discourse", "vocative":
+			return true
+		case "punct":
+			return true
+		}
+		return false
+	})
+}
+
+// conjuncts returns i and the words coordinated with it.
+func (t *tree) conjuncts(i int) []int {
+	out := []int{i}
+	for _, k := range t.kids[i] {
+		if t.s.Rel[k] == "conj" && t.s.UPOS[k] == t.s.UPOS[i] || t.s.Rel[k] == "conj" && isNominal(t.s.UPOS[k]) && isNominal(t.s.UPOS[i]) {
+			out = append(out, t.conjuncts(k)...)
+		}
+	}
+	return out
+}
+
+func isNominal(u string) bool { return u == "NOUN" || u == "PROPN" || u == "PRON" || u == "NUM" }
+
+func isPredicate(t *tree, i int) bool {
+	u := t.s.UPOS[i]
+	if u == "VERB" {
+		return true
+	}
+	// a copular predicate: "X is the president", "X was happy"
+	return t.child(i, "cop") >= 0
+}
+
+// subject finds the subject of predicate v: its own, or inherited through
+// coordination, control and relative clauses.
+func (t *tree) subject(v int, depth int) (Arg, bool, float64) {
+	if depth > 4 {
+		return Arg{}, false, 0
+	}
+	if k := t.child(v, "nsubj", "nsubj:pass", "nsubj:outer", "csubj", "csubj:pass"); k >= 0 {
+		if rel := t.s.XPOS[k]; (rel == "WDT" || rel == "WP" || strings.EqualFold(t.s.Words[k], "that")) && t.s.Rel[v] == "acl:relcl" {
+			// "the man who left": the relative pronoun stands for the noun
+			return t.nominal(t.s.Head[v]), true, -0.05
+		}
+		return t.nominal(k), true, 0
+	}
+	h := t.s.Head[v]
+	if h < 0 {
+		return Arg{}, false, 0
+	}
+	switch t.s.Rel[v] {
+	case "conj":
+		a, ok, c := t.subject(h, depth+1)
+		return a, ok, c - 0.05
+	case "xcomp":
+		if o := t.child(h, "obj"); o >= 0 {
+			return t.nominal(o), true, -0.1
+		}
+		a, ok, c := t.subject(h, depth+1)
+		return a, ok, c - 0.05
+	case "acl:relcl", "acl":
+		return t.nominal(h), true, -0.1
+	case "advcl":
+		a, ok, c := t.subject(h, depth+1)
+		return a, ok, c - 0.15
+	}
+	return Arg{}, false, 0
+}
+
+// Extract returns the tuples of a parsed sentence.
+func Extract(s Sentence) []Tuple {
+	t := newTree(s)
+	var out []Tuple
+	for v := range s.Words {
+		if !isPredicate(t, v) {
+			continue
+		}
+		subj, ok, adj := t.subject(v, 0)
+		if !ok || len(subj.Words) == 0 {
+			continue
+		}
+		out = append(out, t.clause(v, subj, adj)...)
+	}
+	out = append(out, t.appositions()...)
+	return out
+}
+
+// clause builds the tuples of predicate v with subject subj.
+func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
+	s := t.s
+	tp := Tuple{Subject: subj, Verb: v, Prep: -1, Confidence: 0.7 + adj}
+	var rel []int
+	cop := t.child(v, "cop")
+	for _, k := range t.kids[v] {
+		switch s.Rel[k] {
+		case "aux", "aux:pass":
+			rel = append(rel, k)
+			if s.XPOS[k] == "MD" {
+				tp.Modal = strings.ToLower(s.Words[k])
+			}
+		case "cop":
+			rel = append(rel, k)
+		case "compound:prt":
+			rel = append(rel, k)
+		case "advmod":
+			if w := strings.ToLower(s.Words[k]); w == "not" || w == "n't" || w == "never" {
+				rel = append(rel, k)
+				tp.Negated = true
+			}
+		}
+	}
+	var objs []Arg
+	if cop >= 0 {
+		// The predicate noun or adjective is the object: "X is the
+		// capital of Y" -> (X; is; the capital of Y).
+		objs = append(objs, t.span(v, func(k int) bool {
+			switch s.Rel[k] {
+			case "nsubj", "nsubj:pass", "nsubj:outer", "csubj", "cop", "aux", "aux:pass", "punct", "mark", "cc", "conj", "advcl", "parataxis", "acl:relcl", "appos":
+				return true
+			case "advmod":
+				w := strings.ToLower(s.Words[k])
+				return w == "not" || w == "n't" || w == "never"
+			}
+			return false
+		}))
+	} else {
+		rel = append(rel, v)
+	}
+	sort.Ints(rel)
+	tp.Rel = rel
+	// Objects first, then complements and prepositional arguments in
+	// sentence order.
+	type cand struct {
+		arg    Arg
+		prep   int
+		direct bool
+	}
+	var args []cand
+	for _, k := range t.kids[v] {
+		switch s.Rel[k] {
+		case "obj", "iobj":
+			args = append(args, cand{t.nominal(k), -1, true})
+		case "xcomp", "ccomp":
+			args = append(args, cand{t.span(k, func(x int) bool { return s.Rel[x] == "punct" }), -1, true})
+		case "obl", "obl:tmod", "obl:npmod", "obl:agent", "obl:unmarked":
+			if cop >= 0 {
+				continue
+			}
+			p := t.child(k, "case")
+			a := t.nominal(k)
+			args = append(args, cand{a, p, false})
+		}
+	}
+	// Direct objects first, then what follows the verb, then what
+	// precedes it ("In Flanders, the region assigned ...").
+	rank := func(c cand) int {
+		switch {
+		case c.direct:
+			return 0
+		case c.arg.Head > v:
+			return 1
+		}
+		return 2
+	}
+	sort.SliceStable(args, func(i, j int) bool {
+		if ri, rj := rank(args[i]), rank(args[j]); ri != rj {
+			return ri < rj
+		}
+		return args[i].arg.Head < args[j].arg.Head
+	})
+	for _, a := range objs {
+		tp.Args = append(tp.Args, a)
+	}
+	for i, a := range args {
+		if i == 0 && len(objs) == 0 && a.prep >= 0 && rank(a) == 1 {
+			// the first prepositional argument lends its preposition to
+			// the relation: (X; was born in; Hawaii)
+			tp.Prep = a.prep
+			a.arg.Words = without(a.arg.Words, a.prep)
+		}
+		tp.Args = append(tp.Args, a.arg)
+	}
+	if len(tp.Args) == 0 {
+		tp.Confidence -= 0.2
+	}
+	if len(subj.Words) > 8 {
+		tp.Confidence -= 0.1
+	}
+	// Coordinated subjects and objects give a tuple each: "X and Y met Z"
+	// -> (X; met; Z), (Y; met; Z).
+	out := []Tuple{tp}
+	if cs := t.conjuncts(subj.Head); len(cs) > 1 {
+		out = out[:0]
+		for _, c := range cs {
+			u := tp
+			u.Subject = t.nominal(c)
+			u.Confidence -= 0.05
+			out = append(out, u)
+		}
+	}
+	for ai, a := range tp.Args {
+		if a.Head < 0 || len(a.Words) == 0 {
+			continue
+		}
+		cs := t.conjuncts(a.Head)
+		if len(cs) < 2 || !isNominal(s.UPOS[a.Head]) {
+			continue
+		}
+		var more []Tuple
+		for _, u := range out {
+			for ci, c := range cs {
+				w := u
+				w.Args = append([]Arg(nil), u.Args...)
+				if ci > 0 {
+					w.Args[ai] = t.nominal(c)
+					w.Confidence -= 0.05
+				}
+				more = append(more, w)
+			}
+		}
+		out = more
+		break
+	}
+	return out
+}
+
+func without(ws []int, x int) []int {
+	var out []int
+	for _, w := range ws {
+		if w != x {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// appositions: "X, the president of Y," -> (X; is; the president of Y).
+func (t *tree) appositions() []Tuple {
+	var out []Tuple
+	for k, r := range t.s.Rel {
+		if r != "appos" || t.s.Head[k] < 0 {
+			continue
+		}
+		h := t.s.Head[k]
+		out = append(out, Tuple{Subject: t.nominal(h), Verb: -1, Prep: -1, Args: []Arg{t.nominal(k)}, Confidence: 0.6})
+	}
+	return out
+}
+
+// Text renders a tuple with the sentence's own tokens: the relation (its
+// words, then the preposition it took from the first argument; "is" for
+// an apposition) and the arguments, subject first.
+func (tp Tuple) Text(words []string) (rel string, args []string) {
+	join := func(ix []int) string {
+		parts := make([]string, len(ix))
+		for i, w := range ix {
+			parts[i] = words[w]
+		}
+		return strings.Join(parts, " ")
+	}
+	r := append([]int(nil), tp.Rel...)
+	if tp.Prep >= 0 {
+		r = append(r, tp.Prep)
+	}
+	rel = join(r)
+	if rel == "" {
+		rel = "is"
+	}
+	args = append(args, join(tp.Subject.Words))
+	for _, a := range tp.Args {
+		if len(a.Words) > 0 {
+			args = append(args, join(a.Words))
+		}
+	}
+	return rel, args
+}

@@ -1,0 +1,79 @@
+package openie
+
+import (
+	"strings"
+	"testing"
+)
+
+// parsed builds a sentence from "word/UPOS/XPOS/head/rel" items with
+// 1-based heads (0 = root), as a hand-checked UD parse.
+func parsed(spec string) Sentence {
+	var s Sentence
+	for _, item := range strings.Fields(spec) {
+		f := strings.Split(item, "/")
+		h := 0
+		for _, c := range f[3] {
+			h = h*10 + int(c-'0')
+		}
+		s.Words = append(s.Words, f[0])
+		s.UPOS = append(s.UPOS, f[1])
+		s.XPOS = append(s.XPOS, f[2])
+		s.Lemma = append(s.Lemma, strings.ToLower(f[0]))
+		s.Head = append(s.Head, h-1)
+		s.Rel = append(s.Rel, f[4])
+	}
+	return s
+}
+
+func render(s Sentence) []string {
+	var out []string
+	for _, tp := range Extract(s) {
+		rel, args := tp.Text(s.Words)
+		out = append(out, args[0]+" | "+rel+" | "+strings.Join(args[1:], " | "))
+	}
+	return out
+}
+
+func has(t *testing.T, got []string, want string) {
+	t.Helper()
+	for _, g := range got {
+		if g == want {
+			return
+		}
+	}
+	t.Errorf("no %q in %q", want, got)
+}
+
+func TestClauses(t *testing.T) {
+	// Mexico deployed troops and police to the border .
+	s := parsed("Mexico/PROPN/NNP/2/nsubj deployed/VERB/VBD/0/root troops/NOUN/NNS/2/obj and/CCONJ/CC/5/cc police/NOUN/NN/3/conj " +
+		"to/ADP/IN/8/case the/DET/DT/8/det border/NOUN/NN/2/obl ./PUNCT/./2/punct")
+	got := render(s)
+	has(t, got, "Mexico | deployed | troops | to the border")
+	has(t, got, "Mexico | deployed | police | to the border")
+
+	// He was born in Hawaii and became a senator .
+	s = parsed("He/PRON/PRP/3/nsubj:pass was/AUX/VBD/3/aux:pass born/VERB/VBN/0/root in/ADP/IN/5/case Hawaii/PROPN/NNP/3/obl " +
+		"and/CCONJ/CC/7/cc became/VERB/VBD/3/conj a/DET/DT/9/det senator/NOUN/NN/7/obj")
+	got = render(s)
+	has(t, got, "He | was born in | Hawaii")
+	has(t, got, "He | became | a senator")
+
+	// Paris is the capital of France .
+	s = parsed("Paris/PROPN/NNP/4/nsubj is/AUX/VBZ/4/cop the/DET/DT/4/det capital/NOUN/NN/0/root of/ADP/IN/6/case France/PROPN/NNP/4/nmod")
+	has(t, render(s), "Paris | is | the capital of France")
+
+	// The man who left did not return .
+	s = parsed("The/DET/DT/2/det man/NOUN/NN/7/nsubj who/PRON/WP/4/nsubj left/VERB/VBD/2/acl:relcl did/AUX/VBD/7/aux not/PART/RB/7/advmod return/VERB/VB/0/root")
+	got = render(s)
+	has(t, got, "The man | left | ")
+	for _, tp := range Extract(s) {
+		if tp.Verb == 6 && !tp.Negated {
+			t.Error("negation lost")
+		}
+	}
+
+	// Obama , the president , spoke .
+	s = parsed("Obama/PROPN/NNP/6/nsubj ,/PUNCT/,/4/punct the/DET/DT/4/det president/NOUN/NN/1/appos ,/PUNCT/,/4/punct spoke/VERB/VBD/0/root")
+	has(t, render(s), "Obama | is | the president")
+}

@@ -112,6 +112,21 @@ func (t *tree) nominal(i int) Arg {
 	})
 }
 
+// subjectPhrase is a nominal as a subject: without the preposition or
+// marker that introduced it elsewhere ("around the area, which includes")
+// and without participle modifiers ("the session, taking place in 1960").
+func (t *tree) subjectPhrase(i int) Arg {
+	return t.span(i, func(k int) bool {
+		switch t.s.Rel[k] {
+		case "acl:relcl", "appos", "conj", "cc", "parataxis", "dep", "discourse", "vocative", "punct", "acl":
+			return true
+		case "case", "mark":
+			return t.s.Head[k] == i
+		}
+		return false
+	})
+}
+
 // conjuncts returns i and the words coordinated with it.
 func (t *tree) conjuncts(i int) []int {
 	out := []int{i}
@@ -144,7 +159,7 @@ func (t *tree) subject(v int, depth int) (Arg, bool, float64) {
 		if a, ok := t.antecedent(k); ok {
 			return a, true, -0.05
 		}
-		return t.nominal(k), true, 0
+		return t.subjectPhrase(k), true, 0
 	}
 	h := t.s.Head[v]
 	if h < 0 {
@@ -156,12 +171,12 @@ func (t *tree) subject(v int, depth int) (Arg, bool, float64) {
 		return a, ok, c - 0.05
 	case "xcomp":
 		if o := t.child(h, "obj"); o >= 0 {
-			return t.nominal(o), true, -0.1
+			return t.subjectPhrase(o), true, -0.1
 		}
 		a, ok, c := t.subject(h, depth+1)
 		return a, ok, c - 0.05
 	case "acl:relcl", "acl":
-		return t.nominal(h), true, -0.1
+		return t.subjectPhrase(h), true, -0.1
 	case "advcl":
 		a, ok, c := t.subject(h, depth+1)
 		return a, ok, c - 0.15
@@ -179,7 +194,7 @@ func (t *tree) antecedent(k int) (Arg, bool) {
 	for v, steps := t.s.Head[k], 0; v >= 0 && steps < 4; v, steps = t.s.Head[v], steps+1 {
 		if r := t.s.Rel[v]; r == "acl:relcl" || r == "advcl:relcl" {
 			if h := t.s.Head[v]; h >= 0 {
-				return t.nominal(h), true
+				return t.subjectPhrase(h), true
 			}
 		}
 	}
@@ -285,6 +300,29 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 	} else {
 		rel = append(rel, v)
 	}
+	// A control verb lends its words to its complement's relation when it
+	// has no object of its own: "has had to close the plants" -> (Chrysler;
+	// has had to close; the plants); the control verb's own tuple, whose
+	// object would be the whole complement, is then left out.
+	if s.Rel[v] == "xcomp" && cop < 0 {
+		if h := s.Head[v]; h >= 0 && t.child(h, "obj", "iobj") < 0 && s.UPOS[h] == "VERB" {
+			for _, k := range t.kids[h] {
+				switch s.Rel[k] {
+				case "aux", "aux:pass", "compound:prt":
+					rel = append(rel, k)
+				case "advmod":
+					if w := strings.ToLower(s.Words[k]); w == "not" || w == "n't" || w == "never" {
+						rel = append(rel, k)
+						tp.Negated = true
+					}
+				}
+			}
+			rel = append(rel, h)
+			if m := t.child(v, "mark"); m >= 0 {
+				rel = append(rel, m)
+			}
+		}
+	}
 	sort.Ints(rel)
 	tp.Rel = rel
 	// Objects first, then complements and prepositional arguments in
@@ -299,7 +337,12 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 		switch s.Rel[k] {
 		case "obj", "iobj":
 			args = append(args, cand{t.argument(k), -1, true})
-		case "xcomp", "ccomp":
+		case "xcomp":
+			if t.child(v, "obj", "iobj") < 0 && s.UPOS[k] == "VERB" && cop < 0 {
+				return nil // the complement's tuple carries this verb (see above)
+			}
+			args = append(args, cand{t.span(k, func(x int) bool { return s.Rel[x] == "punct" }), -1, true})
+		case "ccomp":
 			args = append(args, cand{t.span(k, func(x int) bool { return s.Rel[x] == "punct" }), -1, true})
 		case "obl", "obl:tmod", "obl:npmod", "obl:agent", "obl:unmarked":
 			if cop >= 0 {

@@ -304,8 +304,10 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 	// has no object of its own: "has had to close the plants" -> (Chrysler;
 	// has had to close; the plants); the control verb's own tuple, whose
 	// object would be the whole complement, is then left out.
-	if s.Rel[v] == "xcomp" && cop < 0 {
+	sources := []int{v} // the words whose dependents are arguments
+	if s.Rel[v] == "xcomp" {
 		if h := s.Head[v]; h >= 0 && t.child(h, "obj", "iobj") < 0 && s.UPOS[h] == "VERB" {
+			sources = append(sources, h)
 			for _, k := range t.kids[h] {
 				switch s.Rel[k] {
 				case "aux", "aux:pass", "compound:prt":
@@ -333,24 +335,29 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 		direct bool
 	}
 	var args []cand
-	for _, k := range t.kids[v] {
-		switch s.Rel[k] {
-		case "obj", "iobj":
-			args = append(args, cand{t.argument(k), -1, true})
-		case "xcomp":
-			if t.child(v, "obj", "iobj") < 0 && s.UPOS[k] == "VERB" && cop < 0 {
-				return nil // the complement's tuple carries this verb (see above)
+	for si, src := range sources {
+		for _, k := range t.kids[src] {
+			if si > 0 && !strings.HasPrefix(s.Rel[k], "obl") {
+				continue // from the control verb, only its prepositional arguments
 			}
-			args = append(args, cand{t.span(k, func(x int) bool { return s.Rel[x] == "punct" }), -1, true})
-		case "ccomp":
-			args = append(args, cand{t.span(k, func(x int) bool { return s.Rel[x] == "punct" }), -1, true})
-		case "obl", "obl:tmod", "obl:npmod", "obl:agent", "obl:unmarked":
-			if cop >= 0 {
-				continue
+			switch s.Rel[k] {
+			case "obj", "iobj":
+				args = append(args, cand{t.argument(k), -1, true})
+			case "xcomp":
+				if t.child(v, "obj", "iobj") < 0 && (s.UPOS[k] == "VERB" || t.child(k, "cop") >= 0) && cop < 0 {
+					return nil // the complement's tuple carries this verb (see above)
+				}
+				args = append(args, cand{t.span(k, func(x int) bool { return s.Rel[x] == "punct" }), -1, true})
+			case "ccomp":
+				args = append(args, cand{t.span(k, func(x int) bool { return s.Rel[x] == "punct" }), -1, true})
+			case "obl", "obl:tmod", "obl:npmod", "obl:agent", "obl:unmarked":
+				if cop >= 0 && src == v {
+					continue // a copular predicate keeps its phrases in its object
+				}
+				p := t.child(k, "case")
+				a := t.nominal(k)
+				args = append(args, cand{a, p, false})
 			}
-			p := t.child(k, "case")
-			a := t.nominal(k)
-			args = append(args, cand{a, p, false})
 		}
 	}
 	// Direct objects first, then what follows the verb, then what

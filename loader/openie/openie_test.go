@@ -73,6 +73,18 @@ func TestClauses(t *testing.T) {
 		}
 	}
 
+	// Chrysler has had to close the plants .
+	s = parsed("Chrysler/PROPN/NNP/3/nsubj has/AUX/VBZ/3/aux had/VERB/VBN/0/root to/PART/TO/5/mark close/VERB/VB/3/xcomp the/DET/DT/7/det plants/NOUN/NNS/5/obj")
+	got = render(s)
+	has(t, got, "Chrysler | has had to close | the plants")
+	if len(got) != 1 {
+		t.Errorf("control verb kept a tuple of its own: %q", got)
+	}
+
+	// He was considered to be the patron saint .
+	s = parsed("He/PRON/PRP/3/nsubj:pass was/AUX/VBD/3/aux:pass considered/VERB/VBN/0/root to/PART/TO/8/mark be/AUX/VB/8/cop the/DET/DT/8/det patron/NOUN/NN/8/compound saint/NOUN/NN/3/xcomp")
+	has(t, render(s), "He | was considered to be | the patron saint")
+
 	// Obama , the president , spoke .
 	s = parsed("Obama/PROPN/NNP/6/nsubj ,/PUNCT/,/4/punct the/DET/DT/4/det president/NOUN/NN/1/appos ,/PUNCT/,/4/punct spoke/VERB/VBD/0/root")
 	has(t, render(s), "Obama | is | the president")

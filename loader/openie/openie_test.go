@@ -87,5 +87,16 @@ func TestClauses(t *testing.T) {
 
 	// Obama , the president , spoke .
 	s = parsed("Obama/PROPN/NNP/6/nsubj ,/PUNCT/,/4/punct the/DET/DT/4/det president/NOUN/NN/1/appos ,/PUNCT/,/4/punct spoke/VERB/VBD/0/root")
-	has(t, render(s), "Obama | is | the president")
+	has(t, render(s), "Obama | be | the president")
+
+	// Mexico 's new president arrived .
+	s = parsed("Mexico/PROPN/NNP/4/nmod:poss 's/PART/POS/1/case new/ADJ/JJ/4/amod president/NOUN/NN/5/nsubj arrived/VERB/VBD/0/root")
+	got = render(s)
+	has(t, got, "Mexico | has | new president")
+	has(t, got, "president | be | new")
+	for _, tp := range Extract(s) {
+		if rel, _ := tp.Text(s.Words); rel == "has" && tp.Kind != Possessive || rel == "be" && tp.Kind != Attribute {
+			t.Errorf("%q: kind %d", rel, tp.Kind)
+		}
+	}
 }

@@ -195,6 +195,17 @@ func (t *tree) subject(v int, depth int) (Arg, bool, float64) {
 	return Arg{}, false, 0
 }
 
+// predicateModifier is the first prepositional complement after a
+// copular predicate ("the capital of France", "afraid of the dark"), or -1.
+func (t *tree) predicateModifier(v int) int {
+	for _, k := range t.kids[v] {
+		if k > v && (t.s.Rel[k] == "nmod" || t.s.Rel[k] == "obl") && t.child(k, "case") >= 0 {
+			return k
+		}
+	}
+	return -1
+}
+
 // antecedent resolves a relative pronoun ("the man who left", "a match,
 // which Keibler lost") to the noun its relative clause modifies.
 func (t *tree) antecedent(k int) (Arg, bool) {
@@ -318,9 +329,35 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 		}
 	}
 	var objs []Arg
-	if cop >= 0 {
-		// The predicate noun or adjective is the object: "X is the
-		// capital of Y" -> (X; is; the capital of Y).
+	if mod := t.predicateModifier(v); cop >= 0 && mod >= 0 {
+		// A predicate noun or adjective with a prepositional complement
+		// joins the relation, as CaRB's annotators mostly do: "X is the
+		// capital of Y" -> (X; is the capital of; Y).
+		for _, k := range t.kids[v] {
+			if k < v && s.Rel[k] != "cop" && !contains(rel, k) && s.Rel[k] != "punct" && !strings.HasPrefix(s.Rel[k], "nsubj") &&
+				s.Rel[k] != "mark" && s.Rel[k] != "cc" && s.Rel[k] != "advcl" && s.Rel[k] != "aux" && s.Rel[k] != "aux:pass" {
+				rel = append(rel, t.span(k, nil).Words...)
+			}
+		}
+		rel = append(rel, v)
+		if c := t.child(mod, "case"); c >= 0 {
+			rel = append(rel, c)
+		}
+		objs = append(objs, t.span(mod, func(k int) bool {
+			switch s.Rel[k] {
+			case "punct", "conj", "cc", "acl:relcl", "appos":
+				return true
+			}
+			return s.Rel[k] == "case" && s.Head[k] == mod
+		}))
+		for _, k := range t.kids[v] {
+			if k > v && k != mod && (s.Rel[k] == "nmod" || strings.HasPrefix(s.Rel[k], "obl")) {
+				objs = append(objs, t.nominal(k))
+			}
+		}
+	} else if cop >= 0 {
+		// The predicate noun or adjective is the object: "X is a
+		// lawyer" -> (X; is; a lawyer).
 		objs = append(objs, t.span(v, func(k int) bool {
 			switch s.Rel[k] {
 			case "nsubj", "nsubj:pass", "nsubj:outer", "csubj", "cop", "aux", "aux:pass", "punct", "mark", "cc", "conj", "advcl", "parataxis", "acl:relcl", "appos":

@@ -61,7 +61,7 @@ func TestClauses(t *testing.T) {
 
 	// Paris is the capital of France .
 	s = parsed("Paris/PROPN/NNP/4/nsubj is/AUX/VBZ/4/cop the/DET/DT/4/det capital/NOUN/NN/0/root of/ADP/IN/6/case France/PROPN/NNP/4/nmod")
-	has(t, render(s), "Paris | is | the capital of France")
+	has(t, render(s), "Paris | is the capital of | France")
 
 	// The man who left did not return .
 	s = parsed("The/DET/DT/2/det man/NOUN/NN/7/nsubj who/PRON/WP/4/nsubj left/VERB/VBD/2/acl:relcl did/AUX/VBD/7/aux not/PART/RB/7/advmod return/VERB/VB/0/root")

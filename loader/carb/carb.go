@@ -418,3 +418,46 @@ func Report(goldR, predR io.Reader, out io.Writer) (carb, oneToOne Score, err er
 	}
 	return carb, oneToOne, nil
 }
+
+// Bucket is the mean precision of the extractions whose confidence lies
+// in [Low, High): each extraction's best match against its sentence's
+// gold tuples, by the scorer's matcher.
+type Bucket struct {
+	Low, High float64
+	N         int
+	Precision float64
+}
+
+// Calibration measures precision by confidence: bounds are ascending
+// bucket edges (the last bucket is open above).
+func Calibration(gold, pred *Set, bounds []float64) []Bucket {
+	g := rekey(gold)
+	out := make([]Bucket, len(bounds))
+	for i, b := range bounds {
+		out[i].Low, out[i].High = b, math.Inf(1)
+		if i+1 < len(bounds) {
+			out[i].High = bounds[i+1]
+		}
+	}
+	for _, k := range pred.order {
+		G := g.by[normKey(k)]
+		for _, x := range pred.by[k] {
+			best := 0.0
+			for _, gx := range G {
+				best = max(best, match(gx, x)[0])
+			}
+			for i := range out {
+				if x.Confidence >= out[i].Low && x.Confidence < out[i].High {
+					out[i].N++
+					out[i].Precision += best
+				}
+			}
+		}
+	}
+	for i := range out {
+		if out[i].N > 0 {
+			out[i].Precision /= float64(out[i].N)
+		}
+	}
+	return out
+}

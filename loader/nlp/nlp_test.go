@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/loader/carb"
 	"github.com/newsgraph/newsgraph/loader/conllu"
 )
 
@@ -197,5 +198,46 @@ func TestExtractCarbFormat(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no (Mexico; deployed; 32,000 soldiers) in\n%s", out.String())
+	}
+}
+
+const carbDir = "../../../shared/data/carb/"
+
+// On CaRB dev: the targets, and confidence that means something
+// (precision rises with it). Skips without the benchmark.
+func TestCarbDevTargets(t *testing.T) {
+	in, err := os.ReadFile(carbDir + "dev.txt")
+	if err != nil {
+		t.Skip("CaRB dev not available:", err)
+	}
+	m, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pred bytes.Buffer
+	if err := m.ExtractCarb(bytes.NewReader(in), &pred); err != nil {
+		t.Fatal(err)
+	}
+	goldBytes, err := os.ReadFile(carbDir + "gold_dev.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var report bytes.Buffer
+	c, _, err := carb.Report(bytes.NewReader(goldBytes), bytes.NewReader(pred.Bytes()), &report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log(report.String())
+	if c.F1 < 0.45 || c.AUC < 0.25 {
+		t.Errorf("CaRB F1 %.3f, AUC %.3f: below the targets 0.45 and 0.25", c.F1, c.AUC)
+	}
+	gold, _ := carb.ReadGold(bytes.NewReader(goldBytes))
+	ps, _ := carb.ReadTabbed(bytes.NewReader(pred.Bytes()))
+	buckets := carb.Calibration(gold, ps, []float64{0, 0.3, 0.5, 0.6, 0.7})
+	for i := 1; i < len(buckets); i++ {
+		t.Logf("confidence %.1f+: %d tuples, precision %.2f", buckets[i].Low, buckets[i].N, buckets[i].Precision)
+		if buckets[i].N > 0 && buckets[i-1].N > 0 && buckets[i].Precision < buckets[i-1].Precision {
+			t.Errorf("precision falls from %.2f to %.2f as confidence rises past %.1f", buckets[i-1].Precision, buckets[i].Precision, buckets[i].Low)
+		}
 	}
 }

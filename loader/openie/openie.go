@@ -260,19 +260,23 @@ func (t *tree) adjectives() []Tuple {
 	var out []Tuple
 	for k, r := range t.s.Rel {
 		h := t.s.Head[k]
-		if r != "amod" || h < 0 || t.s.XPOS[k] != "JJ" || len(t.kids[k]) > 0 {
+		if r != "amod" || h < 0 || t.s.XPOS[k] != "JJ" || len(t.kids[k]) > 0 || quantifier[strings.ToLower(t.s.Words[k])] {
 			continue
 		}
-		noun := t.span(h, func(x int) bool {
-			switch t.s.Rel[x] {
-			case "det", "nmod:poss", "acl:relcl", "acl", "appos", "conj", "cc", "punct", "nmod", "case":
-				return true
-			}
-			return x == k
-		})
+		// the noun with its compound parts only: "illegal drug businesses"
+		noun := t.span(h, func(x int) bool { return !strings.HasPrefix(t.s.Rel[x], "compound") || x == k })
 		out = append(out, Tuple{Subject: noun, Verb: -1, Prep: -1, Args: []Arg{{Words: []int{k}, Head: k}}, Confidence: 0.35, Kind: Attribute})
 	}
 	return out
+}
+
+// quantifier are adjectives that count or order rather than describe:
+// "several miles" says nothing about miles.
+var quantifier = map[string]bool{
+	"many": true, "much": true, "few": true, "several": true, "other": true, "such": true, "same": true,
+	"own": true, "last": true, "next": true, "first": true, "second": true, "third": true, "former": true,
+	"latter": true, "various": true, "certain": true, "further": true, "additional": true, "more": true,
+	"most": true, "less": true, "least": true, "only": true, "main": true, "entire": true, "whole": true,
 }
 
 // possessives: "Mexico's president" -> (Mexico; has; president). CaRB's
@@ -287,7 +291,7 @@ func (t *tree) possessives() []Tuple {
 		owner := t.span(k, func(x int) bool { return t.s.Rel[x] == "case" || t.s.Rel[x] == "punct" })
 		owned := t.span(h, func(x int) bool {
 			switch t.s.Rel[x] {
-			case "nmod:poss", "det", "acl:relcl", "appos", "conj", "cc", "punct", "acl", "nmod":
+			case "nmod:poss", "det", "acl:relcl", "appos", "conj", "cc", "punct", "acl", "nmod", "case", "mark":
 				return true
 			}
 			return false

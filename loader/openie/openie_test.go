@@ -100,3 +100,20 @@ func TestClauses(t *testing.T) {
 		}
 	}
 }
+
+func TestAttributesAndPossessives(t *testing.T) {
+	// Officials met for several hours on the city 's new budget .
+	s := parsed("Officials/NOUN/NNS/2/nsubj met/VERB/VBD/0/root for/ADP/IN/5/case several/ADJ/JJ/5/amod hours/NOUN/NNS/2/obl " +
+		"on/ADP/IN/11/case the/DET/DT/8/det city/NOUN/NN/11/nmod:poss 's/PART/POS/8/case new/ADJ/JJ/11/amod budget/NOUN/NN/2/obl")
+	got := render(s)
+	has(t, got, "the city | has | new budget")
+	has(t, got, "budget | be | new")
+	for _, g := range got {
+		if strings.Contains(g, "several") && strings.HasPrefix(g, "hours") {
+			t.Errorf("a quantifier became an attribute: %q", g)
+		}
+		if strings.Contains(g, "| has | on") {
+			t.Errorf("a possessive kept its head's preposition: %q", g)
+		}
+	}
+}

@@ -6,6 +6,9 @@ package prose
 
 import (
 	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3/ner"
 	"github.com/jdkato/prose/v3/tag"
@@ -63,8 +66,17 @@ func NewNER() (*NER, error) {
 	return &NER{ner: ex}, nil
 }
 
-// Label sets NER on every word of one sentence.
+// Label sets NER on every word of one sentence. A sentence with no
+// capitalized word after its first, and no proper noun, cannot hold a
+// name: it is labelled "O" throughout without asking the model, which is
+// most of the cost of analysis.
 func (n *NER) Label(words []syntax.Word) {
+	if !mayHoldName(words) {
+		for i := range words {
+			words[i].NER = "O"
+		}
+		return
+	}
 	toks := make([]ptoken.Token, len(words))
 	for i, w := range words {
 		toks[i] = ptoken.Token{Text: token.ASCII(w.Text), Start: w.Start, Tag: w.Tag}
@@ -73,4 +85,16 @@ func (n *NER) Label(words []syntax.Word) {
 	for i := range words {
 		words[i].NER = toks[i].Label
 	}
+}
+
+func mayHoldName(words []syntax.Word) bool {
+	for i, w := range words {
+		if strings.HasPrefix(w.Tag, "NNP") {
+			return true
+		}
+		if r, _ := utf8.DecodeRuneInString(w.Text); i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }

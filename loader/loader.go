@@ -18,6 +18,11 @@ type Options struct {
 	Base             string // base IRI; kg.DefaultBase when empty
 	MaxBytes         int    // largest article accepted; 0 means 2 MiB
 	MaxSentenceWords int    // longer sentences are skipped with a warning; 0 means 200
+	// FromParses makes statements from the Open IE tuples of the
+	// dependency parses (package openie) instead of the verb-group
+	// patterns. Experimental: it finds twice as many statements on the
+	// sample articles, with more noise; see the README.
+	FromParses bool
 }
 
 // Loader extracts documents from article text. It is safe for concurrent
@@ -108,7 +113,11 @@ func (l *Loader) Extract(ctx context.Context, a kg.Article) (*kg.Document, error
 		d.resolveAll(s)
 		x := &sentenceExtractor{doc: d, sent: s, ws: s.Words}
 		doc.Statements = append(doc.Statements, d.titleStatements(s)...)
-		doc.Statements = append(doc.Statements, x.extract()...)
+		if l.opts.FromParses {
+			doc.Statements = append(doc.Statements, x.extractParsed()...)
+		} else {
+			doc.Statements = append(doc.Statements, x.extract()...)
+		}
 	}
 	doc.Entities = d.entities()
 	for i := range doc.Statements {

@@ -284,3 +284,32 @@ func BenchmarkExtract(b *testing.B) {
 	words := len(strings.Fields(string(text)))
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+// The experimental extractor on the parses keeps the facts the sample
+// article promises.
+func TestFromParses(t *testing.T) {
+	text, err := os.ReadFile(filepath.Join("..", "testdata", "articles", "border-crossings.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := loader.DefaultTagger()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := loader.New(tg, loader.Options{FromParses: true}).Extract(context.Background(), kg.Article{Text: string(text)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []struct{ subj, pred, obj string }{
+		{"López Obrador", "want", "reopen border crossings"},
+		{"Mexico", "send", "32,000 military troops"},
+		{"Antony Blinken", "meet with", "López Obrador"},
+	} {
+		if find(doc, f.subj, f.pred, f.obj) == nil {
+			t.Errorf("missing statement %s —%s→ %s", f.subj, f.pred, f.obj)
+		}
+	}
+	if st := find(doc, "Mexico", "send", "32,000"); st != nil && st.Object.Type != kg.Quantity {
+		t.Errorf("troops object = %+v, want a quantity", st.Object)
+	}
+}

@@ -189,6 +189,9 @@ func (t *tree) subject(v int, depth int) (Arg, bool, float64) {
 	case "acl:relcl", "acl":
 		return t.subjectPhrase(h), true, -0.1
 	case "advcl":
+		if t.ecm(h) == v {
+			return t.subjectPhrase(t.child(h, "obj")), true, -0.1
+		}
 		a, ok, c := t.subject(h, depth+1)
 		return a, ok, c - 0.15
 	}
@@ -201,6 +204,24 @@ func (t *tree) predicateModifier(v int) int {
 	for _, k := range t.kids[v] {
 		if k > v && (t.s.Rel[k] == "nmod" || t.s.Rel[k] == "obl") && t.child(k, "case") >= 0 {
 			return k
+		}
+	}
+	return -1
+}
+
+// ecm finds the infinitive complement whose subject is v's object: "wants
+// the United States to reopen the crossings" (the parser may call it xcomp
+// or advcl). It returns the complement's verb or -1.
+func (t *tree) ecm(v int) int {
+	o := t.child(v, "obj")
+	if o < 0 {
+		return -1
+	}
+	for _, k := range t.kids[v] {
+		if k > o && (t.s.Rel[k] == "xcomp" || t.s.Rel[k] == "advcl") && t.s.UPOS[k] == "VERB" {
+			if m := t.child(k, "mark"); m > o && strings.EqualFold(t.s.Words[m], "to") {
+				return k
+			}
 		}
 	}
 	return -1
@@ -305,6 +326,9 @@ func (t *tree) possessives() []Tuple {
 func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 	s := t.s
 	tp := Tuple{Subject: subj, Verb: v, Prep: -1, Confidence: 0.7 + adj}
+	if h := s.Head[v]; h >= 0 && t.ecm(h) == v {
+		tp.Modal = strings.ToLower(s.Lemma[h]) // "wants X to reopen": X reopen, modality "want"
+	}
 	var rel []int
 	cop := t.child(v, "cop")
 	for _, k := range t.kids[v] {
@@ -411,14 +435,36 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 		prep   int
 		direct bool
 	}
+	ecm := t.ecm(v)
 	var args []cand
 	for si, src := range sources {
 		for _, k := range t.kids[src] {
 			if si > 0 && !strings.HasPrefix(s.Rel[k], "obl") {
 				continue // from the control verb, only its prepositional arguments
 			}
+			if si == 0 && ecm >= 0 && k == ecm {
+				continue // inside the object (below)
+			}
 			switch s.Rel[k] {
 			case "obj", "iobj":
+				if si == 0 && ecm >= 0 && s.Rel[k] == "obj" {
+					// "wants the United States to reopen the crossings": the
+					// object is the whole clause
+					a := t.argument(k)
+					a.Words = append(a.Words, t.span(ecm, func(x int) bool {
+						r := s.Rel[x]
+						return r == "punct" || r == "acl:relcl" || r == "advcl" || r == "parataxis"
+					}).Words...)
+					sort.Ints(a.Words)
+					a.Head = ecm // a clause, not the noun
+					args = append(args, cand{a, -1, true})
+					continue
+				}
+				if a := t.argument(k); len(a.Words) > 1 && s.Rel[a.Words[0]] == "case" {
+					// "met with Macron" parsed as an object with a case marker
+					args = append(args, cand{a, a.Words[0], false})
+					continue
+				}
 				args = append(args, cand{t.argument(k), -1, true})
 			case "xcomp":
 				if t.child(v, "obj", "iobj") < 0 && (s.UPOS[k] == "VERB" || t.child(k, "cop") >= 0) && cop < 0 {

@@ -1,0 +1,147 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/loader/openie"
+)
+
+// extractParsed turns the sentence's Open IE tuples (package openie, on
+// the dependency parse) into statements: arguments become the entities,
+// quantities, dates or concepts they name (resolve), predicates are
+// lemmatized, passives with an agent are made active, and the sentence's
+// time, attribution and condition qualify every statement. Tuples of the
+// weak kinds (possessives, adjectival attributes) stay out of the graph.
+func (x *sentenceExtractor) extractParsed() []kg.Statement {
+	ws := x.ws
+	s := openie.Sentence{Words: make([]string, len(ws)), UPOS: make([]string, len(ws)), XPOS: make([]string, len(ws)),
+		Lemma: make([]string, len(ws)), Head: make([]int, len(ws)), Rel: make([]string, len(ws))}
+	for i, w := range ws {
+		s.Words[i], s.UPOS[i], s.XPOS[i], s.Lemma[i], s.Head[i], s.Rel[i] = w.Text, w.UPOS, w.Tag, w.Lemma, w.Head, w.Rel
+	}
+	attributed := x.attribution()
+	when := x.sentenceTime()
+	conditional := -1
+	for i, w := range ws {
+		if l := strings.ToLower(w.Text); l == "if" || l == "unless" {
+			conditional = i
+			break
+		}
+	}
+	var out []kg.Statement
+	for _, tp := range openie.Extract(s) {
+		if tp.Kind == openie.Possessive || tp.Kind == openie.Attribute || len(tp.Args) == 0 || len(tp.Subject.Words) == 0 {
+			continue
+		}
+		subj, obj := tp.Subject, tp.Args[0]
+		passive, agent := false, -1
+		for _, k := range tp.Rel {
+			if ws[k].Rel == "aux:pass" {
+				passive = true
+			}
+		}
+		if passive {
+			for i, a := range tp.Args {
+				if a.Head >= 0 && ws[a.Head].Rel == "obl:agent" {
+					agent = i
+				}
+			}
+		}
+		prep := tp.Prep
+		if passive && agent >= 0 {
+			// "were turned away by the US": the US turned them away.
+			obj, subj = subj, tp.Args[agent]
+			if agent == 0 {
+				prep = -1
+			}
+		}
+		if len(obj.Words) == 0 {
+			continue
+		}
+		sa := x.resolve(x.namePhrase(subj))
+		oa := x.resolve(x.namePhrase(obj))
+		if !sa.ok || !oa.ok {
+			continue
+		}
+		op := phraseOf(obj)
+		g := vgroup{start: op.start, end: op.start, main: tp.Verb, first: tp.Verb, negated: tp.Negated, modal: tp.Modal, passive: passive}
+		if len(tp.Rel) > 0 {
+			g.start, g.end = tp.Rel[0], tp.Rel[len(tp.Rel)-1]+1
+		}
+		pred, rel := x.predicate(tp, prep, passive && agent < 0)
+		conf := tp.Confidence + 0.2
+		if sa.resolved != "" {
+			conf -= 0.1
+		}
+		st := x.statement(sa, pred, rel, oa, g, conf)
+		out = x.appendStatement(out, st, when, attributed, conditional, max(tp.Verb, 0))
+	}
+	return out
+}
+
+func phraseOf(a openie.Arg) phrase {
+	return phrase{start: a.Words[0], end: a.Words[len(a.Words)-1] + 1, head: a.Head}
+}
+
+// namePhrase is phraseOf with the head moved onto the name when the
+// parser headed a titled name by its title ("Chancellor Olaf Scholz":
+// flat(Chancellor, Olaf, Scholz)): the rightmost word of the head's flat
+// or compound parts that belongs to an entity.
+func (x *sentenceExtractor) namePhrase(a openie.Arg) phrase {
+	p := phraseOf(a)
+	if x.doc.entityAt(x.sent.Index, p.head) >= 0 {
+		return p
+	}
+	best := -1
+	for i, w := range x.ws {
+		if w.Head == p.head && (w.Rel == "flat" || w.Rel == "compound") && i > p.head && x.doc.entityAt(x.sent.Index, i) >= 0 {
+			best = i
+		}
+	}
+	if best >= 0 {
+		p.head = best
+	}
+	return p
+}
+
+// predicate gives a tuple's lemmatized predicate ("meet with", "want to
+// see", "be closed" for an agentless passive) and its relation as written.
+func (x *sentenceExtractor) predicate(tp openie.Tuple, prep int, agentless bool) (pred, rel string) {
+	ws := x.ws
+	var parts, surface []string
+	for _, k := range tp.Rel {
+		w := ws[k]
+		surface = append(surface, w.Text)
+		switch {
+		case w.Rel == "aux" || w.Rel == "advmod" || w.Tag == "MD":
+			// auxiliaries, negation and adverbs are flags or dropped
+		case w.Rel == "aux:pass":
+			if agentless {
+				parts = append(parts, "be")
+			}
+		case w.Rel == "cop":
+			parts = append(parts, "be")
+		case w.Tag == "TO" || w.Rel == "mark":
+			parts = append(parts, strings.ToLower(w.Text))
+		case w.Rel == "compound:prt":
+			parts = append(parts, strings.ToLower(w.Text))
+		case strings.HasPrefix(w.Tag, "VB"):
+			if agentless && k == tp.Verb {
+				parts = append(parts, strings.ToLower(w.Text))
+			} else {
+				parts = append(parts, verbLemma(w))
+			}
+		default:
+			parts = append(parts, strings.ToLower(w.Lemma))
+		}
+	}
+	if prep >= 0 {
+		parts = append(parts, strings.ToLower(ws[prep].Text))
+		surface = append(surface, ws[prep].Text)
+	}
+	if len(parts) == 0 {
+		parts, surface = []string{"be"}, []string{"is"}
+	}
+	return strings.Join(parts, " "), strings.Join(surface, " ")
+}

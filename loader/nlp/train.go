@@ -61,15 +61,22 @@ func writeFile(path string, w io.WriterTo) error {
 	return f.Close()
 }
 
+// treebanks reads the training and development treebanks.
+func (cfg TrainConfig) treebanks() (train, dev []conllu.Sentence, err error) {
+	if train, err = ReadTreebank(cfg.Train); err != nil {
+		return nil, nil, err
+	}
+	if dev, err = ReadTreebank(cfg.Dev); err != nil {
+		return nil, nil, err
+	}
+	return train, dev, nil
+}
+
 // TrainTagger trains the lexicon, the tagger and the lemmatizer and writes them to
 // cfg.Out.
 func TrainTagger(cfg TrainConfig) error {
 	start := time.Now()
-	train, err := ReadTreebank(cfg.Train)
-	if err != nil {
-		return err
-	}
-	dev, err := ReadTreebank(cfg.Dev)
+	train, dev, err := cfg.treebanks()
 	if err != nil {
 		return err
 	}
@@ -110,11 +117,7 @@ func TrainTagger(cfg TrainConfig) error {
 // model directory's tagger.
 func TrainParser(cfg TrainConfig) error {
 	start := time.Now()
-	train, err := ReadTreebank(cfg.Train)
-	if err != nil {
-		return err
-	}
-	dev, err := ReadTreebank(cfg.Dev)
+	train, dev, err := cfg.treebanks()
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader/openie"
+	"github.com/newsgraph/newsgraph/loader/syntax"
 )
 
 // extractParsed turns the sentence's Open IE tuples (package openie, on
@@ -56,7 +57,12 @@ func (x *sentenceExtractor) extractParsed() []kg.Statement {
 				prep = -1
 			}
 		}
-		if len(obj.Words) == 0 {
+		if len(obj.Words) == 0 || fragment(ws, subj) {
+			continue
+		}
+		if tp.Verb >= 0 && reportingVerbs[verbLemma(ws[tp.Verb])] && obj.Head >= 0 && ws[obj.Head].Rel == "ccomp" {
+			// "X said that Y": Y's own statements carry the attribution
+			// (appendStatement); the saying itself is not a fact.
 			continue
 		}
 		sa := x.resolve(x.namePhrase(subj))
@@ -78,6 +84,23 @@ func (x *sentenceExtractor) extractParsed() []kg.Statement {
 		out = x.appendStatement(out, st, when, attributed, conditional, max(tp.Verb, 0))
 	}
 	return out
+}
+
+// fragment reports a subject that cannot be one: it starts with a
+// preposition or is a bare relative or demonstrative word the parse left
+// unresolved ("by a user labelled ...", "that").
+func fragment(ws []syntax.Word, a openie.Arg) bool {
+	first := ws[a.Words[0]]
+	if first.Tag == "IN" || first.Tag == "TO" || first.UPOS == "PUNCT" {
+		return true
+	}
+	if len(a.Words) == 1 {
+		switch strings.ToLower(first.Text) {
+		case "that", "which", "who", "whom", "this", "these", "those":
+			return true
+		}
+	}
+	return false
 }
 
 func phraseOf(a openie.Arg) phrase {

@@ -531,6 +531,13 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 		// deduction past eight words gave the best AUC)
 		tp.Confidence -= 0.1
 	}
+	// A word is in the relation or in an argument, not both ("was
+	// actually dead": actually belongs to the relation).
+	for i := range tp.Args {
+		for _, r := range tp.Rel {
+			tp.Args[i].Words = without(tp.Args[i].Words, r)
+		}
+	}
 	// Coordinated subjects and objects give a tuple each: "X and Y met Z"
 	// -> (X; met; Z), (Y; met; Z).
 	out := []Tuple{tp}

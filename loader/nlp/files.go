@@ -2,18 +2,18 @@ package nlp
 
 import (
 	"bytes"
+	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/klauspost/compress/zstd"
 
 	"github.com/newsgraph/newsgraph/loader/perceptron"
 )
 
-// Model file names inside a model directory. Every file is one zstd
-// frame that records its decompressed size, so that loading decompresses
-// into a buffer allocated once: on a machine where fresh memory is slow,
-// growing the output as it goes costs more than the decompression.
+// Model file names inside a model directory.
 const (
 	LexiconFile = "lexicon.zst"
 	TaggerFile  = "tagger.zst"
@@ -21,7 +21,19 @@ const (
 	ParserFile  = "parser.zst"
 )
 
-// compressed writes a model zstd-compressed.
+// A model file is a small container of zstd frames: a magic line, the
+// number of frames, each frame's compressed and decompressed size
+// (uvarints), then the frames. The frames decompress in parallel into
+// one buffer allocated once: loading a model is most of a process's
+// start-up, and on a machine where fresh memory is slow, growing the
+// output as it goes costs more than the decompression.
+const (
+	containerMagic = "NGZ1\n"
+	chunkSize      = 4 << 20
+	maxModelBytes  = 1 << 30
+)
+
+// compressed writes a model in the container format.
 type compressed struct{ io.WriterTo }
 
 func (c compressed) WriteTo(w io.Writer) (int64, error) {
@@ -29,39 +41,96 @@ func (c compressed) WriteTo(w io.Writer) (int64, error) {
 	if _, err := c.WriterTo.WriteTo(&buf); err != nil {
 		return 0, err
 	}
+	raw := buf.Bytes()
 	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBetterCompression), zstd.WithEncoderConcurrency(1))
 	if err != nil {
 		return 0, err
 	}
 	defer enc.Close()
-	n, err := w.Write(enc.EncodeAll(buf.Bytes(), nil))
-	return int64(n), err
+	var frames [][]byte
+	head := []byte(containerMagic)
+	n := (len(raw) + chunkSize - 1) / chunkSize
+	head = binary.AppendUvarint(head, uint64(n))
+	for i := 0; i < n; i++ {
+		chunk := raw[i*chunkSize : min(len(raw), (i+1)*chunkSize)]
+		f := enc.EncodeAll(chunk, nil)
+		frames = append(frames, f)
+		head = binary.AppendUvarint(head, uint64(len(f)))
+		head = binary.AppendUvarint(head, uint64(len(chunk)))
+	}
+	total, err := w.Write(head)
+	for _, f := range frames {
+		if err != nil {
+			break
+		}
+		var k int
+		k, err = w.Write(f)
+		total += k
+	}
+	return int64(total), err
 }
-
-// maxModelBytes bounds the decompressed size a model file may claim.
-const maxModelBytes = 1 << 30
 
 // decompress decompresses a model file and hands it to read. The models
 // keep slices of the decompressed bytes rather than copies.
-func decompress(comp []byte, read func(io.Reader) error) error {
-	var h zstd.Header
-	if err := h.Decode(comp); err != nil {
-		return err
+func decompress(file []byte, read func(io.Reader) error) error {
+	rest, ok := bytes.CutPrefix(file, []byte(containerMagic))
+	if !ok {
+		return errors.New("not a model file")
 	}
-	size := uint64(2*len(comp) + 1<<16)
-	if h.HasFCS {
-		if h.FrameContentSize > maxModelBytes {
-			return fmt.Errorf("model claims %d bytes", h.FrameContentSize)
+	n, k := binary.Uvarint(rest)
+	if k <= 0 || n > 1<<16 {
+		return errors.New("bad frame count")
+	}
+	rest = rest[k:]
+	type frame struct{ comp, out []byte }
+	frames := make([]frame, n)
+	total := uint64(0)
+	sizes := make([][2]uint64, n)
+	for i := range sizes {
+		for j := range sizes[i] {
+			v, k := binary.Uvarint(rest)
+			if k <= 0 {
+				return errors.New("bad frame table")
+			}
+			sizes[i][j], rest = v, rest[k:]
 		}
-		size = h.FrameContentSize
+		total += sizes[i][1]
 	}
-	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(maxModelBytes))
-	if err != nil {
-		return err
+	if total > maxModelBytes {
+		return fmt.Errorf("model claims %d bytes", total)
 	}
-	defer dec.Close()
-	out, err := dec.DecodeAll(comp, make([]byte, 0, size))
-	if err != nil {
+	out := make([]byte, total)
+	off := uint64(0)
+	for i, sz := range sizes {
+		if sz[0] > uint64(len(rest)) {
+			return errors.New("truncated model file")
+		}
+		frames[i] = frame{comp: rest[:sz[0]], out: out[off : off : off+sz[1]]}
+		rest, off = rest[sz[0]:], off+sz[1]
+	}
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range frames {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(maxModelBytes))
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			defer dec.Close()
+			got, err := dec.DecodeAll(frames[i].comp, frames[i].out)
+			if err == nil && len(got) != cap(frames[i].out) {
+				// DecodeAll filled the frame's slice of out in place only if
+				// the sizes agree
+				err = errors.New("frame size does not match its table entry")
+			}
+			errs[i] = err
+		}(i)
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
 		return err
 	}
 	return read(perceptron.NewBytes(out))

@@ -206,6 +206,3 @@ func Read(r io.Reader) (*Parser, error) {
 
 // Features is the number of features with weights.
 func (p *Parser) Features() int { return p.model.Features() }
-
-// Stats describes the model's size.
-func (p *Parser) Stats() string { return p.model.Stats() }

@@ -353,11 +353,6 @@ func parse(body []byte) (*Model, error) {
 	return m, nil
 }
 
-// Stats describes the model's size.
-func (m *Model) Stats() string {
-	return fmt.Sprintf("%d classes, %d features, %d weights, %d slots, scale %g", m.nClasses, m.nFeats,
-		len(m.rows)/entrySize, m.nSlots, m.scale)
-}
 
 type countWriter struct {
 	w   io.Writer

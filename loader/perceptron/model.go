@@ -353,7 +353,6 @@ func parse(body []byte) (*Model, error) {
 	return m, nil
 }
 
-
 type countWriter struct {
 	w   io.Writer
 	n   int64

@@ -491,6 +491,14 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 			}
 		}
 	}
+	// "designed and built the bridge": the first verb's object, after the
+	// second verb, is the second verb's too.
+	if h := s.Head[v]; s.Rel[v] == "conj" && h >= 0 && t.child(v, "obj", "iobj", "xcomp", "ccomp") < 0 {
+		if k := t.child(h, "obj"); k > v {
+			args = append(args, cand{t.argument(k), -1, true})
+			tp.Confidence -= 0.05
+		}
+	}
 	// Direct objects first, then what follows the verb, then what
 	// precedes it ("In Flanders, the region assigned ...").
 	rank := func(c cand) int {

@@ -101,6 +101,14 @@ func TestClauses(t *testing.T) {
 	}
 }
 
+func TestSharedObject(t *testing.T) {
+	// Engineers designed and built the bridge .
+	s := parsed("Engineers/NOUN/NNS/2/nsubj designed/VERB/VBD/0/root and/CCONJ/CC/4/cc built/VERB/VBD/2/conj the/DET/DT/6/det bridge/NOUN/NN/2/obj")
+	got := render(s)
+	has(t, got, "Engineers | designed | the bridge")
+	has(t, got, "Engineers | built | the bridge")
+}
+
 func TestAttributesAndPossessives(t *testing.T) {
 	// Officials met for several hours on the city 's new budget .
 	s := parsed("Officials/NOUN/NNS/2/nsubj met/VERB/VBD/0/root for/ADP/IN/5/case several/ADJ/JJ/5/amod hours/NOUN/NNS/2/obl " +

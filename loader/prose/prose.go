@@ -66,35 +66,42 @@ func NewNER() (*NER, error) {
 	return &NER{ner: ex}, nil
 }
 
-// Label sets NER on every word of one sentence. A sentence with no
-// capitalized word after its first, and no proper noun, cannot hold a
-// name: it is labelled "O" throughout without asking the model, which is
-// most of the cost of analysis.
+// Label sets NER on every word of one sentence. Words far from any
+// possible name are labelled "O" without asking the model, which is most
+// of the cost of analysis.
 func (n *NER) Label(words []syntax.Word) {
-	if !mayHoldName(words) {
-		for i := range words {
-			words[i].NER = "O"
-		}
-		return
-	}
 	toks := make([]ptoken.Token, len(words))
 	for i, w := range words {
-		toks[i] = ptoken.Token{Text: token.ASCII(w.Text), Start: w.Start, Tag: w.Tag}
+		toks[i] = ptoken.Token{Text: token.ASCII(w.Text), Start: w.Start, Tag: w.Tag, Label: "O"}
 	}
-	n.ner.Label(toks)
+	// The model sees one word on each side and its own previous label,
+	// so it is asked only about windows around the words that may be
+	// names, with two words of context before and one after.
+	for a := 0; a < len(words); {
+		if !mayBeName(words, a) {
+			a++
+			continue
+		}
+		start, end := max(0, a-2), a+1
+		for end < len(words) && (mayBeName(words, end) || end+1 < len(words) && mayBeName(words, end+1)) {
+			end++
+		}
+		end = min(len(words), end+1)
+		n.ner.Label(toks[start:end])
+		a = end
+	}
 	for i := range words {
 		words[i].NER = toks[i].Label
 	}
 }
 
-func mayHoldName(words []syntax.Word) bool {
-	for i, w := range words {
-		if strings.HasPrefix(w.Tag, "NNP") {
-			return true
-		}
-		if r, _ := utf8.DecodeRuneInString(w.Text); i > 0 && unicode.IsUpper(r) {
-			return true
-		}
+// mayBeName reports whether word i could be (part of) a name: a proper
+// noun, or capitalized after the first word.
+func mayBeName(words []syntax.Word, i int) bool {
+	w := words[i]
+	if strings.HasPrefix(w.Tag, "NNP") {
+		return true
 	}
-	return false
+	r, _ := utf8.DecodeRuneInString(w.Text)
+	return i > 0 && unicode.IsUpper(r)
 }

@@ -611,7 +611,16 @@ func (t *tree) appositions() []Tuple {
 			continue
 		}
 		h := t.s.Head[k]
-		out = append(out, Tuple{Subject: t.nominal(h), Verb: -1, Prep: -1, Args: []Arg{t.nominal(k)}, Confidence: 0.45, Kind: Apposition})
+		subj := t.span(h, func(x int) bool {
+			switch t.s.Rel[x] {
+			case "appos", "acl:relcl", "acl", "conj", "cc", "punct", "parataxis":
+				return true
+			case "case", "mark":
+				return t.s.Head[x] == h // "negotiations with Abraham Stern, head of ..."
+			}
+			return false
+		})
+		out = append(out, Tuple{Subject: subj, Verb: -1, Prep: -1, Args: []Arg{t.nominal(k)}, Confidence: 0.45, Kind: Apposition})
 	}
 	return out
 }

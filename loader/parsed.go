@@ -57,7 +57,7 @@ func (x *sentenceExtractor) extractParsed() []kg.Statement {
 				prep = -1
 			}
 		}
-		if len(obj.Words) == 0 || fragment(ws, subj) {
+		if len(obj.Words) == 0 || fragment(ws, subj) || fragment(ws, obj) || misparsed(ws, subj, obj, tp.Kind) {
 			continue
 		}
 		if tp.Verb >= 0 && reportingVerbs[verbLemma(ws[tp.Verb])] && obj.Head >= 0 && ws[obj.Head].Rel == "ccomp" {
@@ -76,6 +76,11 @@ func (x *sentenceExtractor) extractParsed() []kg.Statement {
 			g.start, g.end = tp.Rel[0], tp.Rel[len(tp.Rel)-1]+1
 		}
 		pred, rel := x.predicate(tp, prep, passive && agent < 0)
+		if sa.resolved == "pronoun" && (pred == "be" || strings.HasPrefix(pred, "be ")) {
+			// "it is one of the five pillars": what "it" stands for in a
+			// copula is the resolver's weakest guess
+			continue
+		}
 		conf := tp.Confidence + 0.2
 		if sa.resolved != "" {
 			conf -= 0.1
@@ -99,6 +104,41 @@ func fragment(ws []syntax.Word, a openie.Arg) bool {
 		case "that", "which", "who", "whom", "this", "these", "those":
 			return true
 		}
+	}
+	return false
+}
+
+// misparsed reports tuples whose shape no correct parse gives: a subject
+// that is not headed by a noun or pronoun ("Prompted" think by ...) or
+// that holds a finite verb, a time expression as subject ("Thursday" be
+// "January 12, 2006": times are qualifiers), or a predicate nominal that
+// holds a finite verb ("the site" be "As of 15:11 the site was ...").
+func misparsed(ws []syntax.Word, subj, obj openie.Arg, kind openie.Kind) bool {
+	switch ws[subj.Head].UPOS {
+	case "NOUN", "PROPN", "PRON", "NUM", "X":
+	default:
+		return true
+	}
+	finite := func(a openie.Arg) bool {
+		for _, k := range a.Words {
+			switch ws[k].Tag {
+			case "VBD", "VBZ", "VBP", "MD":
+				return true
+			}
+		}
+		return false
+	}
+	if finite(subj) || datePhrase(ws, subj.Words[0]) > subj.Words[0] {
+		return true
+	}
+	copular := kind == openie.Apposition
+	for _, k := range obj.Words {
+		if ws[k].Rel == "cop" {
+			copular = true
+		}
+	}
+	if obj.Head >= 0 && ws[obj.Head].Rel != "ccomp" && ws[obj.Head].Rel != "xcomp" && (copular || kind == openie.Apposition) && finite(obj) {
+		return true
 	}
 	return false
 }

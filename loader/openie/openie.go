@@ -487,6 +487,10 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 				}
 				p := t.child(k, "case")
 				a := t.nominal(k)
+				if ant, ok := t.antecedent(k); ok {
+					// "the stampede in which 1,426 pilgrims were trampled"
+					a = ant
+				}
 				args = append(args, cand{a, p, false})
 			}
 		}

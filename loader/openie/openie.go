@@ -389,8 +389,16 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 		}
 	} else if cop >= 0 {
 		// The predicate noun or adjective is the object: "X is a
-		// lawyer" -> (X; is; a lawyer).
+		// lawyer" -> (X; is; a lawyer); a prepositional predicate lends
+		// its preposition: "the talks are under pressure" -> (the talks;
+		// are under; pressure).
+		if c := t.child(v, "case"); c >= 0 && c < v {
+			tp.Prep = c
+		}
 		objs = append(objs, t.span(v, func(k int) bool {
+			if k == tp.Prep {
+				return true
+			}
 			switch s.Rel[k] {
 			case "nsubj", "nsubj:pass", "nsubj:outer", "csubj", "cop", "aux", "aux:pass", "punct", "mark", "cc", "conj", "advcl", "parataxis", "acl:relcl", "appos":
 				return true

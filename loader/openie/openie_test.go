@@ -101,6 +101,12 @@ func TestClauses(t *testing.T) {
 	}
 }
 
+func TestPrepositionalPredicate(t *testing.T) {
+	// The talks are under pressure .
+	s := parsed("The/DET/DT/2/det talks/NOUN/NNS/5/nsubj are/AUX/VBP/5/cop under/ADP/IN/5/case pressure/NOUN/NN/0/root")
+	has(t, render(s), "The talks | are under | pressure")
+}
+
 func TestSharedObject(t *testing.T) {
 	// Engineers designed and built the bridge .
 	s := parsed("Engineers/NOUN/NNS/2/nsubj designed/VERB/VBD/0/root and/CCONJ/CC/4/cc built/VERB/VBD/2/conj the/DET/DT/6/det bridge/NOUN/NN/2/obj")

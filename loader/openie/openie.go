@@ -345,7 +345,7 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 		case "compound:prt":
 			rel = append(rel, k)
 		case "advmod":
-			if w := strings.ToLower(s.Words[k]); w == "not" || w == "n't" || w == "never" {
+			if isNegation(s.Words[k]) {
 				rel = append(rel, k)
 				tp.Negated = true
 			}
@@ -403,8 +403,7 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 			case "nsubj", "nsubj:pass", "nsubj:outer", "csubj", "cop", "aux", "aux:pass", "punct", "mark", "cc", "conj", "advcl", "parataxis", "acl:relcl", "appos":
 				return true
 			case "advmod":
-				w := strings.ToLower(s.Words[k])
-				return w == "not" || w == "n't" || w == "never"
+				return isNegation(s.Words[k])
 			}
 			return false
 		}))
@@ -424,7 +423,7 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 				case "aux", "aux:pass", "compound:prt":
 					rel = append(rel, k)
 				case "advmod":
-					if w := strings.ToLower(s.Words[k]); w == "not" || w == "n't" || w == "never" {
+					if isNegation(s.Words[k]) {
 						rel = append(rel, k)
 						tp.Negated = true
 					}
@@ -594,6 +593,14 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 		break
 	}
 	return out
+}
+
+func isNegation(word string) bool {
+	switch strings.ToLower(word) {
+	case "not", "n't", "never":
+		return true
+	}
+	return false
 }
 
 func contains(ws []int, x int) bool {

@@ -60,10 +60,6 @@ func Train(train, dev []conllu.Sentence, lex *lexicon.Lexicon, opt Options) (*Ta
 		index[t] = i
 	}
 	dict := tagDict(train, index, opt.Dict)
-	type example struct {
-		ws   []word
-		gold []int
-	}
 	exs := make([]example, len(train))
 	for i, s := range train {
 		ex := example{ws: make([]word, len(s.Words)), gold: make([]int, len(s.Words))}
@@ -85,30 +81,14 @@ func Train(train, dev []conllu.Sentence, lex *lexicon.Lexicon, opt Options) (*Ta
 		right, total := 0, 0
 		for _, k := range order {
 			ex := exs[k]
-			st.first = st.first[:0]
-			for i := range ex.ws {
-				st.feats = features(st.feats[:0], ex.ws, i, st.first, nil)
-				clear(st.scores)
-				t1.Scores(st.feats, st.scores)
-				p := argmax(st.scores, ex.ws[i].allowed)
-				t1.Tick()
-				t1.Update(st.feats, ex.gold[i], p)
-				st.first = append(st.first, p)
-			}
-			st.second = st.second[:0]
-			for i := range ex.ws {
-				st.feats = features(st.feats[:0], ex.ws, i, st.second, st.first)
-				clear(st.scores)
-				t2.Scores(st.feats, st.scores)
-				p := argmax(st.scores, ex.ws[i].allowed)
-				t2.Tick()
-				t2.Update(st.feats, ex.gold[i], p)
-				st.second = append(st.second, p)
+			st.first = trainPass(t1, ex, st, st.first[:0], nil)
+			st.second = trainPass(t2, ex, st, st.second[:0], st.first)
+			for i, p := range st.second {
 				if p == ex.gold[i] {
 					right++
 				}
-				total++
 			}
+			total += len(ex.gold)
 		}
 		tg := &Tagger{tags: tags, pass1: t1.Average(opt.Prune), pass2: t2.Average(opt.Prune), lex: lex, dict: dict}
 		acc := 1.0
@@ -124,6 +104,28 @@ func Train(train, dev []conllu.Sentence, lex *lexicon.Lexicon, opt Options) (*Ta
 		}
 	}
 	return best, nil
+}
+
+// example is a training sentence: its words and gold tag classes.
+type example struct {
+	ws   []word
+	gold []int
+}
+
+// trainPass tags ex left to right with tr, updating it towards the gold
+// tags, and returns the tags chosen (appended to out). right is the first
+// pass's tags in the second pass, nil in the first.
+func trainPass(tr *perceptron.Trainer, ex example, st *state, out []int, right []int) []int {
+	for i := range ex.ws {
+		st.feats = features(st.feats[:0], ex.ws, i, out, right)
+		clear(st.scores)
+		tr.Scores(st.feats, st.scores)
+		p := argmax(st.scores, ex.ws[i].allowed)
+		tr.Tick()
+		tr.Update(st.feats, ex.gold[i], p)
+		out = append(out, p)
+	}
+	return out
 }
 
 // tagDict maps the lower-cased words seen at least min times in training

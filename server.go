@@ -35,14 +35,14 @@ import (
 
 // config is everything the commands can be told.
 type config struct {
-	db         string
-	backend    string
-	base       string
-	addr       string
-	format     string
-	load       []string
-	maxBytes   int
-	fromParses bool
+	db       string
+	backend  string
+	base     string
+	addr     string
+	format   string
+	load     []string
+	maxBytes int
+	patterns bool
 }
 
 const usage = `usage: newsgraph COMMAND [flags] [args]
@@ -90,7 +90,7 @@ func run(ctx context.Context, cmd string, args []string, stdin io.Reader, stdout
 	fs.StringVar(&cfg.backend, "backend", store.Bolt, "store backend: bbolt, leveldb or memory")
 	fs.StringVar(&cfg.base, "base", kg.DefaultBase, "base IRI of the graph's nodes")
 	fs.IntVar(&cfg.maxBytes, "max-bytes", 2<<20, "largest article accepted, in bytes")
-	fs.BoolVar(&cfg.fromParses, "from-parses", false, "experimental: statements from the Open IE tuples of the dependency parses")
+	fs.BoolVar(&cfg.patterns, "patterns", false, "statements from the earlier verb-group patterns instead of the parses (for comparison)")
 	switch cmd {
 	case "extract":
 		fs.StringVar(&cfg.format, "format", "jsonl", "output format: jsonl, or carb (input: one tokenized sentence per line)")
@@ -173,7 +173,7 @@ func newLoader(cfg config) (*loader.Loader, error) {
 	if err != nil {
 		return nil, err
 	}
-	return loader.New(tg, loader.Options{Base: cfg.base, MaxBytes: cfg.maxBytes, FromParses: cfg.fromParses}), nil
+	return loader.New(tg, loader.Options{Base: cfg.base, MaxBytes: cfg.maxBytes, Patterns: cfg.patterns}), nil
 }
 
 func withStore(cfg config, f func(*store.Store) error) error {

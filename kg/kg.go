@@ -104,10 +104,40 @@ type Statement struct {
 	Modality     string `json:"modality,omitempty"` // "will", "may", "want", "if"...
 	AttributedTo *Node  `json:"attributedTo,omitempty"`
 
+	// Arguments are the clause's further arguments beyond the object:
+	// "deployed troops [to the border] [on Tuesday]".
+	Arguments []Argument `json:"arguments,omitempty"`
+
 	// Provenance lists every reading of the statement, when read back from
 	// a store.
 	Provenance []Provenance `json:"-"`
 }
+
+// Argument is one of a statement's further arguments: its role, the
+// preposition or conjunction that introduced it, and its value.
+type Argument struct {
+	Role  Role   `json:"role"`
+	Via   string `json:"via,omitempty"` // "on", "to", "because"
+	Value Node   `json:"value"`
+}
+
+// Role is what an argument says about its statement.
+type Role string
+
+// The roles of arguments.
+const (
+	RoleTime      Role = "TIME"      // on Tuesday, after the talks
+	RolePlace     Role = "PLACE"     // in Chiapas, at the border
+	RoleManner    Role = "MANNER"    // by train, with force
+	RoleReason    Role = "REASON"    // because of the influx, due to ...
+	RolePurpose   Role = "PURPOSE"   // for talks, to stop the flow
+	RoleCondition Role = "CONDITION" // if Mexico gives ..., unless ...
+	RoleSource    Role = "SOURCE"    // according to the ministry
+	RoleOther     Role = "OTHER"
+)
+
+// Roles lists every role in a fixed order.
+var Roles = []Role{RoleTime, RolePlace, RoleManner, RoleReason, RolePurpose, RoleCondition, RoleSource, RoleOther}
 
 // Provenance is where a statement was read.
 type Provenance struct {

@@ -651,7 +651,9 @@ func (x *sentenceExtractor) appendStatement(out []kg.Statement, st kg.Statement,
 	if st.Subject.ID != "" && st.Subject.ID == st.Object.ID {
 		return out
 	}
-	st.Time = when
+	if st.Time == "" {
+		st.Time = when
+	}
 	// Attribution is by the first word of the relation inside the span.
 	for i, w := range x.ws {
 		if x.doc.runeOffset(w.Start) >= st.Span.Start {

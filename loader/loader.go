@@ -18,11 +18,10 @@ type Options struct {
 	Base             string // base IRI; kg.DefaultBase when empty
 	MaxBytes         int    // largest article accepted; 0 means 2 MiB
 	MaxSentenceWords int    // longer sentences are skipped with a warning; 0 means 200
-	// FromParses makes statements from the Open IE tuples of the
-	// dependency parses (package openie) instead of the verb-group
-	// patterns. Experimental: it finds twice as many statements on the
-	// sample articles, with more noise; see the README.
-	FromParses bool
+	// Patterns makes statements with the earlier verb-group patterns on
+	// the tags instead of the Open IE tuples of the dependency parses
+	// (package openie). Kept for comparison; see the README.
+	Patterns bool
 }
 
 // Loader extracts documents from article text. It is safe for concurrent
@@ -113,10 +112,10 @@ func (l *Loader) Extract(ctx context.Context, a kg.Article) (*kg.Document, error
 		d.resolveAll(s)
 		x := &sentenceExtractor{doc: d, sent: s, ws: s.Words}
 		doc.Statements = append(doc.Statements, d.titleStatements(s)...)
-		if l.opts.FromParses {
-			doc.Statements = append(doc.Statements, x.extractParsed()...)
-		} else {
+		if l.opts.Patterns {
 			doc.Statements = append(doc.Statements, x.extract()...)
+		} else {
+			doc.Statements = append(doc.Statements, x.extractParsed()...)
 		}
 	}
 	doc.Entities = d.entities()

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -285,9 +286,9 @@ func BenchmarkExtract(b *testing.B) {
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
 }
 
-// The experimental extractor on the parses keeps the facts the sample
-// article promises.
-func TestFromParses(t *testing.T) {
+// The earlier pattern extractor still finds the facts the sample article
+// promises.
+func TestPatterns(t *testing.T) {
 	text, err := os.ReadFile(filepath.Join("..", "testdata", "articles", "border-crossings.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -296,7 +297,7 @@ func TestFromParses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := loader.New(tg, loader.Options{FromParses: true}).Extract(context.Background(), kg.Article{Text: string(text)})
+	doc, err := loader.New(tg, loader.Options{Patterns: true}).Extract(context.Background(), kg.Article{Text: string(text)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -311,5 +312,48 @@ func TestFromParses(t *testing.T) {
 	}
 	if st := find(doc, "Mexico", "send", "32,000"); st != nil && st.Object.Type != kg.Quantity {
 		t.Errorf("troops object = %+v, want a quantity", st.Object)
+	}
+}
+
+// Arguments beyond the object are kept with their roles, and times and
+// places become the statement's qualifiers.
+func TestArguments(t *testing.T) {
+	doc := extract(t, "Officials met in Brussels on Monday to discuss the budget. "+
+		"According to the ministry, the army arrested 40 people. "+
+		"The bridge was closed by the police after the storm. "+
+		"The minister resigned after the vote, if the reports are true.")
+	type want struct {
+		role kg.Role
+		via  string
+		val  string
+	}
+	for _, c := range []struct {
+		subj, pred, obj string
+		args            []want
+		time            string
+	}{
+		{"Officials", "meet in", "Brussels", []want{{kg.RoleTime, "on", "Monday"}, {kg.RolePurpose, "to", "discuss the budget"}}, "Monday"},
+		{"army", "arrest", "40 people", []want{{kg.RoleSource, "according to", "ministry"}}, ""},
+		{"police", "close", "bridge", []want{{kg.RoleTime, "after", "storm"}}, "storm"},
+		{"minister", "resign after", "vote", []want{{kg.RoleCondition, "if", "reports are true"}}, ""},
+	} {
+		st := find(doc, c.subj, c.pred, c.obj)
+		if st == nil {
+			t.Errorf("missing %s —%s→ %s", c.subj, c.pred, c.obj)
+			continue
+		}
+		var got []want
+		for _, a := range st.Arguments {
+			got = append(got, want{a.Role, a.Via, a.Value.Name})
+		}
+		if !reflect.DeepEqual(got, c.args) {
+			t.Errorf("%s —%s→ %s: arguments %v, want %v", c.subj, c.pred, c.obj, got, c.args)
+		}
+		if st.Time != c.time {
+			t.Errorf("%s —%s→ %s: time %q, want %q", c.subj, c.pred, c.obj, st.Time, c.time)
+		}
+	}
+	if st := find(doc, "Officials", "meet in", "Brussels"); st != nil && st.Place != "" {
+		t.Errorf("place %q: the object is the place, not a qualifier", st.Place)
 	}
 }

@@ -1,9 +1,11 @@
 package loader
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/loader/gazetteer"
 	"github.com/newsgraph/newsgraph/loader/openie"
 	"github.com/newsgraph/newsgraph/loader/syntax"
 )
@@ -35,27 +37,52 @@ func (x *sentenceExtractor) extractParsed() []kg.Statement {
 		if tp.Kind == openie.Possessive || tp.Kind == openie.Attribute || len(tp.Args) == 0 || len(tp.Subject.Words) == 0 {
 			continue
 		}
-		subj, obj := tp.Subject, tp.Args[0]
-		passive, agent := false, -1
+		passive := false
 		for _, k := range tp.Rel {
-			if ws[k].Rel == "aux:pass" {
+			if ws[k].Rel == "aux:pass" || ws[k].Rel == "aux" && verbLemma(ws[k]) == "be" && tp.Verb >= 0 && ws[tp.Verb].Tag == "VBN" {
 				passive = true
 			}
 		}
+		// The object is the first argument that is not a time: "were
+		// harmed last week" has a time, not an object.
+		objIdx := -1
+		for i, a := range tp.Args {
+			if len(a.Words) > 0 && !(i == 0 && tp.Prep >= 0) && x.timeArg(a) {
+				continue
+			}
+			objIdx = i
+			break
+		}
+		if objIdx < 0 {
+			continue
+		}
+		prep := tp.Prep
+		if objIdx > 0 {
+			prep = x.argVia(tp.Args[objIdx])
+		}
+		subjIdx := -1 // the argument that became the subject
 		if passive {
 			for i, a := range tp.Args {
 				if a.Head >= 0 && ws[a.Head].Rel == "obl:agent" {
-					agent = i
+					subjIdx = i
 				}
 			}
 		}
-		prep := tp.Prep
-		if passive && agent >= 0 {
-			// "were turned away by the US": the US turned them away.
-			obj, subj = subj, tp.Args[agent]
-			if agent == 0 {
-				prep = -1
-			}
+		args := slices.Clone(tp.Args)
+		if tp.Prep >= 0 {
+			// the preposition that joined the relation goes back to its
+			// argument when another argument becomes the object
+			args[0].Words = append(slices.Clone(args[0].Words), tp.Prep)
+			slices.Sort(args[0].Words)
+		}
+		subj, obj := tp.Subject, args[objIdx]
+		if subjIdx >= 0 {
+			// "were turned away by the US": the US turned them away; the
+			// other arguments stay arguments.
+			obj, subj, prep, objIdx = subj, args[subjIdx], -1, -1
+			subj.Words = without(subj.Words, x.argVia(subj))
+		} else {
+			obj.Words = without(obj.Words, prep)
 		}
 		if len(obj.Words) == 0 || fragment(ws, subj) || fragment(ws, obj) || misparsed(ws, subj, obj, tp.Kind) {
 			continue
@@ -65,8 +92,8 @@ func (x *sentenceExtractor) extractParsed() []kg.Statement {
 			// (appendStatement); the saying itself is not a fact.
 			continue
 		}
-		sa := x.resolve(x.namePhrase(subj))
-		oa := x.resolve(x.namePhrase(obj))
+		sa := x.resolve(x.namePhrase(x.core(subj)))
+		oa := x.resolve(x.namePhrase(x.core(obj)))
 		if !sa.ok || !oa.ok {
 			continue
 		}
@@ -75,7 +102,7 @@ func (x *sentenceExtractor) extractParsed() []kg.Statement {
 		if len(tp.Rel) > 0 {
 			g.start, g.end = tp.Rel[0], tp.Rel[len(tp.Rel)-1]+1
 		}
-		pred, rel := x.predicate(tp, prep, passive && agent < 0)
+		pred, rel := x.predicate(tp, prep, passive && subjIdx < 0)
 		if sa.resolved == "pronoun" && (pred == "be" || strings.HasPrefix(pred, "be ")) {
 			// "it is one of the five pillars": what "it" stands for in a
 			// copula is the resolver's weakest guess
@@ -86,9 +113,180 @@ func (x *sentenceExtractor) extractParsed() []kg.Statement {
 			conf -= 0.1
 		}
 		st := x.statement(sa, pred, rel, oa, g, conf)
+		for i, a := range args {
+			if i != objIdx && i != subjIdx {
+				if arg, ok := x.argument(a); ok {
+					st.Arguments = append(st.Arguments, arg)
+				}
+			}
+		}
+		for _, a := range st.Arguments {
+			if a.Role == kg.RoleTime && st.Time == "" {
+				st.Time = a.Value.Name
+			}
+			if a.Role == kg.RolePlace && st.Place == "" && a.Value.IsEntity() {
+				st.Place = a.Value.Name
+			}
+		}
 		out = x.appendStatement(out, st, when, attributed, conditional, max(tp.Verb, 0))
 	}
 	return out
+}
+
+// without returns ws without the word x (a copy).
+func without(ws []int, x int) []int {
+	return slices.DeleteFunc(slices.Clone(ws), func(k int) bool { return k == x })
+}
+
+// argVia returns the preposition or subordinating conjunction that
+// introduces an argument ("on" in "on Tuesday"), or -1.
+func (x *sentenceExtractor) argVia(a openie.Arg) int {
+	if len(a.Words) < 2 || a.Head < 0 {
+		return -1
+	}
+	k := a.Words[0]
+	if w := x.ws[k]; (w.Rel == "case" || w.Rel == "mark") && (w.Head == a.Head || x.ws[w.Head].Head == a.Head && x.ws[w.Head].Rel == "fixed") {
+		return k
+	}
+	if w := x.ws[k]; w.Rel == "fixed" || w.Tag == "IN" && x.ws[a.Head].Rel == "advcl" {
+		return k
+	}
+	return -1
+}
+
+// timeArg reports an argument that is a time: a date phrase, or a
+// temporal modifier the parser marked as one.
+func (x *sentenceExtractor) timeArg(a openie.Arg) bool {
+	ws := x.ws
+	if a.Head < 0 || len(a.Words) == 0 {
+		return false
+	}
+	if ws[a.Head].Rel == "obl:tmod" {
+		return true
+	}
+	first := a.Words[0]
+	if v := x.argVia(a); v >= 0 && len(a.Words) > 1 {
+		first = a.Words[1]
+	}
+	return datePhrase(ws, first) > a.Head
+}
+
+// core is an argument cut down to what names its node: up to the first
+// comma or the first clause (relative, participial, infinitival,
+// adverbial) or apposition after its head ("a group of 6,000 migrants,
+// including many from Venezuela" -> "a group of 6,000 migrants"; "the
+// conflict involving the church" -> "the conflict"). The clauses cut off
+// give tuples of their own. Infinitives stay ("caravans to pass through").
+func (x *sentenceExtractor) core(a openie.Arg) openie.Arg {
+	ws := x.ws
+	clausal := ws[a.Head].UPOS != "VERB" // a clause keeps its clauses
+	for i, k := range a.Words {
+		if k <= a.Head || i == 0 {
+			continue
+		}
+		cut := ws[k].Text == "," || ws[k].Text == "(" || ws[k].Text == "--" || k != a.Words[i-1]+1
+		for h, n := k, 0; !cut && clausal && h >= 0 && h != a.Head && n < len(ws); h, n = ws[h].Head, n+1 {
+			switch ws[h].Rel {
+			case "acl:relcl", "appos", "parataxis", "advcl", "dep":
+				cut = h > a.Head
+			case "acl":
+				cut = h > a.Head && (ws[h].Tag == "VBG" || ws[h].Tag == "VBN")
+			}
+		}
+		if cut {
+			return openie.Arg{Words: a.Words[:i], Head: a.Head}
+		}
+	}
+	return a
+}
+
+// roleVia gives the role of an argument by what introduces it.
+var roleVia = map[string]kg.Role{
+	"in": kg.RolePlace, "at": kg.RolePlace, "near": kg.RolePlace, "across": kg.RolePlace, "inside": kg.RolePlace,
+	"outside": kg.RolePlace, "into": kg.RolePlace, "throughout": kg.RolePlace, "along": kg.RolePlace,
+	"on": kg.RoleTime, "during": kg.RoleTime, "since": kg.RoleTime, "until": kg.RoleTime, "till": kg.RoleTime,
+	"after": kg.RoleTime, "before": kg.RoleTime, "when": kg.RoleTime, "while": kg.RoleTime, "as": kg.RoleTime,
+	"by": kg.RoleManner, "with": kg.RoleManner, "without": kg.RoleManner, "through": kg.RoleManner, "via": kg.RoleManner,
+	"because": kg.RoleReason, "due": kg.RoleReason, "owing": kg.RoleReason, "amid": kg.RoleReason,
+	"for": kg.RolePurpose, "to": kg.RolePurpose, "so": kg.RolePurpose,
+	"if": kg.RoleCondition, "unless": kg.RoleCondition, "provided": kg.RoleCondition,
+}
+
+// placeNouns are common nouns for places, beyond the heads of place names.
+var placeNouns = map[string]bool{
+	"city": true, "town": true, "village": true, "area": true, "country": true, "capital": true, "site": true,
+	"neighborhood": true, "neighbourhood": true, "zone": true, "home": true, "house": true, "headquarters": true,
+	"office": true, "hospital": true, "school": true, "church": true, "center": true, "centre": true,
+	"scene": true, "field": true, "shelter": true, "room": true, "court": true, "facility": true,
+}
+
+// timeUnits are the units of quantities that are durations ("for 15
+// years").
+var timeUnits = map[string]bool{
+	"seconds": true, "minutes": true, "hours": true, "days": true, "weeks": true, "months": true,
+	"years": true, "decades": true, "centuries": true, "year": true, "day": true, "hour": true,
+}
+
+// argument makes a further argument of a tuple into a statement argument:
+// its value is resolved like an object; its role comes from its value (a
+// date is a time, a place entity after "in" a place) and from the word
+// that introduces it.
+func (x *sentenceExtractor) argument(a openie.Arg) (kg.Argument, bool) {
+	ws := x.ws
+	via := x.argVia(a)
+	if a.Head < 0 || len(a.Words) == 0 || via >= 0 && len(a.Words) < 2 {
+		return kg.Argument{}, false
+	}
+	var parts []string
+	words := a.Words
+	if via >= 0 {
+		// with its fixed parts: "according to", "because of", "due to"
+		parts = append(parts, strings.ToLower(ws[via].Text))
+		words = without(words, via)
+		for k := via + 1; k < len(ws) && ws[k].Rel == "fixed" && ws[k].Head == via; k++ {
+			parts = append(parts, strings.ToLower(ws[k].Text))
+			words = without(words, k)
+		}
+	}
+	c := x.core(openie.Arg{Words: words, Head: a.Head})
+	if len(c.Words) == 0 || ws[c.Words[0]].UPOS == "PUNCT" {
+		return kg.Argument{}, false
+	}
+	v := x.resolve(x.namePhrase(c))
+	if !v.ok {
+		return kg.Argument{}, false
+	}
+	arg := kg.Argument{Value: v.node, Role: kg.RoleOther, Via: strings.Join(parts, " ")}
+	first, _, _ := strings.Cut(arg.Via, " ")
+	r, known := roleVia[first]
+	clause := ws[c.Head].UPOS == "VERB"
+	switch {
+	case arg.Via == "according to":
+		arg.Role = kg.RoleSource
+	case v.node.Type == kg.Date || x.timeArg(a) || v.node.Type == kg.Quantity && timeUnits[v.node.Unit]:
+		arg.Role = kg.RoleTime
+	case known && r == kg.RolePlace:
+		switch v.node.Type {
+		case kg.GPE, kg.Location:
+			arg.Role = kg.RolePlace
+		case kg.Concept:
+			if h := strings.ToLower(ws[c.Head].Text); gazetteer.IsPlaceHead(h) || placeNouns[h] {
+				arg.Role = kg.RolePlace // "at the border"
+			}
+		}
+	case known && r == kg.RoleTime:
+		// "on" and "as" name times only with a date or a clause: "on the
+		// website", "as a skirmish" are not times
+		if first != "on" && first != "as" || clause {
+			arg.Role = kg.RoleTime
+		}
+	case known:
+		arg.Role = r
+	}
+	if arg.Via == "to" && !clause {
+		arg.Role = kg.RoleOther // "to the border" is a goal, "to stop" a purpose
+	}
+	return arg, true
 }
 
 // fragment reports a subject that cannot be one: it starts with a
@@ -168,33 +366,38 @@ func (x *sentenceExtractor) namePhrase(a openie.Arg) phrase {
 	return p
 }
 
-// predicate gives a tuple's lemmatized predicate ("meet with", "want to
-// see", "be closed" for an agentless passive) and its relation as written.
+// predicate gives a tuple's lemmatized predicate and its relation as
+// written. Only the first verb is lemmatized ("wants to see" -> "want to
+// see", "started bombarding" -> "start bombarding"); an agentless passive
+// keeps its participle ("be closed"); auxiliaries, negation and adverbs
+// are flags or dropped.
 func (x *sentenceExtractor) predicate(tp openie.Tuple, prep int, agentless bool) (pred, rel string) {
 	ws := x.ws
 	var parts, surface []string
+	first := true
 	for _, k := range tp.Rel {
 		w := ws[k]
+		lw := strings.ToLower(w.Text)
 		surface = append(surface, w.Text)
 		switch {
-		case w.Rel == "aux" || w.Rel == "advmod" || w.Tag == "MD":
-			// auxiliaries, negation and adverbs are flags or dropped
-		case w.Rel == "aux:pass":
-			if agentless {
-				parts = append(parts, "be")
-			}
+		case w.Rel == "aux:pass" && agentless && first:
+			parts = append(parts, "be")
+		case w.Rel == "aux" && agentless && first && (verbLemma(w) == "be" || verbLemma(w) == "get") && nextVerb(ws, tp.Rel, k) == "VBN":
+			parts = append(parts, "be")
+		case w.Rel == "aux" || w.Rel == "aux:pass" || w.Rel == "advmod" || w.Tag == "MD":
 		case w.Rel == "cop":
 			parts = append(parts, "be")
-		case w.Tag == "TO" || w.Rel == "mark":
-			parts = append(parts, strings.ToLower(w.Text))
-		case w.Rel == "compound:prt":
-			parts = append(parts, strings.ToLower(w.Text))
+			first = false
+		case w.Tag == "TO" || w.Rel == "mark" || w.Rel == "compound:prt":
+			parts = append(parts, lw)
 		case strings.HasPrefix(w.Tag, "VB"):
-			if agentless && k == tp.Verb {
-				parts = append(parts, strings.ToLower(w.Text))
-			} else {
+			switch {
+			case !first || agentless && w.Tag == "VBN":
+				parts = append(parts, lw)
+			default:
 				parts = append(parts, verbLemma(w))
 			}
+			first = false
 		default:
 			parts = append(parts, strings.ToLower(w.Lemma))
 		}
@@ -207,4 +410,15 @@ func (x *sentenceExtractor) predicate(tp openie.Tuple, prep int, agentless bool)
 		parts, surface = []string{"be"}, []string{"is"}
 	}
 	return strings.Join(parts, " "), strings.Join(surface, " ")
+}
+
+// nextVerb is the tag of the first verb after word k among the relation's
+// words.
+func nextVerb(ws []syntax.Word, rel []int, k int) string {
+	for _, r := range rel {
+		if r > k && strings.HasPrefix(ws[r].Tag, "VB") {
+			return ws[r].Tag
+		}
+	}
+	return ""
 }

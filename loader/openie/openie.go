@@ -333,6 +333,11 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 	}
 	var rel []int
 	cop := t.child(v, "cop")
+	if cop >= 0 && s.UPOS[v] == "VERB" && (s.XPOS[v] == "VBN" || s.XPOS[v] == "VBG") {
+		// "were identified" with "were" parsed as a copula: a passive or
+		// progressive verb group, not a predicate nominal
+		cop = -1
+	}
 	for _, k := range t.kids[v] {
 		switch s.Rel[k] {
 		case "aux", "aux:pass":
@@ -399,8 +404,14 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 			if k == tp.Prep {
 				return true
 			}
+			if s.Rel[k] == "punct" {
+				return true
+			}
+			if s.Head[k] != v {
+				return false
+			}
 			switch s.Rel[k] {
-			case "nsubj", "nsubj:pass", "nsubj:outer", "csubj", "cop", "aux", "aux:pass", "punct", "mark", "cc", "conj", "advcl", "parataxis", "acl:relcl", "appos":
+			case "nsubj", "nsubj:pass", "nsubj:outer", "csubj", "cop", "aux", "aux:pass", "mark", "cc", "conj", "advcl", "parataxis", "acl:relcl", "appos", "xcomp":
 				return true
 			case "advmod":
 				return isNegation(s.Words[k])

@@ -29,6 +29,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Argument() ArgumentResolver
 	Article() ArticleResolver
 	Entity() EntityResolver
 	Mutation() MutationResolver
@@ -40,6 +41,12 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	Argument struct {
+		Role  func(childComplexity int) int
+		Value func(childComplexity int) int
+		Via   func(childComplexity int) int
+	}
+
 	Article struct {
 		ID          func(childComplexity int) int
 		PublishedAt func(childComplexity int) int
@@ -130,6 +137,7 @@ type ComplexityRoot struct {
 	}
 
 	Statement struct {
+		Arguments    func(childComplexity int) int
 		AttributedTo func(childComplexity int) int
 		Confidence   func(childComplexity int) int
 		ID           func(childComplexity int) int
@@ -167,6 +175,10 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type ArgumentResolver interface {
+	Via(ctx context.Context, obj *kg.Argument) (*string, error)
+	Value(ctx context.Context, obj *kg.Argument) (model.Node, error)
+}
 type ArticleResolver interface {
 	Title(ctx context.Context, obj *kg.Article) (*string, error)
 	Source(ctx context.Context, obj *kg.Article) (*string, error)
@@ -197,6 +209,7 @@ type StatementResolver interface {
 	Time(ctx context.Context, obj *kg.Statement) (*string, error)
 	Place(ctx context.Context, obj *kg.Statement) (*string, error)
 	AttributedTo(ctx context.Context, obj *kg.Statement) (model.Node, error)
+	Arguments(ctx context.Context, obj *kg.Statement) ([]*kg.Argument, error)
 	Provenance(ctx context.Context, obj *kg.Statement) ([]*model.Provenance, error)
 }
 
@@ -217,6 +230,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "Argument.role":
+		if e.ComplexityRoot.Argument.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Argument.Role(childComplexity), true
+	case "Argument.value":
+		if e.ComplexityRoot.Argument.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Argument.Value(childComplexity), true
+	case "Argument.via":
+		if e.ComplexityRoot.Argument.Via == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Argument.Via(childComplexity), true
 
 	case "Article.id":
 		if e.ComplexityRoot.Article.ID == nil {
@@ -577,6 +609,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Span.Start(childComplexity), true
 
+	case "Statement.arguments":
+		if e.ComplexityRoot.Statement.Arguments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Arguments(childComplexity), true
 	case "Statement.attributedTo":
 		if e.ComplexityRoot.Statement.AttributedTo == nil {
 			break
@@ -873,6 +911,29 @@ type Provenance {
   confidence: Float!
 }
 
+"What a further argument says about its statement."
+enum Role {
+  TIME
+  PLACE
+  MANNER
+  REASON
+  PURPOSE
+  CONDITION
+  SOURCE
+  OTHER
+}
+
+"""
+A further argument of a statement beyond its object: "Mexico sent troops
+[to the border] [on Tuesday]" has two, a goal (OTHER, via "to") and a TIME.
+"""
+type Argument {
+  role: Role!
+  "The preposition or conjunction that introduces it: on, to, because, according to."
+  via: String
+  value: Node!
+}
+
 type Statement {
   id: ID!
   subject: Entity!
@@ -885,6 +946,8 @@ type Statement {
   time: String
   place: String
   attributedTo: Node
+  "The clause's further arguments, in the order of the sentence (of the first reading)."
+  arguments: [Argument!]!
   provenance: [Provenance!]!
 }
 
@@ -973,6 +1036,18 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_Argument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "role":
+		return ec.fieldContext_Argument_role(ctx, field)
+	case "via":
+		return ec.fieldContext_Argument_via(ctx, field)
+	case "value":
+		return ec.fieldContext_Argument_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Argument", field.Name)
+}
 
 func (ec *executionContext) childFields_Article(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -1148,6 +1223,8 @@ func (ec *executionContext) childFields_Statement(ctx context.Context, field gra
 		return ec.fieldContext_Statement_place(ctx, field)
 	case "attributedTo":
 		return ec.fieldContext_Statement_attributedTo(ctx, field)
+	case "arguments":
+		return ec.fieldContext_Statement_arguments(ctx, field)
 	case "provenance":
 		return ec.fieldContext_Statement_provenance(ctx, field)
 	}
@@ -1575,6 +1652,75 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _Argument_role(ctx context.Context, field graphql.CollectedField, obj *kg.Argument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Argument_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v kg.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Argument_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Argument", field, false, false, "Role")
+}
+
+func (ec *executionContext) _Argument_via(ctx context.Context, field graphql.CollectedField, obj *kg.Argument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Argument_via(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Argument().Via(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Argument_via(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Argument", field, true, true, "String")
+}
+
+func (ec *executionContext) _Argument_value(ctx context.Context, field graphql.CollectedField, obj *kg.Argument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Argument_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Argument().Value(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Argument_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Argument", field, true, true, "Node")
+}
 
 func (ec *executionContext) _Article_id(ctx context.Context, field graphql.CollectedField, obj *kg.Article) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -3343,6 +3489,38 @@ func (ec *executionContext) fieldContext_Statement_attributedTo(_ context.Contex
 	return graphql.NewScalarFieldContext("Statement", field, true, true, "Node")
 }
 
+func (ec *executionContext) _Statement_arguments(ctx context.Context, field graphql.CollectedField, obj *kg.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_arguments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Statement().Arguments(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*kg.Argument) graphql.Marshaler {
+			return ec.marshalNArgument2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐArgumentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_arguments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Argument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Statement_provenance(ctx context.Context, field graphql.CollectedField, obj *kg.Statement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4850,6 +5028,51 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 
 // region    **************************** object.gotpl ****************************
 
+var argumentImplementors = []string{"Argument"}
+
+func (ec *executionContext) _Argument(ctx context.Context, sel ast.SelectionSet, obj *kg.Argument) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, argumentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Argument")
+		case "role":
+			out.Values[i] = ec._Argument_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "via":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Argument_via(ctx, field, obj)
+				})
+		case "value":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Argument_value(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var articleImplementors = []string{"Article"}
 
 func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, obj *kg.Article) graphql.Marshaler {
@@ -5581,6 +5804,12 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Statement_attributedTo(ctx, field, obj)
 				})
+		case "arguments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_arguments(ctx, field, obj)
+				})
 		case "provenance":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -6095,6 +6324,30 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNArgument2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐArgumentᚄ(ctx context.Context, sel ast.SelectionSet, v []*kg.Argument) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNArgument2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐArgument(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNArgument2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐArgument(ctx context.Context, sel ast.SelectionSet, v *kg.Argument) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Argument!")
+		return graphql.Null
+	}
+	return ec._Argument(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNArticle2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐArticle(ctx context.Context, sel ast.SelectionSet, v *kg.Article) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Article!")
@@ -6321,6 +6574,21 @@ func (ec *executionContext) marshalNProvenance2ᚖgithubᚗcomᚋnewsgraphᚋnew
 		return graphql.Null
 	}
 	return ec._Provenance(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRole2githubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐRole(ctx context.Context, v any) (kg.Role, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := kg.Role(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRole2githubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐRole(ctx context.Context, sel ast.SelectionSet, v kg.Role) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Role!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNSpan2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐSpan(ctx context.Context, sel ast.SelectionSet, v *kg.Span) graphql.Marshaler {

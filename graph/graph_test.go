@@ -143,6 +143,15 @@ func TestIngestQueryDelete(t *testing.T) {
 		t.Errorf("statements(send) = %s %v", r.Data, r.Errors)
 	}
 
+	// Further arguments with their roles: "In May, Mexico agreed to take
+	// in migrants from countries such as ...".
+	r = post(t, srv, `{ statements(filter: {predicate: "agree to take in"}) { edges { node { time
+	  arguments { role via value { ... on Value { name type } ... on Entity { name type } } } } } } }`, nil)
+	if !strings.Contains(string(r.Data), `{"role":"TIME","via":"in","value":{"name":"May","type":"DATE"}}`) ||
+		!strings.Contains(string(r.Data), `"time":"May"`) {
+		t.Errorf("statements(agree to take in) arguments = %s %v", r.Data, r.Errors)
+	}
+
 	id := ing.IngestArticle.Article.ID
 	r = post(t, srv, `mutation($id: ID!) { deleteArticle(id: $id) }`, map[string]any{"id": id})
 	if string(r.Data) != `{"deleteArticle":true}` {

@@ -12,6 +12,16 @@ import (
 	"github.com/newsgraph/newsgraph/kg"
 )
 
+// Via is the resolver for the via field.
+func (r *argumentResolver) Via(ctx context.Context, obj *kg.Argument) (*string, error) {
+	return optional(obj.Via), nil
+}
+
+// Value is the resolver for the value field.
+func (r *argumentResolver) Value(ctx context.Context, obj *kg.Argument) (model.Node, error) {
+	return r.svc.node(ctx, obj.Value)
+}
+
 // Title is the resolver for the title field.
 func (r *articleResolver) Title(ctx context.Context, obj *kg.Article) (*string, error) {
 	return optional(obj.Title), nil
@@ -107,10 +117,18 @@ func (r *statementResolver) AttributedTo(ctx context.Context, obj *kg.Statement)
 	return attributedTo(ctx, r.svc, obj)
 }
 
+// Arguments is the resolver for the arguments field.
+func (r *statementResolver) Arguments(ctx context.Context, obj *kg.Statement) ([]*kg.Argument, error) {
+	return arguments(obj), nil
+}
+
 // Provenance is the resolver for the provenance field.
 func (r *statementResolver) Provenance(ctx context.Context, obj *kg.Statement) ([]*model.Provenance, error) {
 	return r.svc.provenance(ctx, obj)
 }
+
+// Argument returns ArgumentResolver implementation.
+func (r *Resolver) Argument() ArgumentResolver { return &argumentResolver{r} }
 
 // Article returns ArticleResolver implementation.
 func (r *Resolver) Article() ArticleResolver { return &articleResolver{r} }
@@ -128,6 +146,7 @@ func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 func (r *Resolver) Statement() StatementResolver { return &statementResolver{r} }
 
 type (
+	argumentResolver  struct{ *Resolver }
 	articleResolver   struct{ *Resolver }
 	entityResolver    struct{ *Resolver }
 	mutationResolver  struct{ *Resolver }

@@ -339,3 +339,11 @@ func attributedTo(ctx context.Context, s *Service, st *kg.Statement) (model.Node
 	}
 	return s.node(ctx, *st.AttributedTo)
 }
+
+func arguments(st *kg.Statement) []*kg.Argument {
+	out := make([]*kg.Argument, len(st.Arguments))
+	for i := range st.Arguments {
+		out[i] = &st.Arguments[i]
+	}
+	return out
+}

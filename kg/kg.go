@@ -147,6 +147,7 @@ type Provenance struct {
 	Text       string
 	Relation   string
 	Confidence float64
+	Arguments  []Argument
 }
 
 // Article is one news article.

@@ -126,6 +126,9 @@ func (l *Loader) Extract(ctx context.Context, a kg.Article) (*kg.Document, error
 		if st.AttributedTo != nil {
 			st.AttributedTo.ID = l.iris.Node(*st.AttributedTo)
 		}
+		for j := range st.Arguments {
+			st.Arguments[j].Value.ID = l.iris.Node(st.Arguments[j].Value)
+		}
 		st.ID = l.iris.Statement(st.Subject.ID, st.Predicate, st.Object.ID, st.Negated, st.Modality)
 	}
 	doc.Statements = dedupe(doc.Statements)

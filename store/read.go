@@ -295,6 +295,9 @@ func (s *Store) Statement(ctx context.Context, id string) (*kg.Statement, error)
 		conf, _ := pp.num(pConfidence)
 		prov := kg.Provenance{Article: pp.iri(pArticle), Sentence: int(sent), Span: kg.Span{Start: int(start), End: int(end)},
 			Text: pp.str(pText), Relation: pp.str(pRelation), Confidence: conf}
+		if prov.Arguments, err = s.arguments(ctx, pp); err != nil {
+			return nil, err
+		}
 		st.Provenance = append(st.Provenance, prov)
 		if conf > st.Confidence {
 			st.Confidence = conf
@@ -321,8 +324,41 @@ func (s *Store) Statement(ctx context.Context, id string) (*kg.Statement, error)
 	if len(st.Provenance) > 0 {
 		first := st.Provenance[0]
 		st.Relation, st.Sentence, st.Span, st.Text = first.Relation, first.Sentence, first.Span, first.Text
+		st.Arguments = first.Arguments
 	}
 	return st, nil
+}
+
+// arguments reads the further arguments of one reading of a statement, in
+// their order.
+func (s *Store) arguments(ctx context.Context, pp props) ([]kg.Argument, error) {
+	type indexed struct {
+		i int
+		a kg.Argument
+	}
+	var out []indexed
+	for _, av := range pp[pArgument] {
+		ai, ok := av.(quad.IRI)
+		if !ok {
+			continue
+		}
+		ap, err := s.props(ctx, string(ai))
+		if err != nil {
+			return nil, err
+		}
+		v, err := s.Node(ctx, ap.iri(pArgValue))
+		if err != nil {
+			return nil, fmt.Errorf("argument %s: %w", ai, err)
+		}
+		i, _ := ap.num(pIndex)
+		out = append(out, indexed{int(i), kg.Argument{Role: kg.Role(ap.str(pRole)), Via: ap.str(pVia), Value: v}})
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].i < out[b].i })
+	args := make([]kg.Argument, len(out))
+	for i, x := range out {
+		args[i] = x.a
+	}
+	return args, nil
 }
 
 // Statements returns the statements that match f, most confident first,

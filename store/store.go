@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 
 	"github.com/cayleygraph/cayley/graph"
@@ -233,6 +234,17 @@ func (s *Store) documentQuads(doc *kg.Document) []quad.Quad {
 		}
 		if st.AttributedTo != nil {
 			add(pi, pAttributedTo, node(*st.AttributedTo))
+		}
+		for i, a := range st.Arguments {
+			ai := quad.IRI(string(pi) + "/argument/" + strconv.Itoa(i))
+			add(pi, pArgument, ai)
+			add(ai, rdfType, classArgument)
+			add(ai, pIndex, quad.Int(i))
+			add(ai, pRole, quad.String(string(a.Role)))
+			if a.Via != "" {
+				add(ai, pVia, quad.String(a.Via))
+			}
+			add(ai, pArgValue, node(a.Value))
 		}
 	}
 	return out

@@ -16,6 +16,7 @@ var (
 	classStatement  = ng("Statement")
 	classProvenance = ng("Provenance")
 	classArticle    = ng("Article")
+	classArgument   = ng("Argument")
 
 	pName         = ng("name")
 	pEntityType   = ng("entityType")
@@ -44,4 +45,9 @@ var (
 	pSource       = ng("source")
 	pPublishedAt  = ng("publishedAt")
 	pHash         = ng("hash")
+	pArgument     = ng("argument")
+	pIndex        = ng("index")
+	pRole         = ng("role")
+	pVia          = ng("via")
+	pArgValue     = ng("argumentValue")
 )

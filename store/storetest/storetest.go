@@ -5,6 +5,7 @@ package storetest
 import (
 	"bytes"
 	"context"
+	"reflect"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/kg"
@@ -48,8 +49,13 @@ func Doc(iris kg.IRIs, text string, extra bool) *kg.Document {
 	v := 32000.0
 	troops := kg.Node{Name: "more than 32,000 troops", Type: kg.Quantity, Value: &v, Unit: "troops"}
 	troops.ID = iris.Node(troops)
+	border := kg.Node{Name: "border", Type: kg.Concept}
+	border.ID = iris.Node(border)
+	tuesday := kg.Node{Name: "Tuesday", Type: kg.Date}
+	tuesday.ID = iris.Node(tuesday)
 	st1 := kg.Statement{Subject: mexico, Predicate: "send", Relation: "sent", Object: troops, Confidence: 0.8,
-		Sentence: 0, Span: kg.Span{Start: 0, End: 10}, Text: text}
+		Sentence: 0, Span: kg.Span{Start: 0, End: 10}, Text: text,
+		Arguments: []kg.Argument{{Role: kg.RoleOther, Via: "to", Value: border}, {Role: kg.RoleTime, Via: "on", Value: tuesday}}}
 	st1.ID = iris.Statement(mexico.ID, st1.Predicate, troops.ID, false, "")
 	doc := &kg.Document{Article: art, Statements: []kg.Statement{st1}, Entities: []kg.Entity{
 		{ID: mexico.ID, Name: "Mexico", Type: kg.GPE, Aliases: []string{}, Mentions: []kg.Mention{{Start: 0, End: 6, Text: "Mexico"}}},
@@ -106,6 +112,9 @@ func testIngestAndRead(t *testing.T, s *store.Store) {
 	}
 	if len(st.Provenance) != 1 || st.Provenance[0].Relation != "sent" || st.Confidence != 0.8 {
 		t.Errorf("provenance = %+v confidence %v", st.Provenance, st.Confidence)
+	}
+	if !reflect.DeepEqual(st.Arguments, d.Statements[0].Arguments) {
+		t.Errorf("arguments = %+v, want %+v", st.Arguments, d.Statements[0].Arguments)
 	}
 	a, err := s.Article(ctx, d.Article.ID)
 	if err != nil || a.Text != d.Article.Text || a.Title != d.Article.Title {

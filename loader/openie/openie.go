@@ -211,6 +211,35 @@ func (t *tree) predicateModifier(v int) int {
 	return -1
 }
 
+// subordinator returns the word that introduces an adverbial clause: its
+// mark ("because", "if") or a wh-adverb ("when", "where"), or -1.
+func (t *tree) subordinator(k int) int {
+	if m := t.child(k, "mark"); m >= 0 {
+		return m
+	}
+	for _, c := range t.kids[k] {
+		if c < k && t.s.Rel[c] == "advmod" && t.s.XPOS[c] == "WRB" {
+			return c
+		}
+	}
+	return -1
+}
+
+// controlAdjective reports a copular adjective that lends its words to an
+// infinitive complement: "were able to reinforce the hotel" -> (soldiers;
+// were able to reinforce; the hotel).
+func (t *tree) controlAdjective(h int) bool {
+	if t.s.UPOS[h] != "ADJ" || t.child(h, "cop") < 0 {
+		return false
+	}
+	for _, k := range t.kids[h] {
+		if t.s.Rel[k] == "xcomp" && t.s.UPOS[k] == "VERB" && t.child(k, "mark") >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // ecm finds the infinitive complement whose subject is v's object: "wants
 // the United States to reopen the crossings" (the parser may call it xcomp
 // or advcl). It returns the complement's verb or -1.
@@ -372,7 +401,8 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 		// capital of Y" -> (X; is the capital of; Y).
 		for _, k := range t.kids[v] {
 			if k < v && s.Rel[k] != "cop" && !contains(rel, k) && s.Rel[k] != "punct" && !strings.HasPrefix(s.Rel[k], "nsubj") &&
-				s.Rel[k] != "mark" && s.Rel[k] != "cc" && s.Rel[k] != "advcl" && s.Rel[k] != "aux" && s.Rel[k] != "aux:pass" {
+				s.Rel[k] != "mark" && s.Rel[k] != "cc" && s.Rel[k] != "advcl" && s.Rel[k] != "aux" && s.Rel[k] != "aux:pass" &&
+				!(s.Rel[k] == "advmod" && s.XPOS[k] == "WRB") {
 				rel = append(rel, t.span(k, nil).Words...)
 			}
 		}
@@ -427,11 +457,11 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 	// object would be the whole complement, is then left out.
 	sources := []int{v} // the words whose dependents are arguments
 	if s.Rel[v] == "xcomp" {
-		if h := s.Head[v]; h >= 0 && t.child(h, "obj", "iobj") < 0 && s.UPOS[h] == "VERB" {
+		if h := s.Head[v]; h >= 0 && t.child(h, "obj", "iobj") < 0 && (s.UPOS[h] == "VERB" || t.controlAdjective(h)) {
 			sources = append(sources, h)
 			for _, k := range t.kids[h] {
 				switch s.Rel[k] {
-				case "aux", "aux:pass", "compound:prt":
+				case "aux", "aux:pass", "compound:prt", "cop":
 					rel = append(rel, k)
 				case "advmod":
 					if isNegation(s.Words[k]) {
@@ -490,13 +520,16 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 				if t.child(v, "obj", "iobj") < 0 && (s.UPOS[k] == "VERB" || t.child(k, "cop") >= 0) && cop < 0 {
 					return nil // the complement's tuple carries this verb (see above)
 				}
+				if s.UPOS[k] == "VERB" && t.controlAdjective(v) {
+					return nil // "were able to reinforce": likewise
+				}
 				args = append(args, cand{t.span(k, func(x int) bool { return s.Rel[x] == "punct" }), -1, true})
 			case "ccomp":
 				args = append(args, cand{t.span(k, func(x int) bool { return s.Rel[x] == "punct" }), -1, true})
 			case "advcl":
 				// "taught at X until he switched to Y": the adverbial clause
 				// is an argument (time, reason, condition), after the others
-				if si == 0 && t.child(k, "mark") >= 0 && k > v {
+				if si == 0 && t.subordinator(k) >= 0 && k > v {
 					args = append(args, cand{t.span(k, func(x int) bool { return s.Rel[x] == "punct" }), -1, false})
 				}
 			case "obl", "obl:tmod", "obl:npmod", "obl:agent", "obl:unmarked":

@@ -43,12 +43,12 @@ func (x *sentenceExtractor) extractParsed() []kg.Statement {
 				passive = true
 			}
 		}
-		// The object is the first argument that is not a time: "were
-		// harmed last week" has a time, not an object.
+		// The object is the first argument that is not a time or an
+		// adverbial clause: "were harmed last week when ..." has neither.
 		objIdx := -1
 		for i, a := range tp.Args {
-			if len(a.Words) > 0 && !(i == 0 && tp.Prep >= 0) && x.timeArg(a) {
-				continue
+			if len(a.Words) > 0 && !(i == 0 && tp.Prep >= 0) && x.timeArg(a) || a.Head >= 0 && ws[a.Head].Rel == "advcl" && x.argVia(a) >= 0 {
+				continue // times and adverbial clauses are qualifiers
 			}
 			objIdx = i
 			break
@@ -145,7 +145,7 @@ func (x *sentenceExtractor) argVia(a openie.Arg) int {
 		return -1
 	}
 	k := a.Words[0]
-	if w := x.ws[k]; (w.Rel == "case" || w.Rel == "mark") && (w.Head == a.Head || x.ws[w.Head].Head == a.Head && x.ws[w.Head].Rel == "fixed") {
+	if w := x.ws[k]; (w.Rel == "case" || w.Rel == "mark" || w.Rel == "advmod" && w.Tag == "WRB") && (w.Head == a.Head || x.ws[w.Head].Head == a.Head && x.ws[w.Head].Rel == "fixed") {
 		return k
 	}
 	if w := x.ws[k]; w.Rel == "fixed" || w.Tag == "IN" && x.ws[a.Head].Rel == "advcl" {

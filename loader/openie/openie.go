@@ -219,7 +219,10 @@ func (t *tree) subordinator(k int) int {
 	}
 	for _, c := range t.kids[k] {
 		if c < k && t.s.Rel[c] == "advmod" && t.s.XPOS[c] == "WRB" {
-			return c
+			switch strings.ToLower(t.s.Words[c]) {
+			case "when", "whenever", "where", "wherever":
+				return c
+			}
 		}
 	}
 	return -1

@@ -459,8 +459,12 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 	// has had to close; the plants); the control verb's own tuple, whose
 	// object would be the whole complement, is then left out.
 	sources := []int{v} // the words whose dependents are arguments
-	if s.Rel[v] == "xcomp" {
-		if h := s.Head[v]; h >= 0 && t.child(h, "obj", "iobj") < 0 && (s.UPOS[h] == "VERB" || t.controlAdjective(h)) {
+	xc := v // the complement: v, or the first of coordinated ones ("to sell or merge")
+	if s.Rel[v] == "conj" && s.Head[v] >= 0 && s.Rel[s.Head[v]] == "xcomp" && t.child(v, "nsubj", "nsubj:pass") < 0 {
+		xc = s.Head[v]
+	}
+	if s.Rel[xc] == "xcomp" {
+		if h := s.Head[xc]; h >= 0 && t.child(h, "obj", "iobj") < 0 && (s.UPOS[h] == "VERB" || t.controlAdjective(h)) {
 			sources = append(sources, h)
 			for _, k := range t.kids[h] {
 				switch s.Rel[k] {
@@ -475,6 +479,8 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 			}
 			rel = append(rel, h)
 			if m := t.child(v, "mark"); m >= 0 {
+				rel = append(rel, m)
+			} else if m := t.child(xc, "mark"); m >= 0 {
 				rel = append(rel, m)
 			}
 		}
@@ -555,6 +561,19 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 		if k := t.child(h, "obj"); k > v {
 			args = append(args, cand{t.argument(k), -1, true})
 			tp.Confidence -= 0.05
+		}
+	}
+	// "to sell or merge hundreds of thrifts": the second verb's object is
+	// the first's too, when the first has no argument of its own.
+	if len(args) == 0 && len(objs) == 0 && t.child(v, "xcomp", "ccomp", "advcl") < 0 {
+		for _, c := range t.kids[v] {
+			if s.Rel[c] == "conj" && s.UPOS[c] == "VERB" && t.child(c, "nsubj", "nsubj:pass") < 0 {
+				if k := t.child(c, "obj"); k > c {
+					args = append(args, cand{t.argument(k), -1, true})
+					tp.Confidence -= 0.05
+				}
+				break
+			}
 		}
 	}
 	// Direct objects first, then what follows the verb, then what

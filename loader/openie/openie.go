@@ -388,6 +388,21 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 			}
 		}
 	}
+	// A coordinated verb without a subject or auxiliary of its own shares
+	// the first verb's: "was sold to X and renamed to Y" -> (...; was
+	// renamed to; Y).
+	if h := s.Head[v]; s.Rel[v] == "conj" && h >= 0 && s.UPOS[v] == "VERB" && len(rel) == 0 && cop < 0 &&
+		t.child(v, "nsubj", "nsubj:pass", "aux", "aux:pass") < 0 {
+		for _, k := range t.kids[h] {
+			switch s.Rel[k] {
+			case "aux", "aux:pass":
+				rel = append(rel, k)
+				if s.XPOS[k] == "MD" {
+					tp.Modal = strings.ToLower(s.Words[k])
+				}
+			}
+		}
+	}
 	// An adverb inside the verb group belongs to the relation: "is first
 	// mentioned", "has recently opened".
 	if len(rel) > 0 {

@@ -211,6 +211,19 @@ func (t *tree) predicateModifier(v int) int {
 	return -1
 }
 
+// auxFits reports whether auxiliary k can go with verb v by v's form:
+// "was" with a participle ("was sold ... and renamed"), "will" with a base
+// form, never "was" with a past tense ("was born and became").
+func auxFits(s Sentence, k, v int) bool {
+	switch strings.ToLower(s.Lemma[k]) {
+	case "be":
+		return s.XPOS[v] == "VBN" || s.XPOS[v] == "VBG" && s.Rel[k] == "aux"
+	case "have", "get":
+		return s.XPOS[v] == "VBN"
+	}
+	return s.XPOS[v] == "VB"
+}
+
 // subordinator returns the word that introduces an adverbial clause: its
 // mark ("because", "if") or a wh-adverb ("when", "where"), or -1.
 func (t *tree) subordinator(k int) int {
@@ -394,8 +407,7 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 	if h := s.Head[v]; s.Rel[v] == "conj" && h >= 0 && s.UPOS[v] == "VERB" && len(rel) == 0 && cop < 0 &&
 		t.child(v, "nsubj", "nsubj:pass", "aux", "aux:pass") < 0 {
 		for _, k := range t.kids[h] {
-			switch s.Rel[k] {
-			case "aux", "aux:pass":
+			if (s.Rel[k] == "aux" || s.Rel[k] == "aux:pass") && auxFits(s, k, v) {
 				rel = append(rel, k)
 				if s.XPOS[k] == "MD" {
 					tp.Modal = strings.ToLower(s.Words[k])

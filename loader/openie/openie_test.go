@@ -59,6 +59,28 @@ func TestClauses(t *testing.T) {
 	has(t, got, "He | was born in | Hawaii")
 	has(t, got, "He | became | a senator")
 
+	// It will open and close the gate : the second verb shares the
+	// auxiliary, the first the object.
+	s = parsed("It/PRON/PRP/3/nsubj will/AUX/MD/3/aux open/VERB/VB/0/root and/CCONJ/CC/5/cc close/VERB/VB/3/conj the/DET/DT/7/det gate/NOUN/NN/5/obj")
+	got = render(s)
+	has(t, got, "It | will close | the gate")
+	has(t, got, "It | will open | the gate")
+
+	// They were able to reinforce the hotel .
+	s = parsed("They/PRON/PRP/3/nsubj were/AUX/VBD/3/cop able/ADJ/JJ/0/root to/PART/TO/5/mark reinforce/VERB/VB/3/xcomp the/DET/DT/7/det hotel/NOUN/NN/5/obj")
+	got = render(s)
+	has(t, got, "They | were able to reinforce | the hotel")
+	if len(got) != 1 {
+		t.Errorf("able to reinforce: %q, want one tuple", got)
+	}
+
+	// The RTC will have to sell or merge thrifts .
+	s = parsed("The/DET/DT/2/det RTC/PROPN/NNP/4/nsubj will/AUX/MD/4/aux have/VERB/VB/0/root to/PART/TO/6/mark sell/VERB/VB/4/xcomp " +
+		"or/CCONJ/CC/8/cc merge/VERB/VB/6/conj thrifts/NOUN/NNS/8/obj")
+	got = render(s)
+	has(t, got, "The RTC | will have to merge | thrifts")
+	has(t, got, "The RTC | will have to sell | thrifts")
+
 	// Paris is the capital of France .
 	s = parsed("Paris/PROPN/NNP/4/nsubj is/AUX/VBZ/4/cop the/DET/DT/4/det capital/NOUN/NN/0/root of/ADP/IN/6/case France/PROPN/NNP/4/nmod")
 	has(t, render(s), "Paris | is the capital of | France")

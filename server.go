@@ -56,6 +56,7 @@ commands:
                                           serve GraphQL at /query and the playground at /
   export [--db PATH] --format nquads      print the whole graph
   train tagger|parser --train FILE --dev FILE --out DIR
+  train calibration --sentences FILE --gold FILE
                                           train a model on a CoNLL-U treebank
   eval-parse FILE.conllu                  score tagger, lemmatizer and parser on a treebank
   eval-tokenize FILE.conllu               score the tokenizer and sentence splitter on a treebank
@@ -377,8 +378,11 @@ func serve(ctx context.Context, cfg config, s *store.Store, out io.Writer) error
 
 // train runs `newsgraph train tagger|parser`.
 func train(args []string, stdout io.Writer) error {
+	if len(args) > 0 && args[0] == "calibration" {
+		return trainCalibration(args[1:], stdout)
+	}
 	if len(args) == 0 || (args[0] != "tagger" && args[0] != "parser") {
-		return errors.New("train needs a stage: tagger or parser")
+		return errors.New("train needs a stage: tagger, parser or calibration")
 	}
 	fs := flag.NewFlagSet("train "+args[0], flag.ContinueOnError)
 	cfg := nlp.TrainConfig{Log: stdout}
@@ -398,6 +402,38 @@ func train(args []string, stdout io.Writer) error {
 		return nlp.TrainTagger(cfg)
 	}
 	return nlp.TrainParser(cfg)
+}
+
+// trainCalibration runs `newsgraph train calibration`: the Open IE
+// confidence model, learned on a CaRB split.
+func trainCalibration(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("train calibration", flag.ContinueOnError)
+	cfg := nlp.CalibrationConfig{Log: stdout}
+	fs.StringVar(&cfg.Sentences, "sentences", "", "CaRB sentences, one tokenized sentence per line")
+	fs.StringVar(&cfg.Gold, "gold", "", "CaRB gold tuples (tab-separated)")
+	fs.IntVar(&cfg.Folds, "folds", 5, "cross-validation folds for the held-out report")
+	fs.IntVar(&cfg.Iterations, "iterations", 300, "gradient steps")
+	fs.Float64Var(&cfg.L2, "l2", 0.03, "L2 penalty")
+	out := fs.String("out", "loader/openie/calibration.json", "where to write the model")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if cfg.Sentences == "" || cfg.Gold == "" {
+		return errors.New("train calibration needs --sentences and --gold")
+	}
+	m, err := nlp.Embedded()
+	if err != nil {
+		return err
+	}
+	c, err := m.TrainCalibration(cfg)
+	if err != nil {
+		return err
+	}
+	b, err := c.JSON()
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(*out, b, 0o644)
 }
 
 // evalParse runs `newsgraph eval-parse FILE.conllu`.

@@ -108,7 +108,9 @@ func (x *sentenceExtractor) extractParsed() []kg.Statement {
 			// copula is the resolver's weakest guess
 			continue
 		}
-		conf := tp.Confidence + 0.2
+		// The tuple's calibrated confidence, less for a subject found
+		// through a pronoun or a description (the resolver's guess).
+		conf := tp.Confidence
 		if sa.resolved != "" {
 			conf -= 0.1
 		}

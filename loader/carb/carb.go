@@ -461,3 +461,30 @@ func Calibration(gold, pred *Set, bounds []float64) []Bucket {
 	}
 	return out
 }
+
+// NewSet returns an empty set, for building predictions in memory.
+func NewSet() *Set { return newSet() }
+
+// Add appends an extraction of sentence.
+func (s *Set) Add(sentence string, e Extraction) { s.add(sentence, e) }
+
+// Labeler scores each predicted extraction against its sentence's gold
+// tuples, by the scorer's matcher: the label a confidence model learns to
+// predict.
+type Labeler struct{ by map[string][]Extraction }
+
+// NewLabeler indexes gold by normalized sentence.
+func NewLabeler(gold *Set) *Labeler { return &Labeler{by: rekey(gold).by} }
+
+// F1 is the best harmonic mean of match precision and recall of x against
+// one of its sentence's gold tuples.
+func (l *Labeler) F1(sentence string, x Extraction) (float64, bool) {
+	G, ok := l.by[normKey(sentence)]
+	best := 0.0
+	for _, g := range G {
+		if m := match(g, x); m[0]+m[1] > 0 {
+			best = max(best, 2*m[0]*m[1]/(m[0]+m[1]))
+		}
+	}
+	return best, ok
+}

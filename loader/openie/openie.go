@@ -300,9 +300,31 @@ func (t *tree) argument(k int) Arg {
 	return t.nominal(k)
 }
 
-// Extract returns the tuples of a parsed sentence.
+// Extract finds the tuples of a parsed sentence, with calibrated
+// confidences (DefaultCalibrator).
 func Extract(s Sentence) []Tuple {
+	c, err := DefaultCalibrator()
+	if err != nil {
+		panic(err) // the embedded calibration is checked by the tests
+	}
+	return ExtractWith(s, c)
+}
+
+// ExtractWith is Extract with calibrator c; with nil, the confidences are
+// the hand-set priors the calibrator's features start from.
+func ExtractWith(s Sentence, c *Calibrator) []Tuple {
 	t := newTree(s)
+	out := t.extract()
+	if c != nil {
+		for i := range out {
+			out[i].Confidence = c.Confidence(t.features(out[i]))
+		}
+	}
+	return out
+}
+
+func (t *tree) extract() []Tuple {
+	s := t.s
 	var out []Tuple
 	for v := range s.Words {
 		if !isPredicate(t, v) {

@@ -508,7 +508,7 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 	// has had to close; the plants); the control verb's own tuple, whose
 	// object would be the whole complement, is then left out.
 	sources := []int{v} // the words whose dependents are arguments
-	xc := v // the complement: v, or the first of coordinated ones ("to sell or merge")
+	xc := v             // the complement: v, or the first of coordinated ones ("to sell or merge")
 	if s.Rel[v] == "conj" && s.Head[v] >= 0 && s.Rel[s.Head[v]] == "xcomp" && t.child(v, "nsubj", "nsubj:pass") < 0 {
 		xc = s.Head[v]
 	}

@@ -56,8 +56,9 @@ commands:
                                           serve GraphQL at /query and the playground at /
   export [--db PATH] --format nquads      print the whole graph
   train tagger|parser --train FILE --dev FILE --out DIR
-  train calibration --sentences FILE --gold FILE
                                           train a model on a CoNLL-U treebank
+  train calibration --sentences FILE --gold FILE
+                                          learn the Open IE confidences on a CaRB split
   eval-parse FILE.conllu                  score tagger, lemmatizer and parser on a treebank
   eval-tokenize FILE.conllu               score the tokenizer and sentence splitter on a treebank
   eval-carb GOLD.tsv PRED.tabbed          score Open IE extractions with the CaRB scorer

@@ -100,6 +100,10 @@ func (l *Loader) Extract(ctx context.Context, a kg.Article) (*kg.Document, error
 			sents[i].Words = nil
 			continue
 		}
+		if caption(s.Words) {
+			sents[i].Words = nil // "Image: Nick Moreau." credits a picture
+			continue
+		}
 		d.mentions = append(d.mentions, findMentions(s)...)
 	}
 	d.sents = sents
@@ -112,9 +116,13 @@ func (l *Loader) Extract(ctx context.Context, a kg.Article) (*kg.Document, error
 		d.resolveAll(s)
 		x := &sentenceExtractor{doc: d, sent: s, ws: s.Words}
 		doc.Statements = append(doc.Statements, d.titleStatements(s)...)
-		if l.opts.Patterns {
+		switch {
+		case l.opts.Patterns:
 			doc.Statements = append(doc.Statements, x.extract()...)
-		} else {
+		case heading(s.Words):
+			// a section heading ("Warhol's photographic legacy") names a
+			// topic; it states nothing
+		default:
 			doc.Statements = append(doc.Statements, x.extractParsed()...)
 		}
 	}
@@ -511,4 +519,40 @@ func (d *docState) resolveAll(s syntax.Sentence) {
 			d.addMention(e, s, start, i+1, "description")
 		}
 	}
+}
+
+// caption reports a picture or sound credit: a short sentence with
+// "Image:", "Photo:", "Audio:", "Video:" or "Credit:" in it.
+func caption(ws []syntax.Word) bool {
+	if len(ws) > 16 {
+		return false
+	}
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i+1].Text == ":" {
+			switch strings.ToLower(ws[i].Text) {
+			case "image", "images", "photo", "photos", "photograph", "picture", "audio", "video", "credit", "credits":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// heading reports a line that is a title rather than a sentence: no
+// closing punctuation and no finite verb.
+func heading(ws []syntax.Word) bool {
+	if len(ws) == 0 {
+		return true
+	}
+	switch ws[len(ws)-1].Text {
+	case ".", "!", "?", "\"", "'", "”", "’", ")", "…":
+		return false
+	}
+	for _, w := range ws {
+		switch w.Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return false
+		}
+	}
+	return true
 }

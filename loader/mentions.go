@@ -165,8 +165,9 @@ func splitChunk(s syntax.Sentence, i, j int) []mention {
 	}
 	if len(title) == 0 {
 		// A lower-case role just before the name: "foreign relations
-		// secretary Alicia Bárcena", "spokesman John Smith".
-		if i > 0 && !isCapitalized(ws[i-1].Text) && gazetteer.IsTitle(ws[i-1].Text) && (ws[i-1].Tag == "NN" || ws[i-1].Tag == "JJ") {
+		// secretary Alicia Bárcena", "spokesman John Smith"; a noun, not
+		// an adjective ("a major Warhol program").
+		if i > 0 && !isCapitalized(ws[i-1].Text) && gazetteer.IsTitle(ws[i-1].Text) && ws[i-1].Tag == "NN" {
 			b := i - 1
 			for b > 0 && b >= i-4 && (ws[b-1].Tag == "JJ" || ws[b-1].Tag == "NN" || ws[b-1].Tag == "NNS") && !isCapitalized(ws[b-1].Text) {
 				b--

@@ -94,7 +94,13 @@ func (x *sentenceExtractor) extractParsed() []kg.Statement {
 		}
 		sa := x.resolve(x.namePhrase(x.core(subj)))
 		oa := x.resolve(x.namePhrase(x.core(obj)))
-		if !sa.ok || !oa.ok {
+		if !sa.ok || !oa.ok || strings.EqualFold(sa.node.Name, oa.node.Name) || deictic[strings.ToLower(oa.node.Name)] {
+			continue
+		}
+		if tp.Kind == openie.Apposition && (oa.node.IsEntity() || x.colonBetween(subj, obj)) {
+			// two names side by side are a list or a place and its
+			// region ("Mountain View, California"), not the same thing;
+			// "Andy Warhol: Photographs" is a title
 			continue
 		}
 		op := phraseOf(obj)
@@ -138,6 +144,24 @@ func (x *sentenceExtractor) extractParsed() []kg.Statement {
 // without returns ws without the word x (a copy).
 func without(ws []int, x int) []int {
 	return slices.DeleteFunc(slices.Clone(ws), func(k int) bool { return k == x })
+}
+
+// deictic objects point at the context and name nothing: "was there to
+// launch", "is here".
+var deictic = map[string]bool{"there": true, "here": true, "back": true, "away": true, "so": true, "such": true}
+
+// colonBetween reports a colon between the end of a and the start of b.
+func (x *sentenceExtractor) colonBetween(a, b openie.Arg) bool {
+	from, to := a.Words[len(a.Words)-1], b.Words[0]
+	if from > to {
+		from, to = b.Words[len(b.Words)-1], a.Words[0]
+	}
+	for k := from + 1; k < to; k++ {
+		if x.ws[k].Text == ":" {
+			return true
+		}
+	}
+	return false
 }
 
 // argVia returns the preposition or subordinating conjunction that
@@ -340,7 +364,9 @@ func misparsed(ws []syntax.Word, subj, obj openie.Arg, kind openie.Kind) bool {
 	if obj.Head >= 0 && ws[obj.Head].Rel != "ccomp" && ws[obj.Head].Rel != "xcomp" && (copular || kind == openie.Apposition) && finite(obj) {
 		return true
 	}
-	return false
+	// an apposition is a noun phrase: "X, expressed interest in ..." is a
+	// verb the tagger missed
+	return kind == openie.Apposition && obj.Head >= 0 && ws[obj.Head].UPOS == "VERB"
 }
 
 func phraseOf(a openie.Arg) phrase {

@@ -210,7 +210,7 @@ func (x *sentenceExtractor) core(a openie.Arg) openie.Arg {
 		if k <= a.Head || i == 0 {
 			continue
 		}
-		cut := ws[k].Text == "," || ws[k].Text == "(" || ws[k].Text == "--" || k != a.Words[i-1]+1
+		cut := ws[k].Text == "," && !x.listComma(a, k) || ws[k].Text == "(" || ws[k].Text == "--" || k != a.Words[i-1]+1
 		for h, n := k, 0; !cut && clausal && h >= 0 && h != a.Head && n < len(ws); h, n = ws[h].Head, n+1 {
 			switch ws[h].Rel {
 			case "acl:relcl", "appos", "parataxis", "advcl", "dep":
@@ -224,6 +224,19 @@ func (x *sentenceExtractor) core(a openie.Arg) openie.Arg {
 		}
 	}
 	return a
+}
+
+// listComma reports a comma inside a coordination within a: "Venezuela,
+// Nicaragua and Cuba".
+func (x *sentenceExtractor) listComma(a openie.Arg, k int) bool {
+	if k+1 >= len(x.ws) || !slices.Contains(a.Words, k+1) {
+		return false
+	}
+	n := x.ws[k+1]
+	if n.Tag == "CC" && k+2 < len(x.ws) {
+		n = x.ws[k+2]
+	}
+	return n.Rel == "conj" && n.Head < k && n.Head >= a.Words[0]
 }
 
 // roleVia gives the role of an argument by what introduces it.

@@ -18,7 +18,10 @@
 //	            ng:provenance <provenance>
 //	<provenance> ng:article <article> ; ng:sentence 3 ; ng:start 10 ; ng:end 42 ;
 //	            ng:text "sentence text" ; ng:relation "sent" ; ng:confidence 0.8 ;
-//	            ng:time "last week" ; ng:place "Arizona" ; ng:attributedTo <entity>
+//	            ng:time "last week" ; ng:place "Arizona" ; ng:attributedTo <entity> ;
+//	            ng:argument <provenance>/argument/0 …
+//	<provenance>/argument/N  rdf:type ng:Argument ; ng:index N ; ng:role "TIME" ;
+//	            ng:via "on" ; ng:argumentValue <entity-or-value>
 //	<subject>   <base>rel/deploy <object>          (the direct edge, one hop)
 //	<article>   rdf:type ng:Article ; ng:title ; ng:source ; ng:publishedAt ; ng:text ; ng:hash
 //

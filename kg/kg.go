@@ -67,6 +67,18 @@ type Entity struct {
 	Type     EntityType `json:"type"`
 	Aliases  []string   `json:"aliases"`
 	Mentions []Mention  `json:"mentions"`
+	// Members are the other entities, from other articles or sources,
+	// that the store joined to this one (see LinkEntities). The loader,
+	// which sees one article, leaves it empty.
+	Members []Member `json:"members,omitempty"`
+}
+
+// Member is an entity joined to another across articles, and why.
+type Member struct {
+	ID   string     `json:"id"`
+	Name string     `json:"name"`
+	Type EntityType `json:"type"`
+	Rule string     `json:"rule"`
 }
 
 // Node is one end of a statement: an entity, or a literal value (a

@@ -138,9 +138,47 @@ func (s *Store) subjectsOf(ctx context.Context, p quad.IRI, o quad.Value) ([]str
 	return out, nil
 }
 
-// Entity returns the entity with IRI id, with its mentions in every
-// article.
+// Entity returns the entity with IRI id, or the entity it was joined to
+// across articles (see kg.LinkEntities): its name and type are the
+// canonical entity's, its aliases every name of every member, and its
+// Members say which entities were joined and by which rule.
 func (s *Store) Entity(ctx context.Context, id string) (*kg.Entity, error) {
+	x, err := s.links(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := x.canonical(id)
+	e, err := s.entityRecord(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{e.Name: true}
+	for _, a := range e.Aliases {
+		seen[a] = true
+	}
+	for _, m := range x.cluster(c) {
+		if m == c {
+			continue
+		}
+		r, err := s.entityRecord(ctx, m)
+		if err != nil {
+			return nil, err
+		}
+		e.Members = append(e.Members, kg.Member{ID: m, Name: r.Name, Type: r.Type, Rule: x.rule[m]})
+		for _, n := range append([]string{r.Name}, r.Aliases...) {
+			if !seen[n] {
+				seen[n] = true
+				e.Aliases = append(e.Aliases, n)
+			}
+		}
+	}
+	sort.Strings(e.Aliases)
+	return e, nil
+}
+
+// entityRecord is one stored entity as its articles gave it, before
+// cross-article linking.
+func (s *Store) entityRecord(ctx context.Context, id string) (*kg.Entity, error) {
 	p, err := s.props(ctx, id)
 	if err != nil {
 		return nil, fmt.Errorf("entity %s: %w", id, err)
@@ -163,11 +201,20 @@ func (s *Store) Entity(ctx context.Context, id string) (*kg.Entity, error) {
 	return e, nil
 }
 
-// Mentions returns the mentions of an entity across articles.
+// Mentions returns the mentions of an entity across articles, the
+// mentions of the entities joined to it included.
 func (s *Store) Mentions(ctx context.Context, id string) ([]kg.MentionRecord, error) {
-	ms, err := s.subjectsOf(ctx, pMentionOf, quad.IRI(id))
+	x, err := s.links(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("mentions of %s: %w", id, err)
+		return nil, err
+	}
+	var ms []string
+	for _, m := range x.cluster(id) {
+		more, err := s.subjectsOf(ctx, pMentionOf, quad.IRI(m))
+		if err != nil {
+			return nil, fmt.Errorf("mentions of %s: %w", id, err)
+		}
+		ms = append(ms, more...)
 	}
 	out := make([]kg.MentionRecord, 0, len(ms))
 	for _, m := range ms {
@@ -198,6 +245,10 @@ func (s *Store) SearchEntities(ctx context.Context, query string, typ kg.EntityT
 	if err != nil {
 		return nil, 0, fmt.Errorf("search entities: %w", err)
 	}
+	x, err := s.links(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
 	q := kg.Fold(query)
 	type hit struct {
 		e    *kg.Entity
@@ -205,6 +256,9 @@ func (s *Store) SearchEntities(ctx context.Context, query string, typ kg.EntityT
 	}
 	var hits []hit
 	for _, id := range ids {
+		if x.canonical(id) != id {
+			continue // found through the entity it was joined to
+		}
 		e, err := s.Entity(ctx, id)
 		if err != nil {
 			return nil, 0, err
@@ -364,13 +418,17 @@ func (s *Store) arguments(ctx context.Context, pp props) ([]kg.Argument, error) 
 // Statements returns the statements that match f, most confident first,
 // and how many match in all.
 func (s *Store) Statements(ctx context.Context, f kg.StatementFilter, offset, limit int) ([]*kg.Statement, int, error) {
+	x, err := s.links(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	inCluster := func(id, of string) bool { return x.canonical(id) == x.canonical(of) }
 	var ids []string
-	var err error
 	switch {
 	case f.Subject != "":
-		ids, err = s.subjectsOf(ctx, pSubject, quad.IRI(f.Subject))
+		ids, err = s.statementsAbout(ctx, pSubject, x.cluster(f.Subject))
 	case f.Object != "":
-		ids, err = s.subjectsOf(ctx, pObject, quad.IRI(f.Object))
+		ids, err = s.statementsAbout(ctx, pObject, x.cluster(f.Object))
 	case f.Article != "":
 		var provs []string
 		provs, err = s.subjectsOf(ctx, pArticle, quad.IRI(f.Article))
@@ -400,7 +458,7 @@ func (s *Store) Statements(ctx context.Context, f kg.StatementFilter, offset, li
 		if err != nil {
 			return nil, 0, err
 		}
-		if f.Subject != "" && st.Subject.ID != f.Subject || f.Object != "" && st.Object.ID != f.Object ||
+		if f.Subject != "" && !inCluster(st.Subject.ID, f.Subject) || f.Object != "" && !inCluster(st.Object.ID, f.Object) ||
 			f.Predicate != "" && st.Predicate != f.Predicate || st.Confidence < f.MinConfidence {
 			continue
 		}
@@ -424,6 +482,21 @@ func (s *Store) Statements(ctx context.Context, f kg.StatementFilter, offset, li
 		all = all[:limit]
 	}
 	return all, total, nil
+}
+
+// statementsAbout returns the statements whose p (subject or object) is
+// one of ids, sorted.
+func (s *Store) statementsAbout(ctx context.Context, p quad.IRI, ids []string) ([]string, error) {
+	var out []string
+	for _, id := range ids {
+		more, err := s.subjectsOf(ctx, p, quad.IRI(id))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, more...)
+	}
+	sort.Strings(out)
+	return out, nil
 }
 
 func hasArticle(st *kg.Statement, article string) bool {
@@ -496,21 +569,38 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	return st, nil
 }
 
-// ExportNQuads writes every quad as N-Quads, sorted so that the same graph
-// always exports to the same bytes.
+// ExportNQuads writes every quad as N-Quads, and the links the store makes
+// between entities of different articles as owl:sameAs quads (labelled
+// {base}graph/links), sorted and without duplicates so that the same
+// graph always exports to the same bytes.
 func (s *Store) ExportNQuads(ctx context.Context, w io.Writer) error {
 	it := s.qs.QuadsAllIterator().Iterate()
 	defer it.Close()
+	seen := map[string]bool{}
 	var lines []string
+	add := func(l string) {
+		if !seen[l] {
+			seen[l] = true
+			lines = append(lines, l)
+		}
+	}
 	for it.Next(ctx) {
 		q, err := s.qs.Quad(it.Result())
 		if err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
-		lines = append(lines, q.NQuad())
+		add(q.NQuad())
 	}
 	if err := it.Err(); err != nil {
 		return fmt.Errorf("export: %w", err)
+	}
+	links, err := s.SameAs(ctx)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	label := quad.IRI(s.iris.Base + "graph/links")
+	for _, l := range links {
+		add(quad.Quad{Subject: quad.IRI(l.From), Predicate: owlSameAs, Object: quad.IRI(l.To), Label: label}.NQuad())
 	}
 	sort.Strings(lines)
 	for _, l := range lines {
@@ -540,5 +630,6 @@ func (s *Store) ImportNQuads(ctx context.Context, r io.Reader) (int, error) {
 	if err := s.qs.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreDup: true}); err != nil {
 		return 0, fmt.Errorf("import: %w", err)
 	}
+	s.relinked()
 	return len(deltas), nil
 }

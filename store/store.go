@@ -40,6 +40,10 @@ type Store struct {
 	// writeMu serializes the check-then-write of ingest, so two
 	// concurrent ingests of one article write it once.
 	writeMu sync.Mutex
+	// linkCache joins entities across articles; computed on the first
+	// read after a write (links.go).
+	linkMu    sync.Mutex
+	linkCache *linkIndex
 }
 
 // Open opens (creating if needed) the store cfg names.
@@ -116,6 +120,7 @@ func (s *Store) Ingest(ctx context.Context, doc *kg.Document) (kg.IngestResult, 
 	if err := s.qs.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreDup: true}); err != nil {
 		return res, fmt.Errorf("write article %s: %w", doc.Article.ID, err)
 	}
+	s.relinked()
 	res.Created = true
 	return res, nil
 }
@@ -140,6 +145,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) (bool, error) {
 	if err := s.qs.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreMissing: true}); err != nil {
 		return false, fmt.Errorf("delete %s: %w", id, err)
 	}
+	s.relinked()
 	return true, nil
 }
 

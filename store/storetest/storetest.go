@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/kg"
@@ -28,6 +29,8 @@ func Run(t *testing.T, open Opener) {
 		{"StatementFilters", testFilters},
 		{"ExportImportRoundTrip", func(t *testing.T, s *store.Store) { testRoundTrip(t, s, open) }},
 		{"NotFound", testNotFound},
+		{"LinksAcrossArticles", testLinks},
+		{"LoadOrderDoesNotMatter", func(t *testing.T, s *store.Store) { testLoadOrder(t, s, open) }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -246,6 +249,7 @@ func testFilters(t *testing.T, s *store.Store) {
 func testRoundTrip(t *testing.T, s *store.Store, open Opener) {
 	ctx := context.Background()
 	ingest(t, s, Doc(s.IRIs(), "Mexico sent troops. Blinken met Mexico.", true))
+	ingest(t, s, person(s.IRIs(), "Blinken discussed trade.", "Blinken", "trade")) // a link to export
 	var first bytes.Buffer
 	if err := s.ExportNQuads(ctx, &first); err != nil {
 		t.Fatal(err)
@@ -262,6 +266,9 @@ func testRoundTrip(t *testing.T, s *store.Store, open Opener) {
 	if first.String() != second.String() {
 		t.Errorf("export -> import -> export changed the quads:\n%s\nvs\n%s", first.String(), second.String())
 	}
+	if !strings.Contains(first.String(), "<http://www.w3.org/2002/07/owl#sameAs>") {
+		t.Errorf("export has no sameAs link:\n%s", first.String())
+	}
 	if _, err := empty.ImportNQuads(ctx, bytes.NewReader([]byte("<a> <b> broken"))); kg.ErrorCode(err) != kg.EINVALID {
 		t.Errorf("malformed N-Quads: error %v, want code %s", err, kg.EINVALID)
 	}
@@ -277,5 +284,84 @@ func testNotFound(t *testing.T, s *store.Store) {
 	}
 	if _, err := s.Article(ctx, "https://example.org/nothing"); kg.ErrorCode(err) != kg.ENOTFOUND {
 		t.Errorf("Article: %v, want NOT_FOUND", err)
+	}
+}
+
+// person makes a one-statement document about a person: name said text.
+func person(iris kg.IRIs, text, name, obj string) *kg.Document {
+	p := kg.Node{Name: name, Type: kg.Person}
+	p.ID = iris.Node(p)
+	o := kg.Node{Name: obj, Type: kg.Concept}
+	o.ID = iris.Node(o)
+	st := kg.Statement{Subject: p, Predicate: "discuss", Relation: "discussed", Object: o, Confidence: 0.7, Text: text,
+		Span: kg.Span{Start: 0, End: len(text)}}
+	st.ID = iris.Statement(p.ID, st.Predicate, o.ID, false, "")
+	return &kg.Document{Article: kg.Article{ID: iris.Article(text), Text: text},
+		Entities:   []kg.Entity{{ID: p.ID, Name: name, Type: kg.Person, Aliases: []string{}, Mentions: []kg.Mention{{Start: 0, End: len(name), Text: name}}}},
+		Statements: []kg.Statement{st}}
+}
+
+func testLinks(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	full := person(s.IRIs(), "Antony Blinken discussed migration.", "Antony Blinken", "migration")
+	short := person(s.IRIs(), "Blinken discussed trade.", "Blinken", "trade")
+	ingest(t, s, short)
+	ingest(t, s, full)
+	fullID, shortID := full.Entities[0].ID, short.Entities[0].ID
+	e, err := s.Entity(ctx, shortID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.ID != fullID || e.Name != "Antony Blinken" {
+		t.Errorf("Entity(%s) = %s %q, want the full name's entity %s", shortID, e.ID, e.Name, fullID)
+	}
+	if want := []kg.Member{{ID: shortID, Name: "Blinken", Type: kg.Person, Rule: kg.LinkPartialName}}; !reflect.DeepEqual(e.Members, want) {
+		t.Errorf("members = %+v, want %+v", e.Members, want)
+	}
+	if hits, n, err := s.SearchEntities(ctx, "blinken", "", 0, 10); err != nil || n != 1 || hits[0].ID != fullID {
+		t.Errorf("search blinken: %d hits (%v), want the one joined entity", n, err)
+	}
+	_, n, err := s.Statements(ctx, kg.StatementFilter{Subject: fullID}, 0, 10)
+	if err != nil || n != 2 {
+		t.Fatalf("statements of the joined entity: %d, %v; want both articles' 2", n, err)
+	}
+	ms, err := s.Mentions(ctx, fullID)
+	if err != nil || len(ms) != 2 {
+		t.Errorf("mentions: %d, %v; want 2", len(ms), err)
+	}
+	// A second Blinken makes the surname ambiguous: the link goes.
+	ingest(t, s, person(s.IRIs(), "Sam Blinken discussed music.", "Sam Blinken", "music"))
+	if e, err := s.Entity(ctx, shortID); err != nil || e.ID != shortID {
+		t.Errorf("after a second Blinken, Entity(%s) = %v, %v; want itself", shortID, e, err)
+	}
+}
+
+func testLoadOrder(t *testing.T, s *store.Store, open Opener) {
+	ctx := context.Background()
+	docs := []*kg.Document{
+		person(s.IRIs(), "Antony Blinken discussed migration.", "Antony Blinken", "migration"),
+		person(s.IRIs(), "Blinken discussed trade.", "Blinken", "trade"),
+		Doc(s.IRIs(), "Mexico sent troops. Blinken met Mexico.", true),
+	}
+	other := open(t)
+	defer other.Close()
+	for i := range docs {
+		ingest(t, s, docs[i])
+		ingest(t, other, docs[len(docs)-1-i])
+	}
+	var a, b bytes.Buffer
+	if err := s.ExportNQuads(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	if err := other.ExportNQuads(ctx, &b); err != nil {
+		t.Fatal(err)
+	}
+	if a.String() != b.String() {
+		t.Error("two load orders exported different graphs")
+	}
+	la, _ := s.SameAs(ctx)
+	lb, _ := other.SameAs(ctx)
+	if len(la) == 0 || !reflect.DeepEqual(la, lb) {
+		t.Errorf("links %v and %v, want the same, not empty", la, lb)
 	}
 }

@@ -1,0 +1,250 @@
+package kg
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// LinkRecord is what the cross-article linker knows of one stored entity:
+// its IRI, type, name and the other names its articles gave it.
+type LinkRecord struct {
+	ID      string
+	Type    EntityType
+	Name    string
+	Aliases []string
+}
+
+// Link joins an entity to the canonical entity of its cluster, and says
+// which rule did.
+type Link struct {
+	From, To string
+	Rule     string // LinkSameAs, LinkAlias, LinkPartialName, LinkAcronym
+}
+
+// The rules that join entities across articles.
+const (
+	// LinkSameAs: an owl:sameAs or schema:sameAs statement in the graph
+	// (from an import) joins the two.
+	LinkSameAs = "sameAs"
+	// LinkAlias: one entity's name is another's alias, and no other
+	// entity of the type has it ("US" in one article, "United States" with
+	// alias "US" in another).
+	LinkAlias = "alias"
+	// LinkPartialName: a person's name is the end of exactly one longer
+	// person's name ("Blinken", "López Obrador" -> "Andrés Manuel López
+	// Obrador"); ambiguous surnames stay apart.
+	LinkPartialName = "partial name"
+	// LinkAcronym: an all-capitals name is the initials of exactly one
+	// organization or place ("KSC" -> "Kennedy Space Center").
+	LinkAcronym = "acronym"
+)
+
+// LinkEntities finds the entities that are one real-world entity across
+// articles and joins each to its cluster's canonical entity. It is a pure
+// function of the records and sameAs pairs (in any order), so that the
+// same articles loaded in any order give the same graph. The rules are
+// conservative and type-aware: a person is never joined to a place, and a
+// partial name or acronym that fits two entities joins neither.
+func LinkEntities(recs []LinkRecord, sameAs [][2]string) []Link {
+	recs = append([]LinkRecord(nil), recs...)
+	sort.Slice(recs, func(i, j int) bool { return recs[i].ID < recs[j].ID })
+	byID := map[string]int{}
+	for i, r := range recs {
+		byID[r.ID] = i
+	}
+	parent := make([]int, len(recs))
+	rule := make([]string, len(recs)) // why each record joined (on the smaller side)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	union := func(a, b int, why string) {
+		ra, rb := find(a), find(b)
+		if ra == rb {
+			return
+		}
+		if rb < ra {
+			ra, rb = rb, ra
+		}
+		parent[rb] = ra
+		if rule[a] == "" {
+			rule[a] = why
+		}
+		if rule[b] == "" {
+			rule[b] = why
+		}
+	}
+	for _, p := range sameAs {
+		a, okA := byID[p[0]]
+		b, okB := byID[p[1]]
+		if okA && okB {
+			union(a, b, LinkSameAs)
+		}
+	}
+	// Aliases: a name that is an alias of exactly one other entity of the
+	// same type.
+	aliasOf := map[string][]int{}
+	for i, r := range recs {
+		for _, a := range r.Aliases {
+			k := string(r.Type) + "\x00" + Fold(a)
+			aliasOf[k] = append(aliasOf[k], i)
+		}
+	}
+	for i, r := range recs {
+		if owners := distinct(aliasOf[string(r.Type)+"\x00"+Fold(r.Name)], i); len(owners) == 1 {
+			union(i, owners[0], LinkAlias)
+		}
+	}
+	// Partial names of people.
+	tokens := make([][]string, len(recs))
+	for i, r := range recs {
+		tokens[i] = strings.Fields(Fold(r.Name))
+	}
+	for i, r := range recs {
+		if r.Type != Person {
+			continue
+		}
+		var longer []int
+		for j, q := range recs {
+			if j != i && q.Type == Person && len(tokens[j]) > len(tokens[i]) && hasSuffix(tokens[j], tokens[i]) {
+				longer = append(longer, j)
+			}
+		}
+		// Among the longer names, only the maximal ones count: "Obrador"
+		// fits "López Obrador" and "Andrés Manuel López Obrador", which
+		// is one person; "Washington" fits "George Washington" and
+		// "Denzel Washington", which are two.
+		var maximal []int
+		for _, j := range longer {
+			top := true
+			for _, k := range longer {
+				if k != j && len(tokens[k]) > len(tokens[j]) && hasSuffix(tokens[k], tokens[j]) {
+					top = false
+				}
+			}
+			if top {
+				maximal = append(maximal, j)
+			}
+		}
+		if len(maximal) == 1 {
+			union(i, maximal[0], LinkPartialName)
+		}
+	}
+	// Acronyms of organizations and places.
+	for i, r := range recs {
+		ac, ok := acronym(r.Name)
+		if !ok || r.Type == Person {
+			continue
+		}
+		var fits []int
+		for j, q := range recs {
+			if j != i && q.Type != Person && q.Type.IsNamed() && initials(q.Name) == ac {
+				fits = append(fits, j)
+			}
+		}
+		if len(fits) == 1 {
+			union(i, fits[0], LinkAcronym)
+		}
+	}
+	// The canonical entity of a cluster is its fullest name: most words,
+	// then longest, then the smallest IRI.
+	best := map[int]int{}
+	for i := range recs {
+		c := find(i)
+		b, ok := best[c]
+		if !ok || fuller(recs[i], tokens[i], recs[b], tokens[b]) {
+			best[c] = i
+		}
+	}
+	var out []Link
+	for i, r := range recs {
+		to := best[find(i)]
+		if to != i {
+			out = append(out, Link{From: r.ID, To: recs[to].ID, Rule: rule[i]})
+		}
+	}
+	return out
+}
+
+func fuller(a LinkRecord, at []string, b LinkRecord, bt []string) bool {
+	if a.Type.IsNamed() != b.Type.IsNamed() {
+		return a.Type.IsNamed()
+	}
+	if len(at) != len(bt) {
+		return len(at) > len(bt)
+	}
+	if len(a.Name) != len(b.Name) {
+		return len(a.Name) > len(b.Name)
+	}
+	return a.ID < b.ID
+}
+
+func distinct(is []int, not int) []int {
+	var out []int
+	for _, i := range is {
+		if i != not && (len(out) == 0 || out[len(out)-1] != i) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func hasSuffix(long, short []string) bool {
+	if len(short) == 0 || len(short) > len(long) {
+		return false
+	}
+	off := len(long) - len(short)
+	for i, t := range short {
+		if long[off+i] != t {
+			return false
+		}
+	}
+	return true
+}
+
+// acronym returns the letters of an all-capitals name of two to six
+// letters ("KSC", "U.N."), upper case.
+func acronym(name string) (string, bool) {
+	var b strings.Builder
+	for _, r := range name {
+		switch {
+		case unicode.IsUpper(r):
+			b.WriteRune(r)
+		case r == '.':
+		default:
+			return "", false
+		}
+	}
+	n := b.Len()
+	return b.String(), n >= 2 && n <= 6
+}
+
+// initials are the first letters of a name's words, without the small
+// words ("Kennedy Space Center" -> "KSC", "Bank of England" -> "BE").
+func initials(name string) string {
+	var b strings.Builder
+	words := strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' })
+	if len(words) < 2 {
+		return ""
+	}
+	for _, w := range words {
+		switch strings.ToLower(w) {
+		case "of", "the", "and", "for", "de", "del", "la", "&":
+			continue
+		}
+		r := []rune(w)[0]
+		if !unicode.IsUpper(r) {
+			return ""
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

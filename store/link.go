@@ -1,0 +1,116 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// Vocabularies whose sameAs the linker follows.
+const (
+	owlSameAs    = quad.IRI("http://www.w3.org/2002/07/owl#sameAs")
+	schemaSameAs = quad.IRI("http://schema.org/sameAs")
+)
+
+// linkIndex is the result of kg.LinkEntities over the whole store: which
+// entity stands for which.
+type linkIndex struct {
+	canon   map[string]string   // member -> canonical, for joined members only
+	members map[string][]string // canonical -> its members, canonical first
+	rule    map[string]string   // member -> the rule that joined it
+}
+
+func (x *linkIndex) canonical(id string) string {
+	if c, ok := x.canon[id]; ok {
+		return c
+	}
+	return id
+}
+
+// cluster is every IRI that stands for the same entity as id.
+func (x *linkIndex) cluster(id string) []string {
+	c := x.canonical(id)
+	if m := x.members[c]; len(m) > 0 {
+		return m
+	}
+	return []string{c}
+}
+
+// links returns the current link index, computing it after a write. The
+// index is a function of the stored entities and sameAs quads only, so it
+// does not depend on the order articles were loaded in.
+func (s *Store) links(ctx context.Context) (*linkIndex, error) {
+	s.linkMu.Lock()
+	defer s.linkMu.Unlock()
+	if s.linkCache != nil {
+		return s.linkCache, nil
+	}
+	ids, err := s.subjectsOf(ctx, rdfType, classEntity)
+	if err != nil {
+		return nil, fmt.Errorf("link entities: %w", err)
+	}
+	recs := make([]kg.LinkRecord, 0, len(ids))
+	for _, id := range ids {
+		e, err := s.entityRecord(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		recs = append(recs, kg.LinkRecord{ID: e.ID, Type: e.Type, Name: e.Name, Aliases: e.Aliases})
+	}
+	var pairs [][2]string
+	for _, p := range []quad.IRI{owlSameAs, schemaSameAs} {
+		qs, err := s.quadsWith(ctx, quad.Predicate, p)
+		if err != nil {
+			return nil, fmt.Errorf("link entities: %w", err)
+		}
+		for _, q := range qs {
+			a, okA := q.Subject.(quad.IRI)
+			b, okB := q.Object.(quad.IRI)
+			if okA && okB {
+				pairs = append(pairs, [2]string{string(a), string(b)})
+			}
+		}
+	}
+	x := &linkIndex{canon: map[string]string{}, members: map[string][]string{}, rule: map[string]string{}}
+	for _, l := range kg.LinkEntities(recs, pairs) {
+		x.canon[l.From] = l.To
+		x.rule[l.From] = l.Rule
+		if len(x.members[l.To]) == 0 {
+			x.members[l.To] = []string{l.To}
+		}
+		x.members[l.To] = append(x.members[l.To], l.From)
+	}
+	for c, m := range x.members {
+		sort.Strings(m[1:])
+		x.members[c] = m
+	}
+	s.linkCache = x
+	return x, nil
+}
+
+// relinked drops the link index after a write.
+func (s *Store) relinked() {
+	s.linkMu.Lock()
+	s.linkCache = nil
+	s.linkMu.Unlock()
+}
+
+// SameAs lists every link the store makes between entities, sorted: the
+// owl:sameAs statements an export carries so that another graph can join
+// the same entities.
+func (s *Store) SameAs(ctx context.Context) ([]kg.Link, error) {
+	x, err := s.links(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]kg.Link, 0, len(x.canon))
+	for from, to := range x.canon {
+		out = append(out, kg.Link{From: from, To: to, Rule: x.rule[from]})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].From < out[j].From })
+	return out, nil
+}

@@ -47,6 +47,21 @@ func (r *entityResolver) Statements(ctx context.Context, obj *kg.Entity, directi
 	return r.svc.entityStatements(ctx, obj, direction, predicate, first, after)
 }
 
+// Members is the resolver for the members field.
+func (r *entityResolver) Members(ctx context.Context, obj *kg.Entity) ([]*kg.Member, error) {
+	return members(obj), nil
+}
+
+// Cooccurring is the resolver for the cooccurring field.
+func (r *entityResolver) Cooccurring(ctx context.Context, obj *kg.Entity, first *int) ([]*model.Cooccurrence, error) {
+	return r.svc.cooccurring(ctx, obj, first)
+}
+
+// Timeline is the resolver for the timeline field.
+func (r *entityResolver) Timeline(ctx context.Context, obj *kg.Entity, first *int) ([]*model.TimelineEntry, error) {
+	return r.svc.timeline(ctx, obj, first)
+}
+
 // IngestArticle is the resolver for the ingestArticle field.
 func (r *mutationResolver) IngestArticle(ctx context.Context, input model.ArticleInput) (*model.IngestResult, error) {
 	return r.svc.ingestArticle(ctx, input)
@@ -78,13 +93,26 @@ func (r *queryResolver) Article(ctx context.Context, id string) (*kg.Article, er
 }
 
 // Articles is the resolver for the articles field.
-func (r *queryResolver) Articles(ctx context.Context, first *int, after *string) (*model.ArticleConnection, error) {
+func (r *queryResolver) Articles(ctx context.Context, mentioning *string, first *int, after *string) (*model.ArticleConnection, error) {
+	if mentioning != nil {
+		return r.svc.articlesMentioning(ctx, *mentioning, first, after)
+	}
 	return r.svc.articles(ctx, first, after)
 }
 
 // Statements is the resolver for the statements field.
 func (r *queryResolver) Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error) {
 	return r.svc.statements(ctx, filterOf(filter), first, after)
+}
+
+// Subgraph is the resolver for the subgraph field.
+func (r *queryResolver) Subgraph(ctx context.Context, seeds []string, hops *int, direction *model.Direction, predicates []string, types []kg.EntityType, minConfidence *float64, maxNodes *int) (*model.Subgraph, error) {
+	return r.svc.subgraph(ctx, seeds, deref(hops, 1), deref(maxNodes, 100), traversal(direction, predicates, types, minConfidence))
+}
+
+// ShortestPath is the resolver for the shortestPath field.
+func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxHops *int, predicates []string) (*model.Path, error) {
+	return r.svc.shortestPath(ctx, from, to, deref(maxHops, 4), predicates)
 }
 
 // Subject is the resolver for the subject field.

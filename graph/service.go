@@ -23,6 +23,10 @@ type Store interface {
 	Statements(ctx context.Context, f kg.StatementFilter, offset, limit int) ([]*kg.Statement, int, error)
 	Article(ctx context.Context, id string) (*kg.Article, error)
 	Articles(ctx context.Context, offset, limit int) ([]*kg.Article, int, error)
+	// Canonical is the IRI that stands for id across articles.
+	Canonical(ctx context.Context, id string) (string, error)
+	Cooccurring(ctx context.Context, id string, limit int) ([]kg.Cooccurrence, error)
+	ArticlesMentioning(ctx context.Context, id string) ([]string, error)
 }
 
 // Extractor turns article text into a document.

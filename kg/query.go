@@ -24,3 +24,11 @@ type IngestResult struct {
 	Created    bool // false if the article was already stored: nothing was written
 	Warnings   []string
 }
+
+// Cooccurrence counts how often another entity is mentioned with one:
+// in the same sentences and in the same articles.
+type Cooccurrence struct {
+	Entity    string // the other entity's IRI (canonical)
+	Sentences int
+	Articles  int
+}

@@ -33,6 +33,14 @@ type ArticleInput struct {
 	PublishedAt *string `json:"publishedAt,omitempty"`
 }
 
+type Cooccurrence struct {
+	Entity *kg.Entity `json:"entity"`
+	// Sentences that mention both.
+	Sentences int `json:"sentences"`
+	// Articles that mention both.
+	Articles int `json:"articles"`
+}
+
 type EntityConnection struct {
 	Edges    []*EntityEdge `json:"edges"`
 	PageInfo *PageInfo     `json:"pageInfo"`
@@ -71,6 +79,15 @@ type PageInfo struct {
 	TotalCount  int     `json:"totalCount"`
 }
 
+// A shortest chain of statements between two nodes, read in either direction.
+type Path struct {
+	// The nodes along the path, from the start to the end.
+	Nodes []Node `json:"nodes"`
+	// The statements joining them, with their provenance.
+	Statements []*kg.Statement `json:"statements"`
+	Length     int             `json:"length"`
+}
+
 type Provenance struct {
 	Article    *kg.Article `json:"article,omitempty"`
 	ArticleID  string      `json:"articleId"`
@@ -100,6 +117,21 @@ type StatementFilter struct {
 	Object        *string  `json:"object,omitempty"`
 	Article       *string  `json:"article,omitempty"`
 	MinConfidence *float64 `json:"minConfidence,omitempty"`
+}
+
+// Nodes and the statements between them, found by a traversal.
+type Subgraph struct {
+	Nodes []Node          `json:"nodes"`
+	Edges []*kg.Statement `json:"edges"`
+	// True when maxNodes stopped the traversal before it was done.
+	Truncated bool `json:"truncated"`
+}
+
+type TimelineEntry struct {
+	// The article's publication date (RFC 3339), null when unknown.
+	PublishedAt *string       `json:"publishedAt,omitempty"`
+	Article     *kg.Article   `json:"article"`
+	Statement   *kg.Statement `json:"statement"`
 }
 
 type Direction string

@@ -1,0 +1,207 @@
+package graph_test
+
+import (
+	"encoding/json"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+// secondArticle is written for these tests: it names Blinken by his
+// surname only, so the two articles join on him.
+const secondArticle = "On Friday, Blinken met with Alicia Bárcena in Washington. " +
+	"Bárcena said Mexico would deploy more troops to its southern border with Guatemala."
+
+// twoArticles loads the sample article and the second one, and returns
+// the server and a query function that fails the test on errors.
+func twoArticles(t *testing.T) (*httptest.Server, func(string, map[string]any) gqlResponse) {
+	t.Helper()
+	s := newServer(t)
+	q := func(query string, vars map[string]any) gqlResponse {
+		t.Helper()
+		r := post(t, s, query, vars)
+		if len(r.Errors) > 0 {
+			t.Fatalf("%s: %v", query, r.Errors)
+		}
+		return r
+	}
+	const ing = `mutation($text: String!, $date: String) { ingestArticle(input: {text: $text, publishedAt: $date}) { created } }`
+	q(ing, map[string]any{"text": sample(t), "date": "2023-12-28"})
+	q(ing, map[string]any{"text": secondArticle, "date": "2024-01-05"})
+	return s, q
+}
+
+func entityID(t *testing.T, q func(string, map[string]any) gqlResponse, name string) string {
+	t.Helper()
+	r := q(`query($q: String!) { searchEntities(query: $q, first: 1) { edges { node { id name } } } }`, map[string]any{"q": name})
+	var out struct {
+		SearchEntities struct{ Edges []struct{ Node struct{ ID, Name string } } }
+	}
+	json.Unmarshal(r.Data, &out)
+	if len(out.SearchEntities.Edges) == 0 {
+		t.Fatalf("no entity %q", name)
+	}
+	return out.SearchEntities.Edges[0].Node.ID
+}
+
+func TestCrossArticleEntity(t *testing.T) {
+	_, q := twoArticles(t)
+	r := q(`{ searchEntities(query: "Blinken") { pageInfo { totalCount } edges { node { name members { name rule }
+	  articles: statements(direction: OUT, first: 50) { edges { node { predicate provenance { articleId } } } } } } } }`, nil)
+	var out struct {
+		SearchEntities struct {
+			PageInfo struct{ TotalCount int }
+			Edges    []struct {
+				Node struct {
+					Name     string
+					Members  []struct{ Name, Rule string }
+					Articles struct {
+						Edges []struct {
+							Node struct {
+								Predicate  string
+								Provenance []struct{ ArticleID string }
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	json.Unmarshal(r.Data, &out)
+	if n := out.SearchEntities.PageInfo.TotalCount; n != 1 {
+		t.Fatalf("searchEntities(Blinken) = %d entities, want one across both articles: %s", n, r.Data)
+	}
+	e := out.SearchEntities.Edges[0].Node
+	// The sample article calls him "Blinken" too, so the alias rule joins
+	// the second article's Blinken.
+	if e.Name != "Antony Blinken" || len(e.Members) != 1 || e.Members[0].Name != "Blinken" || e.Members[0].Rule != "alias" {
+		t.Errorf("entity %q members %+v, want Antony Blinken with Blinken joined as an alias", e.Name, e.Members)
+	}
+	articles := map[string]bool{}
+	for _, s := range e.Articles.Edges {
+		for _, p := range s.Node.Provenance {
+			articles[p.ArticleID] = true
+		}
+	}
+	if len(articles) != 2 {
+		t.Errorf("Blinken's statements come from %d articles, want 2", len(articles))
+	}
+}
+
+func TestSubgraphAndPath(t *testing.T) {
+	srv, q := twoArticles(t)
+	blinken := entityID(t, q, "Antony Blinken")
+	biden := entityID(t, q, "Joe Biden")
+	r := q(`query($s: [ID!]!) { subgraph(seeds: $s, hops: 1) { truncated nodes { ... on Entity { id name } ... on Value { id name } }
+	  edges { predicate subject { name } } } }`, map[string]any{"s": []string{blinken}})
+	var sg struct {
+		Subgraph struct {
+			Truncated bool
+			Nodes     []struct{ ID, Name string }
+			Edges     []struct {
+				Predicate string
+				Subject   struct{ Name string }
+			}
+		}
+	}
+	json.Unmarshal(r.Data, &sg)
+	names := map[string]bool{}
+	for _, n := range sg.Subgraph.Nodes {
+		names[n.Name] = true
+	}
+	for _, want := range []string{"Antony Blinken", "Andrés Manuel López Obrador", "Alicia Bárcena"} {
+		if !names[want] {
+			t.Errorf("1-hop subgraph of Blinken lacks %s: %s", want, r.Data)
+		}
+	}
+	if sg.Subgraph.Truncated || len(sg.Subgraph.Edges) < 3 {
+		t.Errorf("subgraph: truncated %v, %d edges", sg.Subgraph.Truncated, len(sg.Subgraph.Edges))
+	}
+	// maxNodes cuts it short and says so.
+	r = q(`query($s: [ID!]!) { subgraph(seeds: $s, hops: 2, maxNodes: 2) { truncated nodes { ... on Entity { id } ... on Value { id } } } }`,
+		map[string]any{"s": []string{blinken}})
+	if !strings.Contains(string(r.Data), `"truncated":true`) || strings.Count(string(r.Data), `"id"`) != 2 {
+		t.Errorf("maxNodes 2: %s", r.Data)
+	}
+	// Limits are checked.
+	bad := post(t, srv, `query($s: [ID!]!) { subgraph(seeds: $s, hops: 9) { truncated } }`, map[string]any{"s": []string{blinken}})
+	if len(bad.Errors) == 0 || bad.Errors[0].Extensions["code"] != "INVALID" {
+		t.Errorf("hops 9: %v, want an INVALID error", bad.Errors)
+	}
+	r = q(`query($a: ID!, $b: ID!) { shortestPath(from: $a, to: $b, maxHops: 4) { length nodes { ... on Entity { name } ... on Value { name } }
+	  statements { predicate provenance { text } } } }`, map[string]any{"a": blinken, "b": biden})
+	var p struct {
+		ShortestPath *struct {
+			Length     int
+			Nodes      []struct{ Name string }
+			Statements []struct {
+				Predicate  string
+				Provenance []struct{ Text string }
+			}
+		}
+	}
+	json.Unmarshal(r.Data, &p)
+	if p.ShortestPath == nil || p.ShortestPath.Length < 1 || len(p.ShortestPath.Nodes) != p.ShortestPath.Length+1 ||
+		p.ShortestPath.Nodes[0].Name != "Antony Blinken" || p.ShortestPath.Nodes[len(p.ShortestPath.Nodes)-1].Name != "Joe Biden" {
+		t.Fatalf("shortestPath(Blinken, Biden) = %s", r.Data)
+	}
+	for _, st := range p.ShortestPath.Statements {
+		if len(st.Provenance) == 0 || st.Provenance[0].Text == "" {
+			t.Errorf("path statement %s without provenance", st.Predicate)
+		}
+	}
+}
+
+func TestCooccurringTimelineArticles(t *testing.T) {
+	_, q := twoArticles(t)
+	blinken := entityID(t, q, "Antony Blinken")
+	r := q(`query($id: ID!) { entity(id: $id) {
+	  cooccurring(first: 3) { entity { name } sentences articles }
+	  timeline(first: 100) { publishedAt article { id } statement { predicate } } } }`, map[string]any{"id": blinken})
+	var out struct {
+		Entity struct {
+			Cooccurring []struct {
+				Entity              struct{ Name string }
+				Sentences, Articles int
+			}
+			Timeline []struct {
+				PublishedAt *string
+				Statement   struct{ Predicate string }
+			}
+		}
+	}
+	json.Unmarshal(r.Data, &out)
+	co := out.Entity.Cooccurring
+	if len(co) == 0 || co[0].Sentences < 1 {
+		t.Fatalf("cooccurring = %s", r.Data)
+	}
+	for i := 1; i < len(co); i++ {
+		if co[i].Sentences > co[i-1].Sentences {
+			t.Errorf("cooccurring not by shared sentences: %+v", co)
+		}
+	}
+	found := false
+	for _, c := range co {
+		if c.Entity.Name == "Alicia Bárcena" && c.Articles == 2 {
+			found = true // in both articles
+		}
+	}
+	if !found {
+		t.Errorf("Alicia Bárcena not among the top co-occurring in 2 articles: %+v", co)
+	}
+	tl := out.Entity.Timeline
+	if len(tl) < 3 || tl[0].PublishedAt == nil || *tl[0].PublishedAt != "2023-12-28T00:00:00Z" ||
+		*tl[len(tl)-1].PublishedAt != "2024-01-05T00:00:00Z" {
+		t.Errorf("timeline = %s", r.Data)
+	}
+	for i := 1; i < len(tl); i++ {
+		if *tl[i].PublishedAt < *tl[i-1].PublishedAt {
+			t.Errorf("timeline out of order at %d", i)
+		}
+	}
+	r = q(`query($id: ID!) { articles(mentioning: $id) { pageInfo { totalCount } } all: articles { pageInfo { totalCount } } }`,
+		map[string]any{"id": entityID(t, q, "Joe Biden")})
+	if !strings.Contains(string(r.Data), `"articles":{"pageInfo":{"totalCount":1}}`) || !strings.Contains(string(r.Data), `"all":{"pageInfo":{"totalCount":2}}`) {
+		t.Errorf("articles(mentioning: Biden) = %s", r.Data)
+	}
+}

@@ -1,0 +1,120 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// Canonical returns the IRI of the entity that stands for id across
+// articles (id itself when nothing was joined to it, or for values).
+func (s *Store) Canonical(ctx context.Context, id string) (string, error) {
+	x, err := s.links(ctx)
+	if err != nil {
+		return "", err
+	}
+	return x.canonical(id), nil
+}
+
+// Cooccurring returns the entities mentioned in the same sentences and
+// articles as id (its joined entities counted as one), by shared
+// sentences, then shared articles, then IRI.
+func (s *Store) Cooccurring(ctx context.Context, id string, limit int) ([]kg.Cooccurrence, error) {
+	x, err := s.links(ctx)
+	if err != nil {
+		return nil, err
+	}
+	self := x.canonical(id)
+	mine, err := s.Mentions(ctx, self)
+	if err != nil {
+		return nil, err
+	}
+	type place struct {
+		article  string
+		sentence int
+	}
+	here := map[place]bool{}
+	articles := map[string]bool{}
+	for _, m := range mine {
+		here[place{m.Article, m.Sentence}] = true
+		articles[m.Article] = true
+	}
+	arts := make([]string, 0, len(articles))
+	for a := range articles {
+		arts = append(arts, a)
+	}
+	sort.Strings(arts)
+	sents := map[string]map[place]bool{}
+	arti := map[string]map[string]bool{}
+	for _, a := range arts {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		ms, err := s.subjectsOf(ctx, pArticle, quad.IRI(a))
+		if err != nil {
+			return nil, fmt.Errorf("cooccurring %s: %w", id, err)
+		}
+		for _, m := range ms {
+			p, err := s.props(ctx, m)
+			if err != nil {
+				return nil, err
+			}
+			if p.iri(rdfType) != string(classMention) {
+				continue // a provenance: it has an article too
+			}
+			other := x.canonical(p.iri(pMentionOf))
+			if other == self || other == "" {
+				continue
+			}
+			if arti[other] == nil {
+				arti[other], sents[other] = map[string]bool{}, map[place]bool{}
+			}
+			arti[other][a] = true
+			n, _ := p.num(pSentence)
+			if pl := (place{a, int(n)}); here[pl] {
+				sents[other][pl] = true
+			}
+		}
+	}
+	out := make([]kg.Cooccurrence, 0, len(arti))
+	for e, as := range arti {
+		out = append(out, kg.Cooccurrence{Entity: e, Sentences: len(sents[e]), Articles: len(as)})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Sentences != b.Sentences {
+			return a.Sentences > b.Sentences
+		}
+		if a.Articles != b.Articles {
+			return a.Articles > b.Articles
+		}
+		return a.Entity < b.Entity
+	})
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+// ArticlesMentioning returns the IRIs of the articles that mention id or
+// an entity joined to it, sorted.
+func (s *Store) ArticlesMentioning(ctx context.Context, id string) ([]string, error) {
+	ms, err := s.Mentions(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, m := range ms {
+		if !seen[m.Article] {
+			seen[m.Article] = true
+			out = append(out, m.Article)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}

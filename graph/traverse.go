@@ -10,8 +10,8 @@ import (
 
 // Limits of the traversals.
 const (
-	MaxHops      = 3   // subgraph
-	MaxPathHops  = 6   // shortestPath
+	MaxHops      = 3     // subgraph
+	MaxPathHops  = 6     // shortestPath
 	MaxNodes     = 500   // subgraph
 	maxNeighbors = 10000 // statements read around one node
 )

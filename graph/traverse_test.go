@@ -35,7 +35,9 @@ func entityID(t *testing.T, q func(string, map[string]any) gqlResponse, name str
 	t.Helper()
 	r := q(`query($q: String!) { searchEntities(query: $q, first: 1) { edges { node { id name } } } }`, map[string]any{"q": name})
 	var out struct {
-		SearchEntities struct{ Edges []struct{ Node struct{ ID, Name string } } }
+		SearchEntities struct {
+			Edges []struct{ Node struct{ ID, Name string } }
+		}
 	}
 	json.Unmarshal(r.Data, &out)
 	if len(out.SearchEntities.Edges) == 0 {

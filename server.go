@@ -10,6 +10,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -25,6 +26,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/newsgraph/newsgraph/export"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
@@ -54,7 +56,8 @@ commands:
   load [--db PATH] FILE|DIR...            ingest articles into the store
   serve [--db PATH] [--addr HOST:PORT] [--load FILE|DIR...]
                                           serve GraphQL at /query and the playground at /
-  export [--db PATH] --format nquads      print the whole graph
+  export [--db PATH] [--format F]         print the whole graph: nquads (default), jsonld, json, graphml
+  import [--db PATH] FILE.nq...           merge N-Quads (another newsgraph's export, any RDF with owl:sameAs)
   train tagger|parser --train FILE --dev FILE --out DIR
                                           train a model on a CoNLL-U treebank
   train calibration --sentences FILE --gold FILE
@@ -97,7 +100,8 @@ func run(ctx context.Context, cmd string, args []string, stdin io.Reader, stdout
 	case "extract":
 		fs.StringVar(&cfg.format, "format", "jsonl", "output format: jsonl, or carb (input: one tokenized sentence per line)")
 	case "export":
-		fs.StringVar(&cfg.format, "format", "nquads", "output format: nquads")
+		fs.StringVar(&cfg.format, "format", "nquads", "output format: nquads, jsonld, json (networkx node-link) or graphml")
+	case "import":
 	case "serve":
 		fs.StringVar(&cfg.addr, "addr", "localhost:8080", "address to listen on")
 		fs.Var((*multi)(&cfg.load), "load", "file or directory of articles to load before serving (repeatable)")
@@ -133,10 +137,12 @@ func run(ctx context.Context, cmd string, args []string, stdin io.Reader, stdout
 	case "serve":
 		return withStore(cfg, func(s *store.Store) error { return serve(ctx, cfg, s, stdout) })
 	case "export":
-		if cfg.format != "nquads" {
-			return fmt.Errorf("unknown export format %q (want nquads)", cfg.format)
+		return withStore(cfg, func(s *store.Store) error { return exportGraph(ctx, cfg.format, s, stdout) })
+	case "import":
+		if len(fs.Args()) == 0 {
+			return errors.New("import needs an N-Quads file (- for standard input)")
 		}
-		return withStore(cfg, func(s *store.Store) error { return s.ExportNQuads(ctx, stdout) })
+		return withStore(cfg, func(s *store.Store) error { return importQuads(ctx, s, fs.Args(), stdin, stdout) })
 	}
 	return nil
 }
@@ -360,8 +366,10 @@ func serve(ctx context.Context, cfg config, s *store.Store, out io.Writer) error
 		return err
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/query", http.TimeoutHandler(graph.NewHandler(graph.NewResolver(s, l), graph.HandlerOptions{Introspection: true, Complexity: 5000}),
+	res := graph.NewResolver(s, l)
+	mux.Handle("/query", http.TimeoutHandler(graph.NewHandler(res, graph.HandlerOptions{Introspection: true, Complexity: 5000}),
 		graph.DefaultTimeout, `{"errors":[{"message":"request timed out","extensions":{"code":"TIMEOUT"}}]}`))
+	mux.Handle("/export", http.TimeoutHandler(graph.ExportHandler(res, s, store.Vocab), graph.DefaultTimeout, "export timed out\n"))
 	mux.Handle("/", graph.Playground("/query"))
 	srv := &http.Server{Addr: cfg.addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
@@ -375,6 +383,47 @@ func serve(ctx context.Context, cfg config, s *store.Store, out io.Writer) error
 		defer cancel()
 		return srv.Shutdown(shut)
 	}
+}
+
+// exportGraph writes the whole graph: the store's own quads for N-Quads
+// (a lossless round trip), a view of it for the other formats.
+func exportGraph(ctx context.Context, format string, s *store.Store, w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	if format == "nquads" {
+		if err := s.ExportNQuads(ctx, bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	g, err := s.Graph(ctx)
+	if err != nil {
+		return err
+	}
+	if err := export.Write(bw, format, g, s.IRIs(), store.Vocab); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// importQuads merges N-Quads files into the store.
+func importQuads(ctx context.Context, s *store.Store, files []string, stdin io.Reader, out io.Writer) error {
+	for _, name := range files {
+		var r io.Reader = stdin
+		if name != "-" {
+			f, err := os.Open(name)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			r = f
+		}
+		n, err := s.ImportNQuads(ctx, r)
+		if err != nil {
+			return fmt.Errorf("import %s: %w", name, err)
+		}
+		fmt.Fprintf(out, "%s: %d quads\n", name, n)
+	}
+	return nil
 }
 
 // train runs `newsgraph train tagger|parser`.

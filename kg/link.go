@@ -53,6 +53,24 @@ func LinkEntities(recs []LinkRecord, sameAs [][2]string) []Link {
 	for i, r := range recs {
 		byID[r.ID] = i
 	}
+	// IRIs of other graphs (a Wikidata item both our entities are sameAs)
+	// join what they link but are never canonical: they come after the
+	// records, with no name.
+	real := len(recs)
+	var outside []string
+	for _, p := range sameAs {
+		for _, id := range p {
+			if _, ok := byID[id]; !ok {
+				byID[id] = -1
+				outside = append(outside, id)
+			}
+		}
+	}
+	sort.Strings(outside)
+	for _, id := range outside {
+		byID[id] = len(recs)
+		recs = append(recs, LinkRecord{ID: id})
+	}
 	parent := make([]int, len(recs))
 	rule := make([]string, len(recs)) // why each record joined (on the smaller side)
 	for i := range parent {
@@ -83,12 +101,9 @@ func LinkEntities(recs []LinkRecord, sameAs [][2]string) []Link {
 		}
 	}
 	for _, p := range sameAs {
-		a, okA := byID[p[0]]
-		b, okB := byID[p[1]]
-		if okA && okB {
-			union(a, b, LinkSameAs)
-		}
+		union(byID[p[0]], byID[p[1]], LinkSameAs)
 	}
+	recs = recs[:real] // the rules below look at our own entities only
 	// Aliases: a name that is an alias of exactly one other entity of the
 	// same type.
 	aliasOf := map[string][]int{}
@@ -157,7 +172,7 @@ func LinkEntities(recs []LinkRecord, sameAs [][2]string) []Link {
 	// The canonical entity of a cluster is its fullest name: most words,
 	// then longest, then the smallest IRI.
 	best := map[int]int{}
-	for i := range recs {
+	for i := range recs { // real records only: outside IRIs are never canonical
 		c := find(i)
 		b, ok := best[c]
 		if !ok || fuller(recs[i], tokens[i], recs[b], tokens[b]) {

@@ -40,6 +40,10 @@ func TestLinkEntities(t *testing.T) {
 		{"sameAs from an import",
 			[]LinkRecord{rec("o/x", Organization, "Acme"), rec("o/y", Organization, "Acme Corporation International")}, [][2]string{{"o/x", "o/y"}},
 			[]Link{{"o/x", "o/y", LinkSameAs}}},
+		{"sameAs through another graph's IRI",
+			[]LinkRecord{rec("o/x", Organization, "Acme"), rec("o/y", Organization, "Acme Corporation International")},
+			[][2]string{{"o/x", "http://www.wikidata.org/entity/Q1"}, {"http://www.wikidata.org/entity/Q1", "o/y"}},
+			[]Link{{"o/x", "o/y", LinkSameAs}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := LinkEntities(tc.recs, tc.sameAs); !reflect.DeepEqual(got, tc.want) {

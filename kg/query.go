@@ -32,3 +32,12 @@ type Cooccurrence struct {
 	Sentences int
 	Articles  int
 }
+
+// Graph is a view of the graph for export: entities (one per real-world
+// entity, with their joined members), literal values, and the statements
+// between them, whose subject and object IDs are the canonical ones.
+type Graph struct {
+	Entities   []*Entity
+	Values     []Node
+	Statements []*Statement
+}

@@ -119,8 +119,23 @@ func demonymMention(s syntax.Sentence, i int) (mention, bool) {
 	if !ok || e.Kind != gazetteer.Demonym {
 		return mention{}, false
 	}
+	if i+1 < len(s.Words) && stateNouns[strings.ToLower(s.Words[i+1].Text)] && gazetteer.IsCountry(e.Canonical) {
+		// "the Mexican government", "Mexican officials": the demonym
+		// stands for the country, not for its people.
+		return mention{sent: s.Index, start: i, end: i + 1, titleStart: i, name: w.Text, typ: kg.GPE,
+			canonical: e.Canonical, rule: "demonym", entity: -1}, true
+	}
 	return mention{sent: s.Index, start: i, end: i + 1, titleStart: i, name: w.Text, typ: kg.NORP,
 		canonical: demonymName(e.Canonical), rule: "demonym", entity: -1}, true
+}
+
+// stateNouns after a demonym make it stand for the country's state.
+var stateNouns = map[string]bool{
+	"government": true, "officials": true, "official": true, "authorities": true, "administration": true,
+	"military": true, "army": true, "navy": true, "troops": true, "forces": true, "police": true,
+	"embassy": true, "ministry": true, "diplomats": true, "ambassador": true, "parliament": true,
+	"president": true, "leaders": true, "leadership": true, "regime": true, "state": true,
+	"courts": true, "court": true, "prosecutors": true, "legislature": true, "cabinet": true,
 }
 
 // demonymName is the node name for a group by nationality: the first
@@ -134,6 +149,11 @@ func demonymName(country string) string {
 // rest is typed.
 func splitChunk(s syntax.Sentence, i, j int) []mention {
 	ws := s.Words
+	if j == i+1 {
+		if d, ok := demonymMention(s, i); ok {
+			return []mention{d}
+		}
+	}
 	var out []mention
 	titleStart := i
 	var title []string
@@ -162,6 +182,18 @@ func splitChunk(s syntax.Sentence, i, j int) []mention {
 	}
 	if k >= j {
 		return out
+	}
+	// A group word before a person's name: "Scientologist Tom Cruise",
+	// "Catholic Joe Biden" (but "American Airlines" is one name).
+	if e, ok := gazetteer.Lookup(ws[k].Text); ok && e.Kind == gazetteer.Demonym && len(title) == 0 && j-k >= 3 {
+		if typ, _, _ := typeName(ws, k+1, j, false); typ == kg.Person {
+			if m, ok := demonymMention(s, k); ok {
+				out = append(out, m)
+			}
+			k++
+			i = k
+			titleStart = k
+		}
 	}
 	if len(title) == 0 {
 		// A lower-case role just before the name: "foreign relations

@@ -118,3 +118,45 @@ func (s *Store) ArticlesMentioning(ctx context.Context, id string) ([]string, er
 	sort.Strings(out)
 	return out, nil
 }
+
+// Graph returns the whole graph as a view for export: one entity per
+// cluster of joined entities, every value, and every statement with its
+// subject and object on the canonical entities.
+func (s *Store) Graph(ctx context.Context) (*kg.Graph, error) {
+	x, err := s.links(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := s.subjectsOf(ctx, rdfType, classEntity)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	g := &kg.Graph{}
+	for _, id := range ids {
+		if x.canonical(id) != id {
+			continue
+		}
+		e, err := s.Entity(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		g.Entities = append(g.Entities, e)
+	}
+	sts, _, err := s.Statements(ctx, kg.StatementFilter{}, 0, int(^uint(0)>>1))
+	if err != nil {
+		return nil, err
+	}
+	values := map[string]bool{}
+	for _, st := range sts {
+		for _, n := range []*kg.Node{&st.Subject, &st.Object} {
+			if n.IsEntity() {
+				n.ID = x.canonical(n.ID)
+			} else if !values[n.ID] {
+				values[n.ID] = true
+				g.Values = append(g.Values, *n)
+			}
+		}
+	}
+	g.Statements = sts
+	return g, nil
+}

@@ -422,5 +422,13 @@ Latino,Latinos,Latina,Latinas
 Hispanic,Hispanics
 Republican,Republicans
 Democrat,Democrats
+Mormon,Mormons
+Evangelical,Evangelicals
+Baptist,Baptists
+Methodist,Methodists
+Anglican,Anglicans
+Lutheran,Lutherans
+Quaker,Quakers
+Scientologist,Scientologists
 Palestinian Arab
 `

@@ -139,3 +139,9 @@ func DemonymOf(country string) string {
 	}
 	return country
 }
+
+// IsCountry reports whether name is a country's canonical name.
+func IsCountry(name string) bool {
+	e, ok := Lookup(name)
+	return ok && e.Kind == Country && e.Canonical == name
+}

@@ -34,8 +34,11 @@ func newServer(t *testing.T) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := graph.NewHandler(graph.NewResolver(s, loader.New(tg, loader.Options{MaxBytes: 1 << 20})), graph.HandlerOptions{Introspection: true, MaxBodyBytes: 2 << 20})
-	srv := httptest.NewServer(h)
+	res := graph.NewResolver(s, loader.New(tg, loader.Options{MaxBytes: 1 << 20}))
+	mux := http.NewServeMux()
+	mux.Handle("/export", graph.ExportHandler(res, s, store.Vocab))
+	mux.Handle("/", graph.NewHandler(res, graph.HandlerOptions{Introspection: true, MaxBodyBytes: 2 << 20}))
+	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv
 }

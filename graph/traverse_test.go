@@ -2,7 +2,10 @@ package graph_test
 
 import (
 	"encoding/json"
+	"io"
+	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -205,5 +208,44 @@ func TestCooccurringTimelineArticles(t *testing.T) {
 		map[string]any{"id": entityID(t, q, "Joe Biden")})
 	if !strings.Contains(string(r.Data), `"articles":{"pageInfo":{"totalCount":1}}`) || !strings.Contains(string(r.Data), `"all":{"pageInfo":{"totalCount":2}}`) {
 		t.Errorf("articles(mentioning: Biden) = %s", r.Data)
+	}
+}
+
+func TestExportEndpoint(t *testing.T) {
+	srv, q := twoArticles(t)
+	blinken := entityID(t, q, "Antony Blinken")
+	get := func(query string) (int, string, string) {
+		t.Helper()
+		resp, err := http.Get(srv.URL + "/export?" + query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, resp.Header.Get("Content-Type"), string(b)
+	}
+	code, ct, body := get("format=json")
+	var whole struct{ Nodes, Links []map[string]any }
+	if code != 200 || ct != "application/json" || json.Unmarshal([]byte(body), &whole) != nil || len(whole.Links) < 40 {
+		t.Fatalf("whole graph as json: %d %s, %d links", code, ct, len(whole.Links))
+	}
+	code, _, body = get("format=json&hops=1&seed=" + url.QueryEscape(blinken))
+	var sub struct{ Nodes, Links []map[string]any }
+	if code != 200 || json.Unmarshal([]byte(body), &sub) != nil || len(sub.Nodes) < 3 || len(sub.Nodes) >= len(whole.Nodes) {
+		t.Errorf("subgraph as json: %d, %d nodes of %d", code, len(sub.Nodes), len(whole.Nodes))
+	}
+	if code, _, body = get("format=nquads"); code != 200 || !strings.Contains(body, "owl#sameAs") {
+		t.Errorf("nquads: %d, sameAs link missing", code)
+	}
+	for _, f := range []string{"jsonld", "graphml"} {
+		if code, _, _ := get("format=" + f + "&seed=" + url.QueryEscape(blinken)); code != 200 {
+			t.Errorf("%s: %d", f, code)
+		}
+	}
+	if code, _, _ := get("format=csv"); code != http.StatusBadRequest {
+		t.Errorf("unknown format: %d, want 400", code)
+	}
+	if code, _, _ := get("format=json&hops=7&seed=" + url.QueryEscape(blinken)); code != http.StatusBadRequest {
+		t.Errorf("hops 7: %d, want 400", code)
 	}
 }

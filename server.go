@@ -370,6 +370,7 @@ func serve(ctx context.Context, cfg config, s *store.Store, out io.Writer) error
 	mux.Handle("/query", http.TimeoutHandler(graph.NewHandler(res, graph.HandlerOptions{Introspection: true, Complexity: 5000}),
 		graph.DefaultTimeout, `{"errors":[{"message":"request timed out","extensions":{"code":"TIMEOUT"}}]}`))
 	mux.Handle("/export", http.TimeoutHandler(graph.ExportHandler(res, s, store.Vocab), graph.DefaultTimeout, "export timed out\n"))
+	mux.Handle("/gizmo", graph.GizmoHandler(s))
 	mux.Handle("/", graph.Playground("/query"))
 	srv := &http.Server{Addr: cfg.addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)

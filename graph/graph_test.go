@@ -37,6 +37,7 @@ func newServer(t *testing.T) *httptest.Server {
 	res := graph.NewResolver(s, loader.New(tg, loader.Options{MaxBytes: 1 << 20}))
 	mux := http.NewServeMux()
 	mux.Handle("/export", graph.ExportHandler(res, s, store.Vocab))
+	mux.Handle("/gizmo", graph.GizmoHandler(s))
 	mux.Handle("/", graph.NewHandler(res, graph.HandlerOptions{Introspection: true, MaxBodyBytes: 2 << 20}))
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)

@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -247,5 +248,32 @@ func TestExportEndpoint(t *testing.T) {
 	}
 	if code, _, _ := get("format=json&hops=7&seed=" + url.QueryEscape(blinken)); code != http.StatusBadRequest {
 		t.Errorf("hops 7: %d, want 400", code)
+	}
+}
+
+func TestGizmo(t *testing.T) {
+	srv, q := twoArticles(t)
+	blinken := entityID(t, q, "Antony Blinken")
+	gizmo := func(query string) (int, map[string]any) {
+		t.Helper()
+		resp, err := http.Post(srv.URL+"/gizmo", "application/javascript", strings.NewReader(query))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out map[string]any
+		json.NewDecoder(resp.Body).Decode(&out)
+		return resp.StatusCode, out
+	}
+	code, out := gizmo(`g.V("<` + blinken + `>").Out("<https://newsgraph.dev/ns#name>").All()`)
+	if code != 200 || !strings.Contains(fmt.Sprint(out["result"]), "Antony Blinken") {
+		t.Errorf("name of Blinken: %d %v", code, out)
+	}
+	if code, out := gizmo(`g.V(`); code != http.StatusBadRequest || out["error"] == nil {
+		t.Errorf("syntax error: %d %v", code, out)
+	}
+	// There is nothing to write with: the graph API has no such call.
+	if code, _ := gizmo(`g.addQuad("<a>", "<b>", "<c>")`); code != http.StatusBadRequest {
+		t.Errorf("a write attempt: %d, want 400", code)
 	}
 }

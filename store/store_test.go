@@ -1,7 +1,10 @@
 package store_test
 
 import (
+	"context"
+	"errors"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/storetest"
@@ -45,4 +48,18 @@ func TestReopen(t *testing.T) {
 		t.Fatalf("reopen: %v", err)
 	}
 	s.Close()
+}
+
+// A Gizmo query that never ends is interrupted when its context ends.
+func TestGizmoInterrupted(t *testing.T) {
+	s, err := store.Open(store.Config{Backend: store.Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	if _, err := s.Gizmo(ctx, `while (true) {}`, 10); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("endless query: %v, want the deadline", err)
+	}
 }

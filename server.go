@@ -355,6 +355,19 @@ func titleOf(path string) string {
 	return strings.NewReplacer("-", " ", "_", " ").Replace(base)
 }
 
+// routes mounts the endpoints: GraphQL at /query, exports at /export,
+// Gizmo at /gizmo, the playground at /.
+func routes(s *store.Store, l *loader.Loader) http.Handler {
+	mux := http.NewServeMux()
+	res := graph.NewResolver(s, l)
+	mux.Handle("/query", http.TimeoutHandler(graph.NewHandler(res, graph.HandlerOptions{Introspection: true, Complexity: 5000}),
+		graph.DefaultTimeout, `{"errors":[{"message":"request timed out","extensions":{"code":"TIMEOUT"}}]}`))
+	mux.Handle("/export", http.TimeoutHandler(graph.ExportHandler(res, s, store.Vocab), graph.DefaultTimeout, "export timed out\n"))
+	mux.Handle("/gizmo", graph.GizmoHandler(s))
+	mux.Handle("/", graph.Playground("/query"))
+	return mux
+}
+
 func serve(ctx context.Context, cfg config, s *store.Store, out io.Writer) error {
 	if len(cfg.load) > 0 {
 		if err := load(ctx, cfg, s, cfg.load, out); err != nil {
@@ -365,14 +378,7 @@ func serve(ctx context.Context, cfg config, s *store.Store, out io.Writer) error
 	if err != nil {
 		return err
 	}
-	mux := http.NewServeMux()
-	res := graph.NewResolver(s, l)
-	mux.Handle("/query", http.TimeoutHandler(graph.NewHandler(res, graph.HandlerOptions{Introspection: true, Complexity: 5000}),
-		graph.DefaultTimeout, `{"errors":[{"message":"request timed out","extensions":{"code":"TIMEOUT"}}]}`))
-	mux.Handle("/export", http.TimeoutHandler(graph.ExportHandler(res, s, store.Vocab), graph.DefaultTimeout, "export timed out\n"))
-	mux.Handle("/gizmo", graph.GizmoHandler(s))
-	mux.Handle("/", graph.Playground("/query"))
-	srv := &http.Server{Addr: cfg.addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Addr: cfg.addr, Handler: routes(s, l), ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
 	fmt.Fprintf(out, "newsgraph: GraphQL at http://%s/query, playground at http://%s/\n", cfg.addr, cfg.addr)

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"context"
+	"io"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/store"
+)
+
+// TestPythonClient runs examples/test_client.py (standard library path)
+// against a live server holding the sample article. It skips when
+// python3 is not installed.
+func TestPythonClient(t *testing.T) {
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not installed")
+	}
+	s, err := store.Open(store.Config{Backend: store.Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	cfg := config{maxBytes: 2 << 20}
+	if err := load(context.Background(), cfg, s, []string{"testdata/articles/border-crossings.txt"}, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	l, err := newLoader(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(routes(s, l))
+	defer srv.Close()
+	cmd := exec.Command(py, "test_client.py", srv.URL)
+	cmd.Dir = "examples"
+	cmd.Env = append(os.Environ(), "NEWSGRAPH_PLAIN=1", "PYTHONDONTWRITEBYTECODE=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("python3 test_client.py: %v\n%s", err, out)
+	}
+	t.Logf("%s", out)
+}

@@ -3,9 +3,11 @@ package graph
 import (
 	"context"
 	"sort"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/graph/model"
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/loader/gazetteer"
 )
 
 // Limits of the traversals.
@@ -109,7 +111,8 @@ func (s *Service) seedNode(ctx context.Context, id string) (kg.Node, error) {
 	return n, nil
 }
 
-// subgraph walks breadth first from the seeds, checking the request
+// subgraph walks breadth first from the seeds through the nodes that
+// carry a path (see carries; the others are leaves), checking the request
 // context at every hop and stopping at maxNodes.
 func (s *Service) subgraph(ctx context.Context, seeds []string, hops, maxNodes int, o TraversalOptions) (*model.Subgraph, error) {
 	if hops < 0 || hops > MaxHops {
@@ -125,7 +128,7 @@ func (s *Service) subgraph(ctx context.Context, seeds []string, hops, maxNodes i
 	have := map[string]bool{}
 	edges := map[string]bool{}
 	var frontier []string
-	add := func(n kg.Node) error {
+	add := func(n kg.Node, seed bool) error {
 		if have[n.ID] {
 			return nil
 		}
@@ -135,7 +138,9 @@ func (s *Service) subgraph(ctx context.Context, seeds []string, hops, maxNodes i
 			return err
 		}
 		out.Nodes = append(out.Nodes, gn)
-		frontier = append(frontier, n.ID)
+		if seed || carries(n) {
+			frontier = append(frontier, n.ID)
+		}
 		return nil
 	}
 	for _, id := range seeds {
@@ -143,7 +148,7 @@ func (s *Service) subgraph(ctx context.Context, seeds []string, hops, maxNodes i
 		if err != nil {
 			return nil, err
 		}
-		if err := add(n); err != nil {
+		if err := add(n, true); err != nil {
 			return nil, err
 		}
 	}
@@ -164,7 +169,7 @@ func (s *Service) subgraph(ctx context.Context, seeds []string, hops, maxNodes i
 						out.Truncated = true
 						continue
 					}
-					if err := add(ends[i]); err != nil {
+					if err := add(ends[i], false); err != nil {
 						return nil, err
 					}
 				}
@@ -196,7 +201,8 @@ func (s *Service) subgraph(ctx context.Context, seeds []string, hops, maxNodes i
 }
 
 // shortestPath is a breadth-first search that follows statements either
-// way, checking the request context at every hop.
+// way through the nodes that carry a path (see carries), checking the
+// request context at every hop.
 func (s *Service) shortestPath(ctx context.Context, from, to string, maxHops int, predicates []string) (*model.Path, error) {
 	if maxHops < 1 || maxHops > MaxPathHops {
 		return nil, kg.Errorf(kg.EINVALID, "maxHops must be between 1 and %d", MaxPathHops)
@@ -232,7 +238,9 @@ func (s *Service) shortestPath(ctx context.Context, from, to string, maxHops int
 					continue
 				}
 				came[ends[i].ID] = step{prev: id, via: st, node: ends[i]}
-				next = append(next, ends[i].ID)
+				if carries(ends[i]) {
+					next = append(next, ends[i].ID)
+				}
 			}
 		}
 		if _, ok := came[goal.ID]; ok {
@@ -378,6 +386,31 @@ func capped(first *int, def int) (int, error) {
 		return 0, kg.Errorf(kg.EINVALID, "first must not be negative")
 	}
 	return min(n, MaxFirst), nil
+}
+
+// carries reports whether a traversal goes on through n: entities do, and
+// specific phrases ("border security challenges", which two countries
+// address); generic values do not: a single word ("President",
+// "migrants"), a title ("US Secretary of State"), a quantity or a date
+// are shared by unrelated statements, and two people who are both
+// "President" are not connected by it.
+func carries(n kg.Node) bool {
+	if n.IsEntity() {
+		return true
+	}
+	if n.Type != kg.Concept {
+		return false
+	}
+	words := strings.Fields(n.Name)
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		if gazetteer.IsTitle(w) {
+			return false
+		}
+	}
+	return true
 }
 
 func members(e *kg.Entity) []*kg.Member {

@@ -10,6 +10,7 @@ Standard library only; the cells use networkx when it is installed.
 import contextlib
 import io
 import json
+import os
 import sys
 
 URL = sys.argv[1] if len(sys.argv) > 1 else "http://localhost:8080"
@@ -24,8 +25,9 @@ on the US-Mexico border crossings and twelve Wikinews articles), with the standa
 ```
 go run . serve --backend memory --load testdata/articles --addr localhost:8080
 ```"""),
-    ("code", f"""import newsgraph_client as nc
-ng = nc.Client({URL!r})
+    ("code", """import os
+import newsgraph_client as nc
+ng = nc.Client(os.environ.get("NEWSGRAPH_URL", "http://localhost:8080"))
 
 def show(rows, *cols, n=10):
     rows = rows.to_dict("records") if hasattr(rows, "to_dict") else rows
@@ -76,6 +78,7 @@ print(json.loads(ld)["@graph"][0])"""),
 
 
 def run():
+    os.environ["NEWSGRAPH_URL"] = URL
     ns = {"json": json}
     cells = []
     count = 0

@@ -91,8 +91,8 @@ func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
 func run(ctx context.Context, cmd string, args []string, stdin io.Reader, stdout io.Writer) error {
 	var cfg config
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
-	fs.StringVar(&cfg.db, "db", "newsgraph.db", "database directory")
-	fs.StringVar(&cfg.backend, "backend", store.Bolt, "store backend: bbolt, leveldb or memory")
+	fs.StringVar(&cfg.db, "db", "newsgraph.db", "database directory, or a postgres:// URL for --backend postgres")
+	fs.StringVar(&cfg.backend, "backend", store.Bolt, "store backend: bbolt, leveldb, memory or postgres")
 	fs.StringVar(&cfg.base, "base", kg.DefaultBase, "base IRI of the graph's nodes")
 	fs.IntVar(&cfg.maxBytes, "max-bytes", 2<<20, "largest article accepted, in bytes")
 	fs.BoolVar(&cfg.patterns, "patterns", false, "statements from the earlier verb-group patterns instead of the parses (for comparison)")

@@ -13,6 +13,7 @@ import (
 	_ "github.com/cayleygraph/cayley/graph/kv/bbolt" // the default embedded backend
 	_ "github.com/cayleygraph/cayley/graph/kv/leveldb"
 	_ "github.com/cayleygraph/cayley/graph/memstore"
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // Cayley's SQL backend, PostgreSQL flavor
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/kg"
@@ -20,15 +21,16 @@ import (
 
 // Backends that Open accepts.
 const (
-	Bolt    = "bbolt"
-	LevelDB = "leveldb"
-	Memory  = "memory"
+	Bolt     = "bbolt"
+	LevelDB  = "leveldb"
+	Memory   = "memory"
+	Postgres = "postgres"
 )
 
 // Config says which backend to open and where.
 type Config struct {
-	Backend string // Bolt (default), LevelDB or Memory
-	Path    string // directory of the database; ignored for Memory
+	Backend string // Bolt (default), LevelDB, Memory or Postgres
+	Path    string // directory of the database; a postgres:// URL for Postgres; ignored for Memory
 	Base    string // base IRI of instance data
 }
 
@@ -53,8 +55,10 @@ func Open(cfg Config) (*Store, error) {
 	case "", Bolt, "bolt":
 		cfg.Backend = Bolt
 	case LevelDB, Memory:
+	case Postgres:
+		return openSQL(cfg, iris)
 	default:
-		return nil, kg.Errorf(kg.EINVALID, "unknown backend %q (want bbolt, leveldb or memory)", cfg.Backend)
+		return nil, kg.Errorf(kg.EINVALID, "unknown backend %q (want bbolt, leveldb, memory or postgres)", cfg.Backend)
 	}
 	name := cfg.Backend
 	if name == Memory {
@@ -254,4 +258,20 @@ func (s *Store) documentQuads(doc *kg.Document) []quad.Quad {
 		}
 	}
 	return out
+}
+
+// openSQL opens (creating its tables if needed) a graph in a SQL
+// database through Cayley's SQL backend.
+func openSQL(cfg Config, iris kg.IRIs) (*Store, error) {
+	if cfg.Path == "" {
+		return nil, kg.Errorf(kg.EINVALID, "the %s backend needs a database URL (--db postgres://user@host/db)", cfg.Backend)
+	}
+	if err := graph.InitQuadStore(cfg.Backend, cfg.Path, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+		return nil, fmt.Errorf("initialize %s store: %w", cfg.Backend, err)
+	}
+	qs, err := graph.NewQuadStore(cfg.Backend, cfg.Path, nil)
+	if err != nil {
+		return nil, fmt.Errorf("open %s store: %w", cfg.Backend, err)
+	}
+	return &Store{qs: qs, iris: iris}, nil
 }

@@ -11,11 +11,18 @@ import (
 )
 
 func TestConformance(t *testing.T) {
-	for _, backend := range []string{store.Memory, store.Bolt, store.LevelDB} {
+	for _, backend := range []string{store.Memory, store.Bolt, store.LevelDB, store.Postgres} {
 		t.Run(backend, func(t *testing.T) {
+			if backend == store.Postgres {
+				storetest.PostgresDB(t) // skips without a server
+			}
 			storetest.Run(t, func(t *testing.T) *store.Store {
 				t.Helper()
-				s, err := store.Open(store.Config{Backend: backend, Path: t.TempDir()})
+				path := t.TempDir()
+				if backend == store.Postgres {
+					path = storetest.PostgresDB(t)
+				}
+				s, err := store.Open(store.Config{Backend: backend, Path: path})
 				if err != nil {
 					t.Fatalf("open %s: %v", backend, err)
 				}

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 
@@ -614,7 +613,7 @@ func (s *Store) ExportNQuads(ctx context.Context, w io.Writer) error {
 // ImportNQuads adds the quads of an N-Quads stream in one transaction.
 func (s *Store) ImportNQuads(ctx context.Context, r io.Reader) (int, error) {
 	qr := nquads.NewReader(r, false)
-	var deltas []graph.Delta
+	var quads []quad.Quad
 	for {
 		q, err := qr.ReadQuad()
 		if err == io.EOF {
@@ -623,13 +622,13 @@ func (s *Store) ImportNQuads(ctx context.Context, r io.Reader) (int, error) {
 		if err != nil {
 			return 0, kg.Errorf(kg.EINVALID, "read N-Quads: %v", err)
 		}
-		deltas = append(deltas, graph.Delta{Quad: q, Action: graph.Add})
+		quads = append(quads, q)
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	if err := s.qs.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreDup: true}); err != nil {
+	if err := s.write(ctx, quads); err != nil {
 		return 0, fmt.Errorf("import: %w", err)
 	}
 	s.relinked()
-	return len(deltas), nil
+	return len(quads), nil
 }

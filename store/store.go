@@ -46,6 +46,8 @@ type Store struct {
 	// read after a write (links.go).
 	linkMu    sync.Mutex
 	linkCache *linkIndex
+	// bulk, for PostgreSQL, writes with COPY (bulk.go).
+	bulk *sqlBulk
 }
 
 // Open opens (creating if needed) the store cfg names.
@@ -91,7 +93,12 @@ func Open(cfg Config) (*Store, error) {
 }
 
 // Close closes the underlying store.
-func (s *Store) Close() error { return s.qs.Close() }
+func (s *Store) Close() error {
+	if s.bulk != nil {
+		s.bulk.Close()
+	}
+	return s.qs.Close()
+}
 
 // IRIs returns the naming scheme of the store's data.
 func (s *Store) IRIs() kg.IRIs { return s.iris }
@@ -99,34 +106,72 @@ func (s *Store) IRIs() kg.IRIs { return s.iris }
 // Ingest writes a document. Ingesting an article that is already stored
 // changes nothing and reports Created false.
 func (s *Store) Ingest(ctx context.Context, doc *kg.Document) (kg.IngestResult, error) {
-	res := kg.IngestResult{Article: doc.Article, Statements: len(doc.Statements), Entities: len(doc.Entities)}
-	if doc.Article.ID == "" {
-		return res, kg.Errorf(kg.EINVALID, "document has no article id")
+	res, err := s.IngestBatch(ctx, []*kg.Document{doc})
+	if len(res) == 0 {
+		return kg.IngestResult{Article: doc.Article}, err
+	}
+	return res[0], err
+}
+
+// IngestBatch writes documents in one transaction (one ApplyDeltas call, or
+// one COPY transaction on PostgreSQL): after a crash each article is
+// wholly there or not at all. Articles already stored, or twice in the
+// batch, are skipped and reported with Created false.
+func (s *Store) IngestBatch(ctx context.Context, docs []*kg.Document) ([]kg.IngestResult, error) {
+	res := make([]kg.IngestResult, len(docs))
+	for i, doc := range docs {
+		res[i] = kg.IngestResult{Article: doc.Article, Statements: len(doc.Statements), Entities: len(doc.Entities)}
+		if doc.Article.ID == "" {
+			return res, kg.Errorf(kg.EINVALID, "document has no article id")
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	quads := s.documentQuads(doc)
-	res.Quads = len(quads)
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	exists, err := s.has(ctx, quad.IRI(doc.Article.ID), rdfType, classArticle)
-	if err != nil {
-		return res, fmt.Errorf("ingest %s: %w", doc.Article.ID, err)
+	var quads []quad.Quad
+	seen := map[string]bool{}
+	for i, doc := range docs {
+		if seen[doc.Article.ID] {
+			continue
+		}
+		seen[doc.Article.ID] = true
+		exists, err := s.has(ctx, quad.IRI(doc.Article.ID), rdfType, classArticle)
+		if err != nil {
+			return res, fmt.Errorf("ingest %s: %w", doc.Article.ID, err)
+		}
+		if exists {
+			continue
+		}
+		q := s.documentQuads(doc)
+		res[i].Quads = len(q)
+		res[i].Created = true
+		quads = append(quads, q...)
 	}
-	if exists {
+	if len(quads) == 0 {
 		return res, nil
+	}
+	if err := s.write(ctx, quads); err != nil {
+		for i := range res {
+			res[i].Created = false
+		}
+		return res, fmt.Errorf("write %d articles: %w", len(docs), err)
+	}
+	s.relinked()
+	return res, nil
+}
+
+// write adds quads in one transaction.
+func (s *Store) write(ctx context.Context, quads []quad.Quad) error {
+	if s.bulk != nil {
+		return s.bulk.write(ctx, quads)
 	}
 	deltas := make([]graph.Delta, len(quads))
 	for i, q := range quads {
 		deltas[i] = graph.Delta{Quad: q, Action: graph.Add}
 	}
-	if err := s.qs.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreDup: true}); err != nil {
-		return res, fmt.Errorf("write article %s: %w", doc.Article.ID, err)
-	}
-	s.relinked()
-	res.Created = true
-	return res, nil
+	return s.qs.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreDup: true})
 }
 
 // DeleteArticle removes every quad labelled with the article, and with
@@ -273,5 +318,10 @@ func openSQL(cfg Config, iris kg.IRIs) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s store: %w", cfg.Backend, err)
 	}
-	return &Store{qs: qs, iris: iris}, nil
+	bulk, err := openBulk(cfg.Path)
+	if err != nil {
+		qs.Close()
+		return nil, fmt.Errorf("open %s store: %w", cfg.Backend, err)
+	}
+	return &Store{qs: qs, iris: iris, bulk: bulk}, nil
 }

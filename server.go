@@ -12,6 +12,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -20,14 +21,14 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"path/filepath"
-	"sort"
 	"strings"
 	"syscall"
 	"time"
 
+	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/export"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
 	"github.com/newsgraph/newsgraph/loader/carb"
@@ -45,6 +46,12 @@ type config struct {
 	load     []string
 	maxBytes int
 	patterns bool
+	workers  int
+	batch    int
+	progress bool
+	articles int
+	seed     uint64
+	stdin    io.Reader
 }
 
 const usage = `usage: newsgraph COMMAND [flags] [args]
@@ -53,7 +60,10 @@ commands:
   extract [--format jsonl|carb] [FILE...]
                                           extract entities and statements, print JSON lines (stdin without FILE);
                                           carb: Open IE tuples of tokenized sentences, CaRB's tabbed format
-  load [--db PATH] FILE|DIR...            ingest articles into the store
+  load [--db PATH|URL] [--workers N] [--batch N] FILE|DIR|FILE.jsonl|-...
+                                          ingest articles (text files, or JSON lines of {text, title, source,
+                                          publishedAt}) in parallel, skipping those already stored
+  gen-corpus [--articles N] [--seed S]    print N generated news articles as JSON lines (for benchmarks)
   serve [--db PATH] [--addr HOST:PORT] [--load FILE|DIR...]
                                           serve GraphQL at /query and the playground at /
   export [--db PATH] [--format F]         print the whole graph: nquads (default), jsonld, json, graphml
@@ -89,7 +99,7 @@ func (m *multi) String() string     { return strings.Join(*m, ",") }
 func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
 
 func run(ctx context.Context, cmd string, args []string, stdin io.Reader, stdout io.Writer) error {
-	var cfg config
+	cfg := config{stdin: stdin}
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.StringVar(&cfg.db, "db", "newsgraph.db", "database directory, or a postgres:// URL for --backend postgres")
 	fs.StringVar(&cfg.backend, "backend", store.Bolt, "store backend: bbolt, leveldb, memory or postgres")
@@ -102,10 +112,17 @@ func run(ctx context.Context, cmd string, args []string, stdin io.Reader, stdout
 	case "export":
 		fs.StringVar(&cfg.format, "format", "nquads", "output format: nquads, jsonld, json (networkx node-link) or graphml")
 	case "import":
-	case "serve":
-		fs.StringVar(&cfg.addr, "addr", "localhost:8080", "address to listen on")
-		fs.Var((*multi)(&cfg.load), "load", "file or directory of articles to load before serving (repeatable)")
-	case "load":
+	case "load", "serve":
+		if cmd == "serve" {
+			fs.StringVar(&cfg.addr, "addr", "localhost:8080", "address to listen on")
+			fs.Var((*multi)(&cfg.load), "load", "file or directory of articles to load before serving (repeatable)")
+		}
+		fs.IntVar(&cfg.workers, "workers", 0, "extraction goroutines (0: one per core)")
+		fs.IntVar(&cfg.batch, "batch", 64, "articles per write transaction")
+		fs.BoolVar(&cfg.progress, "progress", true, "report progress on standard error")
+	case "gen-corpus":
+		fs.IntVar(&cfg.articles, "articles", 1000, "how many articles")
+		fs.Uint64Var(&cfg.seed, "seed", 1, "generator seed")
 	case "train":
 		return train(args, stdout)
 	case "eval-parse":
@@ -136,6 +153,8 @@ func run(ctx context.Context, cmd string, args []string, stdin io.Reader, stdout
 		return withStore(cfg, func(s *store.Store) error { return load(ctx, cfg, s, fs.Args(), stdout) })
 	case "serve":
 		return withStore(cfg, func(s *store.Store) error { return serve(ctx, cfg, s, stdout) })
+	case "gen-corpus":
+		return genCorpus(cfg, stdout)
 	case "export":
 		return withStore(cfg, func(s *store.Store) error { return exportGraph(ctx, cfg.format, s, stdout) })
 	case "import":
@@ -274,34 +293,6 @@ func readArticle(name string, stdin io.Reader, max int) (string, error) {
 	return string(b), nil
 }
 
-// articleFiles expands directories into their .txt files, sorted.
-func articleFiles(paths []string) ([]string, error) {
-	var out []string
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			return nil, err
-		}
-		if !st.IsDir() {
-			out = append(out, p)
-			continue
-		}
-		err = filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if !d.IsDir() && strings.HasSuffix(d.Name(), ".txt") {
-				out = append(out, path)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	sort.Strings(out)
-	return out, nil
-}
 
 // load ingests every article; an article that fails is reported and the
 // rest go on. It returns an error if any failed.
@@ -310,50 +301,29 @@ func load(ctx context.Context, cfg config, s *store.Store, paths []string, out i
 	if err != nil {
 		return err
 	}
-	files, err := articleFiles(paths)
+	icfg := ingest.Config{Sources: paths, Stdin: cfg.stdin, Workers: cfg.workers, Batch: cfg.batch, MaxBytes: cfg.maxBytes}
+	if cfg.progress {
+		icfg.Progress = ingest.NewProgress(os.Stderr)
+	}
+	sum, err := ingest.Run(ctx, icfg, l, s)
+	fmt.Fprintf(out, "loaded %d articles (%d already present, %d failed) of %d read: %d statements, %d entities, %d quads, %d warnings, in %s (%.1f articles/s)\n",
+		sum.Created, sum.Skipped, sum.Failed, sum.Read, sum.Statements, sum.Entities, sum.Quads, sum.Warnings,
+		sum.Elapsed.Round(time.Millisecond), float64(sum.Read)/max(sum.Elapsed.Seconds(), 1e-9))
+	for _, f := range sum.Failures {
+		fmt.Fprintf(out, "  failed: %s: %s\n", f.Origin, f.Reason)
+	}
+	if more := sum.Failed - len(sum.Failures); more > 0 {
+		fmt.Fprintf(out, "  ... and %d more failures\n", more)
+	}
 	if err != nil {
 		return err
 	}
-	svc := graph.NewResolver(s, l).Service()
-	start := time.Now()
-	var created, skipped, failed, statements int
-	for _, f := range files {
-		text, err := readArticle(f, nil, cfg.maxBytes)
-		if err == nil {
-			var res kg.IngestResult
-			res, err = svc.Ingest(ctx, kg.Article{Text: text, Title: titleOf(f), Source: f})
-			if err == nil {
-				if res.Created {
-					created++
-					statements += res.Statements
-				} else {
-					skipped++
-				}
-				for _, w := range res.Warnings {
-					log.Printf("%s: warning: %s", f, w)
-				}
-			}
-		}
-		if err != nil {
-			failed++
-			log.Printf("%s: %v", f, err)
-		}
-	}
-	el := time.Since(start)
-	fmt.Fprintf(out, "loaded %d articles (%d already present, %d failed), %d statements in %s\n",
-		created, skipped, failed, statements, el.Round(time.Millisecond))
-	if failed > 0 {
-		return fmt.Errorf("%d of %d articles failed", failed, len(files))
+	if sum.Failed > 0 && sum.Created == 0 && sum.Skipped == 0 {
+		return fmt.Errorf("all %d articles failed", sum.Failed)
 	}
 	return nil
 }
 
-// titleOf makes a title from a file name: "border-crossings.txt" ->
-// "border crossings".
-func titleOf(path string) string {
-	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	return strings.NewReplacer("-", " ", "_", " ").Replace(base)
-}
 
 // routes mounts the endpoints: GraphQL at /query, exports at /export,
 // Gizmo at /gizmo, the playground at /.
@@ -390,6 +360,16 @@ func serve(ctx context.Context, cfg config, s *store.Store, out io.Writer) error
 		defer cancel()
 		return srv.Shutdown(shut)
 	}
+}
+
+// genCorpus writes generated articles as JSON lines.
+func genCorpus(cfg config, w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	if err := corpus.Generate(cfg.articles, cfg.seed, func(a corpus.Article) error { return enc.Encode(a) }); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // exportGraph writes the whole graph: the store's own quads for N-Quads

@@ -35,6 +35,22 @@ func openBulk(url string) (*sqlBulk, error) {
 
 func (b *sqlBulk) Close() error { return b.db.Close() }
 
+// locked runs f holding a PostgreSQL advisory lock that every newsgraph
+// process on the database shares.
+func (b *sqlBulk) locked(ctx context.Context, f func() error) error {
+	conn, err := b.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	const key = 0x6e6577736772 // "newsgr"
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, key); err != nil {
+		return fmt.Errorf("lock: %w", err)
+	}
+	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, key)
+	return f()
+}
+
 // nodeColumns are the value columns of the nodes table, in COPY order.
 var nodeColumns = []string{"hash", "value", "value_string", "datatype", "language", "iri", "bnode",
 	"value_int", "value_bool", "value_float", "value_time"}

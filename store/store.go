@@ -311,17 +311,31 @@ func openSQL(cfg Config, iris kg.IRIs) (*Store, error) {
 	if cfg.Path == "" {
 		return nil, kg.Errorf(kg.EINVALID, "the %s backend needs a database URL (--db postgres://user@host/db)", cfg.Backend)
 	}
-	if err := graph.InitQuadStore(cfg.Backend, cfg.Path, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
-		return nil, fmt.Errorf("initialize %s store: %w", cfg.Backend, err)
+	bulk, err := openBulk(cfg.Path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s store: %w", cfg.Backend, err)
+	}
+	// Several loaders may start at once on an empty database: one creates
+	// the tables, under a lock, and the others find them.
+	err = bulk.locked(context.Background(), func() error {
+		if err := graph.InitQuadStore(cfg.Backend, cfg.Path, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+			return fmt.Errorf("initialize %s store: %w", cfg.Backend, err)
+		}
+		return nil
+	})
+	if err != nil {
+		bulk.Close()
+		return nil, err
 	}
 	qs, err := graph.NewQuadStore(cfg.Backend, cfg.Path, nil)
 	if err != nil {
-		return nil, fmt.Errorf("open %s store: %w", cfg.Backend, err)
-	}
-	bulk, err := openBulk(cfg.Path)
-	if err != nil {
-		qs.Close()
+		bulk.Close()
 		return nil, fmt.Errorf("open %s store: %w", cfg.Backend, err)
 	}
 	return &Store{qs: qs, iris: iris, bulk: bulk}, nil
+}
+
+// HasArticle reports whether the article with IRI id is stored.
+func (s *Store) HasArticle(ctx context.Context, id string) (bool, error) {
+	return s.has(ctx, quad.IRI(id), rdfType, classArticle)
 }

@@ -1,0 +1,465 @@
+// Package ingest loads many articles into the store: it streams them from
+// text files, directories and JSON lines, skips the ones the store already
+// has (by the hash of their text), extracts the others on every core and
+// writes them in batches, each batch one transaction. It never holds more
+// than a few batches in memory, so a corpus of any size loads in bounded
+// memory; a load that is killed resumes where it stopped when run again.
+package ingest
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// Extractor turns an article into a document (the loader).
+type Extractor interface {
+	Extract(ctx context.Context, a kg.Article) (*kg.Document, error)
+	IRIs() kg.IRIs
+}
+
+// Store is where documents go.
+type Store interface {
+	HasArticle(ctx context.Context, id string) (bool, error)
+	IngestBatch(ctx context.Context, docs []*kg.Document) ([]kg.IngestResult, error)
+}
+
+// Config says what to load and how.
+type Config struct {
+	Sources  []string  // files, directories, or "-" for JSON lines on Stdin
+	Stdin    io.Reader // read for "-"
+	Workers  int       // extraction goroutines; 0 means one per core
+	Batch    int       // articles per write transaction; 0 means 64
+	MaxBytes int       // largest article; 0 means 2 MiB
+	Progress *Progress // nil: no progress reports
+}
+
+// Failure is an article that could not be loaded, and why.
+type Failure struct {
+	Origin string // file, or file:line for JSON lines
+	Reason string
+}
+
+// Summary is what a load did.
+type Summary struct {
+	Read, Created, Skipped, Failed int
+	Statements, Entities, Quads    int
+	Warnings                       int
+	Failures                       []Failure // the first 100
+	Elapsed                        time.Duration
+}
+
+const maxFailures = 100
+
+type item struct {
+	origin string
+	art    kg.Article
+	err    error // a read error for this item
+}
+
+type extracted struct {
+	origin string
+	doc    *kg.Document
+}
+
+// Run loads cfg.Sources. It returns an error only when it cannot go on
+// (an unreadable source, a store failure); bad articles are failures in
+// the summary.
+func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error) {
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.GOMAXPROCS(0)
+	}
+	if cfg.Batch <= 0 {
+		cfg.Batch = 64
+	}
+	if cfg.MaxBytes <= 0 {
+		cfg.MaxBytes = 2 << 20
+	}
+	start := time.Now()
+	var sum Summary
+	var mu sync.Mutex // guards sum
+	fail := func(origin string, err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		sum.Failed++
+		if len(sum.Failures) < maxFailures {
+			sum.Failures = append(sum.Failures, Failure{origin, err.Error()})
+		}
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+
+	if cfg.Progress != nil {
+		total, known := count(cfg.Sources)
+		cfg.Progress.start(total, known)
+		defer cfg.Progress.stop()
+	}
+	items := make(chan item, 2*cfg.Workers)
+	docs := make(chan extracted, 2*cfg.Batch)
+	var readErr error
+	go func() {
+		defer close(items)
+		readErr = read(ctx, cfg, items)
+		if readErr != nil {
+			cancel(readErr)
+		}
+	}()
+	var workers sync.WaitGroup
+	for w := 0; w < cfg.Workers; w++ {
+		workers.Add(1)
+		go func() {
+			defer workers.Done()
+			for it := range items {
+				mu.Lock()
+				sum.Read++
+				mu.Unlock()
+				if it.err != nil {
+					fail(it.origin, it.err)
+					cfg.Progress.add(1)
+					continue
+				}
+				if len(it.art.Text) > cfg.MaxBytes {
+					fail(it.origin, kg.Errorf(kg.ETOOLARGE, "article larger than %d bytes", cfg.MaxBytes))
+					cfg.Progress.add(1)
+					continue
+				}
+				text := kg.NormalizeText(it.art.Text)
+				if text == "" {
+					fail(it.origin, errors.New("empty article"))
+					cfg.Progress.add(1)
+					continue
+				}
+				have, err := st.HasArticle(ctx, x.IRIs().Article(text))
+				if err != nil {
+					cancel(fmt.Errorf("check %s: %w", it.origin, err))
+					return
+				}
+				if have {
+					mu.Lock()
+					sum.Skipped++
+					mu.Unlock()
+					cfg.Progress.add(1)
+					continue
+				}
+				doc, err := x.Extract(ctx, it.art)
+				if err != nil {
+					if ctx.Err() != nil {
+						return
+					}
+					fail(it.origin, err)
+					cfg.Progress.add(1)
+					continue
+				}
+				select {
+				case docs <- extracted{it.origin, doc}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		workers.Wait()
+		close(docs)
+	}()
+	// One writer: batches of articles, each one transaction.
+	var batch []extracted
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		ds := make([]*kg.Document, len(batch))
+		for i, e := range batch {
+			ds[i] = e.doc
+		}
+		res, err := st.IngestBatch(ctx, ds)
+		if err != nil {
+			return err
+		}
+		mu.Lock()
+		for i, r := range res {
+			if r.Created {
+				sum.Created++
+				sum.Statements += r.Statements
+				sum.Entities += r.Entities
+				sum.Quads += r.Quads
+			} else {
+				sum.Skipped++ // loaded meanwhile, by another loader or twice in the input
+			}
+			sum.Warnings += len(batch[i].doc.Warnings)
+		}
+		mu.Unlock()
+		cfg.Progress.add(len(batch))
+		batch = batch[:0]
+		return nil
+	}
+	var werr error
+	for e := range docs {
+		if werr != nil {
+			continue // drain
+		}
+		batch = append(batch, e)
+		if len(batch) >= cfg.Batch {
+			if werr = flush(); werr != nil {
+				cancel(werr)
+			}
+		}
+	}
+	if werr == nil {
+		werr = flush()
+	}
+	sum.Elapsed = time.Since(start)
+	if werr != nil {
+		return sum, fmt.Errorf("write: %w", werr)
+	}
+	if err := context.Cause(ctx); err != nil && !errors.Is(err, context.Canceled) {
+		return sum, err
+	}
+	if readErr != nil {
+		return sum, readErr
+	}
+	return sum, ctx.Err()
+}
+
+// isJSONLines reports whether a file holds JSON lines by its name.
+func isJSONLines(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".jsonl", ".ndjson":
+		return true
+	}
+	return false
+}
+
+// files expands the sources: directories are walked for .txt and JSON
+// lines files, in name order.
+func files(sources []string) ([]string, error) {
+	var out []string
+	for _, src := range sources {
+		if src == "-" {
+			out = append(out, src)
+			continue
+		}
+		info, err := os.Stat(src)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			out = append(out, src)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && (strings.EqualFold(filepath.Ext(p), ".txt") || isJSONLines(p)) {
+				found = append(found, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(found)
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+// count is how many articles the sources hold, when that can be known
+// without keeping them (not for standard input).
+func count(sources []string) (int, bool) {
+	fs, err := files(sources)
+	if err != nil {
+		return 0, false
+	}
+	n := 0
+	for _, f := range fs {
+		if f == "-" {
+			return 0, false
+		}
+		if !isJSONLines(f) {
+			n++
+			continue
+		}
+		r, err := os.Open(f)
+		if err != nil {
+			return 0, false
+		}
+		sc := bufio.NewScanner(r)
+		sc.Buffer(make([]byte, 64<<10), 64<<20)
+		for sc.Scan() {
+			if len(strings.TrimSpace(sc.Text())) > 0 {
+				n++
+			}
+		}
+		r.Close()
+	}
+	return n, true
+}
+
+// jsonArticle is one line of a JSON-lines input.
+type jsonArticle struct {
+	Text        string `json:"text"`
+	Title       string `json:"title"`
+	Source      string `json:"source"`
+	PublishedAt string `json:"publishedAt"`
+}
+
+func read(ctx context.Context, cfg Config, out chan<- item) error {
+	fs, err := files(cfg.Sources)
+	if err != nil {
+		return err
+	}
+	send := func(it item) bool {
+		select {
+		case out <- it:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	for _, f := range fs {
+		if f == "-" || isJSONLines(f) {
+			r := cfg.Stdin
+			if f != "-" {
+				file, err := os.Open(f)
+				if err != nil {
+					return err
+				}
+				defer file.Close()
+				r = file
+			}
+			if err := readLines(f, r, cfg.MaxBytes, send); err != nil {
+				return err
+			}
+			continue
+		}
+		it := item{origin: f, art: kg.Article{Title: titleOf(f), Source: f}}
+		b, err := readLimited(f, cfg.MaxBytes)
+		if err != nil {
+			it.err = err
+		}
+		it.art.Text = string(b)
+		if !send(it) {
+			return nil
+		}
+	}
+	return nil
+}
+
+func readLimited(name string, max int) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, int64(max)+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > max {
+		return nil, kg.Errorf(kg.ETOOLARGE, "article larger than %d bytes", max)
+	}
+	return b, nil
+}
+
+func readLines(name string, r io.Reader, max int, send func(item) bool) error {
+	br := bufio.NewReaderSize(r, 1<<20)
+	for line := 1; ; line++ {
+		b, err := readLine(br, max+4096)
+		if err == io.EOF {
+			return nil
+		}
+		origin := fmt.Sprintf("%s:%d", name, line)
+		it := item{origin: origin}
+		switch {
+		case errors.Is(err, errLongLine):
+			it.err = kg.Errorf(kg.ETOOLARGE, "line longer than %d bytes", max+4096)
+		case err != nil:
+			return fmt.Errorf("read %s: %w", origin, err)
+		default:
+			if len(strings.TrimSpace(string(b))) == 0 {
+				continue
+			}
+			var ja jsonArticle
+			if err := json.Unmarshal(b, &ja); err != nil {
+				it.err = fmt.Errorf("not a JSON article: %v", err)
+			} else {
+				it.art = kg.Article{Text: ja.Text, Title: ja.Title, Source: ja.Source}
+				if ja.PublishedAt != "" {
+					t, err := parseDate(ja.PublishedAt)
+					if err != nil {
+						it.err = err
+					}
+					it.art.PublishedAt = t
+				}
+				if ja.Text == "" && it.err == nil {
+					it.err = errors.New(`no "text"`)
+				}
+			}
+		}
+		if !send(it) {
+			return nil
+		}
+	}
+}
+
+var errLongLine = errors.New("line too long")
+
+// readLine reads one line of at most max bytes; a longer line is skipped
+// to its end and reported.
+func readLine(br *bufio.Reader, max int) ([]byte, error) {
+	var line []byte
+	long := false
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !long {
+			line = append(line, chunk...)
+			if len(line) > max {
+				long, line = true, nil
+			}
+		}
+		switch {
+		case err == bufio.ErrBufferFull:
+			continue
+		case err == io.EOF && (len(line) > 0 || long):
+			err = nil
+		case err != nil:
+			return nil, err
+		}
+		if long {
+			return nil, errLongLine
+		}
+		return line, nil
+	}
+}
+
+func parseDate(s string) (time.Time, error) {
+	for _, layout := range []string{time.RFC3339, "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, kg.Errorf(kg.EINVALID, "publishedAt %q is not an RFC 3339 date", s)
+}
+
+// titleOf names a text file's article by its file name: "border-crossings.txt"
+// is "border crossings".
+func titleOf(path string) string {
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	return strings.NewReplacer("-", " ", "_", " ").Replace(base)
+}

@@ -293,7 +293,6 @@ func readArticle(name string, stdin io.Reader, max int) (string, error) {
 	return string(b), nil
 }
 
-
 // load ingests every article; an article that fails is reported and the
 // rest go on. It returns an error if any failed.
 func load(ctx context.Context, cfg config, s *store.Store, paths []string, out io.Writer) error {
@@ -323,7 +322,6 @@ func load(ctx context.Context, cfg config, s *store.Store, paths []string, out i
 	}
 	return nil
 }
-
 
 // routes mounts the endpoints: GraphQL at /query, exports at /export,
 // Gizmo at /gizmo, the playground at /.

@@ -293,8 +293,9 @@ func readArticle(name string, stdin io.Reader, max int) (string, error) {
 	return string(b), nil
 }
 
-// load ingests every article; an article that fails is reported and the
-// rest go on. It returns an error if any failed.
+// load ingests every article (package ingest) and prints the summary; an
+// article that fails is reported and the rest go on. It returns an error
+// when the load could not go on, or when every article failed.
 func load(ctx context.Context, cfg config, s *store.Store, paths []string, out io.Writer) error {
 	l, err := newLoader(cfg)
 	if err != nil {

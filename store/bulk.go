@@ -152,7 +152,7 @@ func (b *sqlBulk) tryWrite(ctx context.Context, nodes [][]any, quads []quad.Quad
 	}
 	if _, err := tx.ExecContext(ctx, `WITH ins AS (
 		INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
-		SELECT DISTINCT subject_hash, predicate_hash, object_hash, label_hash, now() FROM ng_quads
+		SELECT DISTINCT subject_hash, predicate_hash, object_hash, label_hash, now() FROM ng_quads ORDER BY 1, 2, 3, 4
 		ON CONFLICT DO NOTHING
 		RETURNING subject_hash, predicate_hash, object_hash, label_hash),
 	r AS (SELECT h, count(*) AS c FROM (

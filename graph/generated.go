@@ -33,6 +33,7 @@ type ResolverRoot interface {
 	Article() ArticleResolver
 	Entity() EntityResolver
 	Mutation() MutationResolver
+	Provenance() ProvenanceResolver
 	Query() QueryResolver
 	Statement() StatementResolver
 }
@@ -230,6 +231,9 @@ type EntityResolver interface {
 type MutationResolver interface {
 	IngestArticle(ctx context.Context, input model.ArticleInput) (*model.IngestResult, error)
 	DeleteArticle(ctx context.Context, id string) (bool, error)
+}
+type ProvenanceResolver interface {
+	Article(ctx context.Context, obj *model.Provenance) (*kg.Article, error)
 }
 type QueryResolver interface {
 	SearchEntities(ctx context.Context, query string, typeArg *kg.EntityType, first *int, after *string) (*model.EntityConnection, error)
@@ -3492,7 +3496,7 @@ func (ec *executionContext) _Provenance_article(ctx context.Context, field graph
 			return ec.fieldContext_Provenance_article(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Article, nil
+			return ec.Resolvers.Provenance().Article(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *kg.Article) graphql.Marshaler {
@@ -3506,8 +3510,8 @@ func (ec *executionContext) fieldContext_Provenance_article(_ context.Context, f
 	fc = &graphql.FieldContext{
 		Object:     "Provenance",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Article(ctx, field)
 		},
@@ -6783,39 +6787,40 @@ func (ec *executionContext) _Provenance(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Provenance")
 		case "article":
-			out.Values[i] = ec._Provenance_article(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Provenance_article(ctx, field, obj)
+				})
 		case "articleId":
 			out.Values[i] = ec._Provenance_articleId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sentence":
 			out.Values[i] = ec._Provenance_sentence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "span":
 			out.Values[i] = ec._Provenance_span(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "text":
 			out.Values[i] = ec._Provenance_text(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "relation":
 			out.Values[i] = ec._Provenance_relation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "confidence":
 			out.Values[i] = ec._Provenance_confidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

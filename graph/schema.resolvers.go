@@ -72,6 +72,11 @@ func (r *mutationResolver) DeleteArticle(ctx context.Context, id string) (bool, 
 	return r.svc.store.DeleteArticle(ctx, id)
 }
 
+// Article is the resolver for the article field.
+func (r *provenanceResolver) Article(ctx context.Context, obj *model.Provenance) (*kg.Article, error) {
+	return notFoundIsNil(r.svc.store.Article(ctx, obj.ArticleID))
+}
+
 // SearchEntities is the resolver for the searchEntities field.
 func (r *queryResolver) SearchEntities(ctx context.Context, query string, typeArg *kg.EntityType, first *int, after *string) (*model.EntityConnection, error) {
 	return r.svc.searchEntities(ctx, query, typeArg, first, after)
@@ -167,6 +172,9 @@ func (r *Resolver) Entity() EntityResolver { return &entityResolver{r} }
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
+// Provenance returns ProvenanceResolver implementation.
+func (r *Resolver) Provenance() ProvenanceResolver { return &provenanceResolver{r} }
+
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
@@ -174,10 +182,11 @@ func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 func (r *Resolver) Statement() StatementResolver { return &statementResolver{r} }
 
 type (
-	argumentResolver  struct{ *Resolver }
-	articleResolver   struct{ *Resolver }
-	entityResolver    struct{ *Resolver }
-	mutationResolver  struct{ *Resolver }
-	queryResolver     struct{ *Resolver }
-	statementResolver struct{ *Resolver }
+	argumentResolver   struct{ *Resolver }
+	articleResolver    struct{ *Resolver }
+	entityResolver     struct{ *Resolver }
+	mutationResolver   struct{ *Resolver }
+	provenanceResolver struct{ *Resolver }
+	queryResolver      struct{ *Resolver }
+	statementResolver  struct{ *Resolver }
 )

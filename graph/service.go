@@ -27,6 +27,9 @@ type Store interface {
 	Canonical(ctx context.Context, id string) (string, error)
 	Cooccurring(ctx context.Context, id string, limit int) ([]kg.Cooccurrence, error)
 	ArticlesMentioning(ctx context.Context, id string) ([]string, error)
+	// Edges are the statements around id without their provenance, for
+	// traversals: out when id is their subject, else their object.
+	Edges(ctx context.Context, id string, out bool) ([]kg.Edge, error)
 }
 
 // Extractor turns article text into a document.
@@ -245,11 +248,7 @@ func (s *Service) provenance(ctx context.Context, st *kg.Statement) ([]*model.Pr
 	out := make([]*model.Provenance, len(st.Provenance))
 	for i, p := range st.Provenance {
 		span := p.Span
-		a, err := notFoundIsNil(s.store.Article(ctx, p.Article))
-		if err != nil {
-			return nil, err
-		}
-		out[i] = &model.Provenance{Article: a, ArticleID: p.Article, Sentence: p.Sentence, Span: &span,
+		out[i] = &model.Provenance{ArticleID: p.Article, Sentence: p.Sentence, Span: &span,
 			Text: p.Text, Relation: p.Relation, Confidence: p.Confidence}
 	}
 	return out, nil

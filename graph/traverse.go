@@ -12,10 +12,15 @@ import (
 
 // Limits of the traversals.
 const (
-	MaxHops      = 3     // subgraph
-	MaxPathHops  = 6     // shortestPath
-	MaxNodes     = 500   // subgraph
-	maxNeighbors = 10000 // statements read around one node
+	MaxHops     = 3   // subgraph
+	MaxPathHops = 6   // shortestPath
+	MaxNodes    = 500 // subgraph
+	// maxEdges caps the statements a subgraph returns (it says truncated).
+	maxEdges = 2000
+	// hubDegree: a node with more statements than this (a country in a
+	// large graph) ends a path search instead of carrying it; expanding it
+	// would read most of the graph for every question.
+	hubDegree = 5000
 )
 
 // TraversalOptions select the statements a traversal follows.
@@ -26,15 +31,15 @@ type TraversalOptions struct {
 	MinConfidence float64
 }
 
-func (o TraversalOptions) follows(st *kg.Statement) bool {
-	if st.Confidence < o.MinConfidence {
+func (o TraversalOptions) follows(e kg.Edge) bool {
+	if e.Confidence < o.MinConfidence {
 		return false
 	}
 	if len(o.Predicates) == 0 {
 		return true
 	}
 	for _, p := range o.Predicates {
-		if st.Predicate == p {
+		if e.Predicate == p {
 			return true
 		}
 	}
@@ -53,48 +58,87 @@ func (o TraversalOptions) reaches(n kg.Node) bool {
 	return false
 }
 
-// neighbors returns the statements around node id that o follows, and the
-// node at their other end (canonical IRIs), in a fixed order.
-func (s *Service) neighbors(ctx context.Context, id string, o TraversalOptions) ([]*kg.Statement, []kg.Node, error) {
-	var sts []*kg.Statement
-	var ends []kg.Node
+// walker reads the graph for one traversal: edges around nodes, and the
+// nodes at their ends (canonical, read once).
+type walker struct {
+	s     *Service
+	o     TraversalOptions
+	nodes map[string]kg.Node
+}
+
+func (s *Service) walker(o TraversalOptions) *walker {
+	return &walker{s: s, o: o, nodes: map[string]kg.Node{}}
+}
+
+// node is the node a stored IRI stands for.
+func (w *walker) node(ctx context.Context, id string) (kg.Node, error) {
+	if n, ok := w.nodes[id]; ok {
+		return n, nil
+	}
+	c, err := w.s.store.Canonical(ctx, id)
+	if err != nil {
+		return kg.Node{}, err
+	}
+	n, err := w.s.store.Node(ctx, c)
+	if err != nil {
+		return kg.Node{}, err
+	}
+	w.nodes[id], w.nodes[c] = n, n
+	return n, nil
+}
+
+// step is one statement from a node to the node at its other end.
+type step struct {
+	edge kg.Edge
+	to   kg.Node
+}
+
+// neighbors returns the statements around node id that the options
+// follow, with the node at their other end, in a fixed order.
+func (w *walker) neighbors(ctx context.Context, id string) ([]step, error) {
+	var out []step
 	seen := map[string]bool{}
-	try := func(f kg.StatementFilter, out bool) error {
-		found, _, err := s.store.Statements(ctx, f, 0, maxNeighbors)
+	for _, dirOut := range []bool{true, false} {
+		if dirOut && w.o.Direction == model.DirectionIn || !dirOut && w.o.Direction == model.DirectionOut {
+			continue
+		}
+		edges, err := w.s.store.Edges(ctx, id, dirOut)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		for _, st := range found {
-			if seen[st.ID] || !o.follows(st) {
+		for _, e := range edges {
+			if seen[e.Statement] || !w.o.follows(e) {
 				continue
 			}
-			end := st.Object
-			if !out {
-				end = st.Subject
+			end := e.Object
+			if !dirOut {
+				end = e.Subject
 			}
-			if end.ID, err = s.store.Canonical(ctx, end.ID); err != nil {
-				return err
+			n, err := w.node(ctx, end)
+			if err != nil {
+				return nil, err
 			}
-			if !o.reaches(end) {
+			if !w.o.reaches(n) {
 				continue
 			}
-			seen[st.ID] = true
-			sts = append(sts, st)
-			ends = append(ends, end)
-		}
-		return nil
-	}
-	if o.Direction != model.DirectionIn {
-		if err := try(kg.StatementFilter{Subject: id}, true); err != nil {
-			return nil, nil, err
+			seen[e.Statement] = true
+			out = append(out, step{e, n})
 		}
 	}
-	if o.Direction != model.DirectionOut {
-		if err := try(kg.StatementFilter{Object: id}, false); err != nil {
-			return nil, nil, err
+	return out, nil
+}
+
+// statements reads whole statements (provenance and all) for edges.
+func (s *Service) statementsByID(ctx context.Context, ids []string) ([]*kg.Statement, error) {
+	out := make([]*kg.Statement, 0, len(ids))
+	for _, id := range ids {
+		st, err := s.store.Statement(ctx, id)
+		if err != nil {
+			return nil, err
 		}
+		out = append(out, st)
 	}
-	return sts, ends, nil
+	return out, nil
 }
 
 // seedNode resolves a traversal's starting point: an entity (through the
@@ -104,16 +148,13 @@ func (s *Service) seedNode(ctx context.Context, id string) (kg.Node, error) {
 	if err != nil {
 		return kg.Node{}, err
 	}
-	n, err := s.store.Node(ctx, c)
-	if err != nil {
-		return kg.Node{}, err
-	}
-	return n, nil
+	return s.store.Node(ctx, c)
 }
 
 // subgraph walks breadth first from the seeds through the nodes that
 // carry a path (see carries; the others are leaves), checking the request
-// context at every hop and stopping at maxNodes.
+// context at every hop and stopping at maxNodes. It walks on edges and
+// reads whole statements only for what it returns.
 func (s *Service) subgraph(ctx context.Context, seeds []string, hops, maxNodes int, o TraversalOptions) (*model.Subgraph, error) {
 	if hops < 0 || hops > MaxHops {
 		return nil, kg.Errorf(kg.EINVALID, "hops must be between 0 and %d", MaxHops)
@@ -124,9 +165,11 @@ func (s *Service) subgraph(ctx context.Context, seeds []string, hops, maxNodes i
 	if len(seeds) == 0 || len(seeds) > maxNodes {
 		return nil, kg.Errorf(kg.EINVALID, "give between 1 and maxNodes seeds")
 	}
-	out := &model.Subgraph{Nodes: []model.Node{}, Edges: []*kg.Statement{}}
+	w := s.walker(o)
+	out := &model.Subgraph{Nodes: []model.Node{}}
 	have := map[string]bool{}
-	edges := map[string]bool{}
+	var edges []string
+	haveEdge := map[string]bool{}
 	var frontier []string
 	add := func(n kg.Node, seed bool) error {
 		if have[n.ID] {
@@ -142,6 +185,17 @@ func (s *Service) subgraph(ctx context.Context, seeds []string, hops, maxNodes i
 			frontier = append(frontier, n.ID)
 		}
 		return nil
+	}
+	addEdge := func(id string) {
+		if haveEdge[id] {
+			return
+		}
+		if len(edges) >= maxEdges {
+			out.Truncated = true
+			return
+		}
+		haveEdge[id] = true
+		edges = append(edges, id)
 	}
 	for _, id := range seeds {
 		n, err := s.seedNode(ctx, id)
@@ -159,24 +213,21 @@ func (s *Service) subgraph(ctx context.Context, seeds []string, hops, maxNodes i
 		current := frontier
 		frontier = nil
 		for _, id := range current {
-			sts, ends, err := s.neighbors(ctx, id, o)
+			steps, err := w.neighbors(ctx, id)
 			if err != nil {
 				return nil, err
 			}
-			for i, st := range sts {
-				if !have[ends[i].ID] {
+			for _, st := range steps {
+				if !have[st.to.ID] {
 					if len(have) >= maxNodes {
 						out.Truncated = true
 						continue
 					}
-					if err := add(ends[i], false); err != nil {
+					if err := add(st.to, false); err != nil {
 						return nil, err
 					}
 				}
-				if !edges[st.ID] {
-					edges[st.ID] = true
-					out.Edges = append(out.Edges, st)
-				}
+				addEdge(st.edge.Statement)
 			}
 		}
 	}
@@ -186,23 +237,27 @@ func (s *Service) subgraph(ctx context.Context, seeds []string, hops, maxNodes i
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		sts, ends, err := s.neighbors(ctx, id, o)
+		steps, err := w.neighbors(ctx, id)
 		if err != nil {
 			return nil, err
 		}
-		for i, st := range sts {
-			if have[ends[i].ID] && !edges[st.ID] {
-				edges[st.ID] = true
-				out.Edges = append(out.Edges, st)
+		for _, st := range steps {
+			if have[st.to.ID] {
+				addEdge(st.edge.Statement)
 			}
 		}
+	}
+	var err error
+	if out.Edges, err = s.statementsByID(ctx, edges); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
 
-// shortestPath is a breadth-first search that follows statements either
-// way through the nodes that carry a path (see carries), checking the
-// request context at every hop.
+// shortestPath is a breadth-first search from both ends at once that
+// follows statements either way through the nodes that carry a path (see
+// carries; hubs with more than hubDegree statements end a path too),
+// checking the request context at every hop.
 func (s *Service) shortestPath(ctx context.Context, from, to string, maxHops int, predicates []string) (*model.Path, error) {
 	if maxHops < 1 || maxHops > MaxPathHops {
 		return nil, kg.Errorf(kg.EINVALID, "maxHops must be between 1 and %d", MaxPathHops)
@@ -215,63 +270,87 @@ func (s *Service) shortestPath(ctx context.Context, from, to string, maxHops int
 	if err != nil {
 		return nil, err
 	}
-	type step struct {
-		prev string
-		via  *kg.Statement
+	w := s.walker(TraversalOptions{Direction: model.DirectionBoth, Predicates: predicates})
+	type link struct {
+		prev string // the node one step nearer this side's end
+		edge string // the statement between them
 		node kg.Node
 	}
-	came := map[string]step{start.ID: {node: start}}
-	frontier := []string{start.ID}
-	o := TraversalOptions{Direction: model.DirectionBoth, Predicates: predicates}
-	for hop := 0; hop < maxHops && len(frontier) > 0 && start.ID != goal.ID; hop++ {
+	sides := [2]map[string]link{{start.ID: {node: start}}, {goal.ID: {node: goal}}}
+	fronts := [2][]string{{start.ID}, {goal.ID}}
+	meet := ""
+	if start.ID == goal.ID {
+		meet = start.ID
+	}
+	for hops := 0; meet == "" && hops < maxHops && len(fronts[0]) > 0 && len(fronts[1]) > 0; hops++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		side := 0 // grow the smaller frontier
+		if len(fronts[1]) < len(fronts[0]) {
+			side = 1
+		}
 		var next []string
-		for _, id := range frontier {
-			sts, ends, err := s.neighbors(ctx, id, o)
+		for _, id := range fronts[side] {
+			steps, err := w.neighbors(ctx, id)
 			if err != nil {
 				return nil, err
 			}
-			for i, st := range sts {
-				if _, ok := came[ends[i].ID]; ok {
+			if len(steps) > hubDegree && id != start.ID && id != goal.ID {
+				continue
+			}
+			for _, st := range steps {
+				if _, ok := sides[side][st.to.ID]; ok {
 					continue
 				}
-				came[ends[i].ID] = step{prev: id, via: st, node: ends[i]}
-				if carries(ends[i]) {
-					next = append(next, ends[i].ID)
+				sides[side][st.to.ID] = link{prev: id, edge: st.edge.Statement, node: st.to}
+				if _, ok := sides[1-side][st.to.ID]; ok && meet == "" {
+					meet = st.to.ID
+				}
+				if carries(st.to) {
+					next = append(next, st.to.ID)
 				}
 			}
+			if meet != "" {
+				break
+			}
 		}
-		if _, ok := came[goal.ID]; ok {
-			break
-		}
-		frontier = next
+		fronts[side] = next
 	}
-	if _, ok := came[goal.ID]; !ok {
+	if meet == "" {
 		return nil, nil
 	}
+	// From the start to the meeting node, then on to the goal.
 	var nodes []kg.Node
-	var sts []*kg.Statement
-	for id := goal.ID; ; {
-		st := came[id]
-		nodes = append(nodes, st.node)
-		if st.via == nil {
+	var edges []string
+	for id := meet; ; {
+		l := sides[0][id]
+		nodes = append([]kg.Node{l.node}, nodes...)
+		if l.edge == "" {
 			break
 		}
-		sts = append(sts, st.via)
-		id = st.prev
+		edges = append([]string{l.edge}, edges...)
+		id = l.prev
 	}
-	p := &model.Path{Length: len(sts), Statements: make([]*kg.Statement, 0, len(sts)), Nodes: make([]model.Node, 0, len(nodes))}
-	for i := len(nodes) - 1; i >= 0; i-- {
-		gn, err := s.node(ctx, nodes[i])
+	for id := meet; ; {
+		l := sides[1][id]
+		if l.edge == "" {
+			break
+		}
+		edges = append(edges, l.edge)
+		nodes = append(nodes, sides[1][l.prev].node)
+		id = l.prev
+	}
+	p := &model.Path{Length: len(edges), Nodes: make([]model.Node, 0, len(nodes))}
+	for _, n := range nodes {
+		gn, err := s.node(ctx, n)
 		if err != nil {
 			return nil, err
 		}
 		p.Nodes = append(p.Nodes, gn)
 	}
-	for i := len(sts) - 1; i >= 0; i-- {
-		p.Statements = append(p.Statements, sts[i])
+	if p.Statements, err = s.statementsByID(ctx, edges); err != nil {
+		return nil, err
 	}
 	return p, nil
 }
@@ -303,7 +382,15 @@ func (s *Service) timeline(ctx context.Context, e *kg.Entity, first *int) ([]*mo
 	if err != nil {
 		return nil, err
 	}
-	sts, _, err := s.neighbors(ctx, e.ID, TraversalOptions{Direction: model.DirectionBoth})
+	steps, err := s.walker(TraversalOptions{Direction: model.DirectionBoth}).neighbors(ctx, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(steps))
+	for _, st := range steps {
+		ids = append(ids, st.edge.Statement)
+	}
+	sts, err := s.statementsByID(ctx, ids)
 	if err != nil {
 		return nil, err
 	}

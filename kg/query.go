@@ -41,3 +41,13 @@ type Graph struct {
 	Values     []Node
 	Statements []*Statement
 }
+
+// Edge is a statement as a traversal sees it: its ends, predicate and
+// best confidence, without its provenance.
+type Edge struct {
+	Statement  string
+	Subject    string // IRI as stored (see Store.Canonical for the entity it stands for)
+	Predicate  string
+	Object     string
+	Confidence float64
+}

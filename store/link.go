@@ -22,6 +22,15 @@ type linkIndex struct {
 	canon   map[string]string   // member -> canonical, for joined members only
 	members map[string][]string // canonical -> its members, canonical first
 	rule    map[string]string   // member -> the rule that joined it
+	// search lists the canonical entities with every name of their
+	// cluster, folded, for SearchEntities.
+	search []searchEntry
+}
+
+type searchEntry struct {
+	id, name string
+	typ      kg.EntityType
+	folded   []string
 }
 
 func (x *linkIndex) canonical(id string) string {
@@ -87,6 +96,26 @@ func (s *Store) links(ctx context.Context) (*linkIndex, error) {
 	for c, m := range x.members {
 		sort.Strings(m[1:])
 		x.members[c] = m
+	}
+	entries := map[string]*searchEntry{}
+	for _, r := range recs {
+		c := x.canonical(r.ID)
+		e := entries[c]
+		if e == nil {
+			e = &searchEntry{id: c}
+			entries[c] = e
+		}
+		if r.ID == c {
+			e.name, e.typ = r.Name, r.Type
+		}
+		for _, n := range append([]string{r.Name}, r.Aliases...) {
+			e.folded = append(e.folded, kg.Fold(n))
+		}
+	}
+	for _, r := range recs {
+		if e := entries[r.ID]; e != nil {
+			x.search = append(x.search, *e)
+		}
 	}
 	s.linkCache = x
 	return x, nil

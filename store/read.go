@@ -240,34 +240,23 @@ func (s *Store) Mentions(ctx context.Context, id string) ([]kg.MentionRecord, er
 // (case and accents ignored), optionally of one type. Exact names come
 // first, then prefixes, then the rest, each by name.
 func (s *Store) SearchEntities(ctx context.Context, query string, typ kg.EntityType, offset, limit int) ([]*kg.Entity, int, error) {
-	ids, err := s.subjectsOf(ctx, rdfType, classEntity)
+	x, err := s.links(ctx)
 	if err != nil {
 		return nil, 0, fmt.Errorf("search entities: %w", err)
 	}
-	x, err := s.links(ctx)
-	if err != nil {
-		return nil, 0, err
-	}
 	q := kg.Fold(query)
 	type hit struct {
-		e    *kg.Entity
+		e    *searchEntry
 		rank int
 	}
 	var hits []hit
-	for _, id := range ids {
-		if x.canonical(id) != id {
-			continue // found through the entity it was joined to
-		}
-		e, err := s.Entity(ctx, id)
-		if err != nil {
-			return nil, 0, err
-		}
-		if typ != "" && e.Type != typ {
+	for i := range x.search {
+		e := &x.search[i]
+		if typ != "" && e.typ != typ {
 			continue
 		}
 		rank := -1
-		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			f := kg.Fold(n)
+		for _, f := range e.folded {
 			switch {
 			case f == q:
 				rank = 0
@@ -285,14 +274,18 @@ func (s *Store) SearchEntities(ctx context.Context, query string, typ kg.EntityT
 		if hits[a].rank != hits[b].rank {
 			return hits[a].rank < hits[b].rank
 		}
-		if hits[a].e.Name != hits[b].e.Name {
-			return hits[a].e.Name < hits[b].e.Name
+		if hits[a].e.name != hits[b].e.name {
+			return hits[a].e.name < hits[b].e.name
 		}
-		return hits[a].e.ID < hits[b].e.ID
+		return hits[a].e.id < hits[b].e.id
 	})
 	out := make([]*kg.Entity, 0, limit)
 	for i := offset; i < len(hits) && len(out) < limit; i++ {
-		out = append(out, hits[i].e)
+		e, err := s.Entity(ctx, hits[i].e.id)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, e)
 	}
 	return out, len(hits), nil
 }

@@ -267,6 +267,9 @@ func (s *Store) documentQuads(doc *kg.Document) []quad.Quad {
 		add(si, pPredicate, quad.String(st.Predicate))
 		add(si, pObject, obj)
 		add(si, pNegated, quad.Bool(st.Negated))
+		// The reading's confidence on the statement too, so that a
+		// traversal reads one node per statement (Edges).
+		add(si, pConfidence, quad.Float(st.Confidence))
 		if st.Modality != "" {
 			add(si, pModality, quad.String(st.Modality))
 		}

@@ -160,3 +160,54 @@ func (s *Store) Graph(ctx context.Context) (*kg.Graph, error) {
 	g.Statements = sts
 	return g, nil
 }
+
+// Edges returns the statements whose subject (out) or object (in) is id
+// or an entity joined to it, as edges: ends, predicate and best confidence,
+// one stored node read per statement. Traversals use it and read whole
+// statements only for what they return.
+func (s *Store) Edges(ctx context.Context, id string, out bool) ([]kg.Edge, error) {
+	x, err := s.links(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p := pObject
+	if out {
+		p = pSubject
+	}
+	ids, err := s.statementsAbout(ctx, p, x.cluster(id))
+	if err != nil {
+		return nil, err
+	}
+	edges := make([]kg.Edge, 0, len(ids))
+	for i, sid := range ids {
+		if i > 0 && sid == ids[i-1] {
+			continue
+		}
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		pp, err := s.props(ctx, sid)
+		if err != nil {
+			return nil, err
+		}
+		e := kg.Edge{Statement: sid, Subject: pp.iri(pSubject), Predicate: pp.str(pPredicate), Object: pp.iri(pObject)}
+		found := false
+		for _, v := range pp[pConfidence] {
+			if f, ok := v.(quad.Float); ok && (!found || float64(f) > e.Confidence) {
+				e.Confidence, found = float64(f), true
+			}
+		}
+		if !found {
+			// written before statements carried their confidence
+			st, err := s.Statement(ctx, sid)
+			if err != nil {
+				return nil, err
+			}
+			e.Confidence = st.Confidence
+		}
+		edges = append(edges, e)
+	}
+	return edges, nil
+}

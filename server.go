@@ -21,6 +21,8 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -33,6 +35,7 @@ import (
 	"github.com/newsgraph/newsgraph/loader"
 	"github.com/newsgraph/newsgraph/loader/carb"
 	"github.com/newsgraph/newsgraph/loader/nlp"
+	"github.com/newsgraph/newsgraph/loadtest"
 	"github.com/newsgraph/newsgraph/store"
 )
 
@@ -52,6 +55,7 @@ type config struct {
 	articles int
 	seed     uint64
 	stdin    io.Reader
+	duration time.Duration
 }
 
 const usage = `usage: newsgraph COMMAND [flags] [args]
@@ -64,6 +68,8 @@ commands:
                                           ingest articles (text files, or JSON lines of {text, title, source,
                                           publishedAt}) in parallel, skipping those already stored
   gen-corpus [--articles N] [--seed S]    print N generated news articles as JSON lines (for benchmarks)
+  loadtest [--url URL] [--clients N] [--duration D] [--mix search=1,statements=1,subgraph=1,path=1,ingest=1]
+                                          drive a server with concurrent clients; latency percentiles, errors, lost writes
   serve [--db PATH] [--addr HOST:PORT] [--load FILE|DIR...]
                                           serve GraphQL at /query and the playground at /
   export [--db PATH] [--format F]         print the whole graph: nquads (default), jsonld, json, graphml
@@ -120,6 +126,12 @@ func run(ctx context.Context, cmd string, args []string, stdin io.Reader, stdout
 		fs.IntVar(&cfg.workers, "workers", 0, "extraction goroutines (0: one per core)")
 		fs.IntVar(&cfg.batch, "batch", 64, "articles per write transaction")
 		fs.BoolVar(&cfg.progress, "progress", true, "report progress on standard error")
+	case "loadtest":
+		fs.StringVar(&cfg.addr, "url", "http://localhost:8080", "the server to drive")
+		fs.IntVar(&cfg.workers, "clients", 16, "concurrent clients")
+		fs.DurationVar(&cfg.duration, "duration", 30*time.Second, "how long to run")
+		fs.StringVar(&cfg.format, "mix", "search=1,statements=1,subgraph=1,path=1", "weights of search, statements, subgraph, path, ingest")
+		fs.Uint64Var(&cfg.seed, "seed", 1, "request seed")
 	case "gen-corpus":
 		fs.IntVar(&cfg.articles, "articles", 1000, "how many articles")
 		fs.Uint64Var(&cfg.seed, "seed", 1, "generator seed")
@@ -155,6 +167,8 @@ func run(ctx context.Context, cmd string, args []string, stdin io.Reader, stdout
 		return withStore(cfg, func(s *store.Store) error { return serve(ctx, cfg, s, stdout) })
 	case "gen-corpus":
 		return genCorpus(cfg, stdout)
+	case "loadtest":
+		return runLoadtest(ctx, cfg, stdout)
 	case "export":
 		return withStore(cfg, func(s *store.Store) error { return exportGraph(ctx, cfg.format, s, stdout) })
 	case "import":
@@ -359,6 +373,28 @@ func serve(ctx context.Context, cfg config, s *store.Store, out io.Writer) error
 		defer cancel()
 		return srv.Shutdown(shut)
 	}
+}
+
+// runLoadtest drives a server (package loadtest) and prints the report.
+func runLoadtest(ctx context.Context, cfg config, out io.Writer) error {
+	lc := loadtest.Config{URL: cfg.addr, Clients: cfg.workers, Duration: cfg.duration, Seed: cfg.seed, Mix: map[string]int{}}
+	for _, part := range strings.Split(cfg.format, ",") {
+		k, v, _ := strings.Cut(part, "=")
+		n, err := strconv.Atoi(v)
+		if err != nil || !slices.Contains(loadtest.Kinds, k) {
+			return fmt.Errorf("bad --mix part %q (want kind=weight with kinds %s)", part, strings.Join(loadtest.Kinds, ", "))
+		}
+		lc.Mix[k] = n
+	}
+	res, err := loadtest.Run(ctx, lc)
+	if err != nil {
+		return err
+	}
+	res.Report(out, lc)
+	if res.Lost > 0 || res.Statuses[http.StatusInternalServerError] > 0 {
+		return fmt.Errorf("%d lost writes, %d server errors", res.Lost, res.Statuses[http.StatusInternalServerError])
+	}
+	return nil
 }
 
 // genCorpus writes generated articles as JSON lines.

@@ -23,13 +23,15 @@ type Store interface {
 	Statements(ctx context.Context, f kg.StatementFilter, offset, limit int) ([]*kg.Statement, int, error)
 	Article(ctx context.Context, id string) (*kg.Article, error)
 	Articles(ctx context.Context, offset, limit int) ([]*kg.Article, int, error)
+	IRIs() kg.IRIs
 	// Canonical is the IRI that stands for id across articles.
 	Canonical(ctx context.Context, id string) (string, error)
 	Cooccurring(ctx context.Context, id string, limit int) ([]kg.Cooccurrence, error)
 	ArticlesMentioning(ctx context.Context, id string) ([]string, error)
-	// Edges are the statements around id without their provenance, for
-	// traversals: out when id is their subject, else their object.
-	Edges(ctx context.Context, id string, out bool) ([]kg.Edge, error)
+	// Edges are at most limit of the statements around id without their
+	// provenance, for traversals (out: id is their subject, else their
+	// object), and how many there are in all.
+	Edges(ctx context.Context, id string, out bool, limit int) ([]kg.Edge, int, error)
 }
 
 // Extractor turns article text into a document.

@@ -20,7 +20,7 @@ const (
 	// hubDegree: a node with more statements than this (a country in a
 	// large graph) ends a path search instead of carrying it; expanding it
 	// would read most of the graph for every question.
-	hubDegree = 5000
+	hubDegree = 1000
 )
 
 // TraversalOptions select the statements a traversal follows.
@@ -63,14 +63,21 @@ func (o TraversalOptions) reaches(n kg.Node) bool {
 type walker struct {
 	s     *Service
 	o     TraversalOptions
+	limit int // statements read around one node
 	nodes map[string]kg.Node
+	steps map[string][]step
+	// cut is set when a node had more statements than limit.
+	cut bool
 }
 
 func (s *Service) walker(o TraversalOptions) *walker {
-	return &walker{s: s, o: o, nodes: map[string]kg.Node{}}
+	return &walker{s: s, o: o, limit: maxEdges, nodes: map[string]kg.Node{}, steps: map[string][]step{}}
 }
 
-// node is the node a stored IRI stands for.
+// node is the node a stored IRI stands for, as far as a walk needs it:
+// its canonical IRI, its type, and its name's words, read off the IRI
+// without a store read when the IRI is of the graph's own scheme (the
+// name's words then come from its slug; see carries).
 func (w *walker) node(ctx context.Context, id string) (kg.Node, error) {
 	if n, ok := w.nodes[id]; ok {
 		return n, nil
@@ -79,8 +86,10 @@ func (w *walker) node(ctx context.Context, id string) (kg.Node, error) {
 	if err != nil {
 		return kg.Node{}, err
 	}
-	n, err := w.s.store.Node(ctx, c)
-	if err != nil {
+	var n kg.Node
+	if _, t, slug, ok := w.s.store.IRIs().Kind(c); ok {
+		n = kg.Node{ID: c, Type: t, Name: strings.ReplaceAll(slug, "-", " ")}
+	} else if n, err = w.s.store.Node(ctx, c); err != nil {
 		return kg.Node{}, err
 	}
 	w.nodes[id], w.nodes[c] = n, n
@@ -96,15 +105,21 @@ type step struct {
 // neighbors returns the statements around node id that the options
 // follow, with the node at their other end, in a fixed order.
 func (w *walker) neighbors(ctx context.Context, id string) ([]step, error) {
+	if st, ok := w.steps[id]; ok {
+		return st, nil
+	}
 	var out []step
 	seen := map[string]bool{}
 	for _, dirOut := range []bool{true, false} {
 		if dirOut && w.o.Direction == model.DirectionIn || !dirOut && w.o.Direction == model.DirectionOut {
 			continue
 		}
-		edges, err := w.s.store.Edges(ctx, id, dirOut)
+		edges, total, err := w.s.store.Edges(ctx, id, dirOut, w.limit)
 		if err != nil {
 			return nil, err
+		}
+		if total > len(edges) {
+			w.cut = true
 		}
 		for _, e := range edges {
 			if seen[e.Statement] || !w.o.follows(e) {
@@ -125,10 +140,37 @@ func (w *walker) neighbors(ctx context.Context, id string) ([]step, error) {
 			out = append(out, step{e, n})
 		}
 	}
+	w.steps[id] = out
 	return out, nil
 }
 
-// statements reads whole statements (provenance and all) for edges.
+// degree counts the statements around id without reading them.
+func (w *walker) degree(ctx context.Context, id string) (int, error) {
+	n := 0
+	for _, out := range []bool{true, false} {
+		_, total, err := w.s.store.Edges(ctx, id, out, 0)
+		if err != nil {
+			return 0, err
+		}
+		n += total
+	}
+	return n, nil
+}
+
+// fullNode is the API node for a walk's node: the entity, or the value
+// read from the store (a walk knows values by their IRI only).
+func (s *Service) fullNode(ctx context.Context, n kg.Node) (model.Node, error) {
+	if n.IsEntity() {
+		return s.node(ctx, n)
+	}
+	v, err := s.store.Node(ctx, n.ID)
+	if err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// statementsByID reads whole statements (provenance and all) for edges.
 func (s *Service) statementsByID(ctx context.Context, ids []string) ([]*kg.Statement, error) {
 	out := make([]*kg.Statement, 0, len(ids))
 	for _, id := range ids {
@@ -166,6 +208,9 @@ func (s *Service) subgraph(ctx context.Context, seeds []string, hops, maxNodes i
 		return nil, kg.Errorf(kg.EINVALID, "give between 1 and maxNodes seeds")
 	}
 	w := s.walker(o)
+	// Around a hub, a sample of its statements is enough to fill maxNodes;
+	// reading thousands would be the whole cost (truncated says so).
+	w.limit = min(maxEdges, max(200, 4*maxNodes))
 	out := &model.Subgraph{Nodes: []model.Node{}}
 	have := map[string]bool{}
 	var edges []string
@@ -176,7 +221,7 @@ func (s *Service) subgraph(ctx context.Context, seeds []string, hops, maxNodes i
 			return nil
 		}
 		have[n.ID] = true
-		gn, err := s.node(ctx, n)
+		gn, err := s.fullNode(ctx, n)
 		if err != nil {
 			return err
 		}
@@ -206,13 +251,16 @@ func (s *Service) subgraph(ctx context.Context, seeds []string, hops, maxNodes i
 			return nil, err
 		}
 	}
-	for hop := 0; hop < hops && len(frontier) > 0; hop++ {
+	for hop := 0; hop < hops && len(frontier) > 0 && !out.Truncated; hop++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		current := frontier
 		frontier = nil
 		for _, id := range current {
+			if out.Truncated {
+				break // full: no more reading
+			}
 			steps, err := w.neighbors(ctx, id)
 			if err != nil {
 				return nil, err
@@ -234,6 +282,9 @@ func (s *Service) subgraph(ctx context.Context, seeds []string, hops, maxNodes i
 	// Statements between nodes already found, from the last hop's
 	// frontier, are part of the picture too.
 	for _, id := range frontier {
+		if out.Truncated {
+			break
+		}
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -246,6 +297,9 @@ func (s *Service) subgraph(ctx context.Context, seeds []string, hops, maxNodes i
 				addEdge(st.edge.Statement)
 			}
 		}
+	}
+	if w.cut {
+		out.Truncated = true
 	}
 	var err error
 	if out.Edges, err = s.statementsByID(ctx, edges); err != nil {
@@ -292,12 +346,18 @@ func (s *Service) shortestPath(ctx context.Context, from, to string, maxHops int
 		}
 		var next []string
 		for _, id := range fronts[side] {
+			if id != start.ID && id != goal.ID {
+				d, err := w.degree(ctx, id)
+				if err != nil {
+					return nil, err
+				}
+				if d > hubDegree {
+					continue
+				}
+			}
 			steps, err := w.neighbors(ctx, id)
 			if err != nil {
 				return nil, err
-			}
-			if len(steps) > hubDegree && id != start.ID && id != goal.ID {
-				continue
 			}
 			for _, st := range steps {
 				if _, ok := sides[side][st.to.ID]; ok {
@@ -343,7 +403,7 @@ func (s *Service) shortestPath(ctx context.Context, from, to string, maxHops int
 	}
 	p := &model.Path{Length: len(edges), Nodes: make([]model.Node, 0, len(nodes))}
 	for _, n := range nodes {
-		gn, err := s.node(ctx, n)
+		gn, err := s.fullNode(ctx, n)
 		if err != nil {
 			return nil, err
 		}

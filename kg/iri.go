@@ -145,3 +145,22 @@ func Fold(s string) string {
 	}
 	return strings.TrimSpace(b.String())
 }
+
+// Kind reads an entity or value IRI of this scheme: whether it names an
+// entity, its type, and the slug of its name ("entity/gpe/mexico" -> true,
+// GPE, "mexico"). ok is false for other IRIs.
+func (s IRIs) Kind(iri string) (entity bool, t EntityType, slug string, ok bool) {
+	rest, found := strings.CutPrefix(iri, s.Base)
+	if !found {
+		return false, "", "", false
+	}
+	parts := strings.SplitN(rest, "/", 3)
+	if len(parts) != 3 || parts[0] != "entity" && parts[0] != "value" {
+		return false, "", "", false
+	}
+	t = EntityType(strings.ToUpper(parts[1]))
+	if !t.Valid() {
+		return false, "", "", false
+	}
+	return parts[0] == "entity", t, parts[2], true
+}

@@ -444,26 +444,33 @@ func (s *Store) Statements(ctx context.Context, f kg.StatementFilter, offset, li
 	if err != nil {
 		return nil, 0, fmt.Errorf("statements: %w", err)
 	}
-	var all []*kg.Statement
-	for _, id := range ids {
-		st, err := s.Statement(ctx, id)
+	// Filter and order on the statements' own nodes (one read each), and
+	// read whole statements only for the page.
+	var all []kg.Edge
+	for i, id := range ids {
+		if i > 0 && id == ids[i-1] {
+			continue
+		}
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, 0, err
+			}
+		}
+		e, err := s.edge(ctx, id)
 		if err != nil {
 			return nil, 0, err
 		}
-		if f.Subject != "" && !inCluster(st.Subject.ID, f.Subject) || f.Object != "" && !inCluster(st.Object.ID, f.Object) ||
-			f.Predicate != "" && st.Predicate != f.Predicate || st.Confidence < f.MinConfidence {
+		if f.Subject != "" && !inCluster(e.Subject, f.Subject) || f.Object != "" && !inCluster(e.Object, f.Object) ||
+			f.Predicate != "" && e.Predicate != f.Predicate || e.Confidence < f.MinConfidence {
 			continue
 		}
-		if f.Article != "" && !hasArticle(st, f.Article) {
-			continue
-		}
-		all = append(all, st)
+		all = append(all, e)
 	}
 	sort.SliceStable(all, func(a, b int) bool {
 		if all[a].Confidence != all[b].Confidence {
 			return all[a].Confidence > all[b].Confidence
 		}
-		return all[a].ID < all[b].ID
+		return all[a].Statement < all[b].Statement
 	})
 	total := len(all)
 	if offset > len(all) {
@@ -473,7 +480,18 @@ func (s *Store) Statements(ctx context.Context, f kg.StatementFilter, offset, li
 	if len(all) > limit {
 		all = all[:limit]
 	}
-	return all, total, nil
+	out := make([]*kg.Statement, 0, len(all))
+	for _, e := range all {
+		st, err := s.Statement(ctx, e.Statement)
+		if err != nil {
+			return nil, 0, err
+		}
+		if f.Article != "" && !hasArticle(st, f.Article) {
+			continue
+		}
+		out = append(out, st)
+	}
+	return out, total, nil
 }
 
 // statementsAbout returns the statements whose p (subject or object) is

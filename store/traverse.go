@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/cayleygraph/quad"
@@ -161,14 +162,15 @@ func (s *Store) Graph(ctx context.Context) (*kg.Graph, error) {
 	return g, nil
 }
 
-// Edges returns the statements whose subject (out) or object (in) is id
-// or an entity joined to it, as edges: ends, predicate and best confidence,
-// one stored node read per statement. Traversals use it and read whole
-// statements only for what they return.
-func (s *Store) Edges(ctx context.Context, id string, out bool) ([]kg.Edge, error) {
+// Edges returns at most limit of the statements whose subject (out) or
+// object (in) is id or an entity joined to it, as edges: ends, predicate
+// and best confidence, one stored node read per statement; and how many
+// there are in all (counted without reading them). Traversals use it and
+// read whole statements only for what they return.
+func (s *Store) Edges(ctx context.Context, id string, out bool, limit int) ([]kg.Edge, int, error) {
 	x, err := s.links(ctx)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	p := pObject
 	if out {
@@ -176,38 +178,49 @@ func (s *Store) Edges(ctx context.Context, id string, out bool) ([]kg.Edge, erro
 	}
 	ids, err := s.statementsAbout(ctx, p, x.cluster(id))
 	if err != nil {
-		return nil, err
+		return nil, 0, err
+	}
+	ids = slices.Compact(ids)
+	total := len(ids)
+	if len(ids) > limit {
+		ids = ids[:limit]
 	}
 	edges := make([]kg.Edge, 0, len(ids))
 	for i, sid := range ids {
-		if i > 0 && sid == ids[i-1] {
-			continue
-		}
 		if i%256 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 		}
-		pp, err := s.props(ctx, sid)
+		e, err := s.edge(ctx, sid)
 		if err != nil {
-			return nil, err
-		}
-		e := kg.Edge{Statement: sid, Subject: pp.iri(pSubject), Predicate: pp.str(pPredicate), Object: pp.iri(pObject)}
-		found := false
-		for _, v := range pp[pConfidence] {
-			if f, ok := v.(quad.Float); ok && (!found || float64(f) > e.Confidence) {
-				e.Confidence, found = float64(f), true
-			}
-		}
-		if !found {
-			// written before statements carried their confidence
-			st, err := s.Statement(ctx, sid)
-			if err != nil {
-				return nil, err
-			}
-			e.Confidence = st.Confidence
+			return nil, 0, err
 		}
 		edges = append(edges, e)
 	}
-	return edges, nil
+	return edges, total, nil
+}
+
+// edge reads one statement as an edge: one stored node.
+func (s *Store) edge(ctx context.Context, sid string) (kg.Edge, error) {
+	pp, err := s.props(ctx, sid)
+	if err != nil {
+		return kg.Edge{}, err
+	}
+	e := kg.Edge{Statement: sid, Subject: pp.iri(pSubject), Predicate: pp.str(pPredicate), Object: pp.iri(pObject)}
+	found := false
+	for _, v := range pp[pConfidence] {
+		if f, ok := v.(quad.Float); ok && (!found || float64(f) > e.Confidence) {
+			e.Confidence, found = float64(f), true
+		}
+	}
+	if !found {
+		// written before statements carried their confidence
+		st, err := s.Statement(ctx, sid)
+		if err != nil {
+			return kg.Edge{}, err
+		}
+		e.Confidence = st.Confidence
+	}
+	return e, nil
 }

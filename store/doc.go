@@ -3,9 +3,17 @@
 //
 // # Quad model
 //
-// Every quad written for an article carries the article's IRI as its label,
-// so that an article is deleted by deleting its label and a fact read in two
-// articles survives the deletion of one of them. Vocabulary terms live under
+// The quads an article brings (the article, its mentions, the readings
+// of its statements with their provenance and arguments) carry the
+// article's IRI as their label, so that deleting an article deletes its
+// label. What entities, values and statements are (type, name, aliases,
+// subject, predicate, object, the direct edge) is written once, under the
+// shared label {base}graph/nodes, however many articles say it: reading a
+// node mentioned by a thousand articles reads a few quads. Deleting an
+// article also deletes the shared quads of the statements left without a
+// reading and of the entities and values nothing refers to any more, in
+// the same transaction; a fact read in two articles survives the deletion
+// of one of them. Vocabulary terms live under
 // Vocab (https://newsgraph.dev/ns#); instance IRIs under the configurable
 // base (see package kg).
 //
@@ -15,7 +23,7 @@
 //	            ng:start 12 ; ng:end 20 ; ng:text "…" ; ng:sentence 3 ; ng:rule "surname"
 //	<statement> rdf:type ng:Statement ; ng:subject <entity> ; ng:predicate "deploy" ;
 //	            ng:object <entity-or-value> ; ng:negated false ; ng:modality "will" ;
-//	            ng:provenance <provenance>
+//	            ng:provenance <provenance> ; ng:confidence 0.7 (one per reading, with its article's label)
 //	<provenance> ng:article <article> ; ng:sentence 3 ; ng:start 10 ; ng:end 42 ;
 //	            ng:text "sentence text" ; ng:relation "sent" ; ng:confidence 0.8 ;
 //	            ng:time "last week" ; ng:place "Arizona" ; ng:attributedTo <entity> ;

@@ -19,6 +19,10 @@ import (
 	"github.com/newsgraph/newsgraph/kg"
 )
 
+// nodesLabel (under the base IRI) labels the quads that say what an
+// entity, a value or a statement is: stored once for every article.
+const nodesLabel = "graph/nodes"
+
 // Backends that Open accepts.
 const (
 	Bolt     = "bbolt"
@@ -187,15 +191,177 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) (bool, error) {
 	if len(qs) == 0 {
 		return false, nil
 	}
-	deltas := make([]graph.Delta, len(qs))
-	for i, q := range qs {
-		deltas[i] = graph.Delta{Quad: q, Action: graph.Delete}
+	orphans, err := s.orphans(ctx, qs)
+	if err != nil {
+		return false, fmt.Errorf("delete %s: %w", id, err)
+	}
+	deltas := make([]graph.Delta, 0, len(qs)+len(orphans))
+	for _, q := range append(qs, orphans...) {
+		deltas = append(deltas, graph.Delta{Quad: q, Action: graph.Delete})
 	}
 	if err := s.qs.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreMissing: true}); err != nil {
 		return false, fmt.Errorf("delete %s: %w", id, err)
 	}
 	s.relinked()
 	return true, nil
+}
+
+// orphans are the shared quads (see nodesLabel) that no article needs once
+// the quads gone are deleted: statements left without a reading, and
+// entities and values left without a mention, a statement, an argument or
+// an attribution, with the direct edges of the statements.
+func (s *Store) orphans(ctx context.Context, gone []quad.Quad) ([]quad.Quad, error) {
+	goneSet := map[quad.Quad]bool{}
+	for _, q := range gone {
+		goneSet[q] = true
+	}
+	// survives reports whether some quad with predicate p and object o
+	// stays.
+	survives := func(p quad.IRI, o quad.Value) (bool, error) {
+		qs, err := s.quadsWith(ctx, quad.Object, o)
+		if err != nil {
+			return false, err
+		}
+		for _, q := range qs {
+			if q.Predicate == p && !goneSet[q] {
+				return true, nil
+			}
+		}
+		return false, nil
+	}
+	sharedOf := func(iri quad.Value) ([]quad.Quad, error) {
+		qs, err := s.quadsWith(ctx, quad.Subject, iri)
+		if err != nil {
+			return nil, err
+		}
+		var out []quad.Quad
+		for _, q := range qs {
+			if q.Label == quad.IRI(s.iris.Base+nodesLabel) {
+				out = append(out, q)
+			}
+		}
+		return out, nil
+	}
+	var out []quad.Quad
+	deadStatements := map[quad.Value]bool{}
+	nodes := map[quad.Value]bool{} // entities and values to look at
+	for _, q := range gone {
+		switch q.Predicate {
+		case pProvenance:
+			if deadStatements[q.Subject] {
+				continue
+			}
+			ok, err := s.hasOther(ctx, q.Subject, pProvenance, goneSet)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				deadStatements[q.Subject] = true
+			}
+		case pMentionOf, pArgValue, pAttributedTo:
+			nodes[q.Object] = true
+		}
+	}
+	for st := range deadStatements {
+		sh, err := sharedOf(st)
+		if err != nil {
+			return nil, err
+		}
+		var subj, obj quad.Value
+		var pred string
+		for _, q := range sh {
+			switch q.Predicate {
+			case pSubject:
+				subj = q.Object
+			case pObject:
+				obj = q.Object
+			case pPredicate:
+				pred = fmt.Sprint(quad.NativeOf(q.Object))
+			}
+		}
+		out = append(out, sh...)
+		for _, q := range sh {
+			goneSet[q] = true
+		}
+		nodes[subj], nodes[obj] = true, true
+		// The direct edge goes with the last statement that makes it (a
+		// negated and a plain reading share it).
+		if subj != nil && obj != nil {
+			edge := quad.Quad{Subject: subj, Predicate: quad.IRI(s.iris.Predicate(pred)), Object: obj, Label: quad.IRI(s.iris.Base + nodesLabel)}
+			kept := false
+			others, err := s.quadsWith(ctx, quad.Object, subj)
+			if err != nil {
+				return nil, err
+			}
+			for _, o := range others {
+				if o.Predicate == pSubject && !deadStatements[o.Subject] && !goneSet[o] {
+					p2, err := s.props(ctx, iriOf(o.Subject))
+					if err != nil {
+						return nil, err
+					}
+					if p2.str(pPredicate) == pred && p2.iri(pObject) == iriOf(obj) {
+						kept = true
+						break
+					}
+				}
+			}
+			if !kept {
+				out = append(out, edge)
+			}
+		}
+	}
+	for n := range nodes {
+		if n == nil {
+			continue
+		}
+		needed := false
+		for _, p := range []quad.IRI{pMentionOf, pSubject, pObject, pArgValue, pAttributedTo} {
+			ok, err := survives(p, n)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				needed = true
+				break
+			}
+		}
+		if needed {
+			continue
+		}
+		sh, err := sharedOf(n)
+		if err != nil {
+			return nil, err
+		}
+		for _, q := range sh {
+			if q.Predicate == rdfType || q.Predicate == pName || q.Predicate == pEntityType || q.Predicate == pAlias ||
+				q.Predicate == pValue || q.Predicate == pUnit {
+				out = append(out, q)
+			}
+		}
+	}
+	return out, nil
+}
+
+// iriOf is the IRI in v, or "".
+func iriOf(v quad.Value) string {
+	if i, ok := v.(quad.IRI); ok {
+		return string(i)
+	}
+	return ""
+}
+
+// hasOther reports whether sub has a p quad that is not in gone.
+func (s *Store) hasOther(ctx context.Context, sub quad.Value, p quad.IRI, gone map[quad.Quad]bool) (bool, error) {
+	qs, err := s.quadsWith(ctx, quad.Subject, sub)
+	if err != nil {
+		return false, err
+	}
+	for _, q := range qs {
+		if q.Predicate == p && !gone[q] {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // documentQuads is the quad form of a document, as the package doc
@@ -206,6 +372,14 @@ func (s *Store) documentQuads(doc *kg.Document) []quad.Quad {
 	var out []quad.Quad
 	add := func(sub quad.Value, p quad.IRI, o quad.Value) {
 		out = append(out, quad.Quad{Subject: sub, Predicate: p, Object: o, Label: label})
+	}
+	// What entities, values and statements are, whatever article says so,
+	// is stored once, under the shared label: reading a node that a
+	// thousand articles mention reads its few properties, not a thousand
+	// copies. DeleteArticle removes these when no article needs them.
+	nodes := quad.IRI(s.iris.Base + nodesLabel)
+	shared := func(sub quad.Value, p quad.IRI, o quad.Value) {
+		out = append(out, quad.Quad{Subject: sub, Predicate: p, Object: o, Label: nodes})
 	}
 	art := quad.IRI(a.ID)
 	add(art, rdfType, classArticle)
@@ -222,11 +396,11 @@ func (s *Store) documentQuads(doc *kg.Document) []quad.Quad {
 	}
 	for _, e := range doc.Entities {
 		ent := quad.IRI(e.ID)
-		add(ent, rdfType, classEntity)
-		add(ent, pName, quad.String(e.Name))
-		add(ent, pEntityType, quad.String(string(e.Type)))
+		shared(ent, rdfType, classEntity)
+		shared(ent, pName, quad.String(e.Name))
+		shared(ent, pEntityType, quad.String(string(e.Type)))
 		for _, al := range e.Aliases {
-			add(ent, pAlias, quad.String(al))
+			shared(ent, pAlias, quad.String(al))
 		}
 		for _, m := range e.Mentions {
 			mi := quad.IRI(s.iris.Mention(a.ID, m))
@@ -245,35 +419,35 @@ func (s *Store) documentQuads(doc *kg.Document) []quad.Quad {
 	node := func(n kg.Node) quad.IRI {
 		iri := quad.IRI(n.ID)
 		if n.IsEntity() {
-			add(iri, rdfType, classEntity)
+			shared(iri, rdfType, classEntity)
 		} else {
-			add(iri, rdfType, classValue)
+			shared(iri, rdfType, classValue)
 		}
-		add(iri, pName, quad.String(n.Name))
-		add(iri, pEntityType, quad.String(string(n.Type)))
+		shared(iri, pName, quad.String(n.Name))
+		shared(iri, pEntityType, quad.String(string(n.Type)))
 		if n.Value != nil {
-			add(iri, pValue, quad.Float(*n.Value))
+			shared(iri, pValue, quad.Float(*n.Value))
 		}
 		if n.Unit != "" {
-			add(iri, pUnit, quad.String(n.Unit))
+			shared(iri, pUnit, quad.String(n.Unit))
 		}
 		return iri
 	}
 	for _, st := range doc.Statements {
 		si := quad.IRI(st.ID)
 		sub, obj := node(st.Subject), node(st.Object)
-		add(si, rdfType, classStatement)
-		add(si, pSubject, sub)
-		add(si, pPredicate, quad.String(st.Predicate))
-		add(si, pObject, obj)
-		add(si, pNegated, quad.Bool(st.Negated))
+		shared(si, rdfType, classStatement)
+		shared(si, pSubject, sub)
+		shared(si, pPredicate, quad.String(st.Predicate))
+		shared(si, pObject, obj)
+		shared(si, pNegated, quad.Bool(st.Negated))
 		// The reading's confidence on the statement too, so that a
 		// traversal reads one node per statement (Edges).
 		add(si, pConfidence, quad.Float(st.Confidence))
 		if st.Modality != "" {
-			add(si, pModality, quad.String(st.Modality))
+			shared(si, pModality, quad.String(st.Modality))
 		}
-		add(sub, quad.IRI(s.iris.Predicate(st.Predicate)), obj)
+		shared(sub, quad.IRI(s.iris.Predicate(st.Predicate)), obj)
 		pi := quad.IRI(s.iris.Provenance(st.ID, a.ID, st.Sentence, st.Span))
 		add(si, pProvenance, pi)
 		add(pi, rdfType, classProvenance)

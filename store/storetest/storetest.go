@@ -30,6 +30,7 @@ func Run(t *testing.T, open Opener) {
 		{"ExportImportRoundTrip", func(t *testing.T, s *store.Store) { testRoundTrip(t, s, open) }},
 		{"NotFound", testNotFound},
 		{"LinksAcrossArticles", testLinks},
+		{"DeletingEverythingLeavesNothing", testDeleteAll},
 		{"LoadOrderDoesNotMatter", func(t *testing.T, s *store.Store) { testLoadOrder(t, s, open) }},
 	}
 	for _, tc := range tests {
@@ -363,5 +364,52 @@ func testLoadOrder(t *testing.T, s *store.Store, open Opener) {
 	lb, _ := other.SameAs(ctx)
 	if len(la) == 0 || !reflect.DeepEqual(la, lb) {
 		t.Errorf("links %v and %v, want the same, not empty", la, lb)
+	}
+}
+
+// Deleting every article leaves an empty store: the shared quads of
+// entities, values and statements go with the last article that needs
+// them, and not before.
+func testDeleteAll(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	a := Doc(s.IRIs(), "Mexico sent troops. Blinken met Mexico.", true)
+	b := Doc(s.IRIs(), "Mexico sent troops again.", false)
+	// The same fact, negated, in a third article: it shares the direct edge.
+	c := Doc(s.IRIs(), "Mexico did not send troops.", false)
+	st := &c.Statements[0]
+	st.Negated = true
+	st.ID = s.IRIs().Statement(st.Subject.ID, st.Predicate, st.Object.ID, true, "")
+	for _, d := range []*kg.Document{a, b, c} {
+		ingest(t, s, d)
+	}
+	del := func(d *kg.Document) {
+		t.Helper()
+		if ok, err := s.DeleteArticle(ctx, d.Article.ID); err != nil || !ok {
+			t.Fatalf("delete: %v, %v", ok, err)
+		}
+	}
+	edge := "<" + s.IRIs().Predicate("send") + ">"
+	del(a)
+	var buf bytes.Buffer
+	s.ExportNQuads(ctx, &buf)
+	if _, err := s.Statement(ctx, b.Statements[0].ID); err != nil {
+		t.Errorf("the statement b still makes is gone: %v", err)
+	}
+	if _, err := s.Entity(ctx, a.Entities[1].ID); kg.ErrorCode(err) != kg.ENOTFOUND {
+		t.Errorf("Blinken, only in the deleted article: %v, want NOT_FOUND", err)
+	}
+	del(b)
+	buf.Reset()
+	s.ExportNQuads(ctx, &buf)
+	if !strings.Contains(buf.String(), edge) {
+		t.Errorf("the direct edge went while the negated statement still makes it")
+	}
+	del(c)
+	buf.Reset()
+	if err := s.ExportNQuads(ctx, &buf); err != nil {
+		t.Fatal(err)
+	}
+	if buf.Len() != 0 {
+		t.Errorf("after deleting every article the store holds:\n%s", buf.String())
 	}
 }

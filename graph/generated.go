@@ -248,6 +248,7 @@ type QueryResolver interface {
 type StatementResolver interface {
 	Subject(ctx context.Context, obj *kg.Statement) (*kg.Entity, error)
 
+	Relation(ctx context.Context, obj *kg.Statement) (string, error)
 	Object(ctx context.Context, obj *kg.Statement) (model.Node, error)
 
 	Modality(ctx context.Context, obj *kg.Statement) (*string, error)
@@ -4227,7 +4228,7 @@ func (ec *executionContext) _Statement_relation(ctx context.Context, field graph
 			return ec.fieldContext_Statement_relation(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Relation, nil
+			return ec.Resolvers.Statement().Relation(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -4238,7 +4239,7 @@ func (ec *executionContext) _Statement_relation(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Statement_relation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Statement", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Statement", field, true, true, "String")
 }
 
 func (ec *executionContext) _Statement_object(ctx context.Context, field graphql.CollectedField, obj *kg.Statement) (ret graphql.Marshaler) {
@@ -7003,10 +7004,11 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "relation":
-			out.Values[i] = ec._Statement_relation(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_relation(ctx, field, obj)
+				})
 		case "object":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,

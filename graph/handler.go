@@ -6,8 +6,10 @@ import (
 
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/vektah/gqlparser/v2/ast"
 )
 
 // HandlerOptions configure the HTTP handler.
@@ -23,12 +25,15 @@ func NewHandler(r *Resolver, o HandlerOptions) http.Handler {
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
+	// Parsed and validated queries are kept: clients repeat theirs.
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	if o.Introspection {
 		srv.Use(extension.Introspection{})
 	}
 	if o.Complexity > 0 {
 		srv.Use(extension.FixedComplexityLimit(o.Complexity))
 	}
+	srv.AroundOperations(withRequestCache)
 	srv.SetErrorPresenter(ErrorPresenter)
 	max := o.MaxBodyBytes
 	if max <= 0 {

@@ -125,6 +125,11 @@ func (r *statementResolver) Subject(ctx context.Context, obj *kg.Statement) (*kg
 	return r.svc.subject(ctx, obj)
 }
 
+// Relation is the resolver for the relation field.
+func (r *statementResolver) Relation(ctx context.Context, obj *kg.Statement) (string, error) {
+	return r.svc.relation(ctx, obj)
+}
+
 // Object is the resolver for the object field.
 func (r *statementResolver) Object(ctx context.Context, obj *kg.Statement) (model.Node, error) {
 	return r.svc.node(ctx, obj.Object)
@@ -137,12 +142,12 @@ func (r *statementResolver) Modality(ctx context.Context, obj *kg.Statement) (*s
 
 // Time is the resolver for the time field.
 func (r *statementResolver) Time(ctx context.Context, obj *kg.Statement) (*string, error) {
-	return optional(obj.Time), nil
+	return r.svc.qualifier(ctx, obj, func(st *kg.Statement) string { return st.Time })
 }
 
 // Place is the resolver for the place field.
 func (r *statementResolver) Place(ctx context.Context, obj *kg.Statement) (*string, error) {
-	return optional(obj.Place), nil
+	return r.svc.qualifier(ctx, obj, func(st *kg.Statement) string { return st.Place })
 }
 
 // AttributedTo is the resolver for the attributedTo field.
@@ -152,7 +157,7 @@ func (r *statementResolver) AttributedTo(ctx context.Context, obj *kg.Statement)
 
 // Arguments is the resolver for the arguments field.
 func (r *statementResolver) Arguments(ctx context.Context, obj *kg.Statement) ([]*kg.Argument, error) {
-	return arguments(obj), nil
+	return r.svc.arguments(ctx, obj)
 }
 
 // Provenance is the resolver for the provenance field.

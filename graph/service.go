@@ -228,7 +228,7 @@ func (s *Service) mentions(ctx context.Context, e *kg.Entity) ([]*model.Mention,
 // node returns an entity or a value for a statement end.
 func (s *Service) node(ctx context.Context, n kg.Node) (model.Node, error) {
 	if n.IsEntity() {
-		e, err := s.store.Entity(ctx, n.ID)
+		e, err := s.entity(ctx, n.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -239,7 +239,7 @@ func (s *Service) node(ctx context.Context, n kg.Node) (model.Node, error) {
 
 func (s *Service) subject(ctx context.Context, st *kg.Statement) (*kg.Entity, error) {
 	if st.Subject.IsEntity() {
-		return s.store.Entity(ctx, st.Subject.ID)
+		return s.entity(ctx, st.Subject.ID)
 	}
 	// A concept subject ("border crossings") has no entity behind it; it is
 	// shown as an entity of type CONCEPT with the same IRI.
@@ -247,6 +247,10 @@ func (s *Service) subject(ctx context.Context, st *kg.Statement) (*kg.Entity, er
 }
 
 func (s *Service) provenance(ctx context.Context, st *kg.Statement) ([]*model.Provenance, error) {
+	st, err := s.full(ctx, st)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]*model.Provenance, len(st.Provenance))
 	for i, p := range st.Provenance {
 		span := p.Span
@@ -339,16 +343,41 @@ func publishedAt(a *kg.Article) *string {
 }
 
 func attributedTo(ctx context.Context, s *Service, st *kg.Statement) (model.Node, error) {
+	st, err := s.full(ctx, st)
+	if err != nil {
+		return nil, err
+	}
 	if st.AttributedTo == nil {
 		return nil, nil
 	}
 	return s.node(ctx, *st.AttributedTo)
 }
 
-func arguments(st *kg.Statement) []*kg.Argument {
+func (s *Service) arguments(ctx context.Context, st *kg.Statement) ([]*kg.Argument, error) {
+	st, err := s.full(ctx, st)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]*kg.Argument, len(st.Arguments))
 	for i := range st.Arguments {
 		out[i] = &st.Arguments[i]
 	}
-	return out
+	return out, nil
+}
+
+func (s *Service) relation(ctx context.Context, st *kg.Statement) (string, error) {
+	st, err := s.full(ctx, st)
+	if err != nil {
+		return "", err
+	}
+	return st.Relation, nil
+}
+
+// qualifier reads a qualifier (time, place) of the whole statement.
+func (s *Service) qualifier(ctx context.Context, st *kg.Statement, get func(*kg.Statement) string) (*string, error) {
+	st, err := s.full(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	return optional(get(st)), nil
 }

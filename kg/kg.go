@@ -123,6 +123,11 @@ type Statement struct {
 	// Provenance lists every reading of the statement, when read back from
 	// a store.
 	Provenance []Provenance `json:"-"`
+	// Partial marks a statement read from its own node only (a list's
+	// page): Relation, Text, Span, Sentence, Time, Place, AttributedTo,
+	// Arguments and Provenance are not filled; the store's Statement reads
+	// them.
+	Partial bool `json:"-"`
 }
 
 // Argument is one of a statement's further arguments: its role, the

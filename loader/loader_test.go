@@ -286,6 +286,27 @@ func BenchmarkExtract(b *testing.B) {
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
 }
 
+// BenchmarkExtractParallel extracts the sample article on every core the
+// benchmark is given: go test -run - -bench ExtractParallel -cpu 1,2 ./loader
+func BenchmarkExtractParallel(b *testing.B) {
+	text, err := os.ReadFile(filepath.Join("..", "testdata", "articles", "border-crossings.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	l := newLoader(b)
+	b.SetBytes(int64(len(text)))
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, err := l.Extract(context.Background(), kg.Article{Text: string(text)}); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+	words := len(strings.Fields(string(text)))
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
 // The earlier pattern extractor still finds the facts the sample article
 // promises.
 func TestPatterns(t *testing.T) {

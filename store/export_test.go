@@ -1,5 +1,20 @@
 package store
 
+import "github.com/cayleygraph/cayley/graph"
+
 // RowWrites makes s write through Cayley's row-by-row ApplyDeltas even on
 // PostgreSQL, for the benchmark that compares it with the bulk path.
 func RowWrites(s *Store) { s.bulk = nil }
+
+// QuadStoreOf exposes the Cayley quad store, for the benchmark that
+// compares the GraphQL API with Cayley's own path queries.
+func QuadStoreOf(s *Store) graph.QuadStore { return s.qs }
+
+// Vocabulary terms the benchmark's path query follows.
+var (
+	PredSubject    = pSubject
+	PredPredicate  = pPredicate
+	PredObject     = pObject
+	PredName       = pName
+	PredConfidence = pConfidence
+)

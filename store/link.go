@@ -25,6 +25,9 @@ type linkIndex struct {
 	// search lists the canonical entities with every name of their
 	// cluster, folded, for SearchEntities.
 	search []searchEntry
+	// records are the stored entities as read to link them: Entity
+	// answers from them until the next write.
+	records map[string]*kg.Entity
 }
 
 type searchEntry struct {
@@ -63,11 +66,13 @@ func (s *Store) links(ctx context.Context) (*linkIndex, error) {
 		return nil, fmt.Errorf("link entities: %w", err)
 	}
 	recs := make([]kg.LinkRecord, 0, len(ids))
+	records := make(map[string]*kg.Entity, len(ids))
 	for _, id := range ids {
 		e, err := s.entityRecord(ctx, id)
 		if err != nil {
 			return nil, err
 		}
+		records[id] = e
 		recs = append(recs, kg.LinkRecord{ID: e.ID, Type: e.Type, Name: e.Name, Aliases: e.Aliases})
 	}
 	var pairs [][2]string
@@ -84,7 +89,7 @@ func (s *Store) links(ctx context.Context) (*linkIndex, error) {
 			}
 		}
 	}
-	x := &linkIndex{canon: map[string]string{}, members: map[string][]string{}, rule: map[string]string{}}
+	x := &linkIndex{canon: map[string]string{}, members: map[string][]string{}, rule: map[string]string{}, records: records}
 	for _, l := range kg.LinkEntities(recs, pairs) {
 		x.canon[l.From] = l.To
 		x.rule[l.From] = l.Rule
@@ -142,4 +147,16 @@ func (s *Store) SameAs(ctx context.Context) ([]kg.Link, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].From < out[j].From })
 	return out, nil
+}
+
+// record is a copy of the stored entity id as of the index, read from the
+// store when the index does not have it.
+func (x *linkIndex) record(ctx context.Context, s *Store, id string) (*kg.Entity, error) {
+	r, ok := x.records[id]
+	if !ok {
+		return s.entityRecord(ctx, id)
+	}
+	e := *r
+	e.Aliases = append([]string(nil), r.Aliases...)
+	return &e, nil
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 
@@ -94,47 +96,156 @@ func (p props) strs(k quad.IRI) []string {
 }
 
 func (s *Store) props(ctx context.Context, node string) (props, error) {
-	qs, err := s.quadsWith(ctx, quad.Subject, quad.IRI(node))
+	ref, err := s.qs.ValueOf(quad.IRI(node))
+	if err != nil || ref == nil {
+		return props{}, err
+	}
+	// Only predicates and objects are needed: their references come with
+	// each quad, and their values are looked up in one batch (predicates,
+	// the small vocabulary, from a cache).
+	type link struct{ p, o graph.Ref }
+	var links []link
+	seen := map[link]bool{}
+	it := s.qs.QuadIterator(quad.Subject, ref).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		r := it.Result()
+		pr, err := s.qs.QuadDirection(r, quad.Predicate)
+		if err != nil {
+			return nil, err
+		}
+		or, err := s.qs.QuadDirection(r, quad.Object)
+		if err != nil {
+			return nil, err
+		}
+		l := link{pr, or}
+		if !seen[l] {
+			seen[l] = true
+			links = append(links, l)
+		}
+	}
+	if err := it.Err(); err != nil {
+		return nil, err
+	}
+	refsToName := make([]graph.Ref, 0, 2*len(links))
+	for _, l := range links {
+		if _, ok := s.predName(l.p); !ok {
+			refsToName = append(refsToName, l.p)
+		}
+		refsToName = append(refsToName, l.o)
+	}
+	vals, err := s.valuesOf(ctx, refsToName)
 	if err != nil {
 		return nil, err
 	}
 	p := props{}
-	seen := map[[2]string]bool{}
-	for _, q := range qs {
-		pred, ok := q.Predicate.(quad.IRI)
+	for _, l := range links {
+		pv, ok := s.predName(l.p)
+		if !ok {
+			pv = vals[l.p]
+			s.cachePred(l.p, pv)
+		}
+		pred, ok := pv.(quad.IRI)
 		if !ok {
 			continue
 		}
-		key := [2]string{string(pred), q.Object.String()}
-		if seen[key] {
-			continue
+		if o := vals[l.o]; o != nil {
+			p[pred] = append(p[pred], o)
 		}
-		seen[key] = true
-		p[pred] = append(p[pred], q.Object)
 	}
-	return p, nil
+	return p, ctx.Err()
+}
+
+// valuesOf names references in one batch when the store can.
+func (s *Store) valuesOf(ctx context.Context, rs []graph.Ref) (map[graph.Ref]quad.Value, error) {
+	out := make(map[graph.Ref]quad.Value, len(rs))
+	if len(rs) == 0 {
+		return out, nil
+	}
+	if bn, ok := s.qs.(refs.BatchNamer); ok {
+		vs, err := bn.ValuesOf(ctx, rs)
+		if err != nil {
+			return nil, err
+		}
+		for i, r := range rs {
+			out[r] = vs[i]
+		}
+		return out, nil
+	}
+	for _, r := range rs {
+		v, err := s.qs.NameOf(r)
+		if err != nil {
+			return nil, err
+		}
+		out[r] = v
+	}
+	return out, nil
+}
+
+func (s *Store) predName(r graph.Ref) (quad.Value, bool) {
+	k := r.Key()
+	v, ok := s.preds.Load(k)
+	if !ok {
+		return nil, false
+	}
+	return v.(quad.Value), true
+}
+
+func (s *Store) cachePred(r graph.Ref, v quad.Value) {
+	if v != nil {
+		s.preds.Store(r.Key(), v)
+	}
 }
 
 // subjectsOf returns the distinct subjects of quads with predicate p and
 // object o, sorted.
 func (s *Store) subjectsOf(ctx context.Context, p quad.IRI, o quad.Value) ([]string, error) {
-	qs, err := s.quadsWith(ctx, quad.Object, o)
+	oref, err := s.qs.ValueOf(o)
+	if err != nil || oref == nil {
+		return nil, err
+	}
+	pref, err := s.qs.ValueOf(p)
+	if err != nil || pref == nil {
+		return nil, err
+	}
+	pk := pref.Key()
+	var subs []graph.Ref
+	seen := map[any]bool{}
+	it := s.qs.QuadIterator(quad.Object, oref).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		r := it.Result()
+		qp, err := s.qs.QuadDirection(r, quad.Predicate)
+		if err != nil {
+			return nil, err
+		}
+		if qp == nil || qp.Key() != pk {
+			continue
+		}
+		sr, err := s.qs.QuadDirection(r, quad.Subject)
+		if err != nil {
+			return nil, err
+		}
+		if !seen[sr.Key()] {
+			seen[sr.Key()] = true
+			subs = append(subs, sr)
+		}
+	}
+	if err := it.Err(); err != nil {
+		return nil, err
+	}
+	vals, err := s.valuesOf(ctx, subs)
 	if err != nil {
 		return nil, err
 	}
-	seen := map[string]bool{}
-	var out []string
-	for _, q := range qs {
-		if q.Predicate != p {
-			continue
-		}
-		if i, ok := q.Subject.(quad.IRI); ok && !seen[string(i)] {
-			seen[string(i)] = true
+	out := make([]string, 0, len(subs))
+	for _, r := range subs {
+		if i, ok := vals[r].(quad.IRI); ok {
 			out = append(out, string(i))
 		}
 	}
 	sort.Strings(out)
-	return out, nil
+	return out, ctx.Err()
 }
 
 // Entity returns the entity with IRI id, or the entity it was joined to
@@ -147,7 +258,7 @@ func (s *Store) Entity(ctx context.Context, id string) (*kg.Entity, error) {
 		return nil, err
 	}
 	c := x.canonical(id)
-	e, err := s.entityRecord(ctx, c)
+	e, err := x.record(ctx, s, c)
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +270,7 @@ func (s *Store) Entity(ctx context.Context, id string) (*kg.Entity, error) {
 		if m == c {
 			continue
 		}
-		r, err := s.entityRecord(ctx, m)
+		r, err := x.record(ctx, s, m)
 		if err != nil {
 			return nil, err
 		}
@@ -408,7 +519,8 @@ func (s *Store) arguments(ctx context.Context, pp props) ([]kg.Argument, error) 
 }
 
 // Statements returns the statements that match f, most confident first,
-// and how many match in all.
+// and how many match in all. They are Partial: read from their own nodes
+// (Statement reads the rest).
 func (s *Store) Statements(ctx context.Context, f kg.StatementFilter, offset, limit int) ([]*kg.Statement, int, error) {
 	x, err := s.links(ctx)
 	if err != nil {
@@ -446,7 +558,11 @@ func (s *Store) Statements(ctx context.Context, f kg.StatementFilter, offset, li
 	}
 	// Filter and order on the statements' own nodes (one read each), and
 	// read whole statements only for the page.
-	var all []kg.Edge
+	type found struct {
+		kg.Edge
+		pp props
+	}
+	var all []found
 	for i, id := range ids {
 		if i > 0 && id == ids[i-1] {
 			continue
@@ -456,7 +572,7 @@ func (s *Store) Statements(ctx context.Context, f kg.StatementFilter, offset, li
 				return nil, 0, err
 			}
 		}
-		e, err := s.edge(ctx, id)
+		e, pp, err := s.edgeProps(ctx, id)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -464,7 +580,7 @@ func (s *Store) Statements(ctx context.Context, f kg.StatementFilter, offset, li
 			f.Predicate != "" && e.Predicate != f.Predicate || e.Confidence < f.MinConfidence {
 			continue
 		}
-		all = append(all, e)
+		all = append(all, found{e, pp})
 	}
 	sort.SliceStable(all, func(a, b int) bool {
 		if all[a].Confidence != all[b].Confidence {
@@ -482,12 +598,9 @@ func (s *Store) Statements(ctx context.Context, f kg.StatementFilter, offset, li
 	}
 	out := make([]*kg.Statement, 0, len(all))
 	for _, e := range all {
-		st, err := s.Statement(ctx, e.Statement)
+		st, err := s.head(ctx, e.Edge, e.pp)
 		if err != nil {
 			return nil, 0, err
-		}
-		if f.Article != "" && !hasArticle(st, f.Article) {
-			continue
 		}
 		out = append(out, st)
 	}
@@ -509,14 +622,6 @@ func (s *Store) statementsAbout(ctx context.Context, p quad.IRI, ids []string) (
 	return out, nil
 }
 
-func hasArticle(st *kg.Statement, article string) bool {
-	for _, p := range st.Provenance {
-		if p.Article == article {
-			return true
-		}
-	}
-	return false
-}
 
 // Article returns the article with IRI id.
 func (s *Store) Article(ctx context.Context, id string) (*kg.Article, error) {

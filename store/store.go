@@ -52,6 +52,9 @@ type Store struct {
 	linkCache *linkIndex
 	// bulk, for PostgreSQL, writes with COPY (bulk.go).
 	bulk *sqlBulk
+	// preds names predicate references (Ref.Key -> quad.Value): the
+	// vocabulary is small and a reference always names the same value.
+	preds sync.Map
 }
 
 // Open opens (creating if needed) the store cfg names.

@@ -143,9 +143,17 @@ func (s *Store) Graph(ctx context.Context) (*kg.Graph, error) {
 		}
 		g.Entities = append(g.Entities, e)
 	}
-	sts, _, err := s.Statements(ctx, kg.StatementFilter{}, 0, int(^uint(0)>>1))
+	heads, _, err := s.Statements(ctx, kg.StatementFilter{}, 0, int(^uint(0)>>1))
 	if err != nil {
 		return nil, err
+	}
+	sts := make([]*kg.Statement, 0, len(heads))
+	for _, h := range heads {
+		st, err := s.Statement(ctx, h.ID)
+		if err != nil {
+			return nil, err
+		}
+		sts = append(sts, st)
 	}
 	values := map[string]bool{}
 	for _, st := range sts {
@@ -203,9 +211,42 @@ func (s *Store) Edges(ctx context.Context, id string, out bool, limit int) ([]kg
 
 // edge reads one statement as an edge: one stored node.
 func (s *Store) edge(ctx context.Context, sid string) (kg.Edge, error) {
+	e, _, err := s.edgeProps(ctx, sid)
+	return e, err
+}
+
+// head is a statement from its own node's properties (Partial). Its ends
+// are read only when they are values: an entity end is its IRI and type
+// (the entity is read by whoever needs its name).
+func (s *Store) head(ctx context.Context, e kg.Edge, pp props) (*kg.Statement, error) {
+	if pp.iri(rdfType) != string(classStatement) {
+		return nil, kg.Errorf(kg.ENOTFOUND, "no statement %s", e.Statement)
+	}
+	st := &kg.Statement{ID: e.Statement, Predicate: e.Predicate, Modality: pp.str(pModality), Confidence: e.Confidence,
+		Negated: pp.str(pNegated) == "true", Partial: true}
+	var err error
+	if st.Subject, err = s.end(ctx, e.Subject); err != nil {
+		return nil, err
+	}
+	if st.Object, err = s.end(ctx, e.Object); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// end is a statement's end: read when it is a value, known by its IRI
+// when it is an entity.
+func (s *Store) end(ctx context.Context, iri string) (kg.Node, error) {
+	if entity, t, _, ok := s.iris.Kind(iri); ok && entity {
+		return kg.Node{ID: iri, Type: t}, nil
+	}
+	return s.Node(ctx, iri)
+}
+
+func (s *Store) edgeProps(ctx context.Context, sid string) (kg.Edge, props, error) {
 	pp, err := s.props(ctx, sid)
 	if err != nil {
-		return kg.Edge{}, err
+		return kg.Edge{}, nil, err
 	}
 	e := kg.Edge{Statement: sid, Subject: pp.iri(pSubject), Predicate: pp.str(pPredicate), Object: pp.iri(pObject)}
 	found := false
@@ -214,13 +255,13 @@ func (s *Store) edge(ctx context.Context, sid string) (kg.Edge, error) {
 			e.Confidence, found = float64(f), true
 		}
 	}
-	if !found {
+	if !found && len(pp) > 0 {
 		// written before statements carried their confidence
 		st, err := s.Statement(ctx, sid)
 		if err != nil {
-			return kg.Edge{}, err
+			return kg.Edge{}, nil, err
 		}
 		e.Confidence = st.Confidence
 	}
-	return e, nil
+	return e, pp, nil
 }

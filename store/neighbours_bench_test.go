@@ -85,7 +85,9 @@ func BenchmarkNeighbours(b *testing.B) {
 			}
 			var out struct {
 				Data struct {
-					Entity struct{ Statements struct{ Edges []json.RawMessage } }
+					Entity struct {
+						Statements struct{ Edges []json.RawMessage }
+					}
 				}
 			}
 			json.NewDecoder(resp.Body).Decode(&out)

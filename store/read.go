@@ -622,7 +622,6 @@ func (s *Store) statementsAbout(ctx context.Context, p quad.IRI, ids []string) (
 	return out, nil
 }
 
-
 // Article returns the article with IRI id.
 func (s *Store) Article(ctx context.Context, id string) (*kg.Article, error) {
 	p, err := s.props(ctx, id)

@@ -16,6 +16,7 @@ import (
 // cannot change the graph; ctx bounds its run (an endless loop is
 // interrupted when ctx ends).
 func (s *Store) Gizmo(ctx context.Context, q string, limit int) ([]any, error) {
+	defer s.reading()()
 	sess := gizmo.NewSession(s.qs)
 	it, err := sess.Execute(ctx, q, query.Options{Collation: query.JSON, Limit: limit})
 	if err != nil {

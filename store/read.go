@@ -18,6 +18,7 @@ import (
 
 // quadsWith returns the quads whose direction d holds v.
 func (s *Store) quadsWith(ctx context.Context, d quad.Direction, v quad.Value) ([]quad.Quad, error) {
+	defer s.reading()()
 	ref, err := s.qs.ValueOf(v)
 	if err != nil {
 		return nil, err
@@ -96,6 +97,7 @@ func (p props) strs(k quad.IRI) []string {
 }
 
 func (s *Store) props(ctx context.Context, node string) (props, error) {
+	defer s.reading()()
 	ref, err := s.qs.ValueOf(quad.IRI(node))
 	if err != nil || ref == nil {
 		return props{}, err
@@ -200,6 +202,7 @@ func (s *Store) cachePred(r graph.Ref, v quad.Value) {
 // subjectsOf returns the distinct subjects of quads with predicate p and
 // object o, sorted.
 func (s *Store) subjectsOf(ctx context.Context, p quad.IRI, o quad.Value) ([]string, error) {
+	defer s.reading()()
 	oref, err := s.qs.ValueOf(o)
 	if err != nil || oref == nil {
 		return nil, err
@@ -675,7 +678,9 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		}
 		*c.n = len(ids)
 	}
+	unlock := s.reading()
 	gs, err := s.qs.Stats(ctx, true)
+	unlock()
 	if err != nil {
 		return st, err
 	}
@@ -688,6 +693,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 // {base}graph/links), sorted and without duplicates so that the same
 // graph always exports to the same bytes.
 func (s *Store) ExportNQuads(ctx context.Context, w io.Writer) error {
+	unlock := s.reading()
 	it := s.qs.QuadsAllIterator().Iterate()
 	defer it.Close()
 	seen := map[string]bool{}
@@ -701,13 +707,16 @@ func (s *Store) ExportNQuads(ctx context.Context, w io.Writer) error {
 	for it.Next(ctx) {
 		q, err := s.qs.Quad(it.Result())
 		if err != nil {
+			unlock()
 			return fmt.Errorf("export: %w", err)
 		}
 		add(q.NQuad())
 	}
 	if err := it.Err(); err != nil {
+		unlock()
 		return fmt.Errorf("export: %w", err)
 	}
+	unlock()
 	links, err := s.SameAs(ctx)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)

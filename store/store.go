@@ -55,6 +55,29 @@ type Store struct {
 	// preds names predicate references (Ref.Key -> quad.Value): the
 	// vocabulary is small and a reference always names the same value.
 	preds sync.Map
+	// memMu guards Cayley's memory store, which is not safe for reads
+	// during writes (the other backends are transactional): reads hold it
+	// shared, writes alone. Unused for the other backends.
+	memMu  sync.RWMutex
+	memory bool
+}
+
+// reading and writing take memMu for the memory backend; they return the
+// unlock.
+func (s *Store) reading() func() {
+	if !s.memory {
+		return func() {}
+	}
+	s.memMu.RLock()
+	return s.memMu.RUnlock
+}
+
+func (s *Store) writing() func() {
+	if !s.memory {
+		return func() {}
+	}
+	s.memMu.Lock()
+	return s.memMu.Unlock
 }
 
 // Open opens (creating if needed) the store cfg names.
@@ -75,7 +98,7 @@ func Open(cfg Config) (*Store, error) {
 		if err != nil {
 			return nil, fmt.Errorf("open memory store: %w", err)
 		}
-		return &Store{qs: qs, iris: iris}, nil
+		return &Store{qs: qs, iris: iris, memory: true}, nil
 	}
 	if cfg.Path == "" {
 		return nil, kg.Errorf(kg.EINVALID, "the %s backend needs a database path", name)
@@ -178,6 +201,7 @@ func (s *Store) write(ctx context.Context, quads []quad.Quad) error {
 	for i, q := range quads {
 		deltas[i] = graph.Delta{Quad: q, Action: graph.Add}
 	}
+	defer s.writing()()
 	return s.qs.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreDup: true})
 }
 
@@ -202,7 +226,10 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) (bool, error) {
 	for _, q := range append(qs, orphans...) {
 		deltas = append(deltas, graph.Delta{Quad: q, Action: graph.Delete})
 	}
-	if err := s.qs.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreMissing: true}); err != nil {
+	unlock := s.writing()
+	err = s.qs.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreMissing: true})
+	unlock()
+	if err != nil {
 		return false, fmt.Errorf("delete %s: %w", id, err)
 	}
 	s.relinked()

@@ -5,8 +5,10 @@ package storetest
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/kg"
@@ -31,6 +33,7 @@ func Run(t *testing.T, open Opener) {
 		{"NotFound", testNotFound},
 		{"LinksAcrossArticles", testLinks},
 		{"DeletingEverythingLeavesNothing", testDeleteAll},
+		{"ReadsDuringWrites", testConcurrent},
 		{"LoadOrderDoesNotMatter", func(t *testing.T, s *store.Store) { testLoadOrder(t, s, open) }},
 	}
 	for _, tc := range tests {
@@ -411,5 +414,49 @@ func testDeleteAll(t *testing.T, s *store.Store) {
 	}
 	if buf.Len() != 0 {
 		t.Errorf("after deleting every article the store holds:\n%s", buf.String())
+	}
+}
+
+// Readers and writers at once: no crash, no error, every write there.
+func testConcurrent(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	errs := make(chan error, 100)
+	for w := 0; w < 2; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 15; i++ {
+				d := Doc(s.IRIs(), fmt.Sprintf("Writer %d article %d: Mexico sent troops.", w, i), true)
+				if _, err := s.Ingest(ctx, d); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	for r := 0; r < 3; r++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 30; i++ {
+				if _, _, err := s.SearchEntities(ctx, "mex", "", 0, 5); err != nil {
+					errs <- err
+					return
+				}
+				if _, _, err := s.Statements(ctx, kg.StatementFilter{}, 0, 5); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if _, n, err := s.Articles(ctx, 0, 1); err != nil || n != 30 {
+		t.Errorf("articles: %d, %v; want the 30 written", n, err)
 	}
 }

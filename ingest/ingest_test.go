@@ -148,3 +148,17 @@ func TestConcurrentLoadersOnPostgres(t *testing.T) {
 		t.Errorf("two concurrent loaders on PostgreSQL: %d bytes of N-Quads, one loader on memory: %d", a.Len(), b.Len())
 	}
 }
+
+// A line longer than the limit is one failure; the lines after it load.
+func TestLongLine(t *testing.T) {
+	long := `{"text": "` + strings.Repeat("word ", 3000) + `"}`
+	src := jsonLines(t, 2, long, `{"text": "Mexico sent troops to the border."}`)
+	s := open(t, store.Config{Backend: store.Memory})
+	sum, err := ingest.Run(context.Background(), ingest.Config{Sources: []string{src}, MaxBytes: 1000}, newLoader(t), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Created != 3 || sum.Failed != 1 || !strings.Contains(sum.Failures[0].Reason, "longer than") {
+		t.Errorf("summary %+v", sum)
+	}
+}

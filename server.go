@@ -56,6 +56,20 @@ type config struct {
 	seed     uint64
 	stdin    io.Reader
 	duration time.Duration
+	http     httpOptions
+}
+
+// httpOptions are serve's limits and access rules.
+type httpOptions struct {
+	readOnly        bool
+	writeToken      string
+	noIntrospection bool
+	noPlayground    bool
+	cors            []string
+	maxBody         int64
+	maxComplexity   int
+	maxDepth        int
+	timeout         time.Duration
 }
 
 const usage = `usage: newsgraph COMMAND [flags] [args]
@@ -122,6 +136,15 @@ func run(ctx context.Context, cmd string, args []string, stdin io.Reader, stdout
 		if cmd == "serve" {
 			fs.StringVar(&cfg.addr, "addr", "localhost:8080", "address to listen on")
 			fs.Var((*multi)(&cfg.load), "load", "file or directory of articles to load before serving (repeatable)")
+			fs.BoolVar(&cfg.http.readOnly, "read-only", false, "serve queries only: no mutations")
+			fs.StringVar(&cfg.http.writeToken, "write-token", os.Getenv("NEWSGRAPH_WRITE_TOKEN"), "bearer token mutations need (default $NEWSGRAPH_WRITE_TOKEN)")
+			fs.BoolVar(&cfg.http.noIntrospection, "no-introspection", false, "turn GraphQL introspection off")
+			fs.BoolVar(&cfg.http.noPlayground, "no-playground", false, "do not serve the playground at /")
+			fs.Var((*multi)(&cfg.http.cors), "cors-origin", "origin whose pages may call the API, or * (repeatable; default none)")
+			fs.Int64Var(&cfg.http.maxBody, "max-body", graph.DefaultMaxBodyBytes, "largest request body, in bytes")
+			fs.IntVar(&cfg.http.maxComplexity, "max-complexity", graph.DefaultMaxComplexity, "largest query cost (lists cost their size; traversals their reach)")
+			fs.IntVar(&cfg.http.maxDepth, "max-depth", graph.DefaultMaxDepth, "deepest query nesting")
+			fs.DurationVar(&cfg.http.timeout, "timeout", graph.DefaultTimeout, "longest request")
 		}
 		fs.IntVar(&cfg.workers, "workers", 0, "extraction goroutines (0: one per core)")
 		fs.IntVar(&cfg.batch, "batch", 64, "articles per write transaction")
@@ -340,15 +363,21 @@ func load(ctx context.Context, cfg config, s *store.Store, paths []string, out i
 
 // routes mounts the endpoints: GraphQL at /query, exports at /export,
 // Gizmo at /gizmo, the playground at /.
-func routes(s *store.Store, l *loader.Loader) http.Handler {
+func routes(s *store.Store, l *loader.Loader, o httpOptions) http.Handler {
+	if o.timeout <= 0 {
+		o.timeout = graph.DefaultTimeout
+	}
 	mux := http.NewServeMux()
 	res := graph.NewResolver(s, l)
-	mux.Handle("/query", http.TimeoutHandler(graph.NewHandler(res, graph.HandlerOptions{Introspection: true, Complexity: 5000}),
-		graph.DefaultTimeout, `{"errors":[{"message":"request timed out","extensions":{"code":"TIMEOUT"}}]}`))
-	mux.Handle("/export", http.TimeoutHandler(graph.ExportHandler(res, s, store.Vocab), graph.DefaultTimeout, "export timed out\n"))
+	mux.Handle("/query", http.TimeoutHandler(graph.NewHandler(res, graph.HandlerOptions{Introspection: !o.noIntrospection,
+		MaxBodyBytes: o.maxBody, Complexity: o.maxComplexity, MaxDepth: o.maxDepth, ReadOnly: o.readOnly, WriteToken: o.writeToken}),
+		o.timeout, `{"errors":[{"message":"request timed out","extensions":{"code":"TIMEOUT"}}]}`))
+	mux.Handle("/export", http.TimeoutHandler(graph.ExportHandler(res, s, store.Vocab), o.timeout, "export timed out\n"))
 	mux.Handle("/gizmo", graph.GizmoHandler(s))
-	mux.Handle("/", graph.Playground("/query"))
-	return mux
+	if !o.noPlayground {
+		mux.Handle("/{$}", graph.Playground("/query"))
+	}
+	return graph.CORS(o.cors, mux)
 }
 
 func serve(ctx context.Context, cfg config, s *store.Store, out io.Writer) error {
@@ -361,7 +390,7 @@ func serve(ctx context.Context, cfg config, s *store.Store, out io.Writer) error
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Addr: cfg.addr, Handler: routes(s, l), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Addr: cfg.addr, Handler: routes(s, l, cfg.http), ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
 	fmt.Fprintf(out, "newsgraph: GraphQL at http://%s/query, playground at http://%s/\n", cfg.addr, cfg.addr)

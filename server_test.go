@@ -35,7 +35,7 @@ func TestPythonClient(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(routes(s, l))
+	srv := httptest.NewServer(routes(s, l, httpOptions{}))
 	defer srv.Close()
 	cmd := exec.Command(py, "test_client.py", srv.URL)
 	cmd.Dir = "examples"

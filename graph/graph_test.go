@@ -25,6 +25,11 @@ type gqlResponse struct {
 
 func newServer(t *testing.T) *httptest.Server {
 	t.Helper()
+	return newServerWith(t, graph.HandlerOptions{Introspection: true, MaxBodyBytes: 2 << 20})
+}
+
+func newServerWith(t *testing.T, o graph.HandlerOptions) *httptest.Server {
+	t.Helper()
 	s, err := store.Open(store.Config{Backend: store.Memory})
 	if err != nil {
 		t.Fatal(err)
@@ -38,7 +43,7 @@ func newServer(t *testing.T) *httptest.Server {
 	mux := http.NewServeMux()
 	mux.Handle("/export", graph.ExportHandler(res, s, store.Vocab))
 	mux.Handle("/gizmo", graph.GizmoHandler(s))
-	mux.Handle("/", graph.NewHandler(res, graph.HandlerOptions{Introspection: true, MaxBodyBytes: 2 << 20}))
+	mux.Handle("/", graph.NewHandler(res, o))
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv

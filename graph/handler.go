@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"fmt"
 	"net/http"
 	"time"
 
@@ -15,13 +16,16 @@ import (
 // HandlerOptions configure the HTTP handler.
 type HandlerOptions struct {
 	Introspection bool
-	MaxBodyBytes  int64
-	Complexity    int
+	MaxBodyBytes  int64 // 0: DefaultMaxBodyBytes
+	Complexity    int   // 0: DefaultMaxComplexity; see complexity() for the costs
+	MaxDepth      int   // 0: DefaultMaxDepth
+	ReadOnly      bool  // refuse mutations
+	WriteToken    string
 }
 
 // NewHandler returns the GraphQL endpoint.
 func NewHandler(r *Resolver, o HandlerOptions) http.Handler {
-	srv := handler.New(NewExecutableSchema(Config{Resolvers: r}))
+	srv := handler.New(NewExecutableSchema(Config{Resolvers: r, Complexity: complexity()}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -30,16 +34,28 @@ func NewHandler(r *Resolver, o HandlerOptions) http.Handler {
 	if o.Introspection {
 		srv.Use(extension.Introspection{})
 	}
-	if o.Complexity > 0 {
-		srv.Use(extension.FixedComplexityLimit(o.Complexity))
+	if o.Complexity <= 0 {
+		o.Complexity = DefaultMaxComplexity
 	}
+	if o.MaxDepth <= 0 {
+		o.MaxDepth = DefaultMaxDepth
+	}
+	srv.Use(extension.FixedComplexityLimit(o.Complexity))
+	srv.Use(depthLimit{Max: o.MaxDepth})
+	srv.Use(writeGuard{ReadOnly: o.ReadOnly, Token: o.WriteToken})
 	srv.AroundOperations(withRequestCache)
 	srv.SetErrorPresenter(ErrorPresenter)
 	max := o.MaxBodyBytes
 	if max <= 0 {
-		max = 4 << 20
+		max = DefaultMaxBodyBytes
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		if req.ContentLength > max {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusRequestEntityTooLarge)
+			fmt.Fprintf(w, `{"errors":[{"message":"request body over %d bytes","extensions":{"code":"TOO_LARGE"}}]}`, max)
+			return
+		}
 		req.Body = http.MaxBytesReader(w, req.Body, max)
 		srv.ServeHTTP(w, req)
 	})

@@ -1,0 +1,138 @@
+package graph_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+func code(r gqlResponse) string {
+	if len(r.Errors) == 0 {
+		return ""
+	}
+	c, _ := r.Errors[0].Extensions["code"].(string)
+	return c
+}
+
+func TestDepthAndComplexityLimits(t *testing.T) {
+	srv := newServer(t)
+	deep := `{ entity(id: "x") { statements { edges { node { subject { statements { edges { node { subject {
+	  statements { edges { node { subject { name } } } } } } } } } } } } } }`
+	if r := post(t, srv, deep, nil); code(r) != "DEPTH_LIMIT_EXCEEDED" {
+		t.Errorf("a 13-deep query: %+v, want DEPTH_LIMIT_EXCEEDED", r.Errors)
+	}
+	// A fragment does not hide depth.
+	frag := `query { entity(id: "x") { ...A } } fragment A on Entity { statements { edges { node { subject { ...B } } } } }
+	  fragment B on Entity { statements { edges { node { subject { statements { edges { node { subject { name } } } } } } } } }`
+	if r := post(t, srv, frag, nil); code(r) != "DEPTH_LIMIT_EXCEEDED" {
+		t.Errorf("depth through fragments: %+v", r.Errors)
+	}
+	costly := `{ searchEntities(query: "a", first: 100) { edges { node { statements(first: 100) { edges { node {
+	  predicate subject { name } provenance { text sentence } } } } } } } }`
+	if r := post(t, srv, costly, nil); code(r) != "COMPLEXITY_LIMIT_EXCEEDED" {
+		t.Errorf("100 x 100 statements: %+v, want COMPLEXITY_LIMIT_EXCEEDED", r.Errors)
+	}
+	wide := `{ subgraph(seeds: ["x"], hops: 3, maxNodes: 500) { nodes { ... on Entity { statements(first: 100) { edges { node { predicate } } } } } } }`
+	if r := post(t, srv, wide, nil); code(r) != "COMPLEXITY_LIMIT_EXCEEDED" {
+		t.Errorf("a wide subgraph with statements per node: %+v, want COMPLEXITY_LIMIT_EXCEEDED", r.Errors)
+	}
+	fine := `{ searchEntities(query: "a", first: 20) { edges { node { statements(first: 20) { edges { node { predicate } } } } } } }`
+	if r := post(t, srv, fine, nil); len(r.Errors) > 0 {
+		t.Errorf("an ordinary query: %+v", r.Errors)
+	}
+}
+
+func TestWriteAccess(t *testing.T) {
+	const mutation = `mutation { ingestArticle(input: {text: "Mexico sent troops to the border."}) { created } }`
+	postWith := func(srvURL, auth, q string) gqlResponse {
+		t.Helper()
+		body, _ := json.Marshal(map[string]any{"query": q})
+		req, _ := http.NewRequest(http.MethodPost, srvURL, bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		if auth != "" {
+			req.Header.Set("Authorization", auth)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out gqlResponse
+		json.NewDecoder(resp.Body).Decode(&out)
+		return out
+	}
+	tok := newServerWith(t, graph.HandlerOptions{WriteToken: "s3cret"})
+	if r := postWith(tok.URL, "", mutation); code(r) != "UNAUTHENTICATED" {
+		t.Errorf("no token: %+v", r.Errors)
+	}
+	if r := postWith(tok.URL, "Bearer wrong", mutation); code(r) != "UNAUTHENTICATED" {
+		t.Errorf("wrong token: %+v", r.Errors)
+	}
+	if r := postWith(tok.URL, "Bearer s3cret", mutation); len(r.Errors) > 0 {
+		t.Errorf("right token: %+v", r.Errors)
+	}
+	if r := postWith(tok.URL, "", `{ articles { pageInfo { totalCount } } }`); len(r.Errors) > 0 {
+		t.Errorf("a query needs no token: %+v", r.Errors)
+	}
+	ro := newServerWith(t, graph.HandlerOptions{ReadOnly: true})
+	if r := postWith(ro.URL, "", mutation); code(r) != "FORBIDDEN" {
+		t.Errorf("read-only: %+v", r.Errors)
+	}
+}
+
+func TestBadRequests(t *testing.T) {
+	srv := newServerWith(t, graph.HandlerOptions{MaxBodyBytes: 1000})
+	for _, tc := range []struct {
+		name, contentType, body string
+		want                    int
+	}{
+		{"too large", "application/json", `{"query": "` + strings.Repeat("x", 2000) + `"}`, http.StatusRequestEntityTooLarge},
+		{"binary", "application/json", "\x00\x01\x02\xff", http.StatusBadRequest},
+		{"not JSON", "application/json", "{query: nope", http.StatusBadRequest},
+		{"no query", "application/json", `{}`, http.StatusUnprocessableEntity},
+		{"unknown operation", "application/json", `{"query": "query A { articles { pageInfo { totalCount } } }", "operationName": "B"}`, http.StatusUnprocessableEntity},
+		{"unknown field", "application/json", `{"query": "{ nosuch }"}`, http.StatusUnprocessableEntity},
+		{"syntax", "application/json", `{"query": "{ articles { "}`, http.StatusUnprocessableEntity},
+		{"wrong content type", "text/plain", `{"query": "{ articles { pageInfo { totalCount } } }"}`, http.StatusBadRequest},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, err := http.Post(srv.URL, tc.contentType, strings.NewReader(tc.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			var out gqlResponse
+			json.NewDecoder(resp.Body).Decode(&out)
+			if resp.StatusCode != tc.want {
+				t.Errorf("status %d, want %d (%+v)", resp.StatusCode, tc.want, out.Errors)
+			}
+			if resp.StatusCode >= 400 && (len(out.Errors) == 0 || out.Errors[0].Message == "") {
+				t.Errorf("status %d without an error message", resp.StatusCode)
+			}
+		})
+	}
+}
+
+func TestCORS(t *testing.T) {
+	h := graph.CORS([]string{"https://newsroom.example"}, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	for _, tc := range []struct{ origin, want string }{
+		{"https://newsroom.example", "https://newsroom.example"},
+		{"https://evil.example", ""},
+	} {
+		req, _ := http.NewRequest(http.MethodOptions, "/query", nil)
+		req.Header.Set("Origin", tc.origin)
+		req.Header.Set("Access-Control-Request-Method", "POST")
+		rec := newRecorder()
+		h.ServeHTTP(rec, req)
+		if got := rec.Header().Get("Access-Control-Allow-Origin"); got != tc.want {
+			t.Errorf("origin %s: allowed %q, want %q", tc.origin, got, tc.want)
+		}
+	}
+}
+
+func newRecorder() *httptest.ResponseRecorder { return httptest.NewRecorder() }

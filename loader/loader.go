@@ -84,11 +84,19 @@ func (l *Loader) Extract(ctx context.Context, a kg.Article) (*kg.Document, error
 	if err := l.Validate(a.Text); err != nil {
 		return nil, err
 	}
-	a.Text = kg.NormalizeText(a.Text)
+	var warnings []string
+	if looksLikeHTML(a.Text) {
+		a.Text = htmlToText(a.Text)
+		warnings = append(warnings, "HTML markup stripped: the article is its text")
+		if err := l.Validate(a.Text); err != nil {
+			return nil, fmt.Errorf("after stripping HTML: %w", err)
+		}
+	}
+	a.Text = kg.NormalizeText(stripControls(a.Text))
 	a.ID = l.iris.Article(a.Text)
 	d := newDocState(a.Text, l.iris)
-	sents := analyze(l.tagger, a.Text)
-	doc := &kg.Document{Article: a}
+	sents := analyze(l.tagger, a.Text, l.opts.MaxSentenceWords)
+	doc := &kg.Document{Article: a, Warnings: warnings}
 	for i, s := range sents {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -555,4 +563,23 @@ func heading(ws []syntax.Word) bool {
 		}
 	}
 	return true
+}
+
+// stripControls replaces control characters other than line breaks and
+// tabs by spaces (Validate has refused texts that are mostly made of
+// them).
+func stripControls(s string) string {
+	if strings.IndexFunc(s, isStrayControl) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isStrayControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+func isStrayControl(r rune) bool {
+	return unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t'
 }

@@ -236,6 +236,8 @@ func TestBadInput(t *testing.T) {
 		{"binary", "\x00\x01\x02\x03binary\x00", kg.EINVALID},
 		{"no letters", "12345 67890 !!!", kg.EINVALID},
 		{"oversized", strings.Repeat("Word ", 600_000), kg.ETOOLARGE},
+		{"mostly control characters", strings.Repeat("\x01\x02a", 100), kg.EINVALID},
+		{"HTML with no text", "<html><head><title>x</title><script>var a = 1;</script></head><body><div></div></body></html>", kg.EINVALID},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -245,6 +247,63 @@ func TestBadInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// HTML is read as the text a reader would see, with a warning.
+func TestHTMLIsStripped(t *testing.T) {
+	doc := extract(t, `<html><head><style>p { color: red }</style></head><body>
+	  <h1>Border talks</h1><p>Mexico sent more than 32,000 troops to the border on Tuesday.</p>
+	  <script>track("Mexico sent spies")</script><p>Antony Blinken met L&oacute;pez Obrador.</p></body></html>`)
+	if !strings.Contains(strings.Join(doc.Warnings, " "), "HTML") {
+		t.Errorf("warnings %q: want one about HTML", doc.Warnings)
+	}
+	if strings.ContainsAny(doc.Article.Text, "<>") || strings.Contains(doc.Article.Text, "color") || strings.Contains(doc.Article.Text, "spies") {
+		t.Errorf("text after stripping: %q", doc.Article.Text)
+	}
+	if !strings.Contains(doc.Article.Text, "López Obrador") {
+		t.Errorf("entities not decoded: %q", doc.Article.Text)
+	}
+	if find(doc, "Mexico", "send", "32,000") == nil {
+		t.Errorf("no statement from the HTML article's text")
+	}
+}
+
+// Pathological text finishes: a megabyte without punctuation and a
+// 10,000-word sentence are warnings, not hangs (the test runs them; the
+// time they take is in the README, measured, not asserted).
+func TestPathologicalText(t *testing.T) {
+	l := loader.New(tg(t), loader.Options{MaxBytes: 2 << 20})
+	words := []string{"alpha", "Beta", "troops", "border", "Mexico", "the", "of"}
+	var b strings.Builder
+	for i := 0; b.Len() < 1<<20; i++ {
+		b.WriteString(words[i%len(words)] + " ")
+	}
+	for name, text := range map[string]string{
+		"a megabyte without punctuation": b.String(),
+		"a 10,000-word sentence":         "Mexico sent troops. " + strings.Repeat("border troops ", 5000) + ".",
+		"control characters":             "Mexico\x07 sent more than 32,000 troops\x1b to its southern border on Tuesday, officials said.",
+	} {
+		doc, err := l.Extract(context.Background(), kg.Article{Text: text})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if name != "control characters" && len(doc.Warnings) == 0 {
+			t.Errorf("%s: no warning", name)
+		}
+		if strings.ContainsAny(doc.Article.Text, "\x07\x1b") {
+			t.Errorf("%s: control characters kept", name)
+		}
+	}
+}
+
+func tg(t *testing.T) loader.Tagger {
+	t.Helper()
+	x, err := loader.DefaultTagger()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
 }
 
 func TestLongSentenceIsAWarning(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/cayleygraph/quad"
 
@@ -54,13 +55,60 @@ func (x *linkIndex) cluster(id string) []string {
 
 // links returns the current link index, computing it after a write. The
 // index is a function of the stored entities and sameAs quads only, so it
-// does not depend on the order articles were loaded in.
+// does not depend on the order articles were loaded in. When building it
+// took long (a large graph), a write does not make readers wait: they are
+// served the index as it was while one rebuild runs in the background
+// (articles written meanwhile are read, but their entities are joined and
+// searchable once it is done, a second or so later).
 func (s *Store) links(ctx context.Context) (*linkIndex, error) {
 	s.linkMu.Lock()
-	defer s.linkMu.Unlock()
-	if s.linkCache != nil {
-		return s.linkCache, nil
+	if s.linkCache != nil && (s.linkGen == s.linkBuiltGen || s.linkCost > syncRelinkCost) {
+		x := s.linkCache
+		if s.linkGen != s.linkBuiltGen && !s.linkBuilding {
+			s.linkBuilding = true
+			go s.rebuildLinks()
+		}
+		s.linkMu.Unlock()
+		return x, nil
 	}
+	defer s.linkMu.Unlock()
+	gen := s.linkGen
+	start := time.Now()
+	x, err := s.buildLinks(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.linkCache, s.linkBuiltGen, s.linkCost = x, gen, time.Since(start)
+	return x, nil
+}
+
+// syncRelinkCost: indexes that build faster than this are rebuilt on the
+// next read after a write; slower ones in the background.
+const syncRelinkCost = 100 * time.Millisecond
+
+// rebuildLinks rebuilds the index in the background until it is current.
+func (s *Store) rebuildLinks() {
+	for {
+		s.linkMu.Lock()
+		gen := s.linkGen
+		s.linkMu.Unlock()
+		start := time.Now()
+		x, err := s.buildLinks(context.Background())
+		s.linkMu.Lock()
+		if err == nil {
+			s.linkCache, s.linkBuiltGen, s.linkCost = x, gen, time.Since(start)
+		}
+		if err != nil || s.linkGen == s.linkBuiltGen {
+			s.linkBuilding = false
+			s.linkMu.Unlock()
+			return
+		}
+		s.linkMu.Unlock()
+	}
+}
+
+// buildLinks reads every entity and sameAs quad and links them.
+func (s *Store) buildLinks(ctx context.Context) (*linkIndex, error) {
 	ids, err := s.subjectsOf(ctx, rdfType, classEntity)
 	if err != nil {
 		return nil, fmt.Errorf("link entities: %w", err)
@@ -122,14 +170,13 @@ func (s *Store) links(ctx context.Context) (*linkIndex, error) {
 			x.search = append(x.search, *e)
 		}
 	}
-	s.linkCache = x
 	return x, nil
 }
 
 // relinked drops the link index after a write.
 func (s *Store) relinked() {
 	s.linkMu.Lock()
-	s.linkCache = nil
+	s.linkGen++
 	s.linkMu.Unlock()
 }
 

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/cayleygraph/cayley/graph"
 	_ "github.com/cayleygraph/cayley/graph/kv/bbolt" // the default embedded backend
@@ -48,8 +49,12 @@ type Store struct {
 	writeMu sync.Mutex
 	// linkCache joins entities across articles; computed on the first
 	// read after a write (links.go).
-	linkMu    sync.Mutex
-	linkCache *linkIndex
+	linkMu       sync.Mutex
+	linkCache    *linkIndex
+	linkGen      int           // writes so far
+	linkBuiltGen int           // the writes linkCache knows of
+	linkCost     time.Duration // how long linkCache took to build
+	linkBuilding bool          // a background rebuild is running
 	// bulk, for PostgreSQL, writes with COPY (bulk.go).
 	bulk *sqlBulk
 	// preds names predicate references (Ref.Key -> quad.Value): the

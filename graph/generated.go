@@ -77,7 +77,7 @@ type ComplexityRoot struct {
 		Cooccurring func(childComplexity int, first *int) int
 		ID          func(childComplexity int) int
 		Members     func(childComplexity int) int
-		Mentions    func(childComplexity int) int
+		Mentions    func(childComplexity int, first *int) int
 		Name        func(childComplexity int) int
 		Statements  func(childComplexity int, direction *model.Direction, predicate *string, first *int, after *string) int
 		Timeline    func(childComplexity int, first *int) int
@@ -171,7 +171,7 @@ type ComplexityRoot struct {
 		Object       func(childComplexity int) int
 		Place        func(childComplexity int) int
 		Predicate    func(childComplexity int) int
-		Provenance   func(childComplexity int) int
+		Provenance   func(childComplexity int, first *int) int
 		Relation     func(childComplexity int) int
 		Subject      func(childComplexity int) int
 		Time         func(childComplexity int) int
@@ -222,7 +222,7 @@ type ArticleResolver interface {
 	PublishedAt(ctx context.Context, obj *kg.Article) (*string, error)
 }
 type EntityResolver interface {
-	Mentions(ctx context.Context, obj *kg.Entity) ([]*model.Mention, error)
+	Mentions(ctx context.Context, obj *kg.Entity, first *int) ([]*model.Mention, error)
 	Statements(ctx context.Context, obj *kg.Entity, direction *model.Direction, predicate *string, first *int, after *string) (*model.StatementConnection, error)
 	Members(ctx context.Context, obj *kg.Entity) ([]*kg.Member, error)
 	Cooccurring(ctx context.Context, obj *kg.Entity, first *int) ([]*model.Cooccurrence, error)
@@ -256,7 +256,7 @@ type StatementResolver interface {
 	Place(ctx context.Context, obj *kg.Statement) (*string, error)
 	AttributedTo(ctx context.Context, obj *kg.Statement) (model.Node, error)
 	Arguments(ctx context.Context, obj *kg.Statement) ([]*kg.Argument, error)
-	Provenance(ctx context.Context, obj *kg.Statement) ([]*model.Provenance, error)
+	Provenance(ctx context.Context, obj *kg.Statement, first *int) ([]*model.Provenance, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -406,7 +406,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Entity.Mentions(childComplexity), true
+		args, err := ec.field_Entity_mentions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.Mentions(childComplexity, args["first"].(*int)), true
 	case "Entity.name":
 		if e.ComplexityRoot.Entity.Name == nil {
 			break
@@ -827,7 +832,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Statement.Provenance(childComplexity), true
+		args, err := ec.field_Statement_provenance_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Statement.Provenance(childComplexity, args["first"].(*int)), true
 	case "Statement.relation":
 		if e.ComplexityRoot.Statement.Relation == nil {
 			break
@@ -1067,7 +1077,8 @@ type Entity {
   name: String!
   type: EntityType!
   aliases: [String!]!
-  mentions: [Mention!]!
+  "Its mentions in every article, the first of them (at most 100)."
+  mentions(first: Int = 100): [Mention!]!
   "Statements with this entity as subject (OUT), object (IN) or either (BOTH)."
   statements(direction: Direction = BOTH, predicate: String, first: Int = 20, after: String): StatementConnection!
   "Entities of other articles or sources joined to this one, and the rule that joined each."
@@ -1192,7 +1203,8 @@ type Statement {
   attributedTo: Node
   "The clause's further arguments, in the order of the sentence (of the first reading)."
   arguments: [Argument!]!
-  provenance: [Provenance!]!
+  "The readings of the statement (articles and sentences), the first of them (10 unless asked; at most 100)."
+  provenance(first: Int = 10): [Provenance!]!
 }
 
 type Article {
@@ -1703,6 +1715,20 @@ func (ec *executionContext) field_Entity_cooccurring_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Entity_mentions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Entity_statements_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2034,6 +2060,20 @@ func (ec *executionContext) field_Query_subgraph_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["maxNodes"] = arg6
+	return args, nil
+}
+
+func (ec *executionContext) field_Statement_provenance_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -2593,7 +2633,8 @@ func (ec *executionContext) _Entity_mentions(ctx context.Context, field graphql.
 			return ec.fieldContext_Entity_mentions(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Entity().Mentions(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().Mentions(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Mention) graphql.Marshaler {
@@ -2603,7 +2644,7 @@ func (ec *executionContext) _Entity_mentions(ctx context.Context, field graphql.
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Entity_mentions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Entity_mentions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Entity",
 		Field:      field,
@@ -2612,6 +2653,17 @@ func (ec *executionContext) fieldContext_Entity_mentions(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Mention(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_mentions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -4444,7 +4496,8 @@ func (ec *executionContext) _Statement_provenance(ctx context.Context, field gra
 			return ec.fieldContext_Statement_provenance(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Statement().Provenance(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Statement().Provenance(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Provenance) graphql.Marshaler {
@@ -4454,7 +4507,7 @@ func (ec *executionContext) _Statement_provenance(ctx context.Context, field gra
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Statement_provenance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Statement_provenance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Statement",
 		Field:      field,
@@ -4463,6 +4516,17 @@ func (ec *executionContext) fieldContext_Statement_provenance(_ context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Provenance(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Statement_provenance_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }

@@ -62,6 +62,8 @@ func complexity() ComplexityRoot {
 		return 1 + child*list(first, 20)
 	}
 	c.Entity.Cooccurring = func(child int, first *int) int { return 10 + child*list(first, 10) }
+	c.Entity.Mentions = func(child int, first *int) int { return 1 + child*list(first, 100) }
+	c.Statement.Provenance = func(child int, first *int) int { return 1 + child*list(first, 10) }
 	c.Entity.Timeline = func(child int, first *int) int { return 10 + child*list(first, 50) }
 	return c
 }

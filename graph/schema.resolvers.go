@@ -38,8 +38,8 @@ func (r *articleResolver) PublishedAt(ctx context.Context, obj *kg.Article) (*st
 }
 
 // Mentions is the resolver for the mentions field.
-func (r *entityResolver) Mentions(ctx context.Context, obj *kg.Entity) ([]*model.Mention, error) {
-	return r.svc.mentions(ctx, obj)
+func (r *entityResolver) Mentions(ctx context.Context, obj *kg.Entity, first *int) ([]*model.Mention, error) {
+	return r.svc.mentions(ctx, obj, first)
 }
 
 // Statements is the resolver for the statements field.
@@ -161,8 +161,8 @@ func (r *statementResolver) Arguments(ctx context.Context, obj *kg.Statement) ([
 }
 
 // Provenance is the resolver for the provenance field.
-func (r *statementResolver) Provenance(ctx context.Context, obj *kg.Statement) ([]*model.Provenance, error) {
-	return r.svc.provenance(ctx, obj)
+func (r *statementResolver) Provenance(ctx context.Context, obj *kg.Statement, first *int) ([]*model.Provenance, error) {
+	return r.svc.provenance(ctx, obj, first)
 }
 
 // Argument returns ArgumentResolver implementation.

@@ -209,10 +209,17 @@ func (s *Service) entityStatements(ctx context.Context, e *kg.Entity, dir *model
 	return conn, nil
 }
 
-func (s *Service) mentions(ctx context.Context, e *kg.Entity) ([]*model.Mention, error) {
+func (s *Service) mentions(ctx context.Context, e *kg.Entity, first *int) ([]*model.Mention, error) {
+	n, err := capped(first, MaxFirst)
+	if err != nil {
+		return nil, err
+	}
 	ms, err := s.store.Mentions(ctx, e.ID)
 	if err != nil {
 		return nil, err
+	}
+	if len(ms) > n {
+		ms = ms[:n]
 	}
 	out := make([]*model.Mention, len(ms))
 	for i, m := range ms {
@@ -246,10 +253,19 @@ func (s *Service) subject(ctx context.Context, st *kg.Statement) (*kg.Entity, er
 	return &kg.Entity{ID: st.Subject.ID, Name: st.Subject.Name, Type: st.Subject.Type, Aliases: []string{}}, nil
 }
 
-func (s *Service) provenance(ctx context.Context, st *kg.Statement) ([]*model.Provenance, error) {
-	st, err := s.full(ctx, st)
+func (s *Service) provenance(ctx context.Context, st *kg.Statement, first *int) ([]*model.Provenance, error) {
+	n, err := capped(first, 10)
 	if err != nil {
 		return nil, err
+	}
+	st, err = s.full(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	if len(st.Provenance) > n {
+		p := *st
+		p.Provenance = st.Provenance[:n]
+		st = &p
 	}
 	out := make([]*model.Provenance, len(st.Provenance))
 	for i, p := range st.Provenance {

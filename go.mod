@@ -10,6 +10,7 @@ require (
 	github.com/klauspost/compress v1.20.4
 	github.com/lib/pq v1.10.9
 	github.com/vektah/gqlparser/v2 v2.5.64
+	go.etcd.io/bbolt v1.5.0
 	golang.org/x/text v0.43.0
 )
 
@@ -38,7 +39,6 @@ require (
 	github.com/syndtr/goleveldb v1.0.0 // indirect
 	github.com/tylertreat/BoomFilters v0.0.0-20210315201527-1a82519a3e43 // indirect
 	github.com/urfave/cli/v3 v3.14.0 // indirect
-	go.etcd.io/bbolt v1.3.10 // indirect
 	golang.org/x/mod v0.42.0 // indirect
 	golang.org/x/sync v0.24.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect

@@ -16,6 +16,8 @@ import (
 	_ "github.com/cayleygraph/cayley/graph/memstore"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // Cayley's SQL backend, PostgreSQL flavor
 	"github.com/cayleygraph/quad"
+	"go.etcd.io/bbolt"
+	bbolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/newsgraph/newsgraph/kg"
 )
@@ -124,6 +126,11 @@ func Open(cfg Config) (*Store, error) {
 	// entries for their existence checks: 600 MB of memory whatever the
 	// graph's size, for no measurable gain in newsgraph's writes (1,000
 	// articles load at the same rate without them; BENCHMARKS.md).
+	if name == Bolt {
+		if err := boltFree(filepath.Join(cfg.Path, "indexes.bolt")); err != nil {
+			return nil, err
+		}
+	}
 	qs, err := graph.NewQuadStore(name, cfg.Path, graph.Options{"no_bloom": true})
 	if err != nil {
 		return nil, fmt.Errorf("open %s store at %s: %w", name, cfg.Path, err)
@@ -554,4 +561,21 @@ func openSQL(cfg Config, iris kg.IRIs) (*Store, error) {
 // HasArticle reports whether the article with IRI id is stored.
 func (s *Store) HasArticle(ctx context.Context, id string) (bool, error) {
 	return s.has(ctx, quad.IRI(id), rdfType, classArticle)
+}
+
+// boltFree fails clearly when another process holds the bbolt file (a
+// running `newsgraph serve` on the same --db): Cayley would wait for the
+// lock forever.
+func boltFree(file string) error {
+	if _, err := os.Stat(file); err != nil {
+		return nil // a new database
+	}
+	db, err := bbolt.Open(file, 0o644, &bbolt.Options{Timeout: 2 * time.Second})
+	if err != nil {
+		if errors.Is(err, bbolterrors.ErrTimeout) {
+			return kg.Errorf(kg.EINVALID, "%s is in use by another process (a running newsgraph serve or load?); stop it or use another --db", filepath.Dir(file))
+		}
+		return fmt.Errorf("open %s: %w", file, err)
+	}
+	return db.Close()
 }

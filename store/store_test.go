@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -68,5 +69,19 @@ func TestGizmoInterrupted(t *testing.T) {
 	defer cancel()
 	if _, err := s.Gizmo(ctx, `while (true) {}`, 10); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("endless query: %v, want the deadline", err)
+	}
+}
+
+// A bbolt database another process (or store) holds is refused clearly,
+// instead of waiting for its lock forever.
+func TestBoltInUse(t *testing.T) {
+	dir := t.TempDir()
+	s, err := store.Open(store.Config{Backend: store.Bolt, Path: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := store.Open(store.Config{Backend: store.Bolt, Path: dir}); err == nil || !strings.Contains(err.Error(), "in use") {
+		t.Errorf("second open: %v, want an in-use error", err)
 	}
 }

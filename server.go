@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
@@ -390,14 +391,20 @@ func serve(ctx context.Context, cfg config, s *store.Store, out io.Writer) error
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Addr: cfg.addr, Handler: routes(s, l, cfg.http), ReadHeaderTimeout: 10 * time.Second}
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: routes(s, l, cfg.http), ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.ListenAndServe() }()
-	fmt.Fprintf(out, "newsgraph: GraphQL at http://%s/query, playground at http://%s/\n", cfg.addr, cfg.addr)
+	go func() { errc <- srv.Serve(ln) }()
+	addr := ln.Addr().String()
+	fmt.Fprintf(out, "newsgraph: GraphQL at http://%s/query, playground at http://%s/\n", addr, addr)
 	select {
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
+		// Running requests get 10 s to finish; new ones are refused.
 		shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		return srv.Shutdown(shut)

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"io"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -10,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph/store"
 )
@@ -77,5 +80,48 @@ func TestLoadOrder(t *testing.T) {
 	}
 	if !strings.Contains(a, "owl#sameAs") {
 		t.Error("no cross-article link in the sample articles' graph")
+	}
+}
+
+// Stopping the server lets a running request finish.
+func TestGracefulShutdown(t *testing.T) {
+	s, err := store.Open(store.Config{Backend: store.Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() { done <- serve(ctx, config{addr: "127.0.0.1:0", maxBytes: 2 << 20}, s, pw) }()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	go io.Copy(io.Discard, pr)
+	url := strings.Fields(strings.TrimPrefix(line, "newsgraph: GraphQL at "))[0]
+	url = strings.TrimSuffix(strings.TrimSuffix(url, ","), "/query")
+	// A Gizmo query that takes a second, then the stop.
+	res := make(chan int, 1)
+	go func() {
+		resp, err := http.Post(url+"/gizmo", "application/javascript",
+			strings.NewReader(`var t = Date.now(); while (Date.now() - t < 1000) {}; g.V().All()`))
+		if err != nil {
+			res <- 0
+			return
+		}
+		resp.Body.Close()
+		res <- resp.StatusCode
+	}()
+	time.Sleep(300 * time.Millisecond)
+	cancel()
+	if code := <-res; code != http.StatusOK {
+		t.Errorf("the request running at shutdown got %d, want 200", code)
+	}
+	if err := <-done; err != nil {
+		t.Errorf("serve: %v", err)
+	}
+	if _, err := http.Get(url + "/query"); err == nil {
+		t.Error("the server still answers after shutdown")
 	}
 }

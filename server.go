@@ -29,6 +29,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/corpus"
+	"github.com/newsgraph/newsgraph/explorer"
 	"github.com/newsgraph/newsgraph/export"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
@@ -378,6 +379,7 @@ func routes(s *store.Store, l *loader.Loader, o httpOptions) http.Handler {
 	if !o.noPlayground {
 		mux.Handle("/{$}", graph.Playground("/query"))
 	}
+	mux.Handle("/explore/", http.StripPrefix("/explore/", explorer.Handler()))
 	return graph.CORS(o.cors, mux)
 }
 
@@ -399,7 +401,7 @@ func serve(ctx context.Context, cfg config, s *store.Store, out io.Writer) error
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	addr := ln.Addr().String()
-	fmt.Fprintf(out, "newsgraph: GraphQL at http://%s/query, playground at http://%s/\n", addr, addr)
+	fmt.Fprintf(out, "newsgraph: GraphQL at http://%s/query, playground at http://%s/, explorer at http://%s/explore/\n", addr, addr, addr)
 	select {
 	case err := <-errc:
 		return err

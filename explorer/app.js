@@ -1,0 +1,250 @@
+// newsgraph explorer: search, draw and expand neighbourhoods, filter,
+// shortest paths, and the sentence behind every edge. Talks to /query.
+"use strict";
+
+const COLORS = {
+  PERSON: "#3b6fd4", ORGANIZATION: "#d4793b", GPE: "#2e9e5b", LOCATION: "#67a84a",
+  NORP: "#9a58c4", EVENT: "#c44f7a", DATE: "#999999", QUANTITY: "#b8a23a", CONCEPT: "#8c8c8c",
+};
+const NODE = "... on Entity { id name type } ... on Value { id name type }";
+const STMT = `id predicate relation confidence negated modality
+  subject { id name type } object { ${NODE} }
+  provenance(first: 5) { articleId sentence text span { start end } article { title source publishedAt } }`;
+
+// ngState is read by the browser test: what the page shows.
+window.ngState = { nodes: 0, edges: 0, panel: "", ready: false };
+
+const $ = (id) => document.getElementById(id);
+const status = (s) => { $("status").textContent = s; };
+
+async function gql(query, variables) {
+  const r = await fetch("/query", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  const j = await r.json();
+  if (j.errors && j.errors.length) throw new Error(j.errors[0].message);
+  return j.data;
+}
+
+const cy = cytoscape({
+  container: $("cy"),
+  wheelSensitivity: 0.3,
+  style: [
+    { selector: "node", style: {
+      "background-color": (n) => COLORS[n.data("type")] || "#777",
+      label: "data(name)", "font-size": 10, "text-valign": "bottom", "text-margin-y": 3,
+      width: (n) => (n.data("entity") ? 22 : 14), height: (n) => (n.data("entity") ? 22 : 14),
+      "text-wrap": "ellipsis", "text-max-width": 120,
+    } },
+    { selector: "edge", style: {
+      width: (e) => 1 + 2 * e.data("confidence"), "line-color": "#b8b8b8",
+      "target-arrow-shape": "triangle", "target-arrow-color": "#b8b8b8", "curve-style": "bezier",
+      label: "data(predicate)", "font-size": 8, color: "#555", "text-rotation": "autorotate",
+      "text-background-color": "#fff", "text-background-opacity": 0.8,
+    } },
+    { selector: ".hidden", style: { display: "none" } },
+    { selector: ":selected", style: { "border-width": 3, "border-color": "#111", "line-color": "#111", "target-arrow-color": "#111" } },
+    { selector: ".path", style: { "line-color": "#e0442a", "target-arrow-color": "#e0442a", "border-width": 3, "border-color": "#e0442a", width: 4 } },
+  ],
+});
+
+const statements = new Map(); // statement id -> statement, for the panel
+
+function addNode(n) {
+  if (!cy.getElementById(n.id).empty()) return;
+  cy.add({ group: "nodes", data: { id: n.id, name: n.name, type: n.type, entity: n.type !== "CONCEPT" && n.type !== "QUANTITY" && n.type !== "DATE" } });
+}
+
+function addStatement(st) {
+  statements.set(st.id, st);
+  addNode({ id: st.subject.id, name: st.subject.name, type: st.subject.type });
+  addNode(st.object);
+  if (cy.getElementById(st.id).empty()) {
+    cy.add({ group: "edges", data: { id: st.id, source: st.subject.id, target: st.object.id, predicate: st.predicate, confidence: st.confidence } });
+  }
+}
+
+function refresh() {
+  applyFilters();
+  cy.layout({ name: "cose", animate: false, randomize: true, nodeRepulsion: 400000, idealEdgeLength: 140, nodeOverlap: 40, padding: 40 }).run();
+  window.ngState.nodes = cy.nodes(":visible").length;
+  window.ngState.edges = cy.edges(":visible").length;
+  renderTypeFilters();
+}
+
+async function expand(id) {
+  status("loading…");
+  const d = await gql(`query($s: [ID!]!) { subgraph(seeds: $s, hops: 1, maxNodes: 60) { truncated nodes { ${NODE} } edges { ${STMT} } } }`, { s: [id] });
+  d.subgraph.nodes.forEach(addNode);
+  d.subgraph.edges.forEach(addStatement);
+  refresh();
+  status(d.subgraph.truncated ? "neighbourhood truncated at 60 nodes" : "");
+}
+
+// Search.
+let timer;
+$("search").addEventListener("input", () => {
+  clearTimeout(timer);
+  timer = setTimeout(search, 200);
+});
+
+async function search() {
+  const q = $("search").value.trim();
+  const ul = $("results");
+  ul.innerHTML = "";
+  if (!q) return;
+  const d = await gql(`query($q: String!) { searchEntities(query: $q, first: 15) { edges { node { id name type } } } }`, { q });
+  for (const { node } of d.searchEntities.edges) {
+    const li = document.createElement("li");
+    li.textContent = node.name;
+    const t = document.createElement("span");
+    t.className = "type";
+    t.textContent = node.type;
+    li.appendChild(t);
+    li.dataset.id = node.id;
+    li.addEventListener("click", async () => {
+      await expand(node.id);
+      const n = cy.getElementById(node.id);
+      cy.$(":selected").unselect();
+      n.select();
+      showNode(node.id);
+      cy.center(n);
+    });
+    ul.appendChild(li);
+  }
+  window.ngState.results = d.searchEntities.edges.length;
+}
+
+// Filters: by type, by predicate, by confidence.
+const hiddenTypes = new Set();
+
+function renderTypeFilters() {
+  const types = [...new Set(cy.nodes().map((n) => n.data("type")))].sort();
+  const box = $("types");
+  box.innerHTML = "";
+  for (const t of types) {
+    const l = document.createElement("label");
+    const c = document.createElement("input");
+    c.type = "checkbox";
+    c.checked = !hiddenTypes.has(t);
+    c.addEventListener("change", () => { c.checked ? hiddenTypes.delete(t) : hiddenTypes.add(t); applyFilters(); });
+    l.appendChild(c);
+    const sw = document.createElement("span");
+    sw.textContent = " " + t;
+    sw.style.color = COLORS[t] || "#777";
+    l.appendChild(sw);
+    box.appendChild(l);
+  }
+}
+
+function applyFilters() {
+  const pred = $("pred").value.trim().toLowerCase();
+  const conf = parseFloat($("conf").value);
+  $("confval").textContent = conf.toFixed(2);
+  cy.batch(() => {
+    cy.nodes().forEach((n) => n.toggleClass("hidden", hiddenTypes.has(n.data("type"))));
+    cy.edges().forEach((e) => {
+      const hide = e.data("confidence") < conf || (pred && !e.data("predicate").toLowerCase().includes(pred)) ||
+        e.source().hasClass("hidden") || e.target().hasClass("hidden");
+      e.toggleClass("hidden", hide);
+    });
+  });
+  window.ngState.nodes = cy.nodes(":visible").length;
+  window.ngState.edges = cy.edges(":visible").length;
+}
+$("pred").addEventListener("input", applyFilters);
+$("conf").addEventListener("input", applyFilters);
+
+// Paths: shift-click two nodes.
+let pathEnds = [];
+cy.on("tap", "node", (ev) => {
+  const n = ev.target;
+  if (ev.originalEvent && ev.originalEvent.shiftKey) {
+    pathEnds = [...pathEnds, n].slice(-2);
+    $("pathFrom").textContent = pathEnds[0] ? pathEnds[0].data("name") : "–";
+    $("pathTo").textContent = pathEnds[1] ? pathEnds[1].data("name") : "–";
+    return;
+  }
+  showNode(n.id());
+  expand(n.id());
+});
+cy.on("tap", "edge", (ev) => showEdge(ev.target.id()));
+
+$("pathBtn").addEventListener("click", async () => {
+  if (pathEnds.length < 2) { status("choose two nodes with shift-click"); return; }
+  const d = await gql(`query($a: ID!, $b: ID!) { shortestPath(from: $a, to: $b, maxHops: 5) { length nodes { ${NODE} } statements { ${STMT} } } }`,
+    { a: pathEnds[0].id(), b: pathEnds[1].id() });
+  cy.elements().removeClass("path");
+  if (!d.shortestPath) { status("no path within 5 statements"); return; }
+  d.shortestPath.nodes.forEach(addNode);
+  d.shortestPath.statements.forEach(addStatement);
+  refresh();
+  d.shortestPath.nodes.forEach((n) => cy.getElementById(n.id).addClass("path"));
+  d.shortestPath.statements.forEach((s) => cy.getElementById(s.id).addClass("path"));
+  status(`path of ${d.shortestPath.length} statements`);
+});
+
+// The side panel: statements with their sentences, the span highlighted.
+const articleTexts = new Map();
+
+async function articleText(id) {
+  if (!articleTexts.has(id)) {
+    const d = await gql(`query($id: ID!) { article(id: $id) { text } }`, { id });
+    articleTexts.set(id, d.article ? Array.from(d.article.text) : []);
+  }
+  return articleTexts.get(id);
+}
+
+// sentenceHTML marks, inside the sentence, the statement's span (given in
+// code points of the article's text).
+async function sentenceHTML(p) {
+  const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]));
+  const text = await articleText(p.articleId);
+  const span = text.slice(p.span.start, p.span.end).join("");
+  const i = span ? p.text.indexOf(span) : -1;
+  if (i < 0) return esc(p.text);
+  return esc(p.text.slice(0, i)) + "<mark>" + esc(span) + "</mark>" + esc(p.text.slice(i + span.length));
+}
+
+async function statementHTML(st) {
+  let h = `<div class="stmt"><div class="fact">${escapeHTML(st.subject.name)} —${escapeHTML(st.predicate)}→ ${escapeHTML(st.object.name)}</div>`;
+  h += `<div class="src">confidence ${st.confidence.toFixed(2)}${st.negated ? ", negated" : ""}${st.modality ? ", " + escapeHTML(st.modality) : ""}</div>`;
+  for (const p of st.provenance) {
+    h += `<div class="sentence">${await sentenceHTML(p)}</div>`;
+    const a = p.article || {};
+    h += `<div class="src">${escapeHTML(a.title || p.articleId)}${a.source ? " · " + escapeHTML(a.source) : ""}${a.publishedAt ? " · " + a.publishedAt.slice(0, 10) : ""}</div>`;
+  }
+  return h + "</div>";
+}
+
+function escapeHTML(s) {
+  return String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]));
+}
+
+async function showEdge(id) {
+  const st = statements.get(id);
+  if (!st) return;
+  $("panelTitle").textContent = "Statement";
+  $("panel").innerHTML = await statementHTML(st);
+  window.ngState.panel = $("panel").textContent;
+}
+
+async function showNode(id) {
+  const n = cy.getElementById(id);
+  $("panelTitle").textContent = n.data("name") + " (" + n.data("type") + ")";
+  if (!n.data("entity")) { $("panel").innerHTML = ""; window.ngState.panel = ""; return; }
+  const d = await gql(`query($id: ID!) { entity(id: $id) { aliases members { name rule } statements(first: 20) { edges { node { ${STMT} } } } } }`, { id });
+  if (!d.entity) return;
+  let h = "";
+  if (d.entity.aliases.length) h += `<div class="src">also: ${d.entity.aliases.map(escapeHTML).join(", ")}</div>`;
+  for (const e of d.entity.statements.edges) {
+    statements.set(e.node.id, e.node);
+    h += await statementHTML(e.node);
+  }
+  $("panel").innerHTML = h;
+  window.ngState.panel = $("panel").textContent;
+}
+
+window.ngState.ready = true;

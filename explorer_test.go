@@ -1,0 +1,126 @@
+package main
+
+import (
+	"context"
+	"io"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+
+	"github.com/newsgraph/newsgraph/store"
+)
+
+// chromium finds a Chromium to drive: $CHROME, or Debian's chromium.
+func chromium() string {
+	if p := os.Getenv("CHROME"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// TestExplorer drives the /explore page in headless Chromium: search
+// "Obrador", open the node and its neighbours, click an edge, read its
+// sentence. NEWSGRAPH_SCREENSHOT=FILE saves a screenshot (the README's).
+func TestExplorer(t *testing.T) {
+	exe := chromium()
+	if exe == "" {
+		t.Skip("no Chromium (apt-get install chromium, or set CHROME)")
+	}
+	s, err := store.Open(store.Config{Backend: store.Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	cfg := config{maxBytes: 2 << 20}
+	if err := load(context.Background(), cfg, s, []string{"testdata/articles/border-crossings.txt"}, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	l, err := newLoader(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(routes(s, l, httpOptions{}))
+	defer srv.Close()
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.NoSandbox,
+		chromedp.Flag("disable-gpu", true), chromedp.WindowSize(1400, 900))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+
+	var nodes int
+	var panel, results string
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/explore/"),
+		chromedp.WaitVisible("#search", chromedp.ByID),
+		chromedp.SendKeys("#search", "Obrador", chromedp.ByID),
+		chromedp.WaitVisible("#results li", chromedp.ByQuery),
+		chromedp.Text("#results", &results, chromedp.ByID),
+		chromedp.Click("#results li", chromedp.ByQuery),
+		chromedp.Poll(`window.ngState.nodes >= 3 && window.ngState.panel.length > 0`, nil, chromedp.WithPollingTimeout(20*time.Second)),
+		chromedp.Evaluate(`window.ngState.nodes`, &nodes),
+	)
+	if err != nil {
+		t.Fatalf("search and open: %v (results %q)", err, results)
+	}
+	if !strings.Contains(results, "Andrés Manuel López Obrador") {
+		t.Errorf("search results %q", results)
+	}
+	// Click the edge "Antony Blinken —meet with→ López Obrador" where it is
+	// drawn on the canvas.
+	var pos struct{ X, Y float64 }
+	err = chromedp.Run(ctx,
+		chromedp.Evaluate(`(() => {
+			const e = cy.edges().filter((e) => e.data("predicate") === "meet with")[0] || cy.edges()[0];
+			cy.fit(e, 200);
+			const m = e.renderedMidpoint(), r = cy.container().getBoundingClientRect();
+			return {X: r.left + m.x, Y: r.top + m.y};
+		})()`, &pos),
+		chromedp.Sleep(200*time.Millisecond),
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			// move there first, as a hand would: the canvas tracks the pointer
+			if err := chromedp.MouseEvent(input.MouseMoved, pos.X, pos.Y).Do(ctx); err != nil {
+				return err
+			}
+			return chromedp.MouseClickXY(pos.X, pos.Y).Do(ctx)
+		}),
+		chromedp.Poll(`document.getElementById("panelTitle").textContent === "Statement"`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+		chromedp.Text("#panel", &panel, chromedp.ByID),
+	)
+	if err != nil {
+		t.Fatalf("click an edge: %v", err)
+	}
+	if !strings.Contains(panel, "Antony Blinken —meet with→ Andrés Manuel López Obrador") || !strings.Contains(panel, "met with Mexico's president") ||
+		!strings.Contains(panel, "border crossings") {
+		t.Errorf("edge panel %q: want the statement, its sentence and its article", panel)
+	}
+	var marked int
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`document.querySelectorAll("#panel mark").length`, &marked)); err != nil || marked == 0 {
+		t.Errorf("no highlighted span in the panel (%v)", err)
+	}
+	if file := os.Getenv("NEWSGRAPH_SCREENSHOT"); file != "" {
+		var png []byte
+		if err := chromedp.Run(ctx, chromedp.Evaluate(`cy.fit(undefined, 30), true`, nil), chromedp.Sleep(300*time.Millisecond),
+			chromedp.FullScreenshot(&png, 100)); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("graph shows %d nodes; edge panel: %.120s", nodes, panel)
+}

@@ -112,6 +112,25 @@ func TestExplorer(t *testing.T) {
 	if err := chromedp.Run(ctx, chromedp.Evaluate(`document.querySelectorAll("#panel mark").length`, &marked)); err != nil || marked == 0 {
 		t.Errorf("no highlighted span in the panel (%v)", err)
 	}
+	// The shortest path between the two people (chosen as a shift-click
+	// would), drawn on the graph.
+	var pathStatus string
+	var onPath int
+	err = chromedp.Run(ctx,
+		chromedp.Evaluate(`(() => {
+			const a = cy.nodes().filter((n) => n.data("name") === "Antony Blinken")[0];
+			const b = cy.nodes().filter((n) => n.data("name").startsWith("Andrés Manuel"))[0];
+			pathEnds = [a, b];
+			return true;
+		})()`, nil),
+		chromedp.Click("#pathBtn", chromedp.ByID),
+		chromedp.Poll(`document.getElementById("status").textContent.startsWith("path of")`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+		chromedp.Text("#status", &pathStatus, chromedp.ByID),
+		chromedp.Evaluate(`cy.edges(".path").length`, &onPath),
+	)
+	if err != nil || pathStatus != "path of 1 statement" || onPath != 1 {
+		t.Errorf("shortest path: %v, status %q, %d edges marked", err, pathStatus, onPath)
+	}
 	if file := os.Getenv("NEWSGRAPH_SCREENSHOT"); file != "" {
 		var png []byte
 		if err := chromedp.Run(ctx, chromedp.Evaluate(`cy.fit(undefined, 30), true`, nil), chromedp.Sleep(300*time.Millisecond),

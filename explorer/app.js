@@ -183,7 +183,7 @@ $("pathBtn").addEventListener("click", async () => {
   refresh();
   d.shortestPath.nodes.forEach((n) => cy.getElementById(n.id).addClass("path"));
   d.shortestPath.statements.forEach((s) => cy.getElementById(s.id).addClass("path"));
-  status(`path of ${d.shortestPath.length} statements`);
+  status(`path of ${d.shortestPath.length} statement${d.shortestPath.length === 1 ? "" : "s"}`);
 });
 
 // The side panel: statements with their sentences, the span highlighted.

@@ -53,13 +53,29 @@ func TestExplorer(t *testing.T) {
 	srv := httptest.NewServer(routes(s, l, httpOptions{}))
 	defer srv.Close()
 
+	// In containers Chromium needs no sandbox and no /dev/shm; on a busy
+	// machine it is sometimes slow to come up, so it gets three tries.
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.NoSandbox,
-		chromedp.Flag("disable-gpu", true), chromedp.WindowSize(1400, 900))
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
+		chromedp.Flag("disable-gpu", true), chromedp.Flag("disable-dev-shm-usage", true), chromedp.WindowSize(1400, 900))
+	var ctx context.Context
+	for try := 1; ; try++ {
+		actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+		c, cancelB := chromedp.NewContext(actx)
+		err := chromedp.Run(c) // starts the browser
+		if err == nil {
+			defer cancelA()
+			defer cancelB()
+			ctx = c
+			break
+		}
+		cancelB()
+		cancelA()
+		if try == 3 {
+			t.Fatalf("Chromium did not start: %v", err)
+		}
+		time.Sleep(time.Second)
+	}
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
 
 	var nodes int

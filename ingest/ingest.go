@@ -28,7 +28,8 @@ import (
 // Extractor turns an article into a document (the loader).
 type Extractor interface {
 	Extract(ctx context.Context, a kg.Article) (*kg.Document, error)
-	IRIs() kg.IRIs
+	// ArticleID is the IRI Extract would give the article with this text.
+	ArticleID(text string) string
 }
 
 // Store is where documents go.
@@ -142,7 +143,7 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 					cfg.Progress.add(1)
 					continue
 				}
-				have, err := st.HasArticle(ctx, x.IRIs().Article(text))
+				have, err := st.HasArticle(ctx, x.ArticleID(text))
 				if err != nil {
 					cancel(fmt.Errorf("check %s: %w", it.origin, err))
 					return

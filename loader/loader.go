@@ -46,6 +46,19 @@ func New(t Tagger, opts Options) *Loader {
 // IRIs returns the naming scheme the loader uses.
 func (l *Loader) IRIs() kg.IRIs { return l.iris }
 
+// ArticleID is the IRI Extract gives the article with this text (its
+// text as read: markup stripped, normalized), without extracting it.
+func (l *Loader) ArticleID(text string) string { return l.iris.Article(articleText(text)) }
+
+// articleText is the text an article is read as: HTML stripped to its
+// text, stray control characters replaced, normalized (kg.NormalizeText).
+func articleText(text string) string {
+	if looksLikeHTML(text) {
+		text = htmlToText(text)
+	}
+	return kg.NormalizeText(stripControls(text))
+}
+
 // Validate checks article text before extraction: it must be non-empty,
 // valid UTF-8, text rather than binary data, and within the size limit.
 func (l *Loader) Validate(text string) error {
@@ -86,13 +99,12 @@ func (l *Loader) Extract(ctx context.Context, a kg.Article) (*kg.Document, error
 	}
 	var warnings []string
 	if looksLikeHTML(a.Text) {
-		a.Text = htmlToText(a.Text)
 		warnings = append(warnings, "HTML markup stripped: the article is its text")
-		if err := l.Validate(a.Text); err != nil {
+		if err := l.Validate(htmlToText(a.Text)); err != nil {
 			return nil, fmt.Errorf("after stripping HTML: %w", err)
 		}
 	}
-	a.Text = kg.NormalizeText(stripControls(a.Text))
+	a.Text = articleText(a.Text)
 	a.ID = l.iris.Article(a.Text)
 	d := newDocState(a.Text, l.iris)
 	sents := analyze(l.tagger, a.Text, l.opts.MaxSentenceWords)

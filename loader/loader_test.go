@@ -437,3 +437,15 @@ func TestArguments(t *testing.T) {
 		t.Errorf("place %q: the object is the place, not a qualifier", st.Place)
 	}
 }
+
+// ArticleID gives the ID Extract gives, HTML and control characters
+// included: a resumed load skips an article before extracting it.
+func TestArticleID(t *testing.T) {
+	for _, text := range []string{"Mexico sent troops to the border.\r\n", "<p>Mexico sent <b>troops</b>.</p><p>More.</p>",
+		"Mexico\x07 sent more than 32,000 troops to its southern border on Tuesday."} {
+		doc := extract(t, text)
+		if got := newLoader(t).ArticleID(text); got != doc.Article.ID {
+			t.Errorf("ArticleID(%q) = %s, Extract gave %s", text, got, doc.Article.ID)
+		}
+	}
+}

@@ -16,6 +16,19 @@ type cluster struct {
 	titles  []string // lower-cased titles the text gives it
 	members []int    // indices into the mention list
 	rule    string
+	// gender is what the text says of a person: 'm' or 'f' from a
+	// gendered title ("Mrs.", "spokesman") or a pronoun already resolved
+	// to them; 0 when it says nothing.
+	gender byte
+}
+
+// titleGender are role words that say a person's gender.
+var titleGender = map[string]byte{
+	"mr": 'm', "sir": 'm', "lord": 'm', "king": 'm', "prince": 'm', "father": 'm', "chairman": 'm',
+	"spokesman": 'm', "congressman": 'm', "businessman": 'm', "brother": 'm', "son": 'm', "husband": 'm',
+	"mrs": 'f', "ms": 'f', "miss": 'f', "lady": 'f', "dame": 'f', "queen": 'f', "princess": 'f', "mother": 'f',
+	"chairwoman": 'f', "spokeswoman": 'f', "congresswoman": 'f', "businesswoman": 'f', "actress": 'f',
+	"sister": 'f', "daughter": 'f', "wife": 'f',
 }
 
 func foldTokens(s string) []string {
@@ -146,6 +159,9 @@ func clusterMentions(ms []mention) []*cluster {
 					if !seen[w] {
 						seen[w] = true
 						c.titles = append(c.titles, w)
+					}
+					if g := titleGender[strings.TrimSuffix(w, ".")]; g != 0 && c.gender == 0 {
+						c.gender = g
 					}
 				}
 			}

@@ -276,18 +276,29 @@ func (d *docState) lastMentionBefore(e, sent, word int) (int, int, bool) {
 func (d *docState) pronoun(sent, word int) int {
 	w := strings.ToLower(d.sents[sent].Words[word].Text)
 	var want func(c *cluster) bool
+	var g, other byte
 	switch w {
-	case "he", "him", "his", "she", "her", "hers", "himself", "herself":
-		want = func(c *cluster) bool { return c.typ == kg.Person }
+	case "he", "him", "his", "himself":
+		g, other = 'm', 'f'
+	case "she", "her", "hers", "herself":
+		g, other = 'f', 'm'
 	case "it", "its", "itself":
 		want = func(c *cluster) bool { return c.typ == kg.Organization || c.typ == kg.GPE }
 	default:
 		return -1
 	}
+	if g != 0 {
+		// "she" is not a man the text has called "he" or "Mr."
+		want = func(c *cluster) bool { return c.typ == kg.Person && c.gender != other }
+	}
 	if d.inQuote(sent, word) {
 		return -1
 	}
-	return d.latest(sent, word, 3, want)
+	e := d.latest(sent, word, 3, want)
+	if e >= 0 && g != 0 && d.clusters[e].gender == 0 {
+		d.clusters[e].gender = g
+	}
+	return e
 }
 
 // inQuote reports whether a word is inside quotation marks.

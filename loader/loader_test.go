@@ -449,3 +449,17 @@ func TestArticleID(t *testing.T) {
 		}
 	}
 }
+
+// A pronoun skips the people the text has shown to be of the other
+// gender: by a title, or by a pronoun already resolved to them.
+func TestPronounGender(t *testing.T) {
+	doc := extract(t, "Maria Okafor met Daniel Brennan in Lagos on Monday. He said the talks went well. "+
+		"Mrs. Okafor thanked the delegation. Brennan praised the plan. She signed the agreement.")
+	st := find(doc, "Okafor", "sign", "agreement")
+	if st == nil {
+		t.Fatalf("no 'she signed' statement on Okafor: %+v", doc.Statements)
+	}
+	if find(doc, "Brennan", "sign", "agreement") != nil {
+		t.Error("'she' resolved to Brennan, whom the text calls 'he'")
+	}
+}

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"io"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"strings"
@@ -12,8 +10,6 @@ import (
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
-
-	"github.com/newsgraph/newsgraph/store"
 )
 
 // chromium finds a Chromium to drive: $CHROME, or Debian's chromium.
@@ -37,21 +33,7 @@ func TestExplorer(t *testing.T) {
 	if exe == "" {
 		t.Skip("no Chromium (apt-get install chromium, or set CHROME)")
 	}
-	s, err := store.Open(store.Config{Backend: store.Memory})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	cfg := config{maxBytes: 2 << 20}
-	if err := load(context.Background(), cfg, s, []string{"testdata/articles/border-crossings.txt"}, io.Discard); err != nil {
-		t.Fatal(err)
-	}
-	l, err := newLoader(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(routes(s, l, httpOptions{}))
-	defer srv.Close()
+	srv := sampleServer(t)
 
 	// In containers Chromium needs no sandbox and no /dev/shm; on a busy
 	// machine it is sometimes slow to come up, so it gets three tries.
@@ -80,7 +62,7 @@ func TestExplorer(t *testing.T) {
 
 	var nodes int
 	var panel, results string
-	err = chromedp.Run(ctx,
+	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/explore/"),
 		chromedp.WaitVisible("#search", chromedp.ByID),
 		chromedp.SendKeys("#search", "Obrador", chromedp.ByID),

@@ -17,19 +17,15 @@ import (
 	"github.com/newsgraph/newsgraph/store"
 )
 
-// TestPythonClient runs examples/test_client.py (standard library path)
-// against a live server holding the sample article. It skips when
-// python3 is not installed.
-func TestPythonClient(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not installed")
-	}
+// sampleServer serves the sample article from a memory store, with every
+// route of `newsgraph serve`.
+func sampleServer(t *testing.T) *httptest.Server {
+	t.Helper()
 	s, err := store.Open(store.Config{Backend: store.Memory})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { s.Close() })
 	cfg := config{maxBytes: 2 << 20}
 	if err := load(context.Background(), cfg, s, []string{"testdata/articles/border-crossings.txt"}, io.Discard); err != nil {
 		t.Fatal(err)
@@ -39,7 +35,19 @@ func TestPythonClient(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(routes(s, l, httpOptions{}))
-	defer srv.Close()
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// TestPythonClient runs examples/test_client.py (standard library path)
+// against a live server holding the sample article. It skips when
+// python3 is not installed.
+func TestPythonClient(t *testing.T) {
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not installed")
+	}
+	srv := sampleServer(t)
 	cmd := exec.Command(py, "test_client.py", srv.URL)
 	cmd.Dir = "examples"
 	cmd.Env = append(os.Environ(), "NEWSGRAPH_PLAIN=1", "PYTHONDONTWRITEBYTECODE=1")

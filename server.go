@@ -58,6 +58,9 @@ type config struct {
 	seed     uint64
 	stdin    io.Reader
 	duration time.Duration
+	url      string // loadtest
+	clients  int    // loadtest
+	mix      string // loadtest
 	http     httpOptions
 }
 
@@ -152,10 +155,10 @@ func run(ctx context.Context, cmd string, args []string, stdin io.Reader, stdout
 		fs.IntVar(&cfg.batch, "batch", 64, "articles per write transaction")
 		fs.BoolVar(&cfg.progress, "progress", true, "report progress on standard error")
 	case "loadtest":
-		fs.StringVar(&cfg.addr, "url", "http://localhost:8080", "the server to drive")
-		fs.IntVar(&cfg.workers, "clients", 16, "concurrent clients")
+		fs.StringVar(&cfg.url, "url", "http://localhost:8080", "the server to drive")
+		fs.IntVar(&cfg.clients, "clients", 16, "concurrent clients")
 		fs.DurationVar(&cfg.duration, "duration", 30*time.Second, "how long to run")
-		fs.StringVar(&cfg.format, "mix", "search=1,statements=1,subgraph=1,path=1", "weights of search, statements, subgraph, path, ingest")
+		fs.StringVar(&cfg.mix, "mix", "search=1,statements=1,subgraph=1,path=1", "weights of search, statements, subgraph, path, ingest")
 		fs.Uint64Var(&cfg.seed, "seed", 1, "request seed")
 	case "gen-corpus":
 		fs.IntVar(&cfg.articles, "articles", 1000, "how many articles")
@@ -415,8 +418,8 @@ func serve(ctx context.Context, cfg config, s *store.Store, out io.Writer) error
 
 // runLoadtest drives a server (package loadtest) and prints the report.
 func runLoadtest(ctx context.Context, cfg config, out io.Writer) error {
-	lc := loadtest.Config{URL: cfg.addr, Clients: cfg.workers, Duration: cfg.duration, Seed: cfg.seed, Mix: map[string]int{}}
-	for _, part := range strings.Split(cfg.format, ",") {
+	lc := loadtest.Config{URL: cfg.url, Clients: cfg.clients, Duration: cfg.duration, Seed: cfg.seed, Mix: map[string]int{}}
+	for _, part := range strings.Split(cfg.mix, ",") {
 		k, v, _ := strings.Cut(part, "=")
 		n, err := strconv.Atoi(v)
 		if err != nil || !slices.Contains(loadtest.Kinds, k) {

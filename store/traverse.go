@@ -143,13 +143,13 @@ func (s *Store) Graph(ctx context.Context) (*kg.Graph, error) {
 		}
 		g.Entities = append(g.Entities, e)
 	}
-	heads, _, err := s.Statements(ctx, kg.StatementFilter{}, 0, int(^uint(0)>>1))
+	sids, err := s.subjectsOf(ctx, rdfType, classStatement)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("export: %w", err)
 	}
-	sts := make([]*kg.Statement, 0, len(heads))
-	for _, h := range heads {
-		st, err := s.Statement(ctx, h.ID)
+	sts := make([]*kg.Statement, 0, len(sids))
+	for _, id := range sids {
+		st, err := s.Statement(ctx, id)
 		if err != nil {
 			return nil, err
 		}

@@ -153,9 +153,6 @@ const (
 	RoleOther     Role = "OTHER"
 )
 
-// Roles lists every role in a fixed order.
-var Roles = []Role{RoleTime, RolePlace, RoleManner, RoleReason, RolePurpose, RoleCondition, RoleSource, RoleOther}
-
 // Provenance is where a statement was read.
 type Provenance struct {
 	Article    string

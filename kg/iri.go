@@ -78,6 +78,15 @@ func (s IRIs) Provenance(statement, article string, sentence int, span Span) str
 	return s.Base + "provenance/" + hex.EncodeToString(h.Sum(nil)[:12])
 }
 
+// Claim returns the IRI of the claim that node subject has the property
+// predicate with value object (in N-Quads form), which the store keeps
+// to know which articles say so.
+func (s IRIs) Claim(subject, predicate, object string) string {
+	h := sha256.New()
+	h.Write([]byte(subject + "\x00" + predicate + "\x00" + object))
+	return s.Base + "claim/" + hex.EncodeToString(h.Sum(nil)[:12])
+}
+
 // Mention returns the IRI of one mention of an entity in an article.
 func (s IRIs) Mention(article string, m Mention) string {
 	h := sha256.New()

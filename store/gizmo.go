@@ -17,7 +17,7 @@ import (
 // interrupted when ctx ends).
 func (s *Store) Gizmo(ctx context.Context, q string, limit int) ([]any, error) {
 	defer s.reading()()
-	sess := gizmo.NewSession(s.qs)
+	sess := gizmo.NewSession(s.reader())
 	it, err := sess.Execute(ctx, q, query.Options{Collation: query.JSON, Limit: limit})
 	if err != nil {
 		return nil, kg.Errorf(kg.EINVALID, "gizmo: %v", err)

@@ -61,8 +61,19 @@ func (x *linkIndex) cluster(id string) []string {
 // (articles written meanwhile are read, but their entities are joined and
 // searchable once it is done, a second or so later).
 func (s *Store) links(ctx context.Context) (*linkIndex, error) {
+	return s.linkIndex(ctx, false)
+}
+
+// currentLinks is the link index as of the last write, built now if the
+// one at hand is older: exports, which are read as one state of the
+// graph, use it.
+func (s *Store) currentLinks(ctx context.Context) (*linkIndex, error) {
+	return s.linkIndex(ctx, true)
+}
+
+func (s *Store) linkIndex(ctx context.Context, current bool) (*linkIndex, error) {
 	s.linkMu.Lock()
-	if s.linkCache != nil && (s.linkGen == s.linkBuiltGen || s.linkCost > syncRelinkCost) {
+	if s.linkCache != nil && (s.linkGen == s.linkBuiltGen || s.linkCost > syncRelinkCost && !current) {
 		x := s.linkCache
 		if s.linkGen != s.linkBuiltGen && !s.linkBuilding {
 			s.linkBuilding = true
@@ -95,7 +106,7 @@ func (s *Store) rebuildLinks() {
 		start := time.Now()
 		x, err := s.buildLinks(context.Background())
 		s.linkMu.Lock()
-		if err == nil {
+		if err == nil && gen >= s.linkBuiltGen {
 			s.linkCache, s.linkBuiltGen, s.linkCost = x, gen, time.Since(start)
 		}
 		if err != nil || s.linkGen == s.linkBuiltGen {
@@ -117,6 +128,9 @@ func (s *Store) buildLinks(ctx context.Context) (*linkIndex, error) {
 	records := make(map[string]*kg.Entity, len(ids))
 	for _, id := range ids {
 		e, err := s.entityRecord(ctx, id)
+		if gone(err) {
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -184,7 +198,7 @@ func (s *Store) relinked() {
 // owl:sameAs statements an export carries so that another graph can join
 // the same entities.
 func (s *Store) SameAs(ctx context.Context) ([]kg.Link, error) {
-	x, err := s.links(ctx)
+	x, err := s.currentLinks(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -16,21 +16,28 @@ import (
 	"github.com/newsgraph/newsgraph/kg"
 )
 
+// gone reports whether err says that what was read no longer exists. A
+// list read takes several transactions, so an item listed by one can be
+// deleted before the next reads it: lists skip such items instead of
+// failing (a delete running beside them is not an error).
+func gone(err error) bool { return kg.ErrorCode(err) == kg.ENOTFOUND }
+
 // quadsWith returns the quads whose direction d holds v.
 func (s *Store) quadsWith(ctx context.Context, d quad.Direction, v quad.Value) ([]quad.Quad, error) {
 	defer s.reading()()
-	ref, err := s.qs.ValueOf(v)
+	qs := s.reader()
+	ref, err := qs.ValueOf(v)
 	if err != nil {
 		return nil, err
 	}
 	if ref == nil {
 		return nil, nil
 	}
-	it := s.qs.QuadIterator(d, ref).Iterate()
+	it := qs.QuadIterator(d, ref).Iterate()
 	defer it.Close()
 	var out []quad.Quad
 	for it.Next(ctx) {
-		q, err := s.qs.Quad(it.Result())
+		q, err := qs.Quad(it.Result())
 		if err != nil {
 			return nil, err
 		}
@@ -98,7 +105,8 @@ func (p props) strs(k quad.IRI) []string {
 
 func (s *Store) props(ctx context.Context, node string) (props, error) {
 	defer s.reading()()
-	ref, err := s.qs.ValueOf(quad.IRI(node))
+	qs := s.reader()
+	ref, err := qs.ValueOf(quad.IRI(node))
 	if err != nil || ref == nil {
 		return props{}, err
 	}
@@ -108,15 +116,15 @@ func (s *Store) props(ctx context.Context, node string) (props, error) {
 	type link struct{ p, o graph.Ref }
 	var links []link
 	seen := map[link]bool{}
-	it := s.qs.QuadIterator(quad.Subject, ref).Iterate()
+	it := qs.QuadIterator(quad.Subject, ref).Iterate()
 	defer it.Close()
 	for it.Next(ctx) {
 		r := it.Result()
-		pr, err := s.qs.QuadDirection(r, quad.Predicate)
+		pr, err := qs.QuadDirection(r, quad.Predicate)
 		if err != nil {
 			return nil, err
 		}
-		or, err := s.qs.QuadDirection(r, quad.Object)
+		or, err := qs.QuadDirection(r, quad.Object)
 		if err != nil {
 			return nil, err
 		}
@@ -136,7 +144,7 @@ func (s *Store) props(ctx context.Context, node string) (props, error) {
 		}
 		refsToName = append(refsToName, l.o)
 	}
-	vals, err := s.valuesOf(ctx, refsToName)
+	vals, err := valuesOf(ctx, qs, refsToName)
 	if err != nil {
 		return nil, err
 	}
@@ -158,13 +166,13 @@ func (s *Store) props(ctx context.Context, node string) (props, error) {
 	return p, ctx.Err()
 }
 
-// valuesOf names references in one batch when the store can.
-func (s *Store) valuesOf(ctx context.Context, rs []graph.Ref) (map[graph.Ref]quad.Value, error) {
+// valuesOf names references of qs in one batch when qs can.
+func valuesOf(ctx context.Context, qs graph.QuadStore, rs []graph.Ref) (map[graph.Ref]quad.Value, error) {
 	out := make(map[graph.Ref]quad.Value, len(rs))
 	if len(rs) == 0 {
 		return out, nil
 	}
-	if bn, ok := s.qs.(refs.BatchNamer); ok {
+	if bn, ok := qs.(refs.BatchNamer); ok {
 		vs, err := bn.ValuesOf(ctx, rs)
 		if err != nil {
 			return nil, err
@@ -175,7 +183,7 @@ func (s *Store) valuesOf(ctx context.Context, rs []graph.Ref) (map[graph.Ref]qua
 		return out, nil
 	}
 	for _, r := range rs {
-		v, err := s.qs.NameOf(r)
+		v, err := qs.NameOf(r)
 		if err != nil {
 			return nil, err
 		}
@@ -203,29 +211,30 @@ func (s *Store) cachePred(r graph.Ref, v quad.Value) {
 // object o, sorted.
 func (s *Store) subjectsOf(ctx context.Context, p quad.IRI, o quad.Value) ([]string, error) {
 	defer s.reading()()
-	oref, err := s.qs.ValueOf(o)
+	qs := s.reader()
+	oref, err := qs.ValueOf(o)
 	if err != nil || oref == nil {
 		return nil, err
 	}
-	pref, err := s.qs.ValueOf(p)
+	pref, err := qs.ValueOf(p)
 	if err != nil || pref == nil {
 		return nil, err
 	}
 	pk := pref.Key()
 	var subs []graph.Ref
 	seen := map[any]bool{}
-	it := s.qs.QuadIterator(quad.Object, oref).Iterate()
+	it := qs.QuadIterator(quad.Object, oref).Iterate()
 	defer it.Close()
 	for it.Next(ctx) {
 		r := it.Result()
-		qp, err := s.qs.QuadDirection(r, quad.Predicate)
+		qp, err := qs.QuadDirection(r, quad.Predicate)
 		if err != nil {
 			return nil, err
 		}
 		if qp == nil || qp.Key() != pk {
 			continue
 		}
-		sr, err := s.qs.QuadDirection(r, quad.Subject)
+		sr, err := qs.QuadDirection(r, quad.Subject)
 		if err != nil {
 			return nil, err
 		}
@@ -237,7 +246,7 @@ func (s *Store) subjectsOf(ctx context.Context, p quad.IRI, o quad.Value) ([]str
 	if err := it.Err(); err != nil {
 		return nil, err
 	}
-	vals, err := s.valuesOf(ctx, subs)
+	vals, err := valuesOf(ctx, qs, subs)
 	if err != nil {
 		return nil, err
 	}
@@ -262,6 +271,11 @@ func (s *Store) Entity(ctx context.Context, id string) (*kg.Entity, error) {
 	}
 	c := x.canonical(id)
 	e, err := x.record(ctx, s, c)
+	if gone(err) && c != id {
+		// the index predates the deletion of the entity it joined id to
+		c = id
+		e, err = x.record(ctx, s, c)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -274,6 +288,9 @@ func (s *Store) Entity(ctx context.Context, id string) (*kg.Entity, error) {
 			continue
 		}
 		r, err := x.record(ctx, s, m)
+		if gone(err) {
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -334,6 +351,9 @@ func (s *Store) Mentions(ctx context.Context, id string) ([]kg.MentionRecord, er
 		p, err := s.props(ctx, m)
 		if err != nil {
 			return nil, err
+		}
+		if p.iri(rdfType) != string(classMention) {
+			continue // deleted since it was listed
 		}
 		start, _ := p.num(pStart)
 		end, _ := p.num(pEnd)
@@ -396,6 +416,9 @@ func (s *Store) SearchEntities(ctx context.Context, query string, typ kg.EntityT
 	out := make([]*kg.Entity, 0, limit)
 	for i := offset; i < len(hits) && len(out) < limit; i++ {
 		e, err := s.Entity(ctx, hits[i].e.id)
+		if gone(err) {
+			continue
+		}
 		if err != nil {
 			return nil, 0, err
 		}
@@ -576,6 +599,9 @@ func (s *Store) Statements(ctx context.Context, f kg.StatementFilter, offset, li
 			}
 		}
 		e, pp, err := s.edgeProps(ctx, id)
+		if gone(err) {
+			continue
+		}
 		if err != nil {
 			return nil, 0, err
 		}
@@ -602,6 +628,9 @@ func (s *Store) Statements(ctx context.Context, f kg.StatementFilter, offset, li
 	out := make([]*kg.Statement, 0, len(all))
 	for _, e := range all {
 		st, err := s.head(ctx, e.Edge, e.pp)
+		if gone(err) {
+			continue
+		}
 		if err != nil {
 			return nil, 0, err
 		}
@@ -652,6 +681,9 @@ func (s *Store) Articles(ctx context.Context, offset, limit int) ([]*kg.Article,
 	var out []*kg.Article
 	for i := offset; i < len(ids) && len(out) < limit; i++ {
 		a, err := s.Article(ctx, ids[i])
+		if gone(err) {
+			continue
+		}
 		if err != nil {
 			return nil, 0, err
 		}
@@ -679,7 +711,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		*c.n = len(ids)
 	}
 	unlock := s.reading()
-	gs, err := s.qs.Stats(ctx, true)
+	gs, err := s.reader().Stats(ctx, true)
 	unlock()
 	if err != nil {
 		return st, err
@@ -694,7 +726,8 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 // graph always exports to the same bytes.
 func (s *Store) ExportNQuads(ctx context.Context, w io.Writer) error {
 	unlock := s.reading()
-	it := s.qs.QuadsAllIterator().Iterate()
+	qs := s.reader()
+	it := qs.QuadsAllIterator().Iterate()
 	defer it.Close()
 	seen := map[string]bool{}
 	var lines []string
@@ -705,7 +738,7 @@ func (s *Store) ExportNQuads(ctx context.Context, w io.Writer) error {
 		}
 	}
 	for it.Next(ctx) {
-		q, err := s.qs.Quad(it.Result())
+		q, err := qs.Quad(it.Result())
 		if err != nil {
 			unlock()
 			return fmt.Errorf("export: %w", err)

@@ -8,14 +8,17 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/cayleygraph/cayley/graph"
-	_ "github.com/cayleygraph/cayley/graph/kv/bbolt" // the default embedded backend
-	_ "github.com/cayleygraph/cayley/graph/kv/leveldb"
+	cayleykv "github.com/cayleygraph/cayley/graph/kv"
+	cayleybolt "github.com/cayleygraph/cayley/graph/kv/bbolt" // the default embedded backend
+	cayleyleveldb "github.com/cayleygraph/cayley/graph/kv/leveldb"
 	_ "github.com/cayleygraph/cayley/graph/memstore"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // Cayley's SQL backend, PostgreSQL flavor
 	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
 	"go.etcd.io/bbolt"
 	bbolterrors "go.etcd.io/bbolt/errors"
 
@@ -44,8 +47,13 @@ type Config struct {
 // Store is a newsgraph graph in a Cayley quad store. It is safe for
 // concurrent use.
 type Store struct {
-	qs   graph.QuadStore
-	iris kg.IRIs
+	// qs is the quad store that writes. On the key-value backends
+	// readers use quad stores of their own over the same database
+	// (readers.go); on the others qs serves everyone.
+	qs      graph.QuadStore
+	kvdb    hkv.KV
+	readers atomic.Pointer[readQuadStore]
+	iris    kg.IRIs
 	// writeMu serializes the check-then-write of ingest, so two
 	// concurrent ingests of one article write it once.
 	writeMu sync.Mutex
@@ -122,21 +130,38 @@ func Open(cfg Config) (*Store, error) {
 			return nil, fmt.Errorf("mark %s: %w", cfg.Path, err)
 		}
 	}
-	// Cayley's key-value stores keep bloom filters of a fixed 100 million
-	// entries for their existence checks: 600 MB of memory whatever the
-	// graph's size, for no measurable gain in newsgraph's writes (1,000
-	// articles load at the same rate without them; BENCHMARKS.md).
 	if name == Bolt {
 		if err := boltFree(filepath.Join(cfg.Path, "indexes.bolt")); err != nil {
 			return nil, err
 		}
 	}
-	qs, err := graph.NewQuadStore(name, cfg.Path, graph.Options{"no_bloom": true})
+	openKV := cayleybolt.Open
+	if name == LevelDB {
+		openKV = cayleyleveldb.Open
+	}
+	db, err := openKV(cfg.Path, kvOptions)
 	if err != nil {
 		return nil, fmt.Errorf("open %s store at %s: %w", name, cfg.Path, err)
 	}
-	return &Store{qs: qs, iris: iris}, nil
+	qs, err := cayleykv.New(db, kvOptions)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s store at %s: %w", name, cfg.Path, err)
+	}
+	s := &Store{qs: qs, kvdb: db, iris: iris}
+	if err := s.renewReaders(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s store at %s: %w", name, cfg.Path, err)
+	}
+	return s, nil
 }
+
+// kvOptions open Cayley's key-value quad stores without their bloom
+// filters: they hold a fixed 100 million entries, 600 MB of memory
+// whatever the graph's size, for no measurable gain in newsgraph's
+// writes (1,000 articles load at the same rate without them;
+// BENCHMARKS.md).
+var kvOptions = graph.Options{cayleykv.OptNoBloom: true}
 
 // Close closes the underlying store.
 func (s *Store) Close() error {
@@ -217,8 +242,13 @@ func (s *Store) write(ctx context.Context, quads []quad.Quad) error {
 	for i, q := range quads {
 		deltas[i] = graph.Delta{Quad: q, Action: graph.Add}
 	}
-	defer s.writing()()
-	return s.qs.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreDup: true})
+	unlock := s.writing()
+	err := s.qs.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreDup: true})
+	unlock()
+	if err != nil {
+		return s.afterFailedWrite(err)
+	}
+	return nil
 }
 
 // DeleteArticle removes every quad labelled with the article, and with
@@ -246,9 +276,13 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) (bool, error) {
 	err = s.qs.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreMissing: true})
 	unlock()
 	if err != nil {
-		return false, fmt.Errorf("delete %s: %w", id, err)
+		return false, fmt.Errorf("delete %s: %w", id, s.afterFailedWrite(err))
 	}
 	s.relinked()
+	// Readers' caches may name nodes this deletion removed.
+	if err := s.renewReaders(); err != nil {
+		return true, fmt.Errorf("delete %s: %w", id, err)
+	}
 	return true, nil
 }
 
@@ -256,7 +290,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) (bool, error) {
 // the quads gone are deleted: statements left without a reading, and
 // entities and values left without a mention, a statement, an argument or
 // an attribution, with the direct edges of the statements.
-func (s *Store) orphans(ctx context.Context, gone []quad.Quad) ([]quad.Quad, error) {
+func (s *Store) orphans(ctx context.Context, gone []quad.Quad) (out []quad.Quad, err error) {
 	goneSet := map[quad.Quad]bool{}
 	for _, q := range gone {
 		goneSet[q] = true
@@ -288,7 +322,9 @@ func (s *Store) orphans(ctx context.Context, gone []quad.Quad) ([]quad.Quad, err
 		}
 		return out, nil
 	}
-	var out []quad.Quad
+	// A quad deleted twice in one ApplyDeltas call would be counted off
+	// its nodes twice.
+	defer func() { out = uniqueQuads(out) }()
 	deadStatements := map[quad.Value]bool{}
 	nodes := map[quad.Value]bool{} // entities and values to look at
 	for _, q := range gone {
@@ -306,6 +342,35 @@ func (s *Store) orphans(ctx context.Context, gone []quad.Quad) ([]quad.Quad, err
 			}
 		case pMentionOf, pArgValue, pAttributedTo:
 			nodes[q.Object] = true
+		case pClaimedBy:
+			// the property goes with the last article that claims it
+			ok, err := s.hasOther(ctx, q.Subject, pClaimedBy, goneSet)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				continue
+			}
+			sh, err := sharedOf(q.Subject)
+			if err != nil {
+				return nil, err
+			}
+			var prop quad.Quad
+			for _, c := range sh {
+				switch c.Predicate {
+				case pClaimSubject:
+					prop.Subject = c.Object
+				case pClaimPredicate:
+					prop.Predicate = c.Object
+				case pClaimObject:
+					prop.Object = c.Object
+				}
+			}
+			out = append(out, sh...)
+			if prop.Subject != nil && prop.Predicate != nil && prop.Object != nil {
+				prop.Label = quad.IRI(s.iris.Base + nodesLabel)
+				out = append(out, prop)
+			}
 		}
 	}
 	for st := range deadStatements {
@@ -388,6 +453,24 @@ func (s *Store) orphans(ctx context.Context, gone []quad.Quad) ([]quad.Quad, err
 	return out, nil
 }
 
+// uniqueQuads drops repeated quads, keeping the first of each.
+func uniqueQuads(qs []quad.Quad) []quad.Quad {
+	seen := make(map[quad.Quad]bool, len(qs))
+	out := qs[:0]
+	for _, q := range qs {
+		if !seen[q] {
+			seen[q] = true
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// claimIRI names the claim that sub has property p with value o.
+func (s *Store) claimIRI(sub, p quad.IRI, o quad.Value) quad.IRI {
+	return quad.IRI(s.iris.Claim(string(sub), string(p), o.String()))
+}
+
 // iriOf is the IRI in v, or "".
 func iriOf(v quad.Value) string {
 	if i, ok := v.(quad.IRI); ok {
@@ -440,13 +523,33 @@ func (s *Store) documentQuads(doc *kg.Document) []quad.Quad {
 	if !a.PublishedAt.IsZero() {
 		add(art, pPublishedAt, quad.Time(a.PublishedAt.UTC()))
 	}
+	// A property that articles may give a shared node differently (two
+	// spellings of a name that share an IRI, the aliases each article
+	// uses) is a claim: the property itself is shared, and a claim node,
+	// also shared, names it; each article that makes the claim adds one
+	// quad of its own to the claim node, so that deleting the last such
+	// article deletes the property (orphans).
+	claimed := map[quad.IRI]bool{}
+	claim := func(sub quad.IRI, p quad.IRI, o quad.Value) {
+		shared(sub, p, o)
+		c := s.claimIRI(sub, p, o)
+		if claimed[c] {
+			return
+		}
+		claimed[c] = true
+		shared(c, rdfType, classClaim)
+		shared(c, pClaimSubject, sub)
+		shared(c, pClaimPredicate, p)
+		shared(c, pClaimObject, o)
+		add(c, pClaimedBy, art)
+	}
 	for _, e := range doc.Entities {
 		ent := quad.IRI(e.ID)
 		shared(ent, rdfType, classEntity)
-		shared(ent, pName, quad.String(e.Name))
+		claim(ent, pName, quad.String(e.Name))
 		shared(ent, pEntityType, quad.String(string(e.Type)))
 		for _, al := range e.Aliases {
-			shared(ent, pAlias, quad.String(al))
+			claim(ent, pAlias, quad.String(al))
 		}
 		for _, m := range e.Mentions {
 			mi := quad.IRI(s.iris.Mention(a.ID, m))
@@ -469,13 +572,13 @@ func (s *Store) documentQuads(doc *kg.Document) []quad.Quad {
 		} else {
 			shared(iri, rdfType, classValue)
 		}
-		shared(iri, pName, quad.String(n.Name))
+		claim(iri, pName, quad.String(n.Name))
 		shared(iri, pEntityType, quad.String(string(n.Type)))
 		if n.Value != nil {
-			shared(iri, pValue, quad.Float(*n.Value))
+			claim(iri, pValue, quad.Float(*n.Value))
 		}
 		if n.Unit != "" {
-			shared(iri, pUnit, quad.String(n.Unit))
+			claim(iri, pUnit, quad.String(n.Unit))
 		}
 		return iri
 	}

@@ -14,22 +14,25 @@ import (
 func TestConformance(t *testing.T) {
 	for _, backend := range []string{store.Memory, store.Bolt, store.LevelDB, store.Postgres} {
 		t.Run(backend, func(t *testing.T) {
-			if backend == store.Postgres {
-				storetest.PostgresDB(t) // skips without a server
-			}
-			storetest.Run(t, func(t *testing.T) *store.Store {
-				t.Helper()
-				path := t.TempDir()
-				if backend == store.Postgres {
-					path = storetest.PostgresDB(t)
-				}
-				s, err := store.Open(store.Config{Backend: backend, Path: path})
-				if err != nil {
-					t.Fatalf("open %s: %v", backend, err)
-				}
-				return s
-			})
+			storetest.Run(t, opener(backend))
 		})
+	}
+}
+
+// opener opens empty stores of one backend; on PostgreSQL it skips
+// without a server.
+func opener(backend string) storetest.Opener {
+	return func(t *testing.T) *store.Store {
+		t.Helper()
+		path := t.TempDir()
+		if backend == store.Postgres {
+			path = storetest.PostgresDB(t) // skips without a server
+		}
+		s, err := store.Open(store.Config{Backend: backend, Path: path})
+		if err != nil {
+			t.Fatalf("open %s: %v", backend, err)
+		}
+		return s
 	}
 }
 

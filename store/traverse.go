@@ -124,7 +124,7 @@ func (s *Store) ArticlesMentioning(ctx context.Context, id string) ([]string, er
 // cluster of joined entities, every value, and every statement with its
 // subject and object on the canonical entities.
 func (s *Store) Graph(ctx context.Context) (*kg.Graph, error) {
-	x, err := s.links(ctx)
+	x, err := s.currentLinks(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -138,6 +138,9 @@ func (s *Store) Graph(ctx context.Context) (*kg.Graph, error) {
 			continue
 		}
 		e, err := s.Entity(ctx, id)
+		if gone(err) {
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -150,6 +153,9 @@ func (s *Store) Graph(ctx context.Context) (*kg.Graph, error) {
 	sts := make([]*kg.Statement, 0, len(sids))
 	for _, id := range sids {
 		st, err := s.Statement(ctx, id)
+		if gone(err) {
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -201,6 +207,9 @@ func (s *Store) Edges(ctx context.Context, id string, out bool, limit int) ([]kg
 			}
 		}
 		e, err := s.edge(ctx, sid)
+		if gone(err) {
+			continue
+		}
 		if err != nil {
 			return nil, 0, err
 		}
@@ -247,6 +256,9 @@ func (s *Store) edgeProps(ctx context.Context, sid string) (kg.Edge, props, erro
 	pp, err := s.props(ctx, sid)
 	if err != nil {
 		return kg.Edge{}, nil, err
+	}
+	if pp.iri(rdfType) != string(classStatement) {
+		return kg.Edge{}, nil, kg.Errorf(kg.ENOTFOUND, "no statement %s", sid)
 	}
 	e := kg.Edge{Statement: sid, Subject: pp.iri(pSubject), Predicate: pp.str(pPredicate), Object: pp.iri(pObject)}
 	found := false

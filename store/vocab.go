@@ -17,6 +17,7 @@ var (
 	classProvenance = ng("Provenance")
 	classArticle    = ng("Article")
 	classArgument   = ng("Argument")
+	classClaim      = ng("Claim")
 
 	pName         = ng("name")
 	pEntityType   = ng("entityType")
@@ -50,4 +51,10 @@ var (
 	pRole         = ng("role")
 	pVia          = ng("via")
 	pArgValue     = ng("argumentValue")
+	// A claim records that articles give a shared node a property (a
+	// name, an alias, a value or a unit): see Store.documentQuads.
+	pClaimSubject   = ng("claimSubject")
+	pClaimPredicate = ng("claimPredicate")
+	pClaimObject    = ng("claimObject")
+	pClaimedBy      = ng("claimedBy")
 )

@@ -54,6 +54,17 @@ func (s IRIs) Article(text string) string {
 	return s.Base + "article/" + ArticleHash(text)
 }
 
+// IsArticle reports whether iri has the form of an article IRI of this
+// scheme (Article gives such IRIs).
+func (s IRIs) IsArticle(iri string) bool {
+	h, ok := strings.CutPrefix(iri, s.Base+"article/")
+	if !ok || len(h) != 32 {
+		return false
+	}
+	_, err := hex.DecodeString(h)
+	return err == nil
+}
+
 // Predicate returns the IRI of the direct edge for a predicate lemma.
 func (s IRIs) Predicate(pred string) string {
 	return s.Base + "rel/" + Slug(pred)

@@ -18,3 +18,10 @@ var (
 	PredName       = pName
 	PredConfidence = pConfidence
 )
+
+// HoldWrites takes the store's write lock until the returned function is
+// called: a test's stand-in for a long write.
+func HoldWrites(s *Store) (release func()) {
+	s.writeLock <- struct{}{}
+	return s.unlockWrites
+}

@@ -11,7 +11,6 @@ import (
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/nquads"
 
 	"github.com/newsgraph/newsgraph/kg"
 )
@@ -765,27 +764,4 @@ func (s *Store) ExportNQuads(ctx context.Context, w io.Writer) error {
 		}
 	}
 	return nil
-}
-
-// ImportNQuads adds the quads of an N-Quads stream in one transaction.
-func (s *Store) ImportNQuads(ctx context.Context, r io.Reader) (int, error) {
-	qr := nquads.NewReader(r, false)
-	var quads []quad.Quad
-	for {
-		q, err := qr.ReadQuad()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return 0, kg.Errorf(kg.EINVALID, "read N-Quads: %v", err)
-		}
-		quads = append(quads, q)
-	}
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	if err := s.write(ctx, quads); err != nil {
-		return 0, fmt.Errorf("import: %w", err)
-	}
-	s.relinked()
-	return len(quads), nil
 }

@@ -23,7 +23,7 @@ import (
 //
 // Cayley offers no way to turn that cache off or to empty it, so the
 // store keeps it out of harm's way: writes go through one quad store
-// (Store.qs) that only the writer, under writeMu, ever uses, so its cache
+// (Store.qs) that only the writer, under the write lock, ever uses, so its cache
 // only learns what committed transactions say; readers use another quad
 // store over the same database, which is replaced by a new one (with an
 // empty cache) after every deletion and after a failed write. A reader

@@ -54,9 +54,11 @@ type Store struct {
 	kvdb    hkv.KV
 	readers atomic.Pointer[readQuadStore]
 	iris    kg.IRIs
-	// writeMu serializes the check-then-write of ingest, so two
-	// concurrent ingests of one article write it once.
-	writeMu sync.Mutex
+	// writeLock (one token) serializes writes: the check-then-write of
+	// ingest, so that two concurrent ingests of one article write it
+	// once, and deletions. A channel, so that a writer waiting for it
+	// gives up when its context ends.
+	writeLock chan struct{}
 	// linkCache joins entities across articles; computed on the first
 	// read after a write (links.go).
 	linkMu       sync.Mutex
@@ -113,7 +115,7 @@ func Open(cfg Config) (*Store, error) {
 		if err != nil {
 			return nil, fmt.Errorf("open memory store: %w", err)
 		}
-		return &Store{qs: qs, iris: iris, memory: true}, nil
+		return newStore(qs, iris, func(s *Store) { s.memory = true }), nil
 	}
 	if cfg.Path == "" {
 		return nil, kg.Errorf(kg.EINVALID, "the %s backend needs a database path", name)
@@ -148,7 +150,7 @@ func Open(cfg Config) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s store at %s: %w", name, cfg.Path, err)
 	}
-	s := &Store{qs: qs, kvdb: db, iris: iris}
+	s := newStore(qs, iris, func(s *Store) { s.kvdb = db })
 	if err := s.renewReaders(); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s store at %s: %w", name, cfg.Path, err)
@@ -162,6 +164,13 @@ func Open(cfg Config) (*Store, error) {
 // writes (1,000 articles load at the same rate without them;
 // BENCHMARKS.md).
 var kvOptions = graph.Options{cayleykv.OptNoBloom: true}
+
+// newStore makes a Store on qs; set fills in what its backend adds.
+func newStore(qs graph.QuadStore, iris kg.IRIs, set func(*Store)) *Store {
+	s := &Store{qs: qs, iris: iris, writeLock: make(chan struct{}, 1)}
+	set(s)
+	return s
+}
 
 // Close closes the underlying store.
 func (s *Store) Close() error {
@@ -199,8 +208,12 @@ func (s *Store) IngestBatch(ctx context.Context, docs []*kg.Document) ([]kg.Inge
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
+	// A request that timed out while waiting for the lock writes
+	// nothing: it is never committed after its caller was told otherwise.
+	if err := s.lockWrites(ctx); err != nil {
+		return res, err
+	}
+	defer s.unlockWrites()
 	var quads []quad.Quad
 	seen := map[string]bool{}
 	for i, doc := range docs {
@@ -233,6 +246,23 @@ func (s *Store) IngestBatch(ctx context.Context, docs []*kg.Document) ([]kg.Inge
 	return res, nil
 }
 
+// lockWrites takes the write lock, or fails when ctx ends first (even if
+// the lock came free at the same moment).
+func (s *Store) lockWrites(ctx context.Context) error {
+	select {
+	case s.writeLock <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	if err := ctx.Err(); err != nil {
+		s.unlockWrites()
+		return err
+	}
+	return nil
+}
+
+func (s *Store) unlockWrites() { <-s.writeLock }
+
 // write adds quads in one transaction.
 func (s *Store) write(ctx context.Context, quads []quad.Quad) error {
 	if s.bulk != nil {
@@ -253,10 +283,24 @@ func (s *Store) write(ctx context.Context, quads []quad.Quad) error {
 
 // DeleteArticle removes every quad labelled with the article, and with
 // them every statement, mention and entity no other article supports. It
-// reports whether the article existed.
+// reports whether the article existed; an IRI that names something other
+// than an article (an entity, the label of shared quads) is refused with
+// ENOTFOUND and deletes nothing.
 func (s *Store) DeleteArticle(ctx context.Context, id string) (bool, error) {
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
+	if err := s.lockWrites(ctx); err != nil {
+		return false, fmt.Errorf("delete %s: %w", id, err)
+	}
+	defer s.unlockWrites()
+	exists, err := s.HasArticle(ctx, id)
+	if err != nil {
+		return false, fmt.Errorf("delete %s: %w", id, err)
+	}
+	if !exists {
+		if s.iris.IsArticle(id) {
+			return false, nil // deleted before, or never loaded
+		}
+		return false, kg.Errorf(kg.ENOTFOUND, "no article %s", id)
+	}
 	qs, err := s.quadsWith(ctx, quad.Label, quad.IRI(id))
 	if err != nil {
 		return false, fmt.Errorf("delete %s: %w", id, err)
@@ -658,7 +702,7 @@ func openSQL(cfg Config, iris kg.IRIs) (*Store, error) {
 		bulk.Close()
 		return nil, fmt.Errorf("open %s store: %w", cfg.Backend, err)
 	}
-	return &Store{qs: qs, iris: iris, bulk: bulk}, nil
+	return newStore(qs, iris, func(s *Store) { s.bulk = bulk }), nil
 }
 
 // HasArticle reports whether the article with IRI id is stored.

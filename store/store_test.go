@@ -88,3 +88,30 @@ func TestBoltInUse(t *testing.T) {
 		t.Errorf("second open: %v, want an in-use error", err)
 	}
 }
+
+// An ingest that times out while another write holds the lock gives up
+// and writes nothing, even once the lock is free: it is never committed
+// after its caller was told it timed out.
+func TestIngestTimesOutWaiting(t *testing.T) {
+	s, err := store.Open(store.Config{Backend: store.Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	release := store.HoldWrites(s)
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	d := storetest.Doc(s.IRIs(), "Mexico sent troops. Blinken met Mexico.", true)
+	res, err := s.Ingest(ctx, d)
+	release()
+	if !errors.Is(err, context.DeadlineExceeded) || res.Created {
+		t.Fatalf("ingest behind a held lock = %+v, %v; want the deadline and nothing created", res, err)
+	}
+	if ok, err := s.HasArticle(context.Background(), d.Article.ID); ok || err != nil {
+		t.Errorf("the timed-out ingest was written after all: %v, %v", ok, err)
+	}
+	ok, err := s.DeleteArticle(ctx, d.Article.ID)
+	if ok || !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("delete with an ended context = %v, %v; want the deadline", ok, err)
+	}
+}

@@ -34,6 +34,10 @@ func Run(t *testing.T, open Opener) {
 		{"LinksAcrossArticles", testLinks},
 		{"DeletingEverythingLeavesNothing", testDeleteAll},
 		{"ReadsDuringWrites", testConcurrent},
+		{"DeleteOnlyArticles", testDeleteOnlyArticles},
+		{"DeleteTakesItsAliases", testDeleteAliases},
+		{"TimedOutIngestWritesNothing", testIngestTimedOut},
+		{"ImportRefusesBadInput", testImportRefuses},
 		{"LoadOrderDoesNotMatter", func(t *testing.T, s *store.Store) { testLoadOrder(t, s, open) }},
 	}
 	for _, tc := range tests {
@@ -458,5 +462,141 @@ func testConcurrent(t *testing.T, s *store.Store) {
 	}
 	if _, n, err := s.Articles(ctx, 0, 1); err != nil || n != 30 {
 		t.Errorf("articles: %d, %v; want the 30 written", n, err)
+	}
+}
+
+// Only an article can be deleted: the IRI of an entity, a statement or
+// the label of the shared quads is refused and deletes nothing.
+func testDeleteOnlyArticles(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	d := Doc(s.IRIs(), "Mexico sent troops. Blinken met Mexico.", true)
+	ingest(t, s, d)
+	var before bytes.Buffer
+	if err := s.ExportNQuads(ctx, &before); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{s.IRIs().Base + "graph/nodes", d.Entities[0].ID, d.Statements[0].ID, "urn:x:nothing", ""} {
+		ok, err := s.DeleteArticle(ctx, id)
+		if ok || kg.ErrorCode(err) != kg.ENOTFOUND {
+			t.Errorf("DeleteArticle(%q) = %v, %v; want false and NOT_FOUND", id, ok, err)
+		}
+	}
+	var after bytes.Buffer
+	if err := s.ExportNQuads(ctx, &after); err != nil {
+		t.Fatal(err)
+	}
+	if before.String() != after.String() {
+		t.Errorf("refused deletes changed the graph")
+	}
+	if res := ingest(t, s, d); res.Created {
+		t.Errorf("re-ingest after the refused deletes: created, want already there")
+	}
+}
+
+// Deleting an article takes away the aliases and names only it gave an
+// entity, and keeps those another article still gives.
+func testDeleteAliases(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	a := Doc(s.IRIs(), "Mexico sent troops. Blinken met Mexico.", true)
+	b := Doc(s.IRIs(), "Blinken met Mexico again, said the Secretary.", true)
+	bl := &b.Entities[1]
+	bl.Aliases = []string{"Blinken", "Secretary Blinken"}
+	ingest(t, s, a)
+	ingest(t, s, b)
+	aliases := func() []string {
+		t.Helper()
+		e, err := s.Entity(ctx, bl.ID)
+		if err != nil {
+			t.Fatalf("Entity: %v", err)
+		}
+		return e.Aliases
+	}
+	if got, want := aliases(), []string{"Blinken", "Secretary Blinken"}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("aliases = %q, want %q", got, want)
+	}
+	if _, err := s.DeleteArticle(ctx, b.Article.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := aliases(), []string{"Blinken"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("after deleting the article that said %q: aliases = %q, want %q", "Secretary Blinken", got, want)
+	}
+	ingest(t, s, b)
+	if _, err := s.DeleteArticle(ctx, a.Article.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := aliases(), []string{"Blinken", "Secretary Blinken"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("after deleting the other article: aliases = %q, want %q", got, want)
+	}
+}
+
+// An ingest whose context ended before it could write writes nothing and
+// says so.
+func testIngestTimedOut(t *testing.T, s *store.Store) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	d := Doc(s.IRIs(), "Mexico sent troops. Blinken met Mexico.", true)
+	res, err := s.Ingest(ctx, d)
+	if err == nil || res.Created {
+		t.Fatalf("ingest with an ended context = %+v, %v; want an error and nothing created", res, err)
+	}
+	if ok, err := s.HasArticle(context.Background(), d.Article.ID); ok || err != nil {
+		t.Errorf("the article is stored after all: %v, %v", ok, err)
+	}
+}
+
+// A bad import is refused whole, with the line of each problem, and
+// leaves the graph as it was.
+func testImportRefuses(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	d := Doc(s.IRIs(), "Mexico sent troops. Blinken met Mexico.", true)
+	ingest(t, s, d)
+	var before bytes.Buffer
+	if err := s.ExportNQuads(ctx, &before); err != nil {
+		t.Fatal(err)
+	}
+	const (
+		ns   = "<https://newsgraph.dev/ns#"
+		typ  = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+		good = "<http://x/a> <http://x/b> <http://x/c> .\n"
+	)
+	base := s.IRIs().Base
+	tests := []struct {
+		name, input, want string
+	}{
+		{"statement without its parts", good + "<" + base + "statement/bogus> " + typ + ns + "Statement> .\n", "line 2: "},
+		{"unknown entity type", good + good + "<" + base + "entity/person/x> " + ns + "entityType> \"NOTATYPE\" .\n", "line 3: "},
+		{"space in an IRI", "<http://x/a b> <http://x/p> <http://x/c> .\n", "line 1: "},
+		{"invalid UTF-8", good + "<http://x/a> <http://x/p> \"caf\xe9\" .\n", "line 2: not valid UTF-8"},
+		{"relative IRI", "<a> <http://x/p> <http://x/c> .\n", "line 1: "},
+		{"not N-Quads", good + "<a> <b> broken\n", "line 2: "},
+		{"confidence out of range", "<http://x/s> " + ns + "confidence> \"7.5\"^^<http://www.w3.org/2001/XMLSchema#double> .\n", "line 1: "},
+		{"entity type of an existing entity", "<" + d.Entities[0].ID + "> " + ns + "entityType> \"NOTATYPE\" .\n", "line 1: "},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			n, err := s.ImportNQuads(ctx, strings.NewReader(tc.input))
+			if kg.ErrorCode(err) != kg.EINVALID || n != 0 {
+				t.Fatalf("import = %d, %v; want 0 and INVALID", n, err)
+			}
+			if !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %q does not say %q", err, tc.want)
+			}
+			var after bytes.Buffer
+			if err := s.ExportNQuads(ctx, &after); err != nil {
+				t.Fatal(err)
+			}
+			if before.String() != after.String() {
+				t.Errorf("a refused import changed the graph")
+			}
+		})
+	}
+	// A statement whose parts are already stored may be completed by an
+	// import (another reading of it), and statements still list.
+	st := d.Statements[0].ID
+	if _, err := s.ImportNQuads(ctx, strings.NewReader("<"+st+"> "+typ+ns+"Statement> .\n")); err != nil {
+		t.Errorf("re-typing a stored statement: %v", err)
+	}
+	if _, _, err := s.Statements(ctx, kg.StatementFilter{}, 0, 10); err != nil {
+		t.Errorf("statements after the imports: %v", err)
 	}
 }

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"io"
 	"sort"
 	"strings"
 	"time"
@@ -717,51 +716,4 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	}
 	st.Quads = int(gs.Quads.Value)
 	return st, nil
-}
-
-// ExportNQuads writes every quad as N-Quads, and the links the store makes
-// between entities of different articles as owl:sameAs quads (labelled
-// {base}graph/links), sorted and without duplicates so that the same
-// graph always exports to the same bytes.
-func (s *Store) ExportNQuads(ctx context.Context, w io.Writer) error {
-	unlock := s.reading()
-	qs := s.reader()
-	it := qs.QuadsAllIterator().Iterate()
-	defer it.Close()
-	seen := map[string]bool{}
-	var lines []string
-	add := func(l string) {
-		if !seen[l] {
-			seen[l] = true
-			lines = append(lines, l)
-		}
-	}
-	for it.Next(ctx) {
-		q, err := qs.Quad(it.Result())
-		if err != nil {
-			unlock()
-			return fmt.Errorf("export: %w", err)
-		}
-		add(q.NQuad())
-	}
-	if err := it.Err(); err != nil {
-		unlock()
-		return fmt.Errorf("export: %w", err)
-	}
-	unlock()
-	links, err := s.SameAs(ctx)
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	label := quad.IRI(s.iris.Base + "graph/links")
-	for _, l := range links {
-		add(quad.Quad{Subject: quad.IRI(l.From), Predicate: owlSameAs, Object: quad.IRI(l.To), Label: label}.NQuad())
-	}
-	sort.Strings(lines)
-	for _, l := range lines {
-		if _, err := io.WriteString(w, l+"\n"); err != nil {
-			return err
-		}
-	}
-	return nil
 }

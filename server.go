@@ -75,6 +75,7 @@ type httpOptions struct {
 	maxComplexity   int
 	maxDepth        int
 	timeout         time.Duration
+	exportTimeout   time.Duration
 }
 
 const usage = `usage: newsgraph COMMAND [flags] [args]
@@ -150,6 +151,7 @@ func run(ctx context.Context, cmd string, args []string, stdin io.Reader, stdout
 			fs.IntVar(&cfg.http.maxComplexity, "max-complexity", graph.DefaultMaxComplexity, "largest query cost (lists cost their size; traversals their reach)")
 			fs.IntVar(&cfg.http.maxDepth, "max-depth", graph.DefaultMaxDepth, "deepest query nesting")
 			fs.DurationVar(&cfg.http.timeout, "timeout", graph.DefaultTimeout, "longest request")
+			fs.DurationVar(&cfg.http.exportTimeout, "export-timeout", graph.DefaultExportTimeout, "longest GET /export (it streams the whole graph)")
 		}
 		fs.IntVar(&cfg.workers, "workers", 0, "extraction goroutines (0: one per core)")
 		fs.IntVar(&cfg.batch, "batch", 64, "articles per write transaction")
@@ -372,12 +374,15 @@ func routes(s *store.Store, l *loader.Loader, o httpOptions) http.Handler {
 	if o.timeout <= 0 {
 		o.timeout = graph.DefaultTimeout
 	}
+	if o.exportTimeout <= 0 {
+		o.exportTimeout = graph.DefaultExportTimeout
+	}
 	mux := http.NewServeMux()
 	res := graph.NewResolver(s, l)
 	mux.Handle("/query", http.TimeoutHandler(graph.NewHandler(res, graph.HandlerOptions{Introspection: !o.noIntrospection,
 		MaxBodyBytes: o.maxBody, Complexity: o.maxComplexity, MaxDepth: o.maxDepth, ReadOnly: o.readOnly, WriteToken: o.writeToken}),
 		o.timeout, `{"errors":[{"message":"request timed out","extensions":{"code":"TIMEOUT"}}]}`))
-	mux.Handle("/export", http.TimeoutHandler(graph.ExportHandler(res, s, store.Vocab), o.timeout, "export timed out\n"))
+	mux.Handle("/export", graph.WithDeadline(graph.ExportHandler(res, s, store.Vocab), o.exportTimeout))
 	mux.Handle("/gizmo", graph.GizmoHandler(s))
 	if !o.noPlayground {
 		mux.Handle("/{$}", graph.Playground("/query"))
@@ -452,17 +457,7 @@ func genCorpus(cfg config, w io.Writer) error {
 // (a lossless round trip), a view of it for the other formats.
 func exportGraph(ctx context.Context, format string, s *store.Store, w io.Writer) error {
 	bw := bufio.NewWriter(w)
-	if format == "nquads" {
-		if err := s.ExportNQuads(ctx, bw); err != nil {
-			return err
-		}
-		return bw.Flush()
-	}
-	g, err := s.Graph(ctx)
-	if err != nil {
-		return err
-	}
-	if err := export.Write(bw, format, g, s.IRIs(), store.Vocab); err != nil {
+	if err := export.WriteSource(ctx, bw, format, s, store.Vocab); err != nil {
 		return err
 	}
 	return bw.Flush()

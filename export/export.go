@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -25,21 +26,57 @@ var ContentType = map[string]string{
 	"graphml": "application/graphml+xml",
 }
 
+// Source is a stored graph that can be exported whole.
+type Source interface {
+	// ExportNQuads writes the graph's own quads, sorted.
+	ExportNQuads(ctx context.Context, w io.Writer) error
+	// WriteGraph gives the graph's view (entities, values, statements)
+	// an item at a time.
+	WriteGraph(ctx context.Context, w kg.GraphWriter) error
+	IRIs() kg.IRIs
+}
+
+// WriteSource writes the whole graph of src in format, streaming: nquads
+// is the store's own quads (lossless, for import elsewhere); the other
+// formats are the graph's view, written as it is read.
+func WriteSource(ctx context.Context, w io.Writer, format string, src Source, vocab string) error {
+	if format == "nquads" {
+		return src.ExportNQuads(ctx, w)
+	}
+	st, err := NewStream(w, format, src.IRIs(), vocab)
+	if err != nil {
+		return err
+	}
+	if err := src.WriteGraph(ctx, st); err != nil {
+		return err
+	}
+	return st.Close()
+}
+
 // Write writes g in format; vocab is newsgraph's vocabulary namespace
 // and base the base IRI of instance data (predicates are {base}rel/...).
 func Write(w io.Writer, format string, g *kg.Graph, iris kg.IRIs, vocab string) error {
-	sortGraph(g)
-	switch format {
-	case "nquads":
-		return NQuads(w, g, iris, vocab)
-	case "jsonld":
-		return JSONLD(w, g, vocab)
-	case "json":
-		return NodeLink(w, g)
-	case "graphml":
-		return GraphML(w, g)
+	st, err := NewStream(w, format, iris, vocab)
+	if err != nil {
+		return err
 	}
-	return kg.Errorf(kg.EINVALID, "unknown export format %q (want nquads, jsonld, json or graphml)", format)
+	sortGraph(g)
+	for _, e := range g.Entities {
+		if err := st.Entity(e); err != nil {
+			return err
+		}
+	}
+	for _, v := range g.Values {
+		if err := st.Value(v); err != nil {
+			return err
+		}
+	}
+	for _, s := range g.Statements {
+		if err := st.Statement(s); err != nil {
+			return err
+		}
+	}
+	return st.Close()
 }
 
 func sortGraph(g *kg.Graph) {
@@ -86,179 +123,376 @@ func SchemaType(t kg.EntityType, name string) string {
 	return "Thing" // NORP, CONCEPT
 }
 
-// NQuads writes g as RDF: nodes with rdf:type, schema:name and sameAs;
+// A Stream writes a graph an item at a time, so that a whole graph is
+// exported without holding it in memory: every entity, then every value,
+// then every statement (Write sorts each group by IRI first; a caller
+// that streams should give them in that order for the same bytes). The
+// nquads format is the exception: its lines are sorted, so it keeps them
+// until Close (it serves subgraphs; the store exports a whole graph's own
+// quads itself).
+type Stream struct {
+	f      formatter
+	phase  int // 0 entities, 1 values, 2 statements
+	closed bool
+}
+
+// formatter is one format's writer.
+type formatter interface {
+	entity(*kg.Entity) error
+	value(kg.Node) error
+	statement(*kg.Statement) error
+	close() error
+}
+
+// NewStream starts writing a graph to w in format.
+func NewStream(w io.Writer, format string, iris kg.IRIs, vocab string) (*Stream, error) {
+	var f formatter
+	switch format {
+	case "nquads":
+		f = &nquadsFormat{w: w, iris: iris, vocab: vocab}
+	case "jsonld":
+		f = &jsonldFormat{list: jsonList{w: w, prefix: "  "}, vocab: vocab}
+	case "json":
+		f = &nodeLinkFormat{list: jsonList{w: w, prefix: "  "}}
+	case "graphml":
+		f = &graphmlFormat{w: w}
+	default:
+		return nil, kg.Errorf(kg.EINVALID, "unknown export format %q (want nquads, jsonld, json or graphml)", format)
+	}
+	return &Stream{f: f}, nil
+}
+
+func (s *Stream) order(phase int, what string) error {
+	if s.closed || phase < s.phase {
+		return fmt.Errorf("export: %s out of order", what)
+	}
+	s.phase = phase
+	return nil
+}
+
+// Entity writes an entity (before any value or statement).
+func (s *Stream) Entity(e *kg.Entity) error {
+	if err := s.order(0, "entity"); err != nil {
+		return err
+	}
+	return s.f.entity(e)
+}
+
+// Value writes a value node (before any statement).
+func (s *Stream) Value(n kg.Node) error {
+	if err := s.order(1, "value"); err != nil {
+		return err
+	}
+	return s.f.value(n)
+}
+
+// Statement writes a statement.
+func (s *Stream) Statement(st *kg.Statement) error {
+	if err := s.order(2, "statement"); err != nil {
+		return err
+	}
+	return s.f.statement(st)
+}
+
+// Close ends the document.
+func (s *Stream) Close() error {
+	if s.closed {
+		return nil
+	}
+	s.closed = true
+	return s.f.close()
+}
+
+// nquadsFormat writes RDF: nodes with rdf:type, schema:name and sameAs;
 // statements as the direct edge subject -{base}rel/predicate-> object and
 // as an ng:Statement node with its provenance.
-func NQuads(w io.Writer, g *kg.Graph, iris kg.IRIs, vocab string) error {
-	var lines []string
-	add := func(s quad.Value, p string, o quad.Value) {
-		lines = append(lines, quad.Quad{Subject: s, Predicate: quad.IRI(p), Object: o}.NQuad())
+type nquadsFormat struct {
+	w     io.Writer
+	iris  kg.IRIs
+	vocab string
+	lines []string
+}
+
+func (f *nquadsFormat) add(s quad.Value, p string, o quad.Value) {
+	f.lines = append(f.lines, quad.Quad{Subject: s, Predicate: quad.IRI(p), Object: o}.NQuad())
+}
+
+func (f *nquadsFormat) node(n kg.Node) {
+	iri := quad.IRI(n.ID)
+	f.add(iri, rdf+"type", quad.IRI(schema+SchemaType(n.Type, n.Name)))
+	f.add(iri, schema+"name", quad.String(n.Name))
+	f.add(iri, f.vocab+"entityType", quad.String(string(n.Type)))
+	if n.Value != nil {
+		f.add(iri, schema+"value", quad.Float(*n.Value))
 	}
-	node := func(n kg.Node) {
-		iri := quad.IRI(n.ID)
-		add(iri, rdf+"type", quad.IRI(schema+SchemaType(n.Type, n.Name)))
-		add(iri, schema+"name", quad.String(n.Name))
-		add(iri, vocab+"entityType", quad.String(string(n.Type)))
-		if n.Value != nil {
-			add(iri, schema+"value", quad.Float(*n.Value))
-		}
-		if n.Unit != "" {
-			add(iri, schema+"unitText", quad.String(n.Unit))
-		}
+	if n.Unit != "" {
+		f.add(iri, schema+"unitText", quad.String(n.Unit))
 	}
-	for _, e := range g.Entities {
-		node(kg.Node{ID: e.ID, Name: e.Name, Type: e.Type})
-		for _, a := range e.Aliases {
-			add(quad.IRI(e.ID), schema+"alternateName", quad.String(a))
-		}
-		for _, m := range e.Members {
-			add(quad.IRI(m.ID), owl+"sameAs", quad.IRI(e.ID))
-		}
+}
+
+func (f *nquadsFormat) entity(e *kg.Entity) error {
+	f.node(kg.Node{ID: e.ID, Name: e.Name, Type: e.Type})
+	for _, a := range e.Aliases {
+		f.add(quad.IRI(e.ID), schema+"alternateName", quad.String(a))
 	}
-	for _, v := range g.Values {
-		node(v)
+	for _, m := range e.Members {
+		f.add(quad.IRI(m.ID), owl+"sameAs", quad.IRI(e.ID))
 	}
-	for _, st := range g.Statements {
-		si := quad.IRI(st.ID)
-		add(quad.IRI(st.Subject.ID), iris.Predicate(st.Predicate), quad.IRI(st.Object.ID))
-		add(si, rdf+"type", quad.IRI(vocab+"Statement"))
-		add(si, vocab+"subject", quad.IRI(st.Subject.ID))
-		add(si, vocab+"predicate", quad.String(st.Predicate))
-		add(si, vocab+"object", quad.IRI(st.Object.ID))
-		add(si, vocab+"confidence", quad.Float(st.Confidence))
-		for _, p := range st.Provenance {
-			pi := quad.IRI(iris.Provenance(st.ID, p.Article, p.Sentence, p.Span))
-			add(si, vocab+"provenance", pi)
-			add(pi, vocab+"article", quad.IRI(p.Article))
-			add(pi, vocab+"sentence", quad.Int(p.Sentence))
-			add(pi, vocab+"start", quad.Int(p.Span.Start))
-			add(pi, vocab+"end", quad.Int(p.Span.End))
-			add(pi, vocab+"text", quad.String(p.Text))
-		}
+	return nil
+}
+
+func (f *nquadsFormat) value(n kg.Node) error {
+	f.node(n)
+	return nil
+}
+
+func (f *nquadsFormat) statement(st *kg.Statement) error {
+	si := quad.IRI(st.ID)
+	f.add(quad.IRI(st.Subject.ID), f.iris.Predicate(st.Predicate), quad.IRI(st.Object.ID))
+	f.add(si, rdf+"type", quad.IRI(f.vocab+"Statement"))
+	f.add(si, f.vocab+"subject", quad.IRI(st.Subject.ID))
+	f.add(si, f.vocab+"predicate", quad.String(st.Predicate))
+	f.add(si, f.vocab+"object", quad.IRI(st.Object.ID))
+	f.add(si, f.vocab+"confidence", quad.Float(st.Confidence))
+	for _, p := range st.Provenance {
+		pi := quad.IRI(f.iris.Provenance(st.ID, p.Article, p.Sentence, p.Span))
+		f.add(si, f.vocab+"provenance", pi)
+		f.add(pi, f.vocab+"article", quad.IRI(p.Article))
+		f.add(pi, f.vocab+"sentence", quad.Int(p.Sentence))
+		f.add(pi, f.vocab+"start", quad.Int(p.Span.Start))
+		f.add(pi, f.vocab+"end", quad.Int(p.Span.End))
+		f.add(pi, f.vocab+"text", quad.String(p.Text))
 	}
-	sort.Strings(lines)
-	for i, l := range lines {
-		if i > 0 && l == lines[i-1] {
+	return nil
+}
+
+func (f *nquadsFormat) close() error {
+	sort.Strings(f.lines)
+	for i, l := range f.lines {
+		if i > 0 && l == f.lines[i-1] {
 			continue
 		}
-		if _, err := io.WriteString(w, l+"\n"); err != nil {
+		if _, err := io.WriteString(f.w, l+"\n"); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// jsonList writes the elements of a JSON array one at a time, indented
+// as encoding/json's Encoder with SetIndent("", " ") would indent them at
+// prefix.
+type jsonList struct {
+	w      io.Writer
+	prefix string
+	n      int
+}
+
+// open writes what comes before the array's first element (the array's
+// opening bracket included).
+func (l *jsonList) open(head string) error {
+	l.n = 0
+	_, err := io.WriteString(l.w, head)
+	return err
+}
+
+func (l *jsonList) add(v any) error {
+	b, err := json.MarshalIndent(v, l.prefix, " ")
+	if err != nil {
+		return err
+	}
+	sep := "\n" + l.prefix
+	if l.n > 0 {
+		sep = "," + sep
+	}
+	l.n++
+	if _, err := io.WriteString(l.w, sep); err != nil {
+		return err
+	}
+	_, err = l.w.Write(b)
+	return err
+}
+
+// end closes the array (indented one level less than its elements) and
+// writes tail.
+func (l *jsonList) end(tail string) error {
+	closing := "]"
+	if l.n > 0 {
+		closing = "\n" + l.prefix[:len(l.prefix)-1] + "]"
+	}
+	_, err := io.WriteString(l.w, closing+tail)
+	return err
+}
+
 type ldRef struct {
 	ID string `json:"@id"`
 }
 
-// JSONLD writes g as JSON-LD: schema.org types and names, sameAs for the
+// jsonldFormat writes JSON-LD: schema.org types and names, sameAs for the
 // entities joined across articles, and newsgraph's statements with their
 // provenance.
-func JSONLD(w io.Writer, g *kg.Graph, vocab string) error {
-	var nodes []map[string]any
-	node := func(n kg.Node) map[string]any {
-		m := map[string]any{"@id": n.ID, "@type": SchemaType(n.Type, n.Name), "name": n.Name, "ng:entityType": string(n.Type)}
-		if n.Value != nil {
-			m["value"] = *n.Value
-		}
-		if n.Unit != "" {
-			m["unitText"] = n.Unit
-		}
-		return m
-	}
-	for _, e := range g.Entities {
-		m := node(kg.Node{ID: e.ID, Name: e.Name, Type: e.Type})
-		if len(e.Aliases) > 0 {
-			m["alternateName"] = e.Aliases
-		}
-		if len(e.Members) > 0 {
-			var same []ldRef
-			for _, mb := range e.Members {
-				same = append(same, ldRef{mb.ID})
-			}
-			m["sameAs"] = same
-		}
-		nodes = append(nodes, m)
-	}
-	for _, v := range g.Values {
-		nodes = append(nodes, node(v))
-	}
-	for _, st := range g.Statements {
-		m := map[string]any{"@id": st.ID, "@type": "ng:Statement", "ng:subject": ldRef{st.Subject.ID},
-			"ng:predicate": st.Predicate, "ng:object": ldRef{st.Object.ID}, "ng:confidence": st.Confidence}
-		var prov []map[string]any
-		for _, p := range st.Provenance {
-			prov = append(prov, map[string]any{"ng:article": ldRef{p.Article}, "ng:sentence": p.Sentence,
-				"ng:start": p.Span.Start, "ng:end": p.Span.End, "ng:text": p.Text, "ng:relation": p.Relation})
-		}
-		if len(prov) > 0 {
-			m["ng:provenance"] = prov
-		}
-		nodes = append(nodes, m)
-	}
-	if nodes == nil {
-		nodes = []map[string]any{}
-	}
-	doc := map[string]any{
-		"@context": map[string]any{"@vocab": schema, "ng": vocab},
-		"@graph":   nodes,
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", " ")
-	return enc.Encode(doc)
+type jsonldFormat struct {
+	list    jsonList
+	vocab   string
+	started bool
 }
 
-// NodeLink writes g as the node-link JSON that networkx reads
+func (f *jsonldFormat) start() error {
+	if f.started {
+		return nil
+	}
+	f.started = true
+	ctx, err := json.Marshal(schema)
+	if err != nil {
+		return err
+	}
+	ng, err := json.Marshal(f.vocab)
+	if err != nil {
+		return err
+	}
+	return f.list.open("{\n \"@context\": {\n  \"@vocab\": " + string(ctx) + ",\n  \"ng\": " + string(ng) + "\n },\n \"@graph\": [")
+}
+
+func (f *jsonldFormat) node(n kg.Node) map[string]any {
+	m := map[string]any{"@id": n.ID, "@type": SchemaType(n.Type, n.Name), "name": n.Name, "ng:entityType": string(n.Type)}
+	if n.Value != nil {
+		m["value"] = *n.Value
+	}
+	if n.Unit != "" {
+		m["unitText"] = n.Unit
+	}
+	return m
+}
+
+func (f *jsonldFormat) entity(e *kg.Entity) error {
+	if err := f.start(); err != nil {
+		return err
+	}
+	m := f.node(kg.Node{ID: e.ID, Name: e.Name, Type: e.Type})
+	if len(e.Aliases) > 0 {
+		m["alternateName"] = e.Aliases
+	}
+	if len(e.Members) > 0 {
+		var same []ldRef
+		for _, mb := range e.Members {
+			same = append(same, ldRef{mb.ID})
+		}
+		m["sameAs"] = same
+	}
+	return f.list.add(m)
+}
+
+func (f *jsonldFormat) value(n kg.Node) error {
+	if err := f.start(); err != nil {
+		return err
+	}
+	return f.list.add(f.node(n))
+}
+
+func (f *jsonldFormat) statement(st *kg.Statement) error {
+	if err := f.start(); err != nil {
+		return err
+	}
+	m := map[string]any{"@id": st.ID, "@type": "ng:Statement", "ng:subject": ldRef{st.Subject.ID},
+		"ng:predicate": st.Predicate, "ng:object": ldRef{st.Object.ID}, "ng:confidence": st.Confidence}
+	var prov []map[string]any
+	for _, p := range st.Provenance {
+		prov = append(prov, map[string]any{"ng:article": ldRef{p.Article}, "ng:sentence": p.Sentence,
+			"ng:start": p.Span.Start, "ng:end": p.Span.End, "ng:text": p.Text, "ng:relation": p.Relation})
+	}
+	if len(prov) > 0 {
+		m["ng:provenance"] = prov
+	}
+	return f.list.add(m)
+}
+
+func (f *jsonldFormat) close() error {
+	if err := f.start(); err != nil {
+		return err
+	}
+	return f.list.end("\n}\n")
+}
+
+// nodeLinkFormat writes the node-link JSON that networkx reads
 // (networkx.node_link_graph(data, edges="links")): a directed multigraph
 // whose nodes are entities and values and whose links are statements,
 // keyed by the statement IRI.
-func NodeLink(w io.Writer, g *kg.Graph) error {
-	type nodeJSON struct {
-		ID      string   `json:"id"`
-		Name    string   `json:"name"`
-		Type    string   `json:"type"`
-		Entity  bool     `json:"entity"`
-		Aliases []string `json:"aliases,omitempty"`
-		SameAs  []string `json:"sameAs,omitempty"`
-		Value   *float64 `json:"value,omitempty"`
-		Unit    string   `json:"unit,omitempty"`
-	}
-	type linkJSON struct {
-		Source     string  `json:"source"`
-		Target     string  `json:"target"`
-		Key        string  `json:"key"`
-		Predicate  string  `json:"predicate"`
-		Relation   string  `json:"relation"`
-		Confidence float64 `json:"confidence"`
-		Articles   int     `json:"articles"`
-		Text       string  `json:"text"`
-	}
-	out := struct {
-		Directed   bool       `json:"directed"`
-		Multigraph bool       `json:"multigraph"`
-		Graph      any        `json:"graph"`
-		Nodes      []nodeJSON `json:"nodes"`
-		Links      []linkJSON `json:"links"`
-	}{Directed: true, Multigraph: true, Graph: map[string]string{"name": "newsgraph"}, Nodes: []nodeJSON{}, Links: []linkJSON{}}
-	for _, e := range g.Entities {
-		n := nodeJSON{ID: e.ID, Name: e.Name, Type: string(e.Type), Entity: true, Aliases: e.Aliases}
-		for _, m := range e.Members {
-			n.SameAs = append(n.SameAs, m.ID)
-		}
-		out.Nodes = append(out.Nodes, n)
-	}
-	for _, v := range g.Values {
-		out.Nodes = append(out.Nodes, nodeJSON{ID: v.ID, Name: v.Name, Type: string(v.Type), Value: v.Value, Unit: v.Unit})
-	}
-	for _, st := range g.Statements {
-		out.Links = append(out.Links, linkJSON{Source: st.Subject.ID, Target: st.Object.ID, Key: st.ID, Predicate: st.Predicate,
-			Relation: st.Relation, Confidence: st.Confidence, Articles: articles(st), Text: st.Text})
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", " ")
-	return enc.Encode(out)
+type nodeLinkFormat struct {
+	list  jsonList
+	phase int // 0 nothing written, 1 in nodes, 2 in links
 }
+
+type nodeJSON struct {
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Type    string   `json:"type"`
+	Entity  bool     `json:"entity"`
+	Aliases []string `json:"aliases,omitempty"`
+	SameAs  []string `json:"sameAs,omitempty"`
+	Value   *float64 `json:"value,omitempty"`
+	Unit    string   `json:"unit,omitempty"`
+}
+
+type linkJSON struct {
+	Source     string  `json:"source"`
+	Target     string  `json:"target"`
+	Key        string  `json:"key"`
+	Predicate  string  `json:"predicate"`
+	Relation   string  `json:"relation"`
+	Confidence float64 `json:"confidence"`
+	Articles   int     `json:"articles"`
+	Text       string  `json:"text"`
+}
+
+// to moves the document on to phase (1 nodes, 2 links, 3 the end).
+func (f *nodeLinkFormat) to(phase int) error {
+	for f.phase < phase {
+		var err error
+		switch f.phase {
+		case 0:
+			err = f.list.open("{\n \"directed\": true,\n \"multigraph\": true,\n \"graph\": {\n  \"name\": \"newsgraph\"\n },\n \"nodes\": [")
+		case 1:
+			if err = f.list.end(",\n"); err == nil {
+				err = f.list.open(" \"links\": [")
+			}
+		case 2:
+			err = f.list.end("\n}\n")
+		}
+		if err != nil {
+			return err
+		}
+		f.phase++
+	}
+	return nil
+}
+
+func (f *nodeLinkFormat) entity(e *kg.Entity) error {
+	if err := f.to(1); err != nil {
+		return err
+	}
+	n := nodeJSON{ID: e.ID, Name: e.Name, Type: string(e.Type), Entity: true, Aliases: e.Aliases}
+	for _, m := range e.Members {
+		n.SameAs = append(n.SameAs, m.ID)
+	}
+	return f.list.add(n)
+}
+
+func (f *nodeLinkFormat) value(v kg.Node) error {
+	if err := f.to(1); err != nil {
+		return err
+	}
+	return f.list.add(nodeJSON{ID: v.ID, Name: v.Name, Type: string(v.Type), Value: v.Value, Unit: v.Unit})
+}
+
+func (f *nodeLinkFormat) statement(st *kg.Statement) error {
+	if err := f.to(2); err != nil {
+		return err
+	}
+	return f.list.add(linkJSON{Source: st.Subject.ID, Target: st.Object.ID, Key: st.ID, Predicate: st.Predicate,
+		Relation: st.Relation, Confidence: st.Confidence, Articles: articles(st), Text: st.Text})
+}
+
+func (f *nodeLinkFormat) close() error { return f.to(3) }
 
 func articles(st *kg.Statement) int {
 	seen := map[string]bool{}
@@ -268,71 +502,107 @@ func articles(st *kg.Statement) int {
 	return len(seen)
 }
 
-// GraphML writes g as GraphML, which Gephi, yEd and networkx read: node
+// graphmlFormat writes GraphML, which Gephi, yEd and networkx read: node
 // attributes name and type, edge attributes predicate, relation,
 // confidence, articles and text.
-func GraphML(w io.Writer, g *kg.Graph) error {
-	type data struct {
-		Key   string `xml:"key,attr"`
-		Value string `xml:",chardata"`
+type graphmlFormat struct {
+	w     io.Writer
+	enc   *xml.Encoder
+	phase int // 0 nothing written, 1 in the graph, 2 closed
+}
+
+type graphmlData struct {
+	Key   string `xml:"key,attr"`
+	Value string `xml:",chardata"`
+}
+
+type graphmlKey struct {
+	ID   string `xml:"id,attr"`
+	For  string `xml:"for,attr"`
+	Name string `xml:"attr.name,attr"`
+	Type string `xml:"attr.type,attr"`
+}
+
+type graphmlNode struct {
+	XMLName xml.Name      `xml:"node"`
+	ID      string        `xml:"id,attr"`
+	Data    []graphmlData `xml:"data"`
+}
+
+type graphmlEdge struct {
+	XMLName xml.Name      `xml:"edge"`
+	ID      string        `xml:"id,attr"`
+	Source  string        `xml:"source,attr"`
+	Target  string        `xml:"target,attr"`
+	Data    []graphmlData `xml:"data"`
+}
+
+var (
+	graphmlRoot  = xml.StartElement{Name: xml.Name{Local: "graphml"}, Attr: []xml.Attr{{Name: xml.Name{Local: "xmlns"}, Value: "http://graphml.graphdrawing.org/xmlns"}}}
+	graphmlGraph = xml.StartElement{Name: xml.Name{Local: "graph"}, Attr: []xml.Attr{{Name: xml.Name{Local: "id"}, Value: "newsgraph"}, {Name: xml.Name{Local: "edgedefault"}, Value: "directed"}}}
+	graphmlKeys  = []graphmlKey{
+		{"name", "node", "name", "string"}, {"type", "node", "type", "string"}, {"label", "node", "label", "string"},
+		{"predicate", "edge", "predicate", "string"}, {"relation", "edge", "relation", "string"},
+		{"confidence", "edge", "confidence", "double"}, {"articles", "edge", "articles", "int"},
+		{"text", "edge", "text", "string"},
 	}
-	type key struct {
-		ID   string `xml:"id,attr"`
-		For  string `xml:"for,attr"`
-		Name string `xml:"attr.name,attr"`
-		Type string `xml:"attr.type,attr"`
+)
+
+func (f *graphmlFormat) start() error {
+	if f.phase > 0 {
+		return nil
 	}
-	type node struct {
-		ID   string `xml:"id,attr"`
-		Data []data `xml:"data"`
-	}
-	type edge struct {
-		ID     string `xml:"id,attr"`
-		Source string `xml:"source,attr"`
-		Target string `xml:"target,attr"`
-		Data   []data `xml:"data"`
-	}
-	type graph struct {
-		ID          string `xml:"id,attr"`
-		EdgeDefault string `xml:"edgedefault,attr"`
-		Nodes       []node `xml:"node"`
-		Edges       []edge `xml:"edge"`
-	}
-	doc := struct {
-		XMLName xml.Name `xml:"graphml"`
-		NS      string   `xml:"xmlns,attr"`
-		Keys    []key    `xml:"key"`
-		Graph   graph    `xml:"graph"`
-	}{NS: "http://graphml.graphdrawing.org/xmlns", Graph: graph{ID: "newsgraph", EdgeDefault: "directed"},
-		Keys: []key{
-			{"name", "node", "name", "string"}, {"type", "node", "type", "string"}, {"label", "node", "label", "string"},
-			{"predicate", "edge", "predicate", "string"}, {"relation", "edge", "relation", "string"},
-			{"confidence", "edge", "confidence", "double"}, {"articles", "edge", "articles", "int"},
-			{"text", "edge", "text", "string"},
-		}}
-	addNode := func(id, name string, t kg.EntityType) {
-		doc.Graph.Nodes = append(doc.Graph.Nodes, node{ID: id, Data: []data{{"name", name}, {"type", string(t)}, {"label", name}}})
-	}
-	for _, e := range g.Entities {
-		addNode(e.ID, e.Name, e.Type)
-	}
-	for _, v := range g.Values {
-		addNode(v.ID, v.Name, v.Type)
-	}
-	for _, st := range g.Statements {
-		doc.Graph.Edges = append(doc.Graph.Edges, edge{ID: st.ID, Source: st.Subject.ID, Target: st.Object.ID, Data: []data{
-			{"predicate", st.Predicate}, {"relation", st.Relation},
-			{"confidence", strconv.FormatFloat(st.Confidence, 'f', -1, 64)}, {"articles", strconv.Itoa(articles(st))},
-			{"text", st.Text}}})
-	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
+	f.phase = 1
+	if _, err := io.WriteString(f.w, xml.Header); err != nil {
 		return err
 	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", " ")
-	if err := enc.Encode(doc); err != nil {
+	f.enc = xml.NewEncoder(f.w)
+	f.enc.Indent("", " ")
+	if err := f.enc.EncodeToken(graphmlRoot); err != nil {
+		return err
+	}
+	for _, k := range graphmlKeys {
+		if err := f.enc.EncodeElement(k, xml.StartElement{Name: xml.Name{Local: "key"}}); err != nil {
+			return err
+		}
+	}
+	return f.enc.EncodeToken(graphmlGraph)
+}
+
+func (f *graphmlFormat) node(id, name string, t kg.EntityType) error {
+	if err := f.start(); err != nil {
+		return err
+	}
+	return f.enc.Encode(graphmlNode{ID: id, Data: []graphmlData{{"name", name}, {"type", string(t)}, {"label", name}}})
+}
+
+func (f *graphmlFormat) entity(e *kg.Entity) error { return f.node(e.ID, e.Name, e.Type) }
+
+func (f *graphmlFormat) value(v kg.Node) error { return f.node(v.ID, v.Name, v.Type) }
+
+func (f *graphmlFormat) statement(st *kg.Statement) error {
+	if err := f.start(); err != nil {
+		return err
+	}
+	return f.enc.Encode(graphmlEdge{ID: st.ID, Source: st.Subject.ID, Target: st.Object.ID, Data: []graphmlData{
+		{"predicate", st.Predicate}, {"relation", st.Relation},
+		{"confidence", strconv.FormatFloat(st.Confidence, 'f', -1, 64)}, {"articles", strconv.Itoa(articles(st))},
+		{"text", st.Text}}})
+}
+
+func (f *graphmlFormat) close() error {
+	if err := f.start(); err != nil {
+		return err
+	}
+	if err := f.enc.EncodeToken(graphmlGraph.End()); err != nil {
+		return err
+	}
+	if err := f.enc.EncodeToken(graphmlRoot.End()); err != nil {
+		return err
+	}
+	if err := f.enc.Flush(); err != nil {
 		return fmt.Errorf("graphml: %w", err)
 	}
-	_, err := io.WriteString(w, "\n")
+	_, err := io.WriteString(f.w, "\n")
 	return err
 }

@@ -1,9 +1,9 @@
 package graph
 
 import (
-	"bytes"
+	"bufio"
 	"context"
-	"io"
+	"errors"
 	"log"
 	"net/http"
 	"strconv"
@@ -13,19 +13,15 @@ import (
 	"github.com/newsgraph/newsgraph/kg"
 )
 
-// Exporter is what the export endpoint needs of a store besides Store:
-// the whole graph as a view and as its own quads.
-type Exporter interface {
-	Graph(ctx context.Context) (*kg.Graph, error)
-	ExportNQuads(ctx context.Context, w io.Writer) error
-	IRIs() kg.IRIs
-}
-
 // ExportHandler serves GET /export?format=nquads|jsonld|json|graphml, of
 // the whole graph, or of the subgraph around seed=ID (repeatable) with
 // hops, direction, predicate (repeatable), minConfidence and maxNodes as
-// in the subgraph query.
-func ExportHandler(r *Resolver, x Exporter, vocab string) http.Handler {
+// in the subgraph query. The whole graph is streamed as it is read
+// (export.WriteSource), so memory does not grow with the graph; a
+// failure after the first bytes aborts the response rather than end it
+// as if it were whole. The request's context bounds it (serve's
+// --export-timeout).
+func ExportHandler(r *Resolver, src export.Source, vocab string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		if req.Method != http.MethodGet && req.Method != http.MethodHead {
 			http.Error(w, "use GET", http.StatusMethodNotAllowed)
@@ -41,41 +37,65 @@ func ExportHandler(r *Resolver, x Exporter, vocab string) http.Handler {
 			http.Error(w, "unknown format "+strconv.Quote(format)+" (want nquads, jsonld, json or graphml)", http.StatusBadRequest)
 			return
 		}
-		var buf bytes.Buffer
+		out := &startedWriter{w: w, contentType: ct}
+		bw := bufio.NewWriterSize(out, 64<<10)
 		err := func() error {
 			seeds := q["seed"]
-			if len(seeds) == 0 && format == "nquads" {
-				return x.ExportNQuads(req.Context(), &buf)
-			}
-			var g *kg.Graph
-			var err error
 			if len(seeds) == 0 {
-				g, err = x.Graph(req.Context())
-			} else {
-				g, err = r.svc.subgraphView(req.Context(), seeds, q)
+				return export.WriteSource(req.Context(), bw, format, src, vocab)
 			}
+			g, err := r.svc.subgraphView(req.Context(), seeds, q)
 			if err != nil {
 				return err
 			}
-			return export.Write(&buf, format, g, x.IRIs(), vocab)
+			return export.Write(bw, format, g, src.IRIs(), vocab)
 		}()
-		if err != nil {
-			code := http.StatusInternalServerError
-			switch kg.ErrorCode(err) {
-			case kg.EINVALID:
-				code = http.StatusBadRequest
-			case kg.ENOTFOUND:
-				code = http.StatusNotFound
-			default:
-				log.Printf("export: %v", err)
-				err = kg.Errorf(kg.EINTERNAL, "export failed")
+		if err == nil {
+			err = bw.Flush()
+		}
+		if err == nil {
+			if !out.started {
+				w.Header().Set("Content-Type", ct)
+				w.WriteHeader(http.StatusOK)
 			}
-			http.Error(w, kg.ErrorMessage(err), code)
 			return
 		}
-		w.Header().Set("Content-Type", ct)
-		w.Write(buf.Bytes())
+		if out.started {
+			log.Printf("export: failed after the response began: %v", err)
+			panic(http.ErrAbortHandler) // the client sees a broken response, not a short one
+		}
+		code := http.StatusInternalServerError
+		switch {
+		case kg.ErrorCode(err) == kg.EINVALID:
+			code = http.StatusBadRequest
+		case kg.ErrorCode(err) == kg.ENOTFOUND:
+			code = http.StatusNotFound
+		case errors.Is(err, context.DeadlineExceeded):
+			code = http.StatusServiceUnavailable
+			err = kg.Errorf(kg.EINTERNAL, "export timed out")
+		default:
+			log.Printf("export: %v", err)
+			err = kg.Errorf(kg.EINTERNAL, "export failed")
+		}
+		http.Error(w, kg.ErrorMessage(err), code)
 	})
+}
+
+// startedWriter sends the status and content type with the first bytes,
+// and remembers that it did.
+type startedWriter struct {
+	w           http.ResponseWriter
+	contentType string
+	started     bool
+}
+
+func (s *startedWriter) Write(p []byte) (int, error) {
+	if !s.started {
+		s.started = true
+		s.w.Header().Set("Content-Type", s.contentType)
+		s.w.WriteHeader(http.StatusOK)
+	}
+	return s.w.Write(p)
 }
 
 // subgraphView is the subgraph of the query parameters as an export view.

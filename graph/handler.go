@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"time"
@@ -68,3 +69,17 @@ func Playground(endpoint string) http.Handler {
 
 // DefaultTimeout bounds one request.
 const DefaultTimeout = 30 * time.Second
+
+// DefaultExportTimeout bounds GET /export, which streams a whole graph.
+const DefaultExportTimeout = 10 * time.Minute
+
+// WithDeadline gives each request's context a deadline d from its start:
+// the handler sees it and decides what to answer (unlike
+// http.TimeoutHandler, which answers for it and buffers its response).
+func WithDeadline(h http.Handler, d time.Duration) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		ctx, cancel := context.WithTimeout(req.Context(), d)
+		defer cancel()
+		h.ServeHTTP(w, req.WithContext(ctx))
+	})
+}

@@ -1,6 +1,8 @@
 package graph_test
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -9,6 +11,11 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/export"
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // secondArticle is written for these tests: it names Blinken by his
@@ -20,7 +27,14 @@ const secondArticle = "On Friday, Blinken met with Alicia Bárcena in Washington
 // the server and a query function that fails the test on errors.
 func twoArticles(t *testing.T) (*httptest.Server, func(string, map[string]any) gqlResponse) {
 	t.Helper()
-	s := newServer(t)
+	srv, _, q := twoArticlesStore(t)
+	return srv, q
+}
+
+// twoArticlesStore is twoArticles with the store behind the server.
+func twoArticlesStore(t *testing.T) (*httptest.Server, *store.Store, func(string, map[string]any) gqlResponse) {
+	t.Helper()
+	s, st := newServerStore(t, graph.HandlerOptions{Introspection: true, MaxBodyBytes: 2 << 20})
 	q := func(query string, vars map[string]any) gqlResponse {
 		t.Helper()
 		r := post(t, s, query, vars)
@@ -32,7 +46,7 @@ func twoArticles(t *testing.T) (*httptest.Server, func(string, map[string]any) g
 	const ing = `mutation($text: String!, $date: String) { ingestArticle(input: {text: $text, publishedAt: $date}) { created } }`
 	q(ing, map[string]any{"text": sample(t), "date": "2023-12-28"})
 	q(ing, map[string]any{"text": secondArticle, "date": "2024-01-05"})
-	return s, q
+	return s, st, q
 }
 
 func entityID(t *testing.T, q func(string, map[string]any) gqlResponse, name string) string {
@@ -217,7 +231,7 @@ func TestCooccurringTimelineArticles(t *testing.T) {
 }
 
 func TestExportEndpoint(t *testing.T) {
-	srv, q := twoArticles(t)
+	srv, src, q := twoArticlesStore(t)
 	blinken := entityID(t, q, "Antony Blinken")
 	get := func(query string) (int, string, string) {
 		t.Helper()
@@ -245,6 +259,17 @@ func TestExportEndpoint(t *testing.T) {
 	for _, f := range []string{"jsonld", "graphml"} {
 		if code, _, _ := get("format=" + f + "&seed=" + url.QueryEscape(blinken)); code != 200 {
 			t.Errorf("%s: %d", f, code)
+		}
+	}
+	// The whole graph streams to the same bytes as the command line's
+	// export (export.WriteSource).
+	for _, f := range export.Formats {
+		var want bytes.Buffer
+		if err := export.WriteSource(context.Background(), &want, f, src, store.Vocab); err != nil {
+			t.Fatal(err)
+		}
+		if code, _, body := get("format=" + f); code != 200 || body != want.String() {
+			t.Errorf("%s over HTTP: %d, %d bytes; want 200 and the %d bytes of export.WriteSource", f, code, len(body), want.Len())
 		}
 	}
 	if code, _, _ := get("format=csv"); code != http.StatusBadRequest {
@@ -279,5 +304,48 @@ func TestGizmo(t *testing.T) {
 	// There is nothing to write with: the graph API has no such call.
 	if code, _ := gizmo(`g.addQuad("<a>", "<b>", "<c>")`); code != http.StatusBadRequest {
 		t.Errorf("a write attempt: %d, want 400", code)
+	}
+}
+
+// failingSource writes a few entities, then fails: the export stops
+// short.
+type failingSource struct{ *store.Store }
+
+func (f failingSource) WriteGraph(ctx context.Context, w kg.GraphWriter) error {
+	for i := 0; i < 2000; i++ {
+		if err := w.Entity(&kg.Entity{ID: fmt.Sprintf("urn:x:%d", i), Name: "x", Type: kg.Person}); err != nil {
+			return err
+		}
+	}
+	return fmt.Errorf("the disk went away")
+}
+
+// An export that fails after its first bytes went out is cut off: the
+// client cannot take it for a whole graph. One that fails before says so
+// with a status.
+func TestExportFailure(t *testing.T) {
+	s, err := store.Open(store.Config{Backend: store.Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	h := graph.ExportHandler(graph.NewResolver(s, nil), failingSource{s}, store.Vocab)
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + "?format=json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err == nil {
+		t.Errorf("a failed export read as whole (status %d)", resp.StatusCode)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	rec := httptest.NewRecorder()
+	graph.ExportHandler(graph.NewResolver(s, nil), s, store.Vocab).ServeHTTP(rec, httptest.NewRequest("GET", "/export", nil).WithContext(ctx))
+	if rec.Code == http.StatusOK {
+		t.Errorf("export with an ended context: 200, want an error status")
 	}
 }

@@ -42,6 +42,14 @@ type Graph struct {
 	Statements []*Statement
 }
 
+// GraphWriter takes a graph an item at a time: its entities, then its
+// values, then its statements (an export streams a graph this way).
+type GraphWriter interface {
+	Entity(*Entity) error
+	Value(Node) error
+	Statement(*Statement) error
+}
+
 // Edge is a statement as a traversal sees it: its ends, predicate and
 // best confidence, without its provenance.
 type Edge struct {

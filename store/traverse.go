@@ -120,19 +120,20 @@ func (s *Store) ArticlesMentioning(ctx context.Context, id string) ([]string, er
 	return out, nil
 }
 
-// Graph returns the whole graph as a view for export: one entity per
-// cluster of joined entities, every value, and every statement with its
-// subject and object on the canonical entities.
-func (s *Store) Graph(ctx context.Context) (*kg.Graph, error) {
+// WriteGraph gives w the whole graph as a view for export, one item at a
+// time so that memory holds IRIs, not the graph: one entity per cluster
+// of joined entities, then every value a statement joins, then every
+// statement with its subject and object on the canonical entities, each
+// group sorted by IRI.
+func (s *Store) WriteGraph(ctx context.Context, w kg.GraphWriter) error {
 	x, err := s.currentLinks(ctx)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	ids, err := s.subjectsOf(ctx, rdfType, classEntity)
 	if err != nil {
-		return nil, fmt.Errorf("export: %w", err)
+		return fmt.Errorf("export: %w", err)
 	}
-	g := &kg.Graph{}
 	for _, id := range ids {
 		if x.canonical(id) != id {
 			continue
@@ -142,38 +143,85 @@ func (s *Store) Graph(ctx context.Context) (*kg.Graph, error) {
 			continue
 		}
 		if err != nil {
-			return nil, err
+			return err
 		}
-		g.Entities = append(g.Entities, e)
+		if err := w.Entity(e); err != nil {
+			return err
+		}
 	}
 	sids, err := s.subjectsOf(ctx, rdfType, classStatement)
 	if err != nil {
-		return nil, fmt.Errorf("export: %w", err)
+		return fmt.Errorf("export: %w", err)
 	}
-	sts := make([]*kg.Statement, 0, len(sids))
-	for _, id := range sids {
+	values := map[string]bool{}
+	for i, id := range sids {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		e, err := s.edge(ctx, id)
+		if gone(err) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		for _, n := range []string{e.Subject, e.Object} {
+			entity, _, _, ok := s.iris.Kind(n)
+			if !ok && !values[n] {
+				// an IRI of another scheme (an import): its type says
+				nd, err := s.Node(ctx, n)
+				if err != nil && !gone(err) {
+					return err
+				}
+				entity = nd.IsEntity()
+			}
+			if !entity {
+				values[n] = true
+			}
+		}
+	}
+	vids := make([]string, 0, len(values))
+	for v := range values {
+		vids = append(vids, v)
+	}
+	sort.Strings(vids)
+	for _, id := range vids {
+		n, err := s.Node(ctx, id)
+		if gone(err) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := w.Value(n); err != nil {
+			return err
+		}
+	}
+	for i, id := range sids {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		st, err := s.Statement(ctx, id)
 		if gone(err) {
 			continue
 		}
 		if err != nil {
-			return nil, err
+			return err
 		}
-		sts = append(sts, st)
-	}
-	values := map[string]bool{}
-	for _, st := range sts {
 		for _, n := range []*kg.Node{&st.Subject, &st.Object} {
 			if n.IsEntity() {
 				n.ID = x.canonical(n.ID)
-			} else if !values[n.ID] {
-				values[n.ID] = true
-				g.Values = append(g.Values, *n)
 			}
 		}
+		if err := w.Statement(st); err != nil {
+			return err
+		}
 	}
-	g.Statements = sts
-	return g, nil
+	return nil
 }
 
 // Edges returns at most limit of the statements whose subject (out) or

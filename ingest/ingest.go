@@ -244,13 +244,22 @@ func isJSONLines(name string) bool {
 	return false
 }
 
+// entry is a file to read, or a path found unreadable while walking a
+// directory (err set): it becomes a failure of the load, not its end.
+type entry struct {
+	path string
+	err  error
+}
+
 // files expands the sources: directories are walked for .txt and JSON
-// lines files, in name order.
-func files(sources []string) ([]string, error) {
-	var out []string
+// lines files, in name order. A source that does not exist is an error;
+// an unreadable file or subdirectory inside a directory is an entry with
+// its error, and the walk goes on.
+func files(sources []string) ([]entry, error) {
+	var out []entry
 	for _, src := range sources {
 		if src == "-" {
-			out = append(out, src)
+			out = append(out, entry{path: src})
 			continue
 		}
 		info, err := os.Stat(src)
@@ -258,26 +267,41 @@ func files(sources []string) ([]string, error) {
 			return nil, err
 		}
 		if !info.IsDir() {
-			out = append(out, src)
+			out = append(out, entry{path: src})
 			continue
 		}
-		var found []string
-		err = filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if !d.IsDir() && (strings.EqualFold(filepath.Ext(p), ".txt") || isJSONLines(p)) {
-				found = append(found, p)
-			}
-			return nil
-		})
+		found, err := walk(os.DirFS(src), src)
 		if err != nil {
 			return nil, err
 		}
-		sort.Strings(found)
+		sort.Slice(found, func(i, j int) bool { return found[i].path < found[j].path })
 		out = append(out, found...)
 	}
 	return out, nil
+}
+
+// walk lists the article files under root (fsys is root's file system):
+// paths are root joined with their path in fsys.
+func walk(fsys fs.FS, root string) ([]entry, error) {
+	var found []entry
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		path := filepath.Join(root, filepath.FromSlash(p))
+		if err != nil {
+			if p == "." {
+				return err
+			}
+			found = append(found, entry{path: path, err: err})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && (strings.EqualFold(filepath.Ext(p), ".txt") || isJSONLines(p)) {
+			found = append(found, entry{path: path})
+		}
+		return nil
+	})
+	return found, err
 }
 
 // count is how many articles the sources hold, when that can be known
@@ -288,17 +312,19 @@ func count(sources []string) (int, bool) {
 		return 0, false
 	}
 	n := 0
-	for _, f := range fs {
+	for _, e := range fs {
+		f := e.path
 		if f == "-" {
 			return 0, false
 		}
-		if !isJSONLines(f) {
+		if e.err != nil || !isJSONLines(f) {
 			n++
 			continue
 		}
 		r, err := os.Open(f)
 		if err != nil {
-			return 0, false
+			n++
+			continue
 		}
 		sc := bufio.NewScanner(r)
 		sc.Buffer(make([]byte, 64<<10), 64<<20)
@@ -333,13 +359,23 @@ func read(ctx context.Context, cfg Config, out chan<- item) error {
 			return false
 		}
 	}
-	for _, f := range fs {
+	for _, e := range fs {
+		f := e.path
+		if e.err != nil {
+			if !send(item{origin: f, err: e.err}) {
+				return nil
+			}
+			continue
+		}
 		if f == "-" || isJSONLines(f) {
 			r := cfg.Stdin
 			if f != "-" {
 				file, err := os.Open(f)
 				if err != nil {
-					return err
+					if !send(item{origin: f, err: err}) {
+						return nil
+					}
+					continue
 				}
 				defer file.Close()
 				r = file

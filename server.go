@@ -29,15 +29,17 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/corpus"
+	"github.com/newsgraph/newsgraph/eval/carb"
 	"github.com/newsgraph/newsgraph/explorer"
 	"github.com/newsgraph/newsgraph/export"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
-	"github.com/newsgraph/newsgraph/loader/carb"
-	"github.com/newsgraph/newsgraph/loader/nlp"
 	"github.com/newsgraph/newsgraph/loadtest"
+	nlpeval "github.com/newsgraph/newsgraph/nlp/eval"
+	"github.com/newsgraph/newsgraph/nlp/pipeline"
+	"github.com/newsgraph/newsgraph/nlp/train"
 	"github.com/newsgraph/newsgraph/store"
 )
 
@@ -166,7 +168,7 @@ func run(ctx context.Context, cmd string, args []string, stdin io.Reader, stdout
 		fs.IntVar(&cfg.articles, "articles", 1000, "how many articles")
 		fs.Uint64Var(&cfg.seed, "seed", 1, "generator seed")
 	case "train":
-		return train(args, stdout)
+		return runTrain(args, stdout)
 	case "eval-parse":
 		return evalParse(args, stdout)
 	case "eval-carb":
@@ -175,7 +177,7 @@ func run(ctx context.Context, cmd string, args []string, stdin io.Reader, stdout
 		if len(args) != 1 {
 			return errors.New("eval-tokenize needs one CoNLL-U file")
 		}
-		return nlp.EvalTokenize(args[0], stdout)
+		return nlpeval.EvalTokenize(args[0], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -240,7 +242,7 @@ func interleave(fs *flag.FlagSet, args []string) []string {
 }
 
 func newLoader(cfg config) (*loader.Loader, error) {
-	tg, err := loader.DefaultTagger()
+	tg, err := pipeline.Default()
 	if err != nil {
 		return nil, err
 	}
@@ -295,19 +297,19 @@ func extract(ctx context.Context, cfg config, files []string, stdin io.Reader, s
 // extractCarb runs the Open IE extractor on tokenized sentences, one per
 // line, and prints CaRB's tabbed format.
 func extractCarb(files []string, stdin io.Reader, stdout io.Writer) error {
-	m, err := nlp.Embedded()
+	m, err := pipeline.Embedded()
 	if err != nil {
 		return err
 	}
 	if len(files) == 0 {
-		return m.ExtractCarb(stdin, stdout)
+		return carb.ExtractTuples(m, stdin, stdout)
 	}
 	for _, name := range files {
 		f, err := os.Open(name)
 		if err != nil {
 			return err
 		}
-		err = m.ExtractCarb(f, stdout)
+		err = carb.ExtractTuples(m, f, stdout)
 		f.Close()
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
@@ -485,7 +487,7 @@ func importQuads(ctx context.Context, s *store.Store, files []string, stdin io.R
 }
 
 // train runs `newsgraph train tagger|parser`.
-func train(args []string, stdout io.Writer) error {
+func runTrain(args []string, stdout io.Writer) error {
 	if len(args) > 0 && args[0] == "calibration" {
 		return trainCalibration(args[1:], stdout)
 	}
@@ -493,7 +495,7 @@ func train(args []string, stdout io.Writer) error {
 		return errors.New("train needs a stage: tagger, parser or calibration")
 	}
 	fs := flag.NewFlagSet("train "+args[0], flag.ContinueOnError)
-	cfg := nlp.TrainConfig{Log: stdout}
+	cfg := train.TrainConfig{Log: stdout}
 	fs.StringVar(&cfg.Train, "train", "", "training treebank (CoNLL-U)")
 	fs.StringVar(&cfg.Dev, "dev", "", "development treebank (CoNLL-U), for choosing the epoch")
 	fs.StringVar(&cfg.Out, "out", "loader/nlp/models", "model directory to write")
@@ -507,16 +509,16 @@ func train(args []string, stdout io.Writer) error {
 		return errors.New("train needs --train and --dev")
 	}
 	if args[0] == "tagger" {
-		return nlp.TrainTagger(cfg)
+		return train.TrainTagger(cfg)
 	}
-	return nlp.TrainParser(cfg)
+	return train.TrainParser(cfg)
 }
 
 // trainCalibration runs `newsgraph train calibration`: the Open IE
 // confidence model, learned on a CaRB split.
 func trainCalibration(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("train calibration", flag.ContinueOnError)
-	cfg := nlp.CalibrationConfig{Log: stdout}
+	cfg := carb.CalibrationConfig{Log: stdout}
 	fs.StringVar(&cfg.Sentences, "sentences", "", "CaRB sentences, one tokenized sentence per line")
 	fs.StringVar(&cfg.Gold, "gold", "", "CaRB gold tuples (tab-separated)")
 	fs.IntVar(&cfg.Folds, "folds", 5, "cross-validation folds for the held-out report")
@@ -529,11 +531,11 @@ func trainCalibration(args []string, stdout io.Writer) error {
 	if cfg.Sentences == "" || cfg.Gold == "" {
 		return errors.New("train calibration needs --sentences and --gold")
 	}
-	m, err := nlp.Embedded()
+	m, err := pipeline.Embedded()
 	if err != nil {
 		return err
 	}
-	c, err := m.TrainCalibration(cfg)
+	c, err := carb.TrainCalibration(m, cfg)
 	if err != nil {
 		return err
 	}
@@ -554,7 +556,7 @@ func evalParse(args []string, stdout io.Writer) error {
 	if fs.NArg() != 1 {
 		return errors.New("eval-parse needs one CoNLL-U file")
 	}
-	return nlp.EvalParse(fs.Arg(0), *models, stdout)
+	return nlpeval.EvalParse(fs.Arg(0), *models, stdout)
 }
 
 // evalCarb runs `newsgraph eval-carb GOLD PRED`.

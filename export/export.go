@@ -11,8 +11,8 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/kg"
-	"github.com/newsgraph/newsgraph/loader/gazetteer"
 )
 
 // Formats are the names Write accepts.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/loader"
+	"github.com/newsgraph/newsgraph/nlp/pipeline"
 	"github.com/newsgraph/newsgraph/store"
 )
 
@@ -42,7 +43,7 @@ func newServerStore(t *testing.T, o graph.HandlerOptions) (*httptest.Server, *st
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	tg, err := loader.DefaultTagger()
+	tg, err := pipeline.Default()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,9 +5,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/graph/model"
 	"github.com/newsgraph/newsgraph/kg"
-	"github.com/newsgraph/newsgraph/loader/gazetteer"
 )
 
 // Limits of the traversals.

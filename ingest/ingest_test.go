@@ -13,6 +13,7 @@ import (
 	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/loader"
+	"github.com/newsgraph/newsgraph/nlp/pipeline"
 	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/storetest"
 )
@@ -24,7 +25,7 @@ var (
 
 func newLoader(t testing.TB) *loader.Loader {
 	once.Do(func() {
-		tg, err := loader.DefaultTagger()
+		tg, err := pipeline.Default()
 		if err != nil {
 			t.Fatal(err)
 		}

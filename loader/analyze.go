@@ -1,36 +1,31 @@
 package loader
 
 import (
-	"github.com/newsgraph/newsgraph/loader/syntax"
-	"github.com/newsgraph/newsgraph/loader/token"
+	"github.com/newsgraph/newsgraph/nlp"
+	"github.com/newsgraph/newsgraph/nlp/token"
 )
 
-// Tagger sets part-of-speech tags, lemmas, dependency trees and entity
-// hints on the words of one sentence. DefaultTagger is newsgraph's own
-// analyser; the syntax layer is replaceable behind this interface.
-type Tagger interface {
-	Tag(words []syntax.Word)
+// Annotator sets part-of-speech tags, lemmas, dependency trees and entity
+// labels on the words of one sentence (nlp/pipeline's Pipeline is
+// newsgraph's own).
+type Annotator interface {
+	Annotate(s *nlp.Sentence)
 }
 
-// analyze splits text into sentences and tags them; a sentence of more
-// than maxWords words is left untagged (the caller skips it with a
+// analyze splits text into sentences and annotates them; a sentence of
+// more than maxWords words is left bare (the caller skips it with a
 // warning): tagging and parsing 100,000 words that will be skipped would
 // be most of the time a pathological text takes.
-func analyze(tg Tagger, text string, maxWords int) []syntax.Sentence {
-	var out []syntax.Sentence
-	for i, s := range token.Split(text) {
-		words := make([]syntax.Word, len(s.Tokens))
-		for j, t := range s.Tokens {
-			words[j] = syntax.Word{Text: t.Text, Start: t.Start, End: t.End}
-		}
-		if len(words) > maxWords {
-			out = append(out, syntax.Sentence{Index: i, Start: s.Start, End: s.End, Words: words})
+func analyze(a Annotator, text string, maxWords int) []nlp.Sentence {
+	sents := token.Split(text)
+	for i := range sents {
+		s := &sents[i]
+		if len(s.Words) > maxWords {
 			continue
 		}
-		tg.Tag(words)
-		fixTags(words)
-		fixInitial(words)
-		out = append(out, syntax.Sentence{Index: i, Start: s.Start, End: s.End, Words: words})
+		a.Annotate(s)
+		fixTags(s.Words)
+		fixInitial(s.Words)
 	}
-	return out
+	return sents
 }

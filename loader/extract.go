@@ -4,10 +4,10 @@ import (
 	"math"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/kg"
-	"github.com/newsgraph/newsgraph/loader/gazetteer"
-	"github.com/newsgraph/newsgraph/loader/lemma"
-	"github.com/newsgraph/newsgraph/loader/syntax"
+	"github.com/newsgraph/newsgraph/nlp"
+	"github.com/newsgraph/newsgraph/nlp/lemma"
 )
 
 // reportingVerbs introduce reported speech: their complement is kept as
@@ -35,16 +35,16 @@ type vgroup struct {
 // sentenceExtractor extracts the statements of one sentence.
 type sentenceExtractor struct {
 	doc  *docState
-	sent syntax.Sentence
-	ws   []syntax.Word
+	sent nlp.Sentence
+	ws   []nlp.Word
 }
 
 // verbGroupAt parses a verb group starting at i, which must be a finite
 // verb or a modal.
-func verbGroupAt(ws []syntax.Word, i int) (vgroup, bool) {
-	t := ws[i].Tag
-	if !(t == "MD" || t == "VBD" || t == "VBZ" || t == "VBP" || (t == "VB" && i > 0 && (ws[i-1].Tag == "CC" || taggedSubject(ws, i))) ||
-		t == "VBN" && i > 0 && ws[i-1].Tag == "CC") {
+func verbGroupAt(ws []nlp.Word, i int) (vgroup, bool) {
+	t := ws[i].XPOS
+	if !(t == "MD" || t == "VBD" || t == "VBZ" || t == "VBP" || (t == "VB" && i > 0 && (ws[i-1].XPOS == "CC" || taggedSubject(ws, i))) ||
+		t == "VBN" && i > 0 && ws[i-1].XPOS == "CC") {
 		return vgroup{}, false
 	}
 	g := vgroup{start: i, main: -1}
@@ -54,23 +54,23 @@ func verbGroupAt(ws []syntax.Word, i int) (vgroup, bool) {
 		w := ws[j]
 		lw := strings.ToLower(w.Text)
 		switch {
-		case w.Tag == "MD":
+		case w.XPOS == "MD":
 			g.modal = lw
-		case strings.HasPrefix(w.Tag, "VB"):
+		case strings.HasPrefix(w.XPOS, "VB"):
 			if g.main >= 0 && !isAux(ws[g.main]) {
 				goto done // "said following": a new verb, not part of the group
 			}
 			base := verbLemma(w)
-			if base == "be" || base == "get" && j+1 < len(ws) && ws[j+1].Tag == "VBN" {
+			if base == "be" || base == "get" && j+1 < len(ws) && ws[j+1].XPOS == "VBN" {
 				sawBe = true
 			}
-			if w.Tag == "VBN" && sawBe {
+			if w.XPOS == "VBN" && sawBe {
 				g.passive = true
 			}
 			g.main = j
 		case lw == "not" || lw == "n't" || lw == "never":
 			g.negated = true
-		case w.Tag == "RB" && j+1 < len(ws) && (strings.HasPrefix(ws[j+1].Tag, "VB") || ws[j+1].Tag == "RB"):
+		case w.XPOS == "RB" && j+1 < len(ws) && (strings.HasPrefix(ws[j+1].XPOS, "VB") || ws[j+1].XPOS == "RB"):
 			// an adverb inside the group: "has previously allowed"
 		default:
 			goto done
@@ -84,17 +84,17 @@ done:
 	}
 	g.first = g.main
 	// "to"-infinitive chain: "wants to see", "failed to curb".
-	for j+1 < len(ws) && ws[j].Tag == "TO" && ws[j+1].Tag == "VB" && !g.passive {
+	for j+1 < len(ws) && ws[j].XPOS == "TO" && ws[j+1].XPOS == "VB" && !g.passive {
 		g.words = append(g.words, j, j+1)
 		g.main = j + 1
 		j += 2
-		for j < len(ws) && ws[j].Tag == "VB" && verbLemma(ws[j-1]) == "be" {
+		for j < len(ws) && ws[j].XPOS == "VB" && verbLemma(ws[j-1]) == "be" {
 			g.words = append(g.words, j)
 			g.main = j
 			j++
 		}
-		if j < len(ws) && (ws[j].Tag == "VBG" || ws[j].Tag == "VBN") && verbLemma(ws[j-1]) == "be" {
-			if ws[j].Tag == "VBN" {
+		if j < len(ws) && (ws[j].XPOS == "VBG" || ws[j].XPOS == "VBN") && verbLemma(ws[j-1]) == "be" {
+			if ws[j].XPOS == "VBN" {
 				g.passive = true
 			}
 			g.words = append(g.words, j)
@@ -102,7 +102,7 @@ done:
 			j++
 		}
 	}
-	if j < len(ws) && ws[j].Tag == "RP" {
+	if j < len(ws) && ws[j].XPOS == "RP" {
 		g.words = append(g.words, j)
 		j++
 	}
@@ -111,7 +111,7 @@ done:
 }
 
 // relationText is the surface relation: the group's words as written.
-func relationText(ws []syntax.Word, g vgroup, prep int) string {
+func relationText(ws []nlp.Word, g vgroup, prep int) string {
 	var parts []string
 	for _, k := range g.words {
 		parts = append(parts, ws[k].Text)
@@ -125,21 +125,21 @@ func relationText(ws []syntax.Word, g vgroup, prep int) string {
 // predicateLemma is the normalized predicate: auxiliaries and adverbs
 // dropped, verbs lemmatized, "to"-chains and particles kept ("want to see",
 // "shut down", "meet with"); passives without an agent read "be VBN".
-func predicateLemma(ws []syntax.Word, g vgroup, prep int, agentless bool) string {
+func predicateLemma(ws []nlp.Word, g vgroup, prep int, agentless bool) string {
 	var parts []string
 	for idx, k := range g.words {
 		w := ws[k]
 		switch {
-		case w.Tag == "MD", w.Tag == "RB":
+		case w.XPOS == "MD", w.XPOS == "RB":
 			continue
-		case strings.HasPrefix(w.Tag, "VB"):
+		case strings.HasPrefix(w.XPOS, "VB"):
 			// Auxiliaries before another verb are dropped.
 			next := -1
 			if idx+1 < len(g.words) {
 				next = g.words[idx+1]
 			}
-			if next >= 0 && strings.HasPrefix(ws[next].Tag, "VB") && isAux(w) && next == k+1 ||
-				next >= 0 && isAux(w) && (ws[next].Tag == "RB") && idx+2 < len(g.words) && strings.HasPrefix(ws[g.words[idx+2]].Tag, "VB") {
+			if next >= 0 && strings.HasPrefix(ws[next].XPOS, "VB") && isAux(w) && next == k+1 ||
+				next >= 0 && isAux(w) && (ws[next].XPOS == "RB") && idx+2 < len(g.words) && strings.HasPrefix(ws[g.words[idx+2]].XPOS, "VB") {
 				continue
 			}
 			if g.passive && k == g.main && agentless {
@@ -147,9 +147,9 @@ func predicateLemma(ws []syntax.Word, g vgroup, prep int, agentless bool) string
 				continue
 			}
 			parts = append(parts, verbLemma(w))
-		case w.Tag == "TO":
+		case w.XPOS == "TO":
 			parts = append(parts, "to")
-		case w.Tag == "RP":
+		case w.XPOS == "RP":
 			parts = append(parts, strings.ToLower(w.Text))
 		}
 	}
@@ -164,14 +164,14 @@ var currencies = map[string]string{"$": "USD", "US$": "USD", "€": "EUR", "£":
 
 // verbLemma is the lemma of a verb: the analyser's lemma when there is
 // one, the rule-based guess otherwise.
-func verbLemma(w syntax.Word) string {
+func verbLemma(w nlp.Word) string {
 	if w.Lemma != "" {
 		return strings.ToLower(w.Lemma)
 	}
-	return lemma.Verb(w.Text, w.Tag)
+	return lemma.Verb(w.Text, w.XPOS)
 }
 
-func isAux(w syntax.Word) bool {
+func isAux(w nlp.Word) bool {
 	switch verbLemma(w) {
 	case "be", "have", "do", "get":
 		return true
@@ -209,23 +209,23 @@ func (x *sentenceExtractor) extract() []kg.Statement {
 		}
 		i = g.end - 1
 		subj, rel := x.subjectOf(g)
-		if ws[g.start].Tag == "VB" && g.start > 0 && ws[g.start-1].Tag == "CC" {
+		if ws[g.start].XPOS == "VB" && g.start > 0 && ws[g.start-1].XPOS == "CC" {
 			// "will discuss X and identify Y": a bare verb after a
 			// conjunction shares the subject and modal of the group before.
 			if prevVG == nil || prevVG.modal == "" || prevSubj == nil {
 				continue
 			}
 			subj, g.modal = prevSubj, prevVG.modal
-		} else if ws[g.start].Tag == "VBN" {
+		} else if ws[g.start].XPOS == "VBN" {
 			// "had provided X and placed Y": a participle after a
 			// conjunction shares the auxiliary, hence the subject, of an
 			// active perfect before it; anything else ("injured and
 			// displaced people") is not a clause.
-			if prevVG == nil || prevVG.passive || ws[prevVG.main].Tag != "VBN" || prevSubj == nil {
+			if prevVG == nil || prevVG.passive || ws[prevVG.main].XPOS != "VBN" || prevSubj == nil {
 				continue
 			}
 			subj = prevSubj
-		} else if subj == nil && prevSubj != nil && g.start > 0 && ws[g.start-1].Tag == "CC" {
+		} else if subj == nil && prevSubj != nil && g.start > 0 && ws[g.start-1].XPOS == "CC" {
 			subj = prevSubj // coordinated verbs share a subject
 		}
 		gg := g
@@ -256,7 +256,7 @@ func (x *sentenceExtractor) extract() []kg.Statement {
 		// Object: a noun phrase right after the group, or a preposition
 		// and its noun phrase.
 		j := g.end
-		for j < len(ws) && ws[j].Tag == "RB" && quantityLeadLen(ws, j) == 0 {
+		for j < len(ws) && ws[j].XPOS == "RB" && quantityLeadLen(ws, j) == 0 {
 			j++
 		}
 		prep := -1
@@ -265,7 +265,7 @@ func (x *sentenceExtractor) extract() []kg.Statement {
 		if g.passive {
 			// Passive: "were turned away by the US" -> US turn away X.
 			k := j
-			for k < len(ws) && k < j+6 && ws[k].Tag != "," {
+			for k < len(ws) && k < j+6 && ws[k].XPOS != "," {
 				if strings.ToLower(ws[k].Text) == "by" {
 					if p, ok := nounPhrase(ws, k+1); ok {
 						agent := x.resolve(p)
@@ -286,12 +286,12 @@ func (x *sentenceExtractor) extract() []kg.Statement {
 		}
 		if p, ok := nounPhrase(ws, j); ok && !isDateStart(ws, j) {
 			obj, found = p, true
-		} else if j+1 < len(ws) && (ws[j].Tag == "IN" || ws[j].Tag == "TO") && !isClauseWord(ws[j].Text) {
+		} else if j+1 < len(ws) && (ws[j].XPOS == "IN" || ws[j].XPOS == "TO") && !isClauseWord(ws[j].Text) {
 			k := j + 1
 			if p, ok := nounPhrase(ws, k); ok && !isDateStart(ws, k) {
 				obj, found, prep = p, true, j
 			}
-		} else if j < len(ws) && (ws[j].Tag == "JJ" || ws[j].Tag == "VBN") && main == "be" {
+		} else if j < len(ws) && (ws[j].XPOS == "JJ" || ws[j].XPOS == "VBN") && main == "be" {
 			// copula with an adjective: skip, not a relation between things
 			continue
 		}
@@ -301,7 +301,7 @@ func (x *sentenceExtractor) extract() []kg.Statement {
 		// "wants the United States to reopen border crossings": the object
 		// is the whole infinitive clause, and the embedded clause is a fact
 		// of its own, qualified by the verb that frames it.
-		if lh := strings.ToLower(ws[obj.head].Text); (lh == "nothing" || lh == "little") && obj.end+1 < len(ws) && ws[obj.end].Tag == "TO" && ws[obj.end+1].Tag == "VB" {
+		if lh := strings.ToLower(ws[obj.head].Text); (lh == "nothing" || lh == "little") && obj.end+1 < len(ws) && ws[obj.end].XPOS == "TO" && ws[obj.end+1].XPOS == "VB" {
 			// "did nothing to stop them": a negated "stop".
 			inner, _ := verbGroupInfinitive(ws, obj.end+1)
 			if p, ok := nounPhrase(ws, inner.end); ok {
@@ -317,7 +317,7 @@ func (x *sentenceExtractor) extract() []kg.Statement {
 		if reporting {
 			goto objects
 		}
-		if obj.end+1 < len(ws) && ws[obj.end].Tag == "TO" && ws[obj.end+1].Tag == "VB" && prep < 0 {
+		if obj.end+1 < len(ws) && ws[obj.end].XPOS == "TO" && ws[obj.end+1].XPOS == "VB" && prep < 0 {
 			inner, ok := verbGroupInfinitive(ws, obj.end+1)
 			if ok {
 				clauseEnd := x.clauseEnd(inner.end)
@@ -373,7 +373,7 @@ func (x *sentenceExtractor) conjuncts(p phrase) []phrase {
 	out := []phrase{p}
 	for p.end+1 < len(ws) && (strings.ToLower(ws[p.end].Text) == "and" || strings.ToLower(ws[p.end].Text) == "or") {
 		q, ok := nounPhrase(ws, p.end+1)
-		if !ok || q.end < len(ws) && strings.HasPrefix(ws[q.end].Tag, "VB") && ws[q.end].Tag != "VBG" && ws[q.end].Tag != "VBN" {
+		if !ok || q.end < len(ws) && strings.HasPrefix(ws[q.end].XPOS, "VB") && ws[q.end].XPOS != "VBG" && ws[q.end].XPOS != "VBN" {
 			break
 		}
 		out = append(out, q)
@@ -390,12 +390,12 @@ func isClauseWord(s string) bool {
 	return false
 }
 
-func isDateStart(ws []syntax.Word, i int) bool { return datePhrase(ws, i) > i }
+func isDateStart(ws []nlp.Word, i int) bool { return datePhrase(ws, i) > i }
 
-func verbGroupInfinitive(ws []syntax.Word, i int) (vgroup, bool) {
+func verbGroupInfinitive(ws []nlp.Word, i int) (vgroup, bool) {
 	g := vgroup{start: i, main: i, first: i, words: []int{i}}
 	j := i + 1
-	if j < len(ws) && ws[j].Tag == "RP" {
+	if j < len(ws) && ws[j].XPOS == "RP" {
 		g.words = append(g.words, j)
 		j++
 	}
@@ -418,14 +418,14 @@ func (x *sentenceExtractor) phraseEnd(i int) int {
 func (x *sentenceExtractor) subjectOf(g vgroup) (*phrase, bool) {
 	ws := x.ws
 	k := g.start - 1
-	for k >= 0 && ws[k].Tag == "RB" {
+	for k >= 0 && ws[k].XPOS == "RB" {
 		k--
 	}
 	if k < 0 {
 		return nil, false
 	}
 	rel := false
-	if ws[k].Tag == "WDT" || ws[k].Tag == "WP" || strings.ToLower(ws[k].Text) == "that" && k > 0 && isNounTag(ws[k-1].Tag) {
+	if ws[k].XPOS == "WDT" || ws[k].XPOS == "WP" || strings.ToLower(ws[k].Text) == "that" && k > 0 && isNounTag(ws[k-1].XPOS) {
 		rel = true
 		k--
 		if k >= 0 && ws[k].Text == "," {
@@ -442,27 +442,27 @@ func (x *sentenceExtractor) subjectOf(g vgroup) (*phrase, bool) {
 				break
 			}
 		}
-		if open > 0 && (ws[open+1].Tag == "VBG" || ws[open+1].Tag == "IN" || ws[open+1].Tag == "VBN" || ws[open+1].Tag == "DT") {
+		if open > 0 && (ws[open+1].XPOS == "VBG" || ws[open+1].XPOS == "IN" || ws[open+1].XPOS == "VBN" || ws[open+1].XPOS == "DT") {
 			k = open - 1
 		} else {
 			return nil, false
 		}
 	}
-	if k < 0 || !(isNounTag(ws[k].Tag) || ws[k].Tag == "PRP" || ws[k].Tag == "CD" || ws[k].Text == "%") {
+	if k < 0 || !(isNounTag(ws[k].XPOS) || ws[k].XPOS == "PRP" || ws[k].XPOS == "CD" || ws[k].Text == "%") {
 		return nil, false
 	}
 	// Walk back to the start of the phrase, through "of" complements.
 	b := k
 	for b > 0 {
-		t := ws[b-1].Tag
+		t := ws[b-1].XPOS
 		// An adverb inside the phrase modifies the adjective after it
 		// ("Islam's most holy site") or leads a quantity ("around 11%").
-		adverb := (t == "RB" || t == "RBS" || t == "RBR") && b-1 > 0 && (quantityLeadLen(ws, b-1) > 0 || ws[b].Tag == "JJ")
+		adverb := (t == "RB" || t == "RBS" || t == "RBR") && b-1 > 0 && (quantityLeadLen(ws, b-1) > 0 || ws[b].XPOS == "JJ")
 		if isNPTag(t) && t != "VBN" && t != "VBG" || adverb {
 			b--
 			continue
 		}
-		if strings.ToLower(ws[b-1].Text) == "of" && b-2 >= 0 && isNounTag(ws[b-2].Tag) {
+		if strings.ToLower(ws[b-1].Text) == "of" && b-2 >= 0 && isNounTag(ws[b-2].XPOS) {
 			b--
 			continue
 		}
@@ -476,7 +476,7 @@ func (x *sentenceExtractor) subjectOf(g vgroup) (*phrase, bool) {
 		}
 		break
 	}
-	if ws[k].Tag == "PRP" {
+	if ws[k].XPOS == "PRP" {
 		b = k
 	}
 	p, ok := nounPhrase(ws, b)
@@ -679,7 +679,7 @@ func (x *sentenceExtractor) resolve(p phrase) arg {
 	a := arg{phrase: p}
 	head := ws[p.head]
 	lh := strings.ToLower(head.Text)
-	if head.Tag == "PRP" || head.Tag == "EX" {
+	if head.XPOS == "PRP" || head.XPOS == "EX" {
 		if e := x.doc.pronoun(x.sent.Index, p.head); e >= 0 {
 			a.node, a.resolved, a.ok = x.doc.node(e), "pronoun", true
 			x.doc.addMention(e, x.sent, p.start, p.end, "pronoun")
@@ -703,7 +703,7 @@ func (x *sentenceExtractor) resolve(p phrase) arg {
 	}
 	name := trimDeterminer(x.text(p.start, p.end))
 	// "his office": the office of the person "his" refers to.
-	if ws[p.start].Tag == "PRP$" {
+	if ws[p.start].XPOS == "PRP$" {
 		e := x.doc.pronoun(x.sent.Index, p.start)
 		if e < 0 {
 			return a
@@ -718,7 +718,7 @@ func (x *sentenceExtractor) resolve(p phrase) arg {
 		return a
 	}
 	for k := p.start; k < p.end; k++ {
-		if ws[k].Tag != "CD" || isYear(ws[k].Text) {
+		if ws[k].XPOS != "CD" || isYear(ws[k].Text) {
 			continue
 		}
 		v, used, ok := number(ws, k)
@@ -760,13 +760,13 @@ func (x *sentenceExtractor) clauseEnd(i int) int {
 	ws := x.ws
 	j := i
 	for j < len(ws) && j < i+12 {
-		t := ws[j].Tag
+		t := ws[j].XPOS
 		if t == "," || t == "." || t == ":" || t == "WDT" || t == "WP" || t == "``" || isQuote(ws[j].Text) {
 			break
 		}
 		j++
 	}
-	for j > i && (ws[j-1].Tag == "IN" || ws[j-1].Tag == "CC" || ws[j-1].Tag == "DT" || ws[j-1].Tag == "TO") {
+	for j > i && (ws[j-1].XPOS == "IN" || ws[j-1].XPOS == "CC" || ws[j-1].XPOS == "DT" || ws[j-1].XPOS == "TO") {
 		j--
 	}
 	return j
@@ -777,7 +777,7 @@ func (x *sentenceExtractor) clauseEnd(i int) int {
 // Cuba who had been turned away"), and the clause is left alone.
 func (x *sentenceExtractor) whoNotPerson(g vgroup, subj phrase) bool {
 	k := g.start - 1
-	for k >= 0 && x.ws[k].Tag == "RB" {
+	for k >= 0 && x.ws[k].XPOS == "RB" {
 		k--
 	}
 	if k < 0 || strings.ToLower(x.ws[k].Text) != "who" {
@@ -790,10 +790,10 @@ func (x *sentenceExtractor) whoNotPerson(g vgroup, subj phrase) bool {
 // taggedSubject reports whether a bare verb at i follows its subject
 // directly ("the United States temporarily shut down"): the tagger read a
 // finite verb as a base form.
-func taggedSubject(ws []syntax.Word, i int) bool {
+func taggedSubject(ws []nlp.Word, i int) bool {
 	k := i - 1
-	if k >= 0 && ws[k].Tag == "RB" {
+	if k >= 0 && ws[k].XPOS == "RB" {
 		k--
 	}
-	return k >= 0 && (isNounTag(ws[k].Tag) || ws[k].Tag == "PRP") && (k == 0 || ws[k-1].Tag != "TO")
+	return k >= 0 && (isNounTag(ws[k].XPOS) || ws[k].XPOS == "PRP") && (k == 0 || ws[k-1].XPOS != "TO")
 }

@@ -5,14 +5,14 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/newsgraph/newsgraph/loader/gazetteer"
-	"github.com/newsgraph/newsgraph/loader/syntax"
+	"github.com/newsgraph/newsgraph/gazetteer"
+	"github.com/newsgraph/newsgraph/nlp"
 )
 
 // fixTags corrects the tagger where it is known to be weak, by general
 // rules: punctuation and quotes, ellipses, clitics, capitalized words
 // that the gazetteer knows, and tags the parse contradicts.
-func fixTags(ws []syntax.Word) {
+func fixTags(ws []nlp.Word) {
 	// A past participle with an active subject and no auxiliary is a
 	// finite past tense: "which posted documents", "the website increased".
 	subj, aux := make([]bool, len(ws)), make([]bool, len(ws))
@@ -27,40 +27,40 @@ func fixTags(ws []syntax.Word) {
 		}
 	}
 	for i := range ws {
-		if ws[i].Tag == "VBN" && subj[i] && !aux[i] {
-			ws[i].Tag = "VBD"
+		if ws[i].XPOS == "VBN" && subj[i] && !aux[i] {
+			ws[i].XPOS = "VBD"
 		}
 	}
 	for i := range ws {
 		w := &ws[i]
 		switch {
 		case w.Text == "..." || w.Text == "…" || strings.HasPrefix(w.Text, "...."):
-			w.Tag, w.NER = ":", "O"
+			w.XPOS, w.NER = ":", "O"
 		case isQuote(w.Text):
-			w.Tag, w.NER = "``", "O"
+			w.XPOS, w.NER = "``", "O"
 		case w.Text == "'s" || w.Text == "’s":
-			if i+1 < len(ws) && (ws[i+1].Tag == "VBN" || ws[i+1].Tag == "VBG" || ws[i+1].Tag == "RB" || ws[i+1].Tag == "DT") && i > 0 && ws[i-1].Tag == "PRP" {
-				w.Tag = "VBZ" // "it's been", "he's going"
+			if i+1 < len(ws) && (ws[i+1].XPOS == "VBN" || ws[i+1].XPOS == "VBG" || ws[i+1].XPOS == "RB" || ws[i+1].XPOS == "DT") && i > 0 && ws[i-1].XPOS == "PRP" {
+				w.XPOS = "VBZ" // "it's been", "he's going"
 			} else {
-				w.Tag = "POS"
+				w.XPOS = "POS"
 			}
 		case w.Text == "%":
-			w.Tag = "NN"
+			w.XPOS = "NN"
 		case w.Text == "-":
-			w.Tag = "HYPH"
+			w.XPOS = "HYPH"
 		}
 		if e, ok := gazetteer.Lookup(w.Text); ok && isCapitalized(w.Text) {
 			switch e.Kind {
 			case gazetteer.Demonym:
-				if w.Tag != "NNPS" {
-					w.Tag = "JJ"
+				if w.XPOS != "NNPS" {
+					w.XPOS = "JJ"
 					if strings.HasSuffix(w.Text, "s") && !strings.HasSuffix(w.Text, "ss") {
-						w.Tag = "NNPS"
+						w.XPOS = "NNPS"
 					}
 				}
 			default:
-				if w.Tag != "NNPS" {
-					w.Tag = "NNP"
+				if w.XPOS != "NNPS" {
+					w.XPOS = "NNP"
 				}
 			}
 		}
@@ -68,21 +68,21 @@ func fixTags(ws []syntax.Word) {
 		// ("Mexico's top objective appeared": objective is not an
 		// adjective), and an adverb between an adjective or determiner and
 		// a noun modifies the noun ("primary inland immigration point").
-		if w.Tag == "JJ" && (w.Rel == "nsubj" || w.Rel == "nsubj:pass" || w.Rel == "obj" || w.Rel == "iobj") {
-			w.Tag = "NN"
+		if w.XPOS == "JJ" && (w.Rel == "nsubj" || w.Rel == "nsubj:pass" || w.Rel == "obj" || w.Rel == "iobj") {
+			w.XPOS = "NN"
 		}
-		if w.Tag == "RB" && i > 0 && i+1 < len(ws) && isNounTag(ws[i+1].Tag) {
-			switch ws[i-1].Tag {
+		if w.XPOS == "RB" && i > 0 && i+1 < len(ws) && isNounTag(ws[i+1].XPOS) {
+			switch ws[i-1].XPOS {
 			case "JJ", "DT", "PRP$", "POS":
-				w.Tag = "JJ"
+				w.XPOS = "JJ"
 			}
 		}
 		// The tagger sometimes calls a capitalized word in mid-sentence a
 		// common noun or adjective; a capital there marks a name.
-		if i > 0 && isCapitalized(w.Text) && (w.Tag == "NN" || w.Tag == "JJ" || w.Tag == "VB" || w.Tag == "VBN") &&
+		if i > 0 && isCapitalized(w.Text) && (w.XPOS == "NN" || w.XPOS == "JJ" || w.XPOS == "VB" || w.XPOS == "VBN") &&
 			!isQuote(ws[i-1].Text) && ws[i-1].Text != ":" && !isAllCaps(w.Text) {
-			if _, dem := gazetteer.Lookup(w.Text); !dem || w.Tag != "JJ" {
-				w.Tag = "NNP"
+			if _, dem := gazetteer.Lookup(w.Text); !dem || w.XPOS != "JJ" {
+				w.XPOS = "NNP"
 			}
 		}
 	}
@@ -126,13 +126,13 @@ var closedClass = map[string]string{
 	"but": "CC", "and": "CC", "or": "CC", "yet": "CC", "however": "RB", "meanwhile": "RB",
 }
 
-func fixInitial(ws []syntax.Word) {
+func fixInitial(ws []nlp.Word) {
 	for i := range ws {
 		if isQuote(ws[i].Text) {
 			continue
 		}
 		if tag, ok := closedClass[strings.ToLower(ws[i].Text)]; ok {
-			ws[i].Tag, ws[i].NER = tag, "O"
+			ws[i].XPOS, ws[i].NER = tag, "O"
 		}
 		return
 	}

@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/kg"
-	"github.com/newsgraph/newsgraph/loader/syntax"
+	"github.com/newsgraph/newsgraph/nlp"
 )
 
 // Options are the loader's limits and naming.
@@ -25,22 +25,22 @@ type Options struct {
 }
 
 // Loader extracts documents from article text. It is safe for concurrent
-// use if its Tagger is.
+// use if its Annotator is.
 type Loader struct {
-	tagger Tagger
-	iris   kg.IRIs
-	opts   Options
+	annotator Annotator
+	iris      kg.IRIs
+	opts      Options
 }
 
-// New returns a loader that tags with t.
-func New(t Tagger, opts Options) *Loader {
+// New returns a loader that annotates sentences with a.
+func New(a Annotator, opts Options) *Loader {
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = 2 << 20
 	}
 	if opts.MaxSentenceWords <= 0 {
 		opts.MaxSentenceWords = 200
 	}
-	return &Loader{tagger: t, iris: kg.NewIRIs(opts.Base), opts: opts}
+	return &Loader{annotator: a, iris: kg.NewIRIs(opts.Base), opts: opts}
 }
 
 // IRIs returns the naming scheme the loader uses.
@@ -107,7 +107,7 @@ func (l *Loader) Extract(ctx context.Context, a kg.Article) (*kg.Document, error
 	a.Text = articleText(a.Text)
 	a.ID = l.iris.Article(a.Text)
 	d := newDocState(a.Text, l.iris)
-	sents := analyze(l.tagger, a.Text, l.opts.MaxSentenceWords)
+	sents := analyze(l.annotator, a.Text, l.opts.MaxSentenceWords)
 	doc := &kg.Document{Article: a, Warnings: warnings}
 	for i, s := range sents {
 		if i%64 == 0 {
@@ -184,7 +184,7 @@ type docState struct {
 	text     string
 	iris     kg.IRIs
 	runeAt   []int // byte offset -> code point offset
-	sents    []syntax.Sentence
+	sents    []nlp.Sentence
 	mentions []mention
 	clusters []*cluster
 	// named maps sentence and word to the entity a name there refers to.
@@ -243,7 +243,7 @@ func (d *docState) node(e int) kg.Node {
 	return kg.Node{Name: c.name, Type: c.typ}
 }
 
-func (d *docState) addMention(e int, s syntax.Sentence, start, end int, rule string) {
+func (d *docState) addMention(e int, s nlp.Sentence, start, end int, rule string) {
 	d.extra = append(d.extra, extraMention{entity: e, sent: s.Index, start: start, end: end, rule: rule})
 }
 
@@ -339,14 +339,14 @@ func (d *docState) description(sent int, p phrase) int {
 	ws := d.sents[sent].Words
 	head := ws[p.head]
 	lh := strings.ToLower(head.Text)
-	if head.Tag != "NN" && !(head.Tag == "NNP" && isTitleNoun(lh)) {
+	if head.XPOS != "NN" && !(head.XPOS == "NNP" && isTitleNoun(lh)) {
 		return -1
 	}
 	first := strings.ToLower(ws[p.start].Text)
 	definite := first == "the" || first == "this" || first == "that"
 	possessed := false
 	for k := p.start; k < p.head; k++ {
-		if ws[k].Tag == "POS" {
+		if ws[k].XPOS == "POS" {
 			possessed = true
 		}
 	}
@@ -401,7 +401,7 @@ func (d *docState) description(sent int, p phrase) int {
 
 // titleStatements states the titles the text gives people: "US Secretary
 // of State Antony Blinken" -> Antony Blinken is US Secretary of State.
-func (d *docState) titleStatements(s syntax.Sentence) []kg.Statement {
+func (d *docState) titleStatements(s nlp.Sentence) []kg.Statement {
 	var out []kg.Statement
 	for _, m := range d.mentions {
 		if m.sent != s.Index || m.titleStart >= m.start || m.entity < 0 {
@@ -528,22 +528,22 @@ func (d *docState) longerTitle(e int, title string) bool {
 // resolveAll records every pronoun and definite description of a sentence
 // that resolves to an entity as a mention of it, whether or not a
 // statement uses it, so that later resolution sees the right salience.
-func (d *docState) resolveAll(s syntax.Sentence) {
+func (d *docState) resolveAll(s nlp.Sentence) {
 	ws := s.Words
 	for i, w := range ws {
-		if w.Tag == "PRP" || w.Tag == "PRP$" {
+		if w.XPOS == "PRP" || w.XPOS == "PRP$" {
 			if e := d.pronoun(s.Index, i); e >= 0 {
 				d.addMention(e, s, i, i+1, "pronoun")
 			}
 			continue
 		}
-		if !isNounTag(w.Tag) || i == 0 || i+1 < len(ws) && isNounTag(ws[i+1].Tag) {
+		if !isNounTag(w.XPOS) || i == 0 || i+1 < len(ws) && isNounTag(ws[i+1].XPOS) {
 			continue
 		}
 		start := i - 1
-		if ws[start].Tag == "POS" && start > 0 {
+		if ws[start].XPOS == "POS" && start > 0 {
 			start-- // "Mexico 's president"
-		} else if ws[start].Tag != "DT" {
+		} else if ws[start].XPOS != "DT" {
 			continue
 		}
 		if e := d.description(s.Index, phrase{start: start, end: i + 1, head: i}); e >= 0 {
@@ -554,7 +554,7 @@ func (d *docState) resolveAll(s syntax.Sentence) {
 
 // caption reports a picture or sound credit: a short sentence with
 // "Image:", "Photo:", "Audio:", "Video:" or "Credit:" in it.
-func caption(ws []syntax.Word) bool {
+func caption(ws []nlp.Word) bool {
 	if len(ws) > 16 {
 		return false
 	}
@@ -571,7 +571,7 @@ func caption(ws []syntax.Word) bool {
 
 // heading reports a line that is a title rather than a sentence: no
 // closing punctuation and no finite verb.
-func heading(ws []syntax.Word) bool {
+func heading(ws []nlp.Word) bool {
 	if len(ws) == 0 {
 		return true
 	}
@@ -580,7 +580,7 @@ func heading(ws []syntax.Word) bool {
 		return false
 	}
 	for _, w := range ws {
-		switch w.Tag {
+		switch w.XPOS {
 		case "VBD", "VBZ", "VBP", "MD":
 			return false
 		}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
+	"github.com/newsgraph/newsgraph/nlp/pipeline"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -25,7 +26,7 @@ var (
 func newLoader(t testing.TB) *loader.Loader {
 	t.Helper()
 	once.Do(func() {
-		tg, err := loader.DefaultTagger()
+		tg, err := pipeline.Default()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -297,9 +298,9 @@ func TestPathologicalText(t *testing.T) {
 	}
 }
 
-func tg(t *testing.T) loader.Tagger {
+func tg(t *testing.T) loader.Annotator {
 	t.Helper()
-	x, err := loader.DefaultTagger()
+	x, err := pipeline.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -373,7 +374,7 @@ func TestPatterns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tg, err := loader.DefaultTagger()
+	tg, err := pipeline.Default()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,9 +3,9 @@ package loader
 import (
 	"strings"
 
+	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/kg"
-	"github.com/newsgraph/newsgraph/loader/gazetteer"
-	"github.com/newsgraph/newsgraph/loader/syntax"
+	"github.com/newsgraph/newsgraph/nlp"
 )
 
 // mention is one named mention found in a sentence, before clustering.
@@ -27,15 +27,15 @@ type mention struct {
 var connectors = map[string]bool{"of": true, "de": true, "del": true, "da": true, "dos": true,
 	"van": true, "von": true, "der": true, "bin": true, "al": true, "la": true, "le": true, "and": true, "&": true}
 
-func isNameWord(w syntax.Word) bool {
+func isNameWord(w nlp.Word) bool {
 	if !isCapitalized(w.Text) {
 		return false
 	}
-	return w.Tag == "NNP" || w.Tag == "NNPS" || strings.HasPrefix(w.NER, "B-") || strings.HasPrefix(w.NER, "I-")
+	return w.XPOS == "NNP" || w.XPOS == "NNPS" || strings.HasPrefix(w.NER, "B-") || strings.HasPrefix(w.NER, "I-")
 }
 
 // findMentions finds the named mentions of one sentence.
-func findMentions(s syntax.Sentence) []mention {
+func findMentions(s nlp.Sentence) []mention {
 	ws := s.Words
 	var out []mention
 	for i := 0; i < len(ws); {
@@ -64,14 +64,14 @@ func findMentions(s syntax.Sentence) []mention {
 	return out
 }
 
-func isNameWordAfter(ws []syntax.Word, i int) bool {
+func isNameWordAfter(ws []nlp.Word, i int) bool {
 	return i+1 < len(ws) && isNameWord(ws[i+1]) && !gazetteer.IsDateWord(ws[i+1].Text)
 }
 
 // connectorFits decides whether a connector at j joins the name that
 // started at i with what follows: "Secretary of State", "Bank of America",
 // "Bosnia and Herzegovina" yes; "Cuba and Venezuela" no.
-func connectorFits(ws []syntax.Word, i, j int) bool {
+func connectorFits(ws []nlp.Word, i, j int) bool {
 	c := strings.ToLower(ws[j].Text)
 	prev := ws[j-1].Text
 	switch c {
@@ -100,7 +100,7 @@ func connectorFits(ws []syntax.Word, i, j int) bool {
 	return true
 }
 
-func joinWords(ws []syntax.Word) string {
+func joinWords(ws []nlp.Word) string {
 	parts := make([]string, len(ws))
 	for i, w := range ws {
 		parts[i] = w.Text
@@ -110,7 +110,7 @@ func joinWords(ws []syntax.Word) string {
 
 // demonymMention returns a NORP mention for a capitalized demonym
 // ("Mexican companies", "Venezuelans").
-func demonymMention(s syntax.Sentence, i int) (mention, bool) {
+func demonymMention(s nlp.Sentence, i int) (mention, bool) {
 	w := s.Words[i]
 	if !isCapitalized(w.Text) {
 		return mention{}, false
@@ -147,7 +147,7 @@ func demonymName(country string) string {
 // splitChunk turns a run of capitalized words [i, j) into mentions: titles
 // are split off, a country before a title becomes its own mention, and the
 // rest is typed.
-func splitChunk(s syntax.Sentence, i, j int) []mention {
+func splitChunk(s nlp.Sentence, i, j int) []mention {
 	ws := s.Words
 	if j == i+1 {
 		if d, ok := demonymMention(s, i); ok {
@@ -199,9 +199,9 @@ func splitChunk(s syntax.Sentence, i, j int) []mention {
 		// A lower-case role just before the name: "foreign relations
 		// secretary Alicia Bárcena", "spokesman John Smith"; a noun, not
 		// an adjective ("a major Warhol program").
-		if i > 0 && !isCapitalized(ws[i-1].Text) && gazetteer.IsTitle(ws[i-1].Text) && ws[i-1].Tag == "NN" {
+		if i > 0 && !isCapitalized(ws[i-1].Text) && gazetteer.IsTitle(ws[i-1].Text) && ws[i-1].XPOS == "NN" {
 			b := i - 1
-			for b > 0 && b >= i-4 && (ws[b-1].Tag == "JJ" || ws[b-1].Tag == "NN" || ws[b-1].Tag == "NNS") && !isCapitalized(ws[b-1].Text) {
+			for b > 0 && b >= i-4 && (ws[b-1].XPOS == "JJ" || ws[b-1].XPOS == "NN" || ws[b-1].XPOS == "NNS") && !isCapitalized(ws[b-1].Text) {
 				b--
 			}
 			titleStart = b
@@ -227,7 +227,7 @@ func splitChunk(s syntax.Sentence, i, j int) []mention {
 }
 
 // titleLen returns how many words from k form a title, 0 if none.
-func titleLen(ws []syntax.Word, k, j int) int {
+func titleLen(ws []nlp.Word, k, j int) int {
 	for _, t := range gazetteer.MultiTitles() {
 		n := len(strings.Fields(t))
 		if k+n <= j && strings.ToLower(joinWords(ws[k:k+n])) == t {
@@ -242,7 +242,7 @@ func titleLen(ws []syntax.Word, k, j int) int {
 
 // typeName types the name ws[i:j]. It returns "" when the words are not a
 // name worth a node (a month, a lone sentence-initial capital).
-func typeName(ws []syntax.Word, i, j int, hasTitle bool) (kg.EntityType, string, string) {
+func typeName(ws []nlp.Word, i, j int, hasTitle bool) (kg.EntityType, string, string) {
 	name := joinWords(ws[i:j])
 	if e, ok := gazetteer.Lookup(name); ok {
 		switch e.Kind {

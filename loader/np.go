@@ -4,8 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/newsgraph/newsgraph/loader/gazetteer"
-	"github.com/newsgraph/newsgraph/loader/syntax"
+	"github.com/newsgraph/newsgraph/gazetteer"
+	"github.com/newsgraph/newsgraph/nlp"
 )
 
 // phrase is a noun phrase: words [start, end) with its head word.
@@ -34,7 +34,7 @@ func isNPTag(t string) bool {
 }
 
 // quantityLeadLen returns how many words of a quantity modifier start at i.
-func quantityLeadLen(ws []syntax.Word, i int) int {
+func quantityLeadLen(ws []nlp.Word, i int) int {
 	for _, q := range quantityLead {
 		if i+len(q) >= len(ws) {
 			continue
@@ -46,7 +46,7 @@ func quantityLeadLen(ws []syntax.Word, i int) int {
 				break
 			}
 		}
-		if ok && ws[i+len(q)].Tag == "CD" {
+		if ok && ws[i+len(q)].XPOS == "CD" {
 			return len(q)
 		}
 	}
@@ -56,7 +56,7 @@ func quantityLeadLen(ws []syntax.Word, i int) int {
 // nounPhrase parses a base noun phrase starting at i, with possessives
 // ("Mexico's top objective") and "of" complements ("the reopening of border
 // crossings"). It returns false if no phrase starts at i.
-func nounPhrase(ws []syntax.Word, i int) (phrase, bool) {
+func nounPhrase(ws []nlp.Word, i int) (phrase, bool) {
 	p, ok := basePhrase(ws, i)
 	if !ok {
 		return p, false
@@ -65,7 +65,7 @@ func nounPhrase(ws []syntax.Word, i int) (phrase, bool) {
 		q, ok := basePhrase(ws, p.end+1)
 		if !ok {
 			// "of reopening border crossings": a gerund complement.
-			if ws[p.end+1].Tag == "VBG" {
+			if ws[p.end+1].XPOS == "VBG" {
 				if r, ok := basePhrase(ws, p.end+2); ok {
 					p.end = r.end
 					continue
@@ -78,23 +78,23 @@ func nounPhrase(ws []syntax.Word, i int) (phrase, bool) {
 	return p, true
 }
 
-func basePhrase(ws []syntax.Word, i int) (phrase, bool) {
+func basePhrase(ws []nlp.Word, i int) (phrase, bool) {
 	if i >= len(ws) {
 		return phrase{}, false
 	}
-	if t := ws[i].Tag; t == "PRP" || t == "EX" {
+	if t := ws[i].XPOS; t == "PRP" || t == "EX" {
 		return phrase{i, i + 1, i}, true
 	}
 	j := i + quantityLeadLen(ws, i)
 	head := -1
 	for j < len(ws) {
 		w := ws[j]
-		t := w.Tag
+		t := w.XPOS
 		switch {
 		case t == "VBN" || t == "VBG":
 			// A participle is a modifier only between a determiner or
 			// adjective and a noun: "the shared border", "the long journey".
-			if head < 0 && j > i && j+1 < len(ws) && isNounTag(ws[j+1].Tag) {
+			if head < 0 && j > i && j+1 < len(ws) && isNounTag(ws[j+1].XPOS) {
 				j++
 				continue
 			}
@@ -106,17 +106,17 @@ func basePhrase(ws []syntax.Word, i int) (phrase, bool) {
 			}
 		case t == "$":
 			// "$ 4.5 billion": a currency symbol before its amount
-			if head < 0 && j+1 < len(ws) && ws[j+1].Tag == "CD" {
+			if head < 0 && j+1 < len(ws) && ws[j+1].XPOS == "CD" {
 				j++
 				continue
 			}
 		case t == "HYPH":
-			if head >= 0 && j+1 < len(ws) && isNounTag(ws[j+1].Tag) {
+			if head >= 0 && j+1 < len(ws) && isNounTag(ws[j+1].XPOS) {
 				j++
 				continue
 			}
 		case t == "DT" || t == "PDT" || t == "PRP$":
-			if j == i || head < 0 && (ws[j-1].Tag == "PDT" || ws[j-1].Tag == "DT") {
+			if j == i || head < 0 && (ws[j-1].XPOS == "PDT" || ws[j-1].XPOS == "DT") {
 				j++
 				continue
 			}
@@ -131,7 +131,7 @@ func basePhrase(ws []syntax.Word, i int) (phrase, bool) {
 			}
 			j++
 			continue
-		case (t == "RB" || t == "RBS" || t == "RBR") && j > i && ws[j-1].Tag != "DT" && j+1 < len(ws) && (ws[j+1].Tag == "JJ" || ws[j+1].Tag == "CD"):
+		case (t == "RB" || t == "RBS" || t == "RBR") && j > i && ws[j-1].XPOS != "DT" && j+1 < len(ws) && (ws[j+1].XPOS == "JJ" || ws[j+1].XPOS == "CD"):
 			// "approximately 6,000", "very large"
 			if head < 0 {
 				j++
@@ -149,7 +149,7 @@ func basePhrase(ws []syntax.Word, i int) (phrase, bool) {
 }
 
 // number parses a numeral: "32,000", "11", "2.5", "eleven", "two million".
-func number(ws []syntax.Word, i int) (float64, int, bool) {
+func number(ws []nlp.Word, i int) (float64, int, bool) {
 	w := strings.ToLower(strings.TrimPrefix(ws[i].Text, "$"))
 	v, err := strconv.ParseFloat(strings.ReplaceAll(w, ",", ""), 64)
 	if err != nil {
@@ -190,7 +190,7 @@ func isYear(s string) bool {
 // datePhrase returns the end of a date expression starting at i, or i.
 // It recognises weekdays, months with days and years, years, and "last
 // week", "this month", "next year", "yesterday".
-func datePhrase(ws []syntax.Word, i int) int {
+func datePhrase(ws []nlp.Word, i int) int {
 	j := i
 	lw := strings.ToLower(ws[i].Text)
 	switch lw {
@@ -207,7 +207,7 @@ func datePhrase(ws []syntax.Word, i int) int {
 	}
 	if j < len(ws) && (gazetteer.IsDateWord(ws[j].Text) && (isCapitalized(ws[j].Text) || lw == "today" || lw == "yesterday" || lw == "tomorrow")) {
 		j++
-		for j < len(ws) && (ws[j].Tag == "CD" || ws[j].Text == ",") {
+		for j < len(ws) && (ws[j].XPOS == "CD" || ws[j].Text == ",") {
 			if ws[j].Text == "," && !(j+1 < len(ws) && isYear(ws[j+1].Text)) {
 				break
 			}
@@ -215,7 +215,7 @@ func datePhrase(ws []syntax.Word, i int) int {
 		}
 		return j
 	}
-	if isYear(ws[i].Text) && ws[i].Tag == "CD" {
+	if isYear(ws[i].Text) && ws[i].XPOS == "CD" {
 		return i + 1
 	}
 	return i

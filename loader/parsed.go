@@ -4,10 +4,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/kg"
-	"github.com/newsgraph/newsgraph/loader/gazetteer"
 	"github.com/newsgraph/newsgraph/loader/openie"
-	"github.com/newsgraph/newsgraph/loader/syntax"
+	"github.com/newsgraph/newsgraph/nlp"
 )
 
 // extractParsed turns the sentence's Open IE tuples (package openie, on
@@ -18,11 +18,6 @@ import (
 // weak kinds (possessives, adjectival attributes) stay out of the graph.
 func (x *sentenceExtractor) extractParsed() []kg.Statement {
 	ws := x.ws
-	s := openie.Sentence{Words: make([]string, len(ws)), UPOS: make([]string, len(ws)), XPOS: make([]string, len(ws)),
-		Lemma: make([]string, len(ws)), Head: make([]int, len(ws)), Rel: make([]string, len(ws))}
-	for i, w := range ws {
-		s.Words[i], s.UPOS[i], s.XPOS[i], s.Lemma[i], s.Head[i], s.Rel[i] = w.Text, w.UPOS, w.Tag, w.Lemma, w.Head, w.Rel
-	}
 	attributed := x.attribution()
 	when := x.sentenceTime()
 	conditional := -1
@@ -33,13 +28,13 @@ func (x *sentenceExtractor) extractParsed() []kg.Statement {
 		}
 	}
 	var out []kg.Statement
-	for _, tp := range openie.Extract(s) {
+	for _, tp := range openie.Extract(ws) {
 		if tp.Kind == openie.Possessive || tp.Kind == openie.Attribute || len(tp.Args) == 0 || len(tp.Subject.Words) == 0 {
 			continue
 		}
 		passive := false
 		for _, k := range tp.Rel {
-			if ws[k].Rel == "aux:pass" || ws[k].Rel == "aux" && verbLemma(ws[k]) == "be" && tp.Verb >= 0 && ws[tp.Verb].Tag == "VBN" {
+			if ws[k].Rel == "aux:pass" || ws[k].Rel == "aux" && verbLemma(ws[k]) == "be" && tp.Verb >= 0 && ws[tp.Verb].XPOS == "VBN" {
 				passive = true
 			}
 		}
@@ -171,10 +166,10 @@ func (x *sentenceExtractor) argVia(a openie.Arg) int {
 		return -1
 	}
 	k := a.Words[0]
-	if w := x.ws[k]; (w.Rel == "case" || w.Rel == "mark" || w.Rel == "advmod" && w.Tag == "WRB") && (w.Head == a.Head || x.ws[w.Head].Head == a.Head && x.ws[w.Head].Rel == "fixed") {
+	if w := x.ws[k]; (w.Rel == "case" || w.Rel == "mark" || w.Rel == "advmod" && w.XPOS == "WRB") && (w.Head == a.Head || x.ws[w.Head].Head == a.Head && x.ws[w.Head].Rel == "fixed") {
 		return k
 	}
-	if w := x.ws[k]; w.Rel == "fixed" || w.Tag == "IN" && x.ws[a.Head].Rel == "advcl" {
+	if w := x.ws[k]; w.Rel == "fixed" || w.XPOS == "IN" && x.ws[a.Head].Rel == "advcl" {
 		return k
 	}
 	return -1
@@ -216,7 +211,7 @@ func (x *sentenceExtractor) core(a openie.Arg) openie.Arg {
 			case "acl:relcl", "appos", "parataxis", "advcl", "dep":
 				cut = h > a.Head
 			case "acl":
-				cut = h > a.Head && (ws[h].Tag == "VBG" || ws[h].Tag == "VBN")
+				cut = h > a.Head && (ws[h].XPOS == "VBG" || ws[h].XPOS == "VBN")
 			}
 		}
 		if cut {
@@ -233,7 +228,7 @@ func (x *sentenceExtractor) listComma(a openie.Arg, k int) bool {
 		return false
 	}
 	n := x.ws[k+1]
-	if n.Tag == "CC" && k+2 < len(x.ws) {
+	if n.XPOS == "CC" && k+2 < len(x.ws) {
 		n = x.ws[k+2]
 	}
 	return n.Rel == "conj" && n.Head < k && n.Head >= a.Words[0]
@@ -331,9 +326,9 @@ func (x *sentenceExtractor) argument(a openie.Arg) (kg.Argument, bool) {
 // fragment reports a subject that cannot be one: it starts with a
 // preposition or is a bare relative or demonstrative word the parse left
 // unresolved ("by a user labelled ...", "that").
-func fragment(ws []syntax.Word, a openie.Arg) bool {
+func fragment(ws []nlp.Word, a openie.Arg) bool {
 	first := ws[a.Words[0]]
-	if first.Tag == "IN" || first.Tag == "TO" || first.UPOS == "PUNCT" {
+	if first.XPOS == "IN" || first.XPOS == "TO" || first.UPOS == "PUNCT" {
 		return true
 	}
 	if len(a.Words) == 1 {
@@ -350,7 +345,7 @@ func fragment(ws []syntax.Word, a openie.Arg) bool {
 // that holds a finite verb, a time expression as subject ("Thursday" be
 // "January 12, 2006": times are qualifiers), or a predicate nominal that
 // holds a finite verb ("the site" be "As of 15:11 the site was ...").
-func misparsed(ws []syntax.Word, subj, obj openie.Arg, kind openie.Kind) bool {
+func misparsed(ws []nlp.Word, subj, obj openie.Arg, kind openie.Kind) bool {
 	switch ws[subj.Head].UPOS {
 	case "NOUN", "PROPN", "PRON", "NUM", "X":
 	default:
@@ -358,7 +353,7 @@ func misparsed(ws []syntax.Word, subj, obj openie.Arg, kind openie.Kind) bool {
 	}
 	finite := func(a openie.Arg) bool {
 		for _, k := range a.Words {
-			switch ws[k].Tag {
+			switch ws[k].XPOS {
 			case "VBD", "VBZ", "VBP", "MD":
 				return true
 			}
@@ -425,15 +420,15 @@ func (x *sentenceExtractor) predicate(tp openie.Tuple, prep int, agentless bool)
 			parts = append(parts, "be")
 		case w.Rel == "aux" && agentless && first && (verbLemma(w) == "be" || verbLemma(w) == "get") && nextVerb(ws, tp.Rel, k) == "VBN":
 			parts = append(parts, "be")
-		case w.Rel == "aux" || w.Rel == "aux:pass" || w.Rel == "advmod" || w.Tag == "MD":
+		case w.Rel == "aux" || w.Rel == "aux:pass" || w.Rel == "advmod" || w.XPOS == "MD":
 		case w.Rel == "cop":
 			parts = append(parts, "be")
 			first = false
-		case w.Tag == "TO" || w.Rel == "mark" || w.Rel == "compound:prt":
+		case w.XPOS == "TO" || w.Rel == "mark" || w.Rel == "compound:prt":
 			parts = append(parts, lw)
-		case strings.HasPrefix(w.Tag, "VB"):
+		case strings.HasPrefix(w.XPOS, "VB"):
 			switch {
-			case !first || agentless && w.Tag == "VBN":
+			case !first || agentless && w.XPOS == "VBN":
 				parts = append(parts, lw)
 			default:
 				parts = append(parts, verbLemma(w))
@@ -455,10 +450,10 @@ func (x *sentenceExtractor) predicate(tp openie.Tuple, prep int, agentless bool)
 
 // nextVerb is the tag of the first verb after word k among the relation's
 // words.
-func nextVerb(ws []syntax.Word, rel []int, k int) string {
+func nextVerb(ws []nlp.Word, rel []int, k int) string {
 	for _, r := range rel {
-		if r > k && strings.HasPrefix(ws[r].Tag, "VB") {
-			return ws[r].Tag
+		if r > k && strings.HasPrefix(ws[r].XPOS, "VB") {
+			return ws[r].XPOS
 		}
 	}
 	return ""

@@ -10,6 +10,7 @@ import (
 	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
+	"github.com/newsgraph/newsgraph/nlp/pipeline"
 	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/storetest"
 )
@@ -34,7 +35,7 @@ var (
 func stressDocuments(t *testing.T) []*kg.Document {
 	t.Helper()
 	stressOnce.Do(func() {
-		tagger, err := loader.DefaultTagger()
+		tagger, err := pipeline.Default()
 		if err != nil {
 			stressErr = err
 			return

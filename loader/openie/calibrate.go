@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"github.com/newsgraph/newsgraph/nlp"
 	"math"
 	"sort"
 	"strconv"
@@ -60,8 +61,8 @@ func (c *Calibrator) Confidence(features []string) float64 {
 // Features describes a tuple for the calibrator: its kind, shape and the
 // parse around it. tp.Confidence must be the hand-set prior (ExtractWith
 // with no calibrator).
-func Features(s Sentence, tp Tuple) []string {
-	return newTree(s).features(tp)
+func Features(s []nlp.Word, tp Tuple) []string {
+	return newTree(columnsOf(s)).features(tp)
 }
 
 func bucket(n int, edges ...int) string {

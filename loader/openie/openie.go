@@ -12,14 +12,27 @@ package openie
 import (
 	"sort"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/nlp"
 )
 
-// Sentence is a parsed sentence: one entry per word; Head is 0-based, -1
-// for the root.
-type Sentence struct {
+// columns is a parsed sentence by column, the form the rules read: one
+// entry per word; Head is 0-based, -1 for the root.
+type columns struct {
 	Words, UPOS, XPOS, Lemma []string
 	Head                     []int
 	Rel                      []string
+}
+
+// columnsOf is the column form of the words of a sentence.
+func columnsOf(ws []nlp.Word) columns {
+	n := len(ws)
+	s := columns{Words: make([]string, n), UPOS: make([]string, n), XPOS: make([]string, n),
+		Lemma: make([]string, n), Head: make([]int, n), Rel: make([]string, n)}
+	for i, w := range ws {
+		s.Words[i], s.UPOS[i], s.XPOS[i], s.Lemma[i], s.Head[i], s.Rel[i] = w.Text, w.UPOS, w.XPOS, w.Lemma, w.Head, w.Rel
+	}
+	return s
 }
 
 // Arg is an argument: its words (indexes into the sentence, ascending).
@@ -53,11 +66,11 @@ const (
 )
 
 type tree struct {
-	s    Sentence
+	s    columns
 	kids [][]int
 }
 
-func newTree(s Sentence) *tree {
+func newTree(s columns) *tree {
 	t := &tree{s: s, kids: make([][]int, len(s.Words))}
 	for d, h := range s.Head {
 		if h >= 0 && h < len(s.Words) {
@@ -214,7 +227,7 @@ func (t *tree) predicateModifier(v int) int {
 // auxFits reports whether auxiliary k can go with verb v by v's form:
 // "was" with a participle ("was sold ... and renamed"), "will" with a base
 // form, never "was" with a past tense ("was born and became").
-func auxFits(s Sentence, k, v int) bool {
+func auxFits(s columns, k, v int) bool {
 	switch strings.ToLower(s.Lemma[k]) {
 	case "be":
 		return s.XPOS[v] == "VBN" || s.XPOS[v] == "VBG" && s.Rel[k] == "aux"
@@ -300,9 +313,10 @@ func (t *tree) argument(k int) Arg {
 	return t.nominal(k)
 }
 
-// Extract finds the tuples of a parsed sentence, with calibrated
-// confidences (DefaultCalibrator).
-func Extract(s Sentence) []Tuple {
+// Extract finds the tuples of a parsed sentence (its words with their
+// tags, lemmas, heads and relations), with calibrated confidences
+// (DefaultCalibrator).
+func Extract(s []nlp.Word) []Tuple {
 	c, err := DefaultCalibrator()
 	if err != nil {
 		panic(err) // the embedded calibration is checked by the tests
@@ -312,8 +326,8 @@ func Extract(s Sentence) []Tuple {
 
 // ExtractWith is Extract with calibrator c; with nil, the confidences are
 // the hand-set priors the calibrator's features start from.
-func ExtractWith(s Sentence, c *Calibrator) []Tuple {
-	t := newTree(s)
+func ExtractWith(s []nlp.Word, c *Calibrator) []Tuple {
+	t := newTree(columnsOf(s))
 	out := t.extract()
 	if c != nil {
 		for i := range out {
@@ -763,11 +777,11 @@ func (t *tree) appositions() []Tuple {
 // words, then the preposition it took from the first argument; "be" for
 // an apposition, "has" for a possessive) and the arguments, subject
 // first.
-func (tp Tuple) Text(words []string) (rel string, args []string) {
+func (tp Tuple) Text(words []nlp.Word) (rel string, args []string) {
 	join := func(ix []int) string {
 		parts := make([]string, len(ix))
 		for i, w := range ix {
-			parts[i] = words[w]
+			parts[i] = words[w].Text
 		}
 		return strings.Join(parts, " ")
 	}

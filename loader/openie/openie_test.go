@@ -3,32 +3,29 @@ package openie
 import (
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/nlp"
 )
 
 // parsed builds a sentence from "word/UPOS/XPOS/head/rel" items with
 // 1-based heads (0 = root), as a hand-checked UD parse.
-func parsed(spec string) Sentence {
-	var s Sentence
+func parsed(spec string) []nlp.Word {
+	var s []nlp.Word
 	for _, item := range strings.Fields(spec) {
 		f := strings.Split(item, "/")
 		h := 0
 		for _, c := range f[3] {
 			h = h*10 + int(c-'0')
 		}
-		s.Words = append(s.Words, f[0])
-		s.UPOS = append(s.UPOS, f[1])
-		s.XPOS = append(s.XPOS, f[2])
-		s.Lemma = append(s.Lemma, strings.ToLower(f[0]))
-		s.Head = append(s.Head, h-1)
-		s.Rel = append(s.Rel, f[4])
+		s = append(s, nlp.Word{Text: f[0], UPOS: f[1], XPOS: f[2], Lemma: strings.ToLower(f[0]), Head: h - 1, Rel: f[4]})
 	}
 	return s
 }
 
-func render(s Sentence) []string {
+func render(s []nlp.Word) []string {
 	var out []string
 	for _, tp := range Extract(s) {
-		rel, args := tp.Text(s.Words)
+		rel, args := tp.Text(s)
 		out = append(out, args[0]+" | "+rel+" | "+strings.Join(args[1:], " | "))
 	}
 	return out
@@ -117,7 +114,7 @@ func TestClauses(t *testing.T) {
 	has(t, got, "Mexico | has | new president")
 	has(t, got, "president | be | new")
 	for _, tp := range Extract(s) {
-		if rel, _ := tp.Text(s.Words); rel == "has" && tp.Kind != Possessive || rel == "be" && tp.Kind != Attribute {
+		if rel, _ := tp.Text(s); rel == "has" && tp.Kind != Possessive || rel == "be" && tp.Kind != Attribute {
 			t.Errorf("%q: kind %d", rel, tp.Kind)
 		}
 	}

@@ -52,7 +52,6 @@ type config struct {
 	format   string
 	load     []string
 	maxBytes int
-	patterns bool
 	workers  int
 	batch    int
 	progress bool
@@ -133,7 +132,6 @@ func run(ctx context.Context, cmd string, args []string, stdin io.Reader, stdout
 	fs.StringVar(&cfg.backend, "backend", store.Bolt, "store backend: bbolt, leveldb, memory or postgres")
 	fs.StringVar(&cfg.base, "base", kg.DefaultBase, "base IRI of the graph's nodes")
 	fs.IntVar(&cfg.maxBytes, "max-bytes", 2<<20, "largest article accepted, in bytes")
-	fs.BoolVar(&cfg.patterns, "patterns", false, "statements from the earlier verb-group patterns instead of the parses (for comparison)")
 	switch cmd {
 	case "extract":
 		fs.StringVar(&cfg.format, "format", "jsonl", "output format: jsonl, or carb (input: one tokenized sentence per line)")
@@ -246,7 +244,7 @@ func newLoader(cfg config) (*loader.Loader, error) {
 	if err != nil {
 		return nil, err
 	}
-	return loader.New(tg, loader.Options{Base: cfg.base, MaxBytes: cfg.maxBytes, Patterns: cfg.patterns}), nil
+	return loader.New(tg, loader.Options{Base: cfg.base, MaxBytes: cfg.maxBytes}), nil
 }
 
 func withStore(cfg config, f func(*store.Store) error) error {

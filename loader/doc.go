@@ -1,17 +1,18 @@
-// Package loader turns the plain text of a news article into a document of
-// typed entities and the statements between them.
+// Package loader turns the text of a news article into a kg.Document:
+// typed entities and the statements between them, each with provenance.
 //
-// The pipeline is: split into sentences and tokens (package token), tag
-// with the Tagger (DefaultTagger: newsgraph's own tagger, lemmatizer and
-// dependency parser, package nlp, with prose's entity model), find named
-// mentions and type them (gazetteer, titles, organization and place words,
-// the tagger's entity hints), cluster the mentions of one entity (full name,
-// surname, gazetteer aliases, acronyms), then walk each sentence's verb
-// groups to extract subject–predicate–object statements, resolving
-// pronouns and definite descriptions ("the country", "Mexico's president")
-// to entities by explainable salience rules.
+// Extract runs the stages in order, one file each:
 //
-// Input is plain text. The loader never touches a store or the network; its
-// output is a kg.Document, and problems with single sentences become
-// warnings in the document rather than failures.
+//	clean.go        validate, strip HTML, replace stray control characters (once)
+//	annotate.go     split and annotate sentences (an Annotator: nlp/pipeline), fix known tag errors
+//	mentions.go     find and type the names of a sentence (phrases.go: noun phrases, numbers, dates)
+//	cluster.go      group the names of one entity (full name, surname, acronym, gazetteer alias)
+//	coref.go        resolve pronouns and definite descriptions to entities
+//	statements.go   statements from each sentence's Open IE tuples (loader/openie), nodes.go
+//	                for what an argument names, attribution.go for who says it
+//	entities.go     the entities with every mention found
+//
+// document.go holds the state a document's stages share. Input is text;
+// the loader never touches a store or the network, and a sentence it
+// cannot handle becomes a warning in the document, not a failure.
 package loader

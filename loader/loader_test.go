@@ -367,35 +367,6 @@ func BenchmarkExtractParallel(b *testing.B) {
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
 }
 
-// The earlier pattern extractor still finds the facts the sample article
-// promises.
-func TestPatterns(t *testing.T) {
-	text, err := os.ReadFile(filepath.Join("..", "testdata", "articles", "border-crossings.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tg, err := pipeline.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := loader.New(tg, loader.Options{Patterns: true}).Extract(context.Background(), kg.Article{Text: string(text)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range []struct{ subj, pred, obj string }{
-		{"López Obrador", "want", "reopen border crossings"},
-		{"Mexico", "send", "32,000 military troops"},
-		{"Antony Blinken", "meet with", "López Obrador"},
-	} {
-		if find(doc, f.subj, f.pred, f.obj) == nil {
-			t.Errorf("missing statement %s —%s→ %s", f.subj, f.pred, f.obj)
-		}
-	}
-	if st := find(doc, "Mexico", "send", "32,000"); st != nil && st.Object.Type != kg.Quantity {
-		t.Errorf("troops object = %+v, want a quantity", st.Object)
-	}
-}
-
 // Arguments beyond the object are kept with their roles, and times and
 // places become the statement's qualifiers.
 func TestArguments(t *testing.T) {

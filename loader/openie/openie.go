@@ -80,11 +80,6 @@ func newTree(s columns) *tree {
 	return t
 }
 
-func base(rel string) string {
-	b, _, _ := strings.Cut(rel, ":")
-	return b
-}
-
 func (t *tree) child(h int, rels ...string) int {
 	for _, k := range t.kids[h] {
 		for _, r := range rels {

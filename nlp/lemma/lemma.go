@@ -38,13 +38,6 @@ func init() {
 	}
 }
 
-// keepE are stem endings after which a dropped final "e" comes back:
-// "stated" -> "state", "convincing" -> "convince".
-var keepE = []string{"at", "iz", "ys", "uc", "rc", "nc", "dg", "rg", "ng", "v", "ir", "ur", "us",
-	"ud", "id", "ut", "ot", "ak", "ok", "ik", "ar", "ib", "ag", "ul", "pl", "bl", "tl", "gl", "dl",
-	"kl", "fl", "zl", "cl", "ur", "as", "ic", "os", "ys", "lv", "rv", "rs", "ps", "ns", "uir", "ag",
-	"ap", "ip", "ud", "ad", "od", "ain", "ose", "ine", "in", "on", "it", "es", "ym", "om", "am", "im", "um"}
-
 // noE are stems that end like keepE stems but take no "e".
 var noE = map[string]bool{
 	"open": true, "happen": true, "listen": true, "threaten": true, "widen": true, "strengthen": true,

@@ -7,7 +7,33 @@ import (
 
 	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/nlp"
+	"github.com/newsgraph/newsgraph/nlp/token"
 )
+
+// Annotator sets part-of-speech tags, lemmas, dependency trees and entity
+// labels on the words of one sentence (nlp/pipeline's Pipeline is
+// newsgraph's own).
+type Annotator interface {
+	Annotate(s *nlp.Sentence)
+}
+
+// analyze splits text into sentences and annotates them; a sentence of
+// more than maxWords words is left bare (the caller skips it with a
+// warning): tagging and parsing 100,000 words that will be skipped would
+// be most of the time a pathological text takes.
+func analyze(a Annotator, text string, maxWords int) []nlp.Sentence {
+	sents := token.Split(text)
+	for i := range sents {
+		s := &sents[i]
+		if len(s.Words) > maxWords {
+			continue
+		}
+		a.Annotate(s)
+		fixTags(s.Words)
+		fixInitial(s.Words)
+	}
+	return sents
+}
 
 // fixTags corrects the tagger where it is known to be weak, by general
 // rules: punctuation and quotes, ellipses, clitics, capitalized words
@@ -136,4 +162,40 @@ func fixInitial(ws []nlp.Word) {
 		}
 		return
 	}
+}
+
+// caption reports a picture or sound credit: a short sentence with
+// "Image:", "Photo:", "Audio:", "Video:" or "Credit:" in it.
+func caption(ws []nlp.Word) bool {
+	if len(ws) > 16 {
+		return false
+	}
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i+1].Text == ":" {
+			switch strings.ToLower(ws[i].Text) {
+			case "image", "images", "photo", "photos", "photograph", "picture", "audio", "video", "credit", "credits":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// heading reports a line that is a title rather than a sentence: no
+// closing punctuation and no finite verb.
+func heading(ws []nlp.Word) bool {
+	if len(ws) == 0 {
+		return true
+	}
+	switch ws[len(ws)-1].Text {
+	case ".", "!", "?", "\"", "'", "”", "’", ")", "…":
+		return false
+	}
+	for _, w := range ws {
+		switch w.XPOS {
+		case "VBD", "VBZ", "VBP", "MD":
+			return false
+		}
+	}
+	return true
 }

@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -8,15 +10,16 @@ import (
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader/openie"
 	"github.com/newsgraph/newsgraph/nlp"
+	"github.com/newsgraph/newsgraph/nlp/lemma"
 )
 
-// extractParsed turns the sentence's Open IE tuples (package openie, on
+// statements turns the sentence's Open IE tuples (package openie, on
 // the dependency parse) into statements: arguments become the entities,
 // quantities, dates or concepts they name (resolve), predicates are
 // lemmatized, passives with an agent are made active, and the sentence's
 // time, attribution and condition qualify every statement. Tuples of the
 // weak kinds (possessives, adjectival attributes) stay out of the graph.
-func (x *sentenceExtractor) extractParsed() []kg.Statement {
+func (x *sentenceExtractor) statements() []kg.Statement {
 	ws := x.ws
 	attributed := x.attribution()
 	when := x.sentenceTime()
@@ -99,9 +102,9 @@ func (x *sentenceExtractor) extractParsed() []kg.Statement {
 			continue
 		}
 		op := phraseOf(obj)
-		g := vgroup{start: op.start, end: op.start, main: tp.Verb, first: tp.Verb, negated: tp.Negated, modal: tp.Modal, passive: passive}
+		v := relation{start: op.start, end: op.start, negated: tp.Negated, modal: tp.Modal}
 		if len(tp.Rel) > 0 {
-			g.start, g.end = tp.Rel[0], tp.Rel[len(tp.Rel)-1]+1
+			v.start, v.end = tp.Rel[0], tp.Rel[len(tp.Rel)-1]+1
 		}
 		pred, rel := x.predicate(tp, prep, passive && subjIdx < 0)
 		if sa.resolved == "pronoun" && (pred == "be" || strings.HasPrefix(pred, "be ")) {
@@ -115,7 +118,7 @@ func (x *sentenceExtractor) extractParsed() []kg.Statement {
 		if sa.resolved != "" {
 			conf -= 0.1
 		}
-		st := x.statement(sa, pred, rel, oa, g, conf)
+		st := x.statement(sa, pred, rel, oa, v, conf)
 		for i, a := range args {
 			if i != objIdx && i != subjIdx {
 				if arg, ok := x.argument(a); ok {
@@ -457,4 +460,161 @@ func nextVerb(ws []nlp.Word, rel []int, k int) string {
 		}
 	}
 	return ""
+}
+
+// sentenceExtractor extracts the statements of one sentence.
+type sentenceExtractor struct {
+	doc  *docState
+	sent nlp.Sentence
+	ws   []nlp.Word
+}
+
+// verbLemma is the lemma of a verb: the analyser's lemma when there is
+// one, the rule-based guess otherwise.
+func verbLemma(w nlp.Word) string {
+	if w.Lemma != "" {
+		return strings.ToLower(w.Lemma)
+	}
+	return lemma.Verb(w.Text, w.XPOS)
+}
+
+func isAux(w nlp.Word) bool {
+	switch verbLemma(w) {
+	case "be", "have", "do", "get":
+		return true
+	}
+	return false
+}
+
+// sentenceTime is the first date expression of the sentence, kept as the
+// time of its statements.
+func (x *sentenceExtractor) sentenceTime() string {
+	ws := x.ws
+	for i := range ws {
+		if e := datePhrase(ws, i); e > i {
+			return x.text(i, e)
+		}
+	}
+	return ""
+}
+
+func (x *sentenceExtractor) text(i, j int) string {
+	if j <= i {
+		return ""
+	}
+	return x.doc.text[x.ws[i].Start:x.ws[j-1].End]
+}
+
+// relation is where a statement's relation words lie, words [start,
+// end), and how the clause says it.
+type relation struct {
+	start, end int
+	negated    bool
+	modal      string
+}
+
+// statement assembles a statement; its span covers the arguments and the
+// relation.
+func (x *sentenceExtractor) statement(s arg, pred, rel string, o arg, g relation, conf float64) kg.Statement {
+	start, end := s.phrase.start, o.phrase.end
+	if g.start < start {
+		start = g.start
+	}
+	if g.end > end {
+		end = g.end
+	}
+	if o.phrase.end == 0 && o.phrase.start == 0 {
+		end = g.end
+	}
+	if o.phrase.start < start && o.phrase.end > 0 {
+		start = o.phrase.start
+	}
+	if s.phrase.end > end {
+		end = s.phrase.end
+	}
+	return kg.Statement{
+		Subject:    s.node,
+		Predicate:  pred,
+		Relation:   rel,
+		Object:     o.node,
+		Confidence: math.Round(math.Max(0.05, math.Min(0.99, conf))*100) / 100,
+		Sentence:   x.sent.Index,
+		Span:       kg.Span{Start: x.doc.runeOffset(x.ws[start].Start), End: x.doc.runeOffset(x.ws[end-1].End)},
+		Text:       x.doc.text[x.sent.Start:x.sent.End],
+		Negated:    g.negated,
+		Modality:   g.modal,
+	}
+}
+
+// appendStatement adds qualifiers and drops vacuous statements.
+func (x *sentenceExtractor) appendStatement(out []kg.Statement, st kg.Statement, when string, attributed []*kg.Node, conditional, verb int) []kg.Statement {
+	if st.Predicate == "" || st.Relation == "" || st.Subject.Name == "" || st.Object.Name == "" {
+		return out
+	}
+	if st.Subject.ID != "" && st.Subject.ID == st.Object.ID {
+		return out
+	}
+	if st.Time == "" {
+		st.Time = when
+	}
+	// Attribution is by the first word of the relation inside the span.
+	for i, w := range x.ws {
+		if x.doc.runeOffset(w.Start) >= st.Span.Start {
+			if attributed[i] != nil && attributed[i].Name != st.Subject.Name {
+				a := *attributed[i]
+				st.AttributedTo = &a
+			}
+			break
+		}
+	}
+	if conditional >= 0 && verb > conditional && st.Modality == "" {
+		st.Modality = "if"
+	}
+	return append(out, st)
+}
+
+// dedupe keeps the first of statements that say the same thing in the
+// same sentence.
+func dedupe(sts []kg.Statement) []kg.Statement {
+	seen := map[string]bool{}
+	out := sts[:0]
+	for _, st := range sts {
+		key := fmt.Sprintf("%s|%d", st.ID, st.Sentence)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, st)
+	}
+	return out
+}
+
+// titleStatements states the titles the text gives people: "US Secretary
+// of State Antony Blinken" -> Antony Blinken is US Secretary of State.
+func (d *docState) titleStatements(s nlp.Sentence) []kg.Statement {
+	var out []kg.Statement
+	for _, m := range d.mentions {
+		if m.sent != s.Index || m.titleStart >= m.start || m.entity < 0 {
+			continue
+		}
+		title := d.text[s.Words[m.titleStart].Start:s.Words[m.start-1].End]
+		switch strings.ToLower(strings.TrimSuffix(title, ".")) {
+		case "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady":
+			continue
+		}
+		if d.longerTitle(m.entity, title) {
+			continue // "Secretary Blinken" after "Secretary of State Antony Blinken"
+		}
+		out = append(out, kg.Statement{
+			Subject:    d.node(m.entity),
+			Predicate:  "be",
+			Relation:   "is",
+			Object:     kg.Node{Name: title, Type: kg.Concept},
+			Confidence: 0.85,
+			Sentence:   s.Index,
+			Span:       kg.Span{Start: d.runeOffset(s.Words[m.titleStart].Start), End: d.runeOffset(s.Words[m.end-1].End)},
+			Text:       d.text[s.Start:s.End],
+		})
+	}
+	return out
 }

@@ -1,0 +1,261 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/nlp"
+)
+
+// reportingVerbs introduce reported speech: their complement is kept as
+// facts attributed to the speaker, not as an object.
+var reportingVerbs = map[string]bool{
+	"say": true, "state": true, "claim": true, "tell": true, "announce": true, "verify": true,
+	"add": true, "note": true, "report": true, "confirm": true, "insist": true, "argue": true,
+	"warn": true, "explain": true, "declare": true, "deny": true, "allege": true, "assert": true,
+	"believe": true, "think": true, "reveal": true, "acknowledge": true, "admit": true, "write": true,
+	"tweet": true, "stress": true, "emphasize": true, "predict": true, "estimate": true, "suggest": true,
+}
+
+// vgroup is a verb group: auxiliaries, adverbs and the main verb, with an
+// optional "to"-infinitive chain ("wants to see") and a particle.
+type vgroup struct {
+	start, end int // words [start, end)
+	main       int // the last verb of the chain
+	first      int // the first main verb (before any "to" chain)
+	negated    bool
+	modal      string
+	passive    bool
+	words      []int // words that make up the relation text
+}
+
+// verbGroupAt parses a verb group starting at i, which must be a finite
+// verb or a modal.
+func verbGroupAt(ws []nlp.Word, i int) (vgroup, bool) {
+	t := ws[i].XPOS
+	if !(t == "MD" || t == "VBD" || t == "VBZ" || t == "VBP" || (t == "VB" && i > 0 && (ws[i-1].XPOS == "CC" || taggedSubject(ws, i))) ||
+		t == "VBN" && i > 0 && ws[i-1].XPOS == "CC") {
+		return vgroup{}, false
+	}
+	g := vgroup{start: i, main: -1}
+	j := i
+	sawBe := false
+	for j < len(ws) {
+		w := ws[j]
+		lw := strings.ToLower(w.Text)
+		switch {
+		case w.XPOS == "MD":
+			g.modal = lw
+		case strings.HasPrefix(w.XPOS, "VB"):
+			if g.main >= 0 && !isAux(ws[g.main]) {
+				goto done // "said following": a new verb, not part of the group
+			}
+			base := verbLemma(w)
+			if base == "be" || base == "get" && j+1 < len(ws) && ws[j+1].XPOS == "VBN" {
+				sawBe = true
+			}
+			if w.XPOS == "VBN" && sawBe {
+				g.passive = true
+			}
+			g.main = j
+		case lw == "not" || lw == "n't" || lw == "never":
+			g.negated = true
+		case w.XPOS == "RB" && j+1 < len(ws) && (strings.HasPrefix(ws[j+1].XPOS, "VB") || ws[j+1].XPOS == "RB"):
+			// an adverb inside the group: "has previously allowed"
+		default:
+			goto done
+		}
+		g.words = append(g.words, j)
+		j++
+	}
+done:
+	if g.main < 0 {
+		return vgroup{}, false
+	}
+	g.first = g.main
+	// "to"-infinitive chain: "wants to see", "failed to curb".
+	for j+1 < len(ws) && ws[j].XPOS == "TO" && ws[j+1].XPOS == "VB" && !g.passive {
+		g.words = append(g.words, j, j+1)
+		g.main = j + 1
+		j += 2
+		for j < len(ws) && ws[j].XPOS == "VB" && verbLemma(ws[j-1]) == "be" {
+			g.words = append(g.words, j)
+			g.main = j
+			j++
+		}
+		if j < len(ws) && (ws[j].XPOS == "VBG" || ws[j].XPOS == "VBN") && verbLemma(ws[j-1]) == "be" {
+			if ws[j].XPOS == "VBN" {
+				g.passive = true
+			}
+			g.words = append(g.words, j)
+			g.main = j
+			j++
+		}
+	}
+	if j < len(ws) && ws[j].XPOS == "RP" {
+		g.words = append(g.words, j)
+		j++
+	}
+	g.end = j
+	return g, true
+}
+
+// subjectOf finds the subject of a verb group: the noun phrase ending just
+// before it, through a relative pronoun to its antecedent, or past a
+// parenthetical between commas.
+func (x *sentenceExtractor) subjectOf(g vgroup) (*phrase, bool) {
+	ws := x.ws
+	k := g.start - 1
+	for k >= 0 && ws[k].XPOS == "RB" {
+		k--
+	}
+	if k < 0 {
+		return nil, false
+	}
+	rel := false
+	if ws[k].XPOS == "WDT" || ws[k].XPOS == "WP" || strings.ToLower(ws[k].Text) == "that" && k > 0 && isNounTag(ws[k-1].XPOS) {
+		rel = true
+		k--
+		if k >= 0 && ws[k].Text == "," {
+			k--
+		}
+	}
+	if k >= 0 && ws[k].Text == "," && !rel {
+		// "A group of 6,000 migrants, including many from X, attempted":
+		// skip a parenthetical that opens with a participle or preposition.
+		open := -1
+		for b := k - 1; b >= 0; b-- {
+			if ws[b].Text == "," {
+				open = b
+				break
+			}
+		}
+		if open > 0 && (ws[open+1].XPOS == "VBG" || ws[open+1].XPOS == "IN" || ws[open+1].XPOS == "VBN" || ws[open+1].XPOS == "DT") {
+			k = open - 1
+		} else {
+			return nil, false
+		}
+	}
+	if k < 0 || !(isNounTag(ws[k].XPOS) || ws[k].XPOS == "PRP" || ws[k].XPOS == "CD" || ws[k].Text == "%") {
+		return nil, false
+	}
+	// Walk back to the start of the phrase, through "of" complements.
+	b := k
+	for b > 0 {
+		t := ws[b-1].XPOS
+		// An adverb inside the phrase modifies the adjective after it
+		// ("Islam's most holy site") or leads a quantity ("around 11%").
+		adverb := (t == "RB" || t == "RBS" || t == "RBR") && b-1 > 0 && (quantityLeadLen(ws, b-1) > 0 || ws[b].XPOS == "JJ")
+		if isNPTag(t) && t != "VBN" && t != "VBG" || adverb {
+			b--
+			continue
+		}
+		if strings.ToLower(ws[b-1].Text) == "of" && b-2 >= 0 && isNounTag(ws[b-2].XPOS) {
+			b--
+			continue
+		}
+		if q := quantityLeadLen(ws, b-1); q > 0 {
+			b--
+			continue
+		}
+		if b-2 >= 0 && quantityLeadLen(ws, b-2) == 2 {
+			b -= 2
+			continue
+		}
+		break
+	}
+	if ws[k].XPOS == "PRP" {
+		b = k
+	}
+	p, ok := nounPhrase(ws, b)
+	if !ok || p.end < k+1 {
+		p = phrase{b, k + 1, k}
+	}
+	p.end = k + 1
+	p.head = k
+	return &p, rel
+}
+
+// attribution returns, for each word, the speaker the words are
+// attributed to: the subject of a reporting verb over its "that" clause or
+// over the quotation it follows.
+func (x *sentenceExtractor) attribution() []*kg.Node {
+	ws := x.ws
+	out := make([]*kg.Node, len(ws))
+	for i := 0; i < len(ws); i++ {
+		g, ok := verbGroupAt(ws, i)
+		if !ok {
+			continue
+		}
+		if !reportingVerbs[verbLemma(ws[g.first])] || g.first != g.main {
+			i = g.end - 1
+			continue
+		}
+		subj, _ := x.subjectOf(g)
+		var speaker *kg.Node
+		if subj != nil {
+			if a := x.resolve(*subj); a.ok {
+				n := a.node
+				speaker = &n
+			}
+		}
+		if subj == nil {
+			// '"...," López Obrador stated.': the speaker follows the quote.
+			if p, ok := x.speakerBefore(g.start); ok {
+				if a := x.resolve(p); a.ok {
+					n := a.node
+					speaker = &n
+				}
+			}
+		}
+		if speaker == nil {
+			i = g.end - 1
+			continue
+		}
+		// A quotation before the speaker.
+		if q := x.quoteBefore(g.start); q >= 0 {
+			for k := 0; k < q; k++ {
+				out[k] = speaker
+			}
+		}
+		for k := g.end; k < len(ws); k++ {
+			out[k] = speaker
+		}
+		i = g.end - 1
+	}
+	return out
+}
+
+// speakerBefore finds the noun phrase between a closing quote and the
+// reporting verb at v.
+func (x *sentenceExtractor) speakerBefore(v int) (phrase, bool) {
+	ws := x.ws
+	for b := v - 1; b >= 0; b-- {
+		if isQuote(ws[b].Text) || ws[b].Text == "," {
+			return nounPhrase(ws, b+1)
+		}
+	}
+	return phrase{}, false
+}
+
+// quoteBefore returns the index of the closing quote that the reporting
+// verb at v follows, or -1.
+func (x *sentenceExtractor) quoteBefore(v int) int {
+	for b := v - 1; b >= 0; b-- {
+		if isQuote(x.ws[b].Text) {
+			return b
+		}
+	}
+	return -1
+}
+
+// taggedSubject reports whether a bare verb at i follows its subject
+// directly ("the United States temporarily shut down"): the tagger read a
+// finite verb as a base form.
+func taggedSubject(ws []nlp.Word, i int) bool {
+	k := i - 1
+	if k >= 0 && ws[k].XPOS == "RB" {
+		k--
+	}
+	return k >= 0 && (isNounTag(ws[k].XPOS) || ws[k].XPOS == "PRP") && (k == 0 || ws[k-1].XPOS != "TO")
+}

@@ -1,0 +1,111 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/gazetteer"
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// currencies are the symbols the tokenizer splits off amounts ("$" "4.5").
+var currencies = map[string]string{"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+
+// arg is a resolved argument: the node and how it was found.
+type arg struct {
+	node     kg.Node
+	phrase   phrase
+	resolved string // "" for a name, "pronoun", "description"
+	ok       bool
+}
+
+func trimDeterminer(s string) string {
+	for _, d := range []string{"the ", "a ", "an ", "The ", "A ", "An "} {
+		if strings.HasPrefix(s, d) {
+			return s[len(d):]
+		}
+	}
+	return s
+}
+
+// resolve turns a noun phrase into a node: the entity it names (directly,
+// or through a pronoun or a definite description), a quantity, a date, or
+// a concept. ok is false for arguments that stay vacuous: an unresolved
+// pronoun, "nothing".
+func (x *sentenceExtractor) resolve(p phrase) arg {
+	ws := x.ws
+	a := arg{phrase: p}
+	head := ws[p.head]
+	lh := strings.ToLower(head.Text)
+	if head.XPOS == "PRP" || head.XPOS == "EX" {
+		if e := x.doc.pronoun(x.sent.Index, p.head); e >= 0 {
+			a.node, a.resolved, a.ok = x.doc.node(e), "pronoun", true
+			x.doc.addMention(e, x.sent, p.start, p.end, "pronoun")
+		}
+		return a
+	}
+	switch lh {
+	case "nothing", "something", "anything", "everything", "none", "one", "ones", "many", "some", "others", "all", "both":
+		return a
+	}
+	// A named entity whose name is the head of the phrase.
+	if e := x.doc.entityAt(x.sent.Index, p.head); e >= 0 {
+		a.node, a.ok = x.doc.node(e), true
+		return a
+	}
+	// A possessor with a title head: "Mexico's president".
+	if e := x.doc.description(x.sent.Index, p); e >= 0 {
+		a.node, a.resolved, a.ok = x.doc.node(e), "description", true
+		x.doc.addMention(e, x.sent, p.start, p.end, "description")
+		return a
+	}
+	name := trimDeterminer(x.text(p.start, p.end))
+	// "his office": the office of the person "his" refers to.
+	if ws[p.start].XPOS == "PRP$" {
+		e := x.doc.pronoun(x.sent.Index, p.start)
+		if e < 0 {
+			return a
+		}
+		x.doc.addMention(e, x.sent, p.start, p.start+1, "pronoun")
+		owner := x.doc.node(e).Name
+		a.node, a.resolved, a.ok = kg.Node{Name: owner + "'s " + x.text(p.start+1, p.end), Type: kg.Concept}, "pronoun", true
+		return a
+	}
+	if e := datePhrase(ws, p.start); e >= p.end {
+		a.node, a.ok = kg.Node{Name: name, Type: kg.Date}, true
+		return a
+	}
+	for k := p.start; k < p.end; k++ {
+		if ws[k].XPOS != "CD" || isYear(ws[k].Text) {
+			continue
+		}
+		v, used, ok := number(ws, k)
+		if !ok {
+			break
+		}
+		unit := ""
+		switch {
+		case k+used < len(ws) && ws[k+used].Text == "%", k+used < len(ws) && strings.EqualFold(ws[k+used].Text, "percent"):
+			unit = "percent"
+		case k > 0 && currencies[ws[k-1].Text] != "":
+			unit = currencies[ws[k-1].Text]
+		default:
+			unit = strings.ToLower(ws[p.head].Text)
+			if p.head < k+used {
+				unit = ""
+			}
+		}
+		val := v
+		a.node, a.ok = kg.Node{Name: name, Type: kg.Quantity, Value: &val, Unit: unit}, true
+		return a
+	}
+	if lh == "%" {
+		return a
+	}
+	a.node, a.ok = kg.Node{Name: name, Type: kg.Concept}, true
+	return a
+}
+
+// isTitleNoun reports whether a common noun names a role a person holds.
+func isTitleNoun(s string) bool {
+	return gazetteer.IsTitle(s)
+}

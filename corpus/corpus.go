@@ -10,16 +10,13 @@ import (
 	"math/rand/v2"
 	"strings"
 	"time"
+
+	"github.com/newsgraph/newsgraph/kg"
 )
 
 // Article is one generated article, in the shape `newsgraph load` reads
 // from JSON lines.
-type Article struct {
-	Title       string `json:"title"`
-	Source      string `json:"source"`
-	PublishedAt string `json:"publishedAt"`
-	Text        string `json:"text"`
-}
+type Article = kg.ArticleJSON
 
 var (
 	firstNames = strings.Fields(`Maria Ahmed Olga Kenji Amara Lucas Priya Tomasz Ingrid Carlos Fatima Daniel

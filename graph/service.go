@@ -312,7 +312,7 @@ func (s *Service) ingestArticle(ctx context.Context, in model.ArticleInput) (*mo
 		a.Source = *in.Source
 	}
 	if in.PublishedAt != nil && *in.PublishedAt != "" {
-		t, err := ParseDate(*in.PublishedAt)
+		t, err := kg.ParseDate(*in.PublishedAt)
 		if err != nil {
 			return nil, err
 		}
@@ -331,16 +331,6 @@ func (s *Service) ingestArticle(ctx context.Context, in model.ArticleInput) (*mo
 		warnings = []string{}
 	}
 	return &model.IngestResult{Article: stored, Created: res.Created, Statements: res.Statements, Entities: res.Entities, Warnings: warnings}, nil
-}
-
-// ParseDate reads an RFC 3339 date-time or a plain date.
-func ParseDate(s string) (time.Time, error) {
-	for _, layout := range []string{time.RFC3339, "2006-01-02"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), nil
-		}
-	}
-	return time.Time{}, kg.Errorf(kg.EINVALID, "publishedAt %q is not an RFC 3339 date or date-time", s)
 }
 
 func optional(s string) *string {

@@ -338,14 +338,6 @@ func count(sources []string) (int, bool) {
 	return n, true
 }
 
-// jsonArticle is one line of a JSON-lines input.
-type jsonArticle struct {
-	Text        string `json:"text"`
-	Title       string `json:"title"`
-	Source      string `json:"source"`
-	PublishedAt string `json:"publishedAt"`
-}
-
 func read(ctx context.Context, cfg Config, out chan<- item) error {
 	fs, err := files(cfg.Sources)
 	if err != nil {
@@ -432,18 +424,11 @@ func readLines(name string, r io.Reader, max int, send func(item) bool) error {
 			if len(strings.TrimSpace(string(b))) == 0 {
 				continue
 			}
-			var ja jsonArticle
+			var ja kg.ArticleJSON
 			if err := json.Unmarshal(b, &ja); err != nil {
 				it.err = fmt.Errorf("not a JSON article: %v", err)
 			} else {
-				it.art = kg.Article{Text: ja.Text, Title: ja.Title, Source: ja.Source}
-				if ja.PublishedAt != "" {
-					t, err := parseDate(ja.PublishedAt)
-					if err != nil {
-						it.err = err
-					}
-					it.art.PublishedAt = t
-				}
+				it.art, it.err = ja.Article()
 				if ja.Text == "" && it.err == nil {
 					it.err = errors.New(`no "text"`)
 				}
@@ -483,15 +468,6 @@ func readLine(br *bufio.Reader, max int) ([]byte, error) {
 		}
 		return line, nil
 	}
-}
-
-func parseDate(s string) (time.Time, error) {
-	for _, layout := range []string{time.RFC3339, "2006-01-02"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), nil
-		}
-	}
-	return time.Time{}, kg.Errorf(kg.EINVALID, "publishedAt %q is not an RFC 3339 date", s)
 }
 
 // titleOf names a text file's article by its file name: "border-crossings.txt"

@@ -187,3 +187,37 @@ func (Entity) IsNode() {}
 
 // IsNode marks Node as one of the two things a statement's object can be.
 func (Node) IsNode() {}
+
+// ArticleJSON is an article as JSON lines carry it (`newsgraph load
+// FILE.jsonl`, `newsgraph gen-corpus`): the text and what is known of it,
+// the date as text.
+type ArticleJSON struct {
+	Title       string `json:"title,omitempty"`
+	Source      string `json:"source,omitempty"`
+	PublishedAt string `json:"publishedAt,omitempty"`
+	Text        string `json:"text"`
+}
+
+// Article is a's article, its date parsed (ParseDate).
+func (a ArticleJSON) Article() (Article, error) {
+	art := Article{Title: a.Title, Source: a.Source, Text: a.Text}
+	if a.PublishedAt != "" {
+		t, err := ParseDate(a.PublishedAt)
+		if err != nil {
+			return art, err
+		}
+		art.PublishedAt = t
+	}
+	return art, nil
+}
+
+// ParseDate reads a publication date: an RFC 3339 date-time or a plain
+// date (2024-05-06), in UTC.
+func ParseDate(s string) (time.Time, error) {
+	for _, layout := range []string{time.RFC3339, "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, Errorf(EINVALID, "publishedAt %q is not an RFC 3339 date or date-time", s)
+}

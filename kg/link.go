@@ -3,7 +3,6 @@ package kg
 import (
 	"sort"
 	"strings"
-	"unicode"
 )
 
 // LinkRecord is what the cross-article linker knows of one stored entity:
@@ -129,7 +128,7 @@ func LinkEntities(recs []LinkRecord, sameAs [][2]string) []Link {
 		}
 		var longer []int
 		for j, q := range recs {
-			if j != i && q.Type == Person && len(tokens[j]) > len(tokens[i]) && hasSuffix(tokens[j], tokens[i]) {
+			if j != i && q.Type == Person && len(tokens[j]) > len(tokens[i]) && EndsWith(tokens[j], tokens[i]) {
 				longer = append(longer, j)
 			}
 		}
@@ -141,7 +140,7 @@ func LinkEntities(recs []LinkRecord, sameAs [][2]string) []Link {
 		for _, j := range longer {
 			top := true
 			for _, k := range longer {
-				if k != j && len(tokens[k]) > len(tokens[j]) && hasSuffix(tokens[k], tokens[j]) {
+				if k != j && len(tokens[k]) > len(tokens[j]) && EndsWith(tokens[k], tokens[j]) {
 					top = false
 				}
 			}
@@ -155,13 +154,13 @@ func LinkEntities(recs []LinkRecord, sameAs [][2]string) []Link {
 	}
 	// Acronyms of organizations and places.
 	for i, r := range recs {
-		ac, ok := acronym(r.Name)
+		ac, ok := Acronym(r.Name)
 		if !ok || r.Type == Person {
 			continue
 		}
 		var fits []int
 		for j, q := range recs {
-			if j != i && q.Type != Person && q.Type.IsNamed() && initials(q.Name) == ac {
+			if j != i && q.Type != Person && q.Type.IsNamed() && Initials(q.Name) == ac {
 				fits = append(fits, j)
 			}
 		}
@@ -210,56 +209,4 @@ func distinct(is []int, not int) []int {
 		}
 	}
 	return out
-}
-
-func hasSuffix(long, short []string) bool {
-	if len(short) == 0 || len(short) > len(long) {
-		return false
-	}
-	off := len(long) - len(short)
-	for i, t := range short {
-		if long[off+i] != t {
-			return false
-		}
-	}
-	return true
-}
-
-// acronym returns the letters of an all-capitals name of two to six
-// letters ("KSC", "U.N."), upper case.
-func acronym(name string) (string, bool) {
-	var b strings.Builder
-	for _, r := range name {
-		switch {
-		case unicode.IsUpper(r):
-			b.WriteRune(r)
-		case r == '.':
-		default:
-			return "", false
-		}
-	}
-	n := b.Len()
-	return b.String(), n >= 2 && n <= 6
-}
-
-// initials are the first letters of a name's words, without the small
-// words ("Kennedy Space Center" -> "KSC", "Bank of England" -> "BE").
-func initials(name string) string {
-	var b strings.Builder
-	words := strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' })
-	if len(words) < 2 {
-		return ""
-	}
-	for _, w := range words {
-		switch strings.ToLower(w) {
-		case "of", "the", "and", "for", "de", "del", "la", "&":
-			continue
-		}
-		r := []rune(w)[0]
-		if !unicode.IsUpper(r) {
-			return ""
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

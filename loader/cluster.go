@@ -3,7 +3,6 @@ package loader
 import (
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/newsgraph/newsgraph/kg"
 )
@@ -33,36 +32,6 @@ var titleGender = map[string]byte{
 
 func foldTokens(s string) []string {
 	return strings.Fields(strings.NewReplacer(".", "", ",", "").Replace(kg.Fold(s)))
-}
-
-func hasSuffixTokens(long, short []string) bool {
-	if len(short) == 0 || len(short) > len(long) {
-		return false
-	}
-	off := len(long) - len(short)
-	for i := range short {
-		if long[off+i] != short[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// initials returns the capital initials of the content words of name:
-// "Kennedy Space Center" -> "ksc".
-func initials(name string) string {
-	var b strings.Builder
-	for _, w := range strings.Fields(name) {
-		switch strings.ToLower(w) {
-		case "of", "and", "the", "for", "&", "de", "del":
-			continue
-		}
-		for _, r := range w {
-			b.WriteRune(unicode.ToLower(r))
-			break
-		}
-	}
-	return b.String()
 }
 
 // clusterMentions groups mentions into entities, conservatively: exact
@@ -118,7 +87,7 @@ func clusterMentions(ms []mention) []*cluster {
 			// one mentioned last before it wins.
 			best := -1
 			for ci, c := range cs {
-				if c.typ == kg.Person && len(c.tokens) > len(toks) && hasSuffixTokens(c.tokens, toks) {
+				if c.typ == kg.Person && len(c.tokens) > len(toks) && kg.EndsWith(c.tokens, toks) {
 					if best == -1 || lastBefore(ms, c, m) > lastBefore(ms, cs[best], m) {
 						best = ci
 					}
@@ -134,7 +103,7 @@ func clusterMentions(ms []mention) []*cluster {
 		if m.typ == kg.Organization && len(toks) == 1 && isAllCaps(m.name) {
 			matched := false
 			for ci, c := range cs {
-				if c.typ == kg.Organization && len(c.tokens) > 1 && initials(c.name) == toks[0] {
+				if c.typ == kg.Organization && len(c.tokens) > 1 && strings.ToLower(kg.Initials(c.name)) == toks[0] {
 					cs[ci].members = append(cs[ci].members, i)
 					m.entity = ci
 					matched = true
@@ -209,7 +178,7 @@ func lastBefore(ms []mention, c *cluster, m *mention) int {
 // one with the same name, or a person whose name ends with it; -1 if none.
 func joinExisting(cs []*cluster, toks []string) int {
 	for ci, c := range cs {
-		if strings.Join(c.tokens, " ") == strings.Join(toks, " ") || c.typ == kg.Person && hasSuffixTokens(c.tokens, toks) {
+		if strings.Join(c.tokens, " ") == strings.Join(toks, " ") || c.typ == kg.Person && kg.EndsWith(c.tokens, toks) {
 			return ci
 		}
 	}

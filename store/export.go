@@ -8,9 +8,11 @@ import (
 	"io"
 	"os"
 	"slices"
+	"sort"
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+	"github.com/newsgraph/newsgraph/kg"
 )
 
 // Export memory bounds: lines are sorted in runs of at most
@@ -260,4 +262,108 @@ func (h *runHeap) Pop() any {
 	x := h.items[len(h.items)-1]
 	h.items = h.items[:len(h.items)-1]
 	return x
+}
+
+// WriteGraph gives w the whole graph as a view for export, one item at a
+// time so that memory holds IRIs, not the graph: one entity per cluster
+// of joined entities, then every value a statement joins, then every
+// statement with its subject and object on the canonical entities, each
+// group sorted by IRI.
+func (s *Store) WriteGraph(ctx context.Context, w kg.GraphWriter) error {
+	x, err := s.currentLinks(ctx)
+	if err != nil {
+		return err
+	}
+	ids, err := s.subjectsOf(ctx, rdfType, classEntity)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	for _, id := range ids {
+		if x.canonical(id) != id {
+			continue
+		}
+		e, err := s.Entity(ctx, id)
+		if gone(err) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := w.Entity(e); err != nil {
+			return err
+		}
+	}
+	sids, err := s.subjectsOf(ctx, rdfType, classStatement)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	values := map[string]bool{}
+	for i, id := range sids {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		e, err := s.edge(ctx, id)
+		if gone(err) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		for _, n := range []string{e.Subject, e.Object} {
+			entity, _, _, ok := s.iris.Kind(n)
+			if !ok && !values[n] {
+				// an IRI of another scheme (an import): its type says
+				nd, err := s.Node(ctx, n)
+				if err != nil && !gone(err) {
+					return err
+				}
+				entity = nd.IsEntity()
+			}
+			if !entity {
+				values[n] = true
+			}
+		}
+	}
+	vids := make([]string, 0, len(values))
+	for v := range values {
+		vids = append(vids, v)
+	}
+	sort.Strings(vids)
+	for _, id := range vids {
+		n, err := s.Node(ctx, id)
+		if gone(err) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := w.Value(n); err != nil {
+			return err
+		}
+	}
+	for i, id := range sids {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		st, err := s.Statement(ctx, id)
+		if gone(err) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		for _, n := range []*kg.Node{&st.Subject, &st.Object} {
+			if n.IsEntity() {
+				n.ID = x.canonical(n.ID)
+			}
+		}
+		if err := w.Statement(st); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -221,3 +221,13 @@ func (x *linkIndex) record(ctx context.Context, s *Store, id string) (*kg.Entity
 	e.Aliases = append([]string(nil), r.Aliases...)
 	return &e, nil
 }
+
+// Canonical returns the IRI of the entity that stands for id across
+// articles (id itself when nothing was joined to it, or for values).
+func (s *Store) Canonical(ctx context.Context, id string) (string, error) {
+	x, err := s.links(ctx)
+	if err != nil {
+		return "", err
+	}
+	return x.canonical(id), nil
+}

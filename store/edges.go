@@ -11,16 +11,6 @@ import (
 	"github.com/newsgraph/newsgraph/kg"
 )
 
-// Canonical returns the IRI of the entity that stands for id across
-// articles (id itself when nothing was joined to it, or for values).
-func (s *Store) Canonical(ctx context.Context, id string) (string, error) {
-	x, err := s.links(ctx)
-	if err != nil {
-		return "", err
-	}
-	return x.canonical(id), nil
-}
-
 // Cooccurring returns the entities mentioned in the same sentences and
 // articles as id (its joined entities counted as one), by shared
 // sentences, then shared articles, then IRI.
@@ -118,110 +108,6 @@ func (s *Store) ArticlesMentioning(ctx context.Context, id string) ([]string, er
 	}
 	sort.Strings(out)
 	return out, nil
-}
-
-// WriteGraph gives w the whole graph as a view for export, one item at a
-// time so that memory holds IRIs, not the graph: one entity per cluster
-// of joined entities, then every value a statement joins, then every
-// statement with its subject and object on the canonical entities, each
-// group sorted by IRI.
-func (s *Store) WriteGraph(ctx context.Context, w kg.GraphWriter) error {
-	x, err := s.currentLinks(ctx)
-	if err != nil {
-		return err
-	}
-	ids, err := s.subjectsOf(ctx, rdfType, classEntity)
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	for _, id := range ids {
-		if x.canonical(id) != id {
-			continue
-		}
-		e, err := s.Entity(ctx, id)
-		if gone(err) {
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		if err := w.Entity(e); err != nil {
-			return err
-		}
-	}
-	sids, err := s.subjectsOf(ctx, rdfType, classStatement)
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	values := map[string]bool{}
-	for i, id := range sids {
-		if i%256 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		e, err := s.edge(ctx, id)
-		if gone(err) {
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		for _, n := range []string{e.Subject, e.Object} {
-			entity, _, _, ok := s.iris.Kind(n)
-			if !ok && !values[n] {
-				// an IRI of another scheme (an import): its type says
-				nd, err := s.Node(ctx, n)
-				if err != nil && !gone(err) {
-					return err
-				}
-				entity = nd.IsEntity()
-			}
-			if !entity {
-				values[n] = true
-			}
-		}
-	}
-	vids := make([]string, 0, len(values))
-	for v := range values {
-		vids = append(vids, v)
-	}
-	sort.Strings(vids)
-	for _, id := range vids {
-		n, err := s.Node(ctx, id)
-		if gone(err) {
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		if err := w.Value(n); err != nil {
-			return err
-		}
-	}
-	for i, id := range sids {
-		if i%256 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		st, err := s.Statement(ctx, id)
-		if gone(err) {
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		for _, n := range []*kg.Node{&st.Subject, &st.Object} {
-			if n.IsEntity() {
-				n.ID = x.canonical(n.ID)
-			}
-		}
-		if err := w.Statement(st); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // Edges returns at most limit of the statements whose subject (out) or

@@ -402,13 +402,30 @@ func (t *tree) possessives() []Tuple {
 
 // clause builds the tuples of predicate v with subject subj.
 func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
-	s := t.s
 	tp := Tuple{Subject: subj, Verb: v, Prep: -1, Confidence: 0.7 + adj}
-	if h := s.Head[v]; h >= 0 && t.ecm(h) == v {
-		tp.Modal = strings.ToLower(s.Lemma[h]) // "wants X to reopen": X reopen, modality "want"
+	if h := t.s.Head[v]; h >= 0 && t.ecm(h) == v {
+		tp.Modal = strings.ToLower(t.s.Lemma[h]) // "wants X to reopen": X reopen, modality "want"
 	}
-	var rel []int
-	cop := t.child(v, "cop")
+	rel, cop := t.verbGroup(v, &tp)
+	objs := t.copularPredicate(v, cop, &rel, &tp)
+	sources := t.controlVerb(v, &rel, &tp)
+	sort.Ints(rel)
+	tp.Rel = rel
+	args, ok := t.clauseArguments(v, cop, sources, &tp)
+	if !ok {
+		return nil // a complement's tuple carries this verb
+	}
+	t.orderArguments(v, objs, args, &tp)
+	return t.coordinated(tp)
+}
+
+// verbGroup is the relation words of predicate v (auxiliaries, copula,
+// particle, negation, adverbs inside the group, and the auxiliaries a
+// coordinated verb shares with the first), with the clause's modality and
+// negation set on tp; cop is v's copula, -1 if none.
+func (t *tree) verbGroup(v int, tp *Tuple) (rel []int, cop int) {
+	s := t.s
+	cop = t.child(v, "cop")
 	if cop >= 0 && s.UPOS[v] == "VERB" && (s.XPOS[v] == "VBN" || s.XPOS[v] == "VBG") {
 		// "were identified" with "were" parsed as a copula: a passive or
 		// progressive verb group, not a predicate nominal
@@ -455,21 +472,29 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 			}
 		}
 	}
+	return rel, cop
+}
+
+// copularPredicate handles a predicate noun or adjective (v with copula
+// cop): it returns the objects it makes and extends the relation; for a
+// verb, it adds v to the relation and returns none.
+func (t *tree) copularPredicate(v, cop int, rel *[]int, tp *Tuple) []Arg {
+	s := t.s
 	var objs []Arg
 	if mod := t.predicateModifier(v); cop >= 0 && mod >= 0 {
 		// A predicate noun or adjective with a prepositional complement
 		// joins the relation, as CaRB's annotators mostly do: "X is the
 		// capital of Y" -> (X; is the capital of; Y).
 		for _, k := range t.kids[v] {
-			if k < v && s.Rel[k] != "cop" && !contains(rel, k) && s.Rel[k] != "punct" && !strings.HasPrefix(s.Rel[k], "nsubj") &&
+			if k < v && s.Rel[k] != "cop" && !contains(*rel, k) && s.Rel[k] != "punct" && !strings.HasPrefix(s.Rel[k], "nsubj") &&
 				s.Rel[k] != "mark" && s.Rel[k] != "cc" && s.Rel[k] != "advcl" && s.Rel[k] != "aux" && s.Rel[k] != "aux:pass" &&
 				!(s.Rel[k] == "advmod" && s.XPOS[k] == "WRB") {
-				rel = append(rel, t.span(k, nil).Words...)
+				*rel = append(*rel, t.span(k, nil).Words...)
 			}
 		}
-		rel = append(rel, v)
+		*rel = append(*rel, v)
 		if c := t.child(mod, "case"); c >= 0 {
-			rel = append(rel, c)
+			*rel = append(*rel, c)
 		}
 		objs = append(objs, t.span(mod, func(k int) bool {
 			switch s.Rel[k] {
@@ -510,50 +535,67 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 			return false
 		}))
 	} else {
-		rel = append(rel, v)
+		*rel = append(*rel, v)
 	}
-	// A control verb lends its words to its complement's relation when it
-	// has no object of its own: "has had to close the plants" -> (Chrysler;
-	// has had to close; the plants); the control verb's own tuple, whose
-	// object would be the whole complement, is then left out.
-	sources := []int{v} // the words whose dependents are arguments
-	xc := v             // the complement: v, or the first of coordinated ones ("to sell or merge")
+	return objs
+}
+
+// controlVerb lends a control verb's words to its complement v's
+// relation when it has no object of its own: "has had to close the
+// plants" -> (Chrysler; has had to close; the plants); the control verb's
+// own tuple, whose object would be the whole complement, is then left
+// out. It returns the words whose dependents are arguments: v, and the
+// control verb.
+func (t *tree) controlVerb(v int, rel *[]int, tp *Tuple) []int {
+	s := t.s
+	sources := []int{v}
+	xc := v // the complement: v, or the first of coordinated ones ("to sell or merge")
 	if s.Rel[v] == "conj" && s.Head[v] >= 0 && s.Rel[s.Head[v]] == "xcomp" && t.child(v, "nsubj", "nsubj:pass") < 0 {
 		xc = s.Head[v]
 	}
-	if s.Rel[xc] == "xcomp" {
-		if h := s.Head[xc]; h >= 0 && t.child(h, "obj", "iobj") < 0 && (s.UPOS[h] == "VERB" || t.controlAdjective(h)) {
-			sources = append(sources, h)
-			for _, k := range t.kids[h] {
-				switch s.Rel[k] {
-				case "aux", "aux:pass", "compound:prt", "cop":
-					rel = append(rel, k)
-				case "advmod":
-					if isNegation(s.Words[k]) {
-						rel = append(rel, k)
-						tp.Negated = true
-					}
-				}
-			}
-			rel = append(rel, h)
-			if m := t.child(v, "mark"); m >= 0 {
-				rel = append(rel, m)
-			} else if m := t.child(xc, "mark"); m >= 0 {
-				rel = append(rel, m)
+	if s.Rel[xc] != "xcomp" {
+		return sources
+	}
+	h := s.Head[xc]
+	if h < 0 || t.child(h, "obj", "iobj") >= 0 || !(s.UPOS[h] == "VERB" || t.controlAdjective(h)) {
+		return sources
+	}
+	sources = append(sources, h)
+	for _, k := range t.kids[h] {
+		switch s.Rel[k] {
+		case "aux", "aux:pass", "compound:prt", "cop":
+			*rel = append(*rel, k)
+		case "advmod":
+			if isNegation(s.Words[k]) {
+				*rel = append(*rel, k)
+				tp.Negated = true
 			}
 		}
 	}
-	sort.Ints(rel)
-	tp.Rel = rel
-	// Objects first, then complements and prepositional arguments in
-	// sentence order.
-	type cand struct {
-		arg    Arg
-		prep   int
-		direct bool
+	*rel = append(*rel, h)
+	if m := t.child(v, "mark"); m >= 0 {
+		*rel = append(*rel, m)
+	} else if m := t.child(xc, "mark"); m >= 0 {
+		*rel = append(*rel, m)
 	}
+	return sources
+}
+
+// candidate is an argument found for a clause: prep is the preposition
+// that introduces it (-1 if none); direct marks objects and complements.
+type candidate struct {
+	arg    Arg
+	prep   int
+	direct bool
+}
+
+// clauseArguments finds the arguments of predicate v among the
+// dependents of sources: objects, complements, adverbial clauses and
+// prepositional phrases, and the objects a coordinated verb shares. ok is
+// false when a complement's own tuple carries this verb (controlVerb).
+func (t *tree) clauseArguments(v, cop int, sources []int, tp *Tuple) (args []candidate, ok bool) {
+	s := t.s
 	ecm := t.ecm(v)
-	var args []cand
 	for si, src := range sources {
 		for _, k := range t.kids[src] {
 			if si > 0 && !strings.HasPrefix(s.Rel[k], "obl") {
@@ -574,30 +616,30 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 					}).Words...)
 					sort.Ints(a.Words)
 					a.Head = ecm // a clause, not the noun
-					args = append(args, cand{a, -1, true})
+					args = append(args, candidate{a, -1, true})
 					continue
 				}
 				if a := t.argument(k); len(a.Words) > 1 && s.Rel[a.Words[0]] == "case" {
 					// "met with Macron" parsed as an object with a case marker
-					args = append(args, cand{a, a.Words[0], false})
+					args = append(args, candidate{a, a.Words[0], false})
 					continue
 				}
-				args = append(args, cand{t.argument(k), -1, true})
+				args = append(args, candidate{t.argument(k), -1, true})
 			case "xcomp":
 				if t.child(v, "obj", "iobj") < 0 && (s.UPOS[k] == "VERB" || t.child(k, "cop") >= 0) && cop < 0 {
-					return nil // the complement's tuple carries this verb (see above)
+					return nil, false // the complement's tuple carries this verb (see controlVerb)
 				}
 				if s.UPOS[k] == "VERB" && t.controlAdjective(v) {
-					return nil // "were able to reinforce": likewise
+					return nil, false // "were able to reinforce": likewise
 				}
-				args = append(args, cand{t.span(k, func(x int) bool { return s.Rel[x] == "punct" }), -1, true})
+				args = append(args, candidate{t.span(k, func(x int) bool { return s.Rel[x] == "punct" }), -1, true})
 			case "ccomp":
-				args = append(args, cand{t.span(k, func(x int) bool { return s.Rel[x] == "punct" }), -1, true})
+				args = append(args, candidate{t.span(k, func(x int) bool { return s.Rel[x] == "punct" }), -1, true})
 			case "advcl":
 				// "taught at X until he switched to Y": the adverbial clause
 				// is an argument (time, reason, condition), after the others
 				if si == 0 && t.subordinator(k) >= 0 && k > v {
-					args = append(args, cand{t.span(k, func(x int) bool { return s.Rel[x] == "punct" }), -1, false})
+					args = append(args, candidate{t.span(k, func(x int) bool { return s.Rel[x] == "punct" }), -1, false})
 				}
 			case "obl", "obl:tmod", "obl:npmod", "obl:agent", "obl:unmarked":
 				if cop >= 0 && src == v {
@@ -609,7 +651,7 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 					// "the stampede in which 1,426 pilgrims were trampled"
 					a = ant
 				}
-				args = append(args, cand{a, p, false})
+				args = append(args, candidate{a, p, false})
 			}
 		}
 	}
@@ -617,26 +659,35 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 	// second verb, is the second verb's too.
 	if h := s.Head[v]; s.Rel[v] == "conj" && h >= 0 && t.child(v, "obj", "iobj", "xcomp", "ccomp") < 0 {
 		if k := t.child(h, "obj"); k > v {
-			args = append(args, cand{t.argument(k), -1, true})
+			args = append(args, candidate{t.argument(k), -1, true})
 			tp.Confidence -= 0.05
 		}
 	}
+	return args, true
+}
+
+// orderArguments puts a clause's arguments on tp: the copular objects,
+// then direct objects, then what follows the verb, then what precedes it
+// ("In Flanders, the region assigned ..."); the first prepositional
+// argument after the verb lends its preposition to the relation. It also
+// takes the objects a coordinated verb shares, and sets the confidence
+// for a clause without arguments or with a long subject.
+func (t *tree) orderArguments(v int, objs []Arg, args []candidate, tp *Tuple) {
+	s := t.s
 	// "to sell or merge hundreds of thrifts": the second verb's object is
 	// the first's too, when the first has no argument of its own.
 	if len(args) == 0 && len(objs) == 0 && t.child(v, "xcomp", "ccomp", "advcl") < 0 {
 		for _, c := range t.kids[v] {
 			if s.Rel[c] == "conj" && s.UPOS[c] == "VERB" && t.child(c, "nsubj", "nsubj:pass") < 0 {
 				if k := t.child(c, "obj"); k > c {
-					args = append(args, cand{t.argument(k), -1, true})
+					args = append(args, candidate{t.argument(k), -1, true})
 					tp.Confidence -= 0.05
 				}
 				break
 			}
 		}
 	}
-	// Direct objects first, then what follows the verb, then what
-	// precedes it ("In Flanders, the region assigned ...").
-	rank := func(c cand) int {
+	rank := func(c candidate) int {
 		switch {
 		case c.direct:
 			return 0
@@ -651,9 +702,7 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 		}
 		return args[i].arg.Head < args[j].arg.Head
 	})
-	for _, a := range objs {
-		tp.Args = append(tp.Args, a)
-	}
+	tp.Args = append(tp.Args, objs...)
 	for i, a := range args {
 		if i == 0 && len(objs) == 0 && a.prep >= 0 && rank(a) == 1 {
 			// the first prepositional argument lends its preposition to
@@ -668,7 +717,7 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 		// rarely one a reader wants (4% precision on CaRB dev): kept, last.
 		tp.Confidence = 0.1
 	}
-	if len(subj.Words) > 8 {
+	if len(tp.Subject.Words) > 8 {
 		// long subjects are often mis-delimited (on CaRB dev, subjects of five
 		// words or more are right 39% of the time, shorter ones 58%; the
 		// deduction past eight words gave the best AUC)
@@ -681,10 +730,14 @@ func (t *tree) clause(v int, subj Arg, adj float64) []Tuple {
 			tp.Args[i].Words = without(tp.Args[i].Words, r)
 		}
 	}
-	// Coordinated subjects and objects give a tuple each: "X and Y met Z"
-	// -> (X; met; Z), (Y; met; Z).
+}
+
+// coordinated gives coordinated subjects and objects a tuple each: "X
+// and Y met Z" -> (X; met; Z), (Y; met; Z).
+func (t *tree) coordinated(tp Tuple) []Tuple {
+	s := t.s
 	out := []Tuple{tp}
-	if cs := t.conjuncts(subj.Head); len(cs) > 1 {
+	if cs := t.conjuncts(tp.Subject.Head); len(cs) > 1 {
 		out = out[:0]
 		for _, c := range cs {
 			u := tp

@@ -5,7 +5,9 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph/kg"
 )
@@ -49,5 +51,46 @@ func TestExportSpills(t *testing.T) {
 	}
 	if whole.Len() < 10*exportRunBytes {
 		t.Errorf("the export (%d bytes) is too small to spill several runs", whole.Len())
+	}
+}
+
+// While a slow link index is rebuilt after a write, entities still read
+// as stored now: a deleted article's aliases are gone at once.
+func TestStaleLinksReadFreshEntities(t *testing.T) {
+	s, err := Open(Config{Backend: Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	doc := func(text string, aliases ...string) *kg.Document {
+		e := kg.Entity{Name: "Antony Blinken", Type: kg.Person, Aliases: aliases, Mentions: []kg.Mention{{Start: 0, End: 7, Text: "Blinken"}}}
+		e.ID = s.iris.Entity(e.Type, e.Name)
+		return &kg.Document{Article: kg.Article{ID: s.iris.Article(text), Text: text}, Entities: []kg.Entity{e}}
+	}
+	a, b := doc("Blinken spoke.", "Blinken"), doc("Blinken, the Secretary, spoke.", "Secretary Blinken")
+	for _, d := range []*kg.Document{a, b} {
+		if _, err := s.Ingest(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.Entity(ctx, a.Entities[0].ID); err != nil { // builds the index
+		t.Fatal(err)
+	}
+	s.linkMu.Lock()
+	s.linkCost = time.Hour // every rebuild from now on counts as slow
+	for i := 0; i <= syncRelinkEntities; i++ {
+		s.linkCache.records[fmt.Sprint("urn:x:", i)] = &kg.Entity{} // and the index as large
+	}
+	s.linkMu.Unlock()
+	if _, err := s.DeleteArticle(ctx, b.Article.ID); err != nil {
+		t.Fatal(err)
+	}
+	e, err := s.Entity(ctx, a.Entities[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := e.Aliases, []string{"Blinken"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("aliases right after the delete = %q, want %q", got, want)
 	}
 }

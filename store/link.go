@@ -29,6 +29,10 @@ type linkIndex struct {
 	// records are the stored entities as read to link them: Entity
 	// answers from them until the next write.
 	records map[string]*kg.Entity
+	// stale marks an index served while a newer one is built (see
+	// links): its joins and search lag the last write by the rebuild, but
+	// its records are not used, so an entity reads as stored now.
+	stale bool
 }
 
 type searchEntry struct {
@@ -73,11 +77,16 @@ func (s *Store) currentLinks(ctx context.Context) (*linkIndex, error) {
 
 func (s *Store) linkIndex(ctx context.Context, current bool) (*linkIndex, error) {
 	s.linkMu.Lock()
-	if s.linkCache != nil && (s.linkGen == s.linkBuiltGen || s.linkCost > syncRelinkCost && !current) {
+	if s.linkCache != nil && (s.linkGen == s.linkBuiltGen || s.slowLinks() && !current) {
 		x := s.linkCache
-		if s.linkGen != s.linkBuiltGen && !s.linkBuilding {
-			s.linkBuilding = true
-			go s.rebuildLinks()
+		if s.linkGen != s.linkBuiltGen {
+			if !s.linkBuilding {
+				s.linkBuilding = true
+				go s.rebuildLinks()
+			}
+			y := *x
+			y.stale = true
+			x = &y
 		}
 		s.linkMu.Unlock()
 		return x, nil
@@ -93,9 +102,20 @@ func (s *Store) linkIndex(ctx context.Context, current bool) (*linkIndex, error)
 	return x, nil
 }
 
-// syncRelinkCost: indexes that build faster than this are rebuilt on the
-// next read after a write; slower ones in the background.
-const syncRelinkCost = 100 * time.Millisecond
+// Indexes are rebuilt on the next read after a write unless they are
+// slow to build: over syncRelinkCost, for an index of more than
+// syncRelinkEntities entities, which is then rebuilt in the background.
+// The count keeps small graphs always fresh, however loaded the machine.
+const (
+	syncRelinkCost     = 100 * time.Millisecond
+	syncRelinkEntities = 2000
+)
+
+// slowLinks reports whether the link index is rebuilt in the background;
+// linkMu must be held.
+func (s *Store) slowLinks() bool {
+	return s.linkCost > syncRelinkCost && len(s.linkCache.records) > syncRelinkEntities
+}
 
 // rebuildLinks rebuilds the index in the background until it is current.
 func (s *Store) rebuildLinks() {
@@ -211,10 +231,10 @@ func (s *Store) SameAs(ctx context.Context) ([]kg.Link, error) {
 }
 
 // record is a copy of the stored entity id as of the index, read from the
-// store when the index does not have it.
+// store when the index does not have it or is stale.
 func (x *linkIndex) record(ctx context.Context, s *Store, id string) (*kg.Entity, error) {
 	r, ok := x.records[id]
-	if !ok {
+	if !ok || x.stale {
 		return s.entityRecord(ctx, id)
 	}
 	e := *r

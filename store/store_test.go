@@ -14,6 +14,7 @@ import (
 func TestConformance(t *testing.T) {
 	for _, backend := range []string{store.Memory, store.Bolt, store.LevelDB, store.Postgres} {
 		t.Run(backend, func(t *testing.T) {
+			t.Parallel()
 			storetest.Run(t, opener(backend))
 		})
 	}

@@ -19,10 +19,10 @@ import (
 //
 //	go test ./store -run TestStress/bbolt -stress.duration 10m -stress.clients 30 -v
 var (
-	stressDuration = flag.Duration("stress.duration", 6*time.Second, "how long each backend's stress run lasts")
+	stressDuration = flag.Duration("stress.duration", 3*time.Second, "how long each backend's stress run lasts")
 	stressClients  = flag.Int("stress.clients", 12, "concurrent clients in a stress run (a third write)")
-	stressBase     = flag.Int("stress.base", 60, "articles loaded before a stress run")
-	stressPool     = flag.Int("stress.pool", 30, "articles the writers ingest and delete")
+	stressBase     = flag.Int("stress.base", 30, "articles loaded before a stress run")
+	stressPool     = flag.Int("stress.pool", 20, "articles the writers ingest and delete")
 )
 
 var (
@@ -65,6 +65,7 @@ func TestStress(t *testing.T) {
 	cfg := storetest.StressConfig{Base: *stressBase, Writers: writers, Readers: *stressClients - writers, Duration: *stressDuration, Seed: 1}
 	for _, backend := range []string{store.Memory, store.Bolt, store.LevelDB, store.Postgres} {
 		t.Run(backend, func(t *testing.T) {
+			t.Parallel()
 			storetest.Stress(t, opener(backend), docs, cfg)
 		})
 	}

@@ -42,6 +42,7 @@ func Run(t *testing.T, open Opener) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel() // every test has a store of its own
 			s := open(t)
 			defer s.Close()
 			tc.fn(t, s)

@@ -75,8 +75,7 @@ func LinkEntities(recs []LinkRecord, sameAs [][2]string) []Link {
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]

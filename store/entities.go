@@ -74,9 +74,7 @@ func (s *Store) entityRecord(ctx context.Context, id string) (*kg.Entity, error)
 	// first in sort order is shown and the others become aliases.
 	if names := p.strs(pName); len(names) > 1 {
 		e.Name = names[0]
-		for _, n := range names[1:] {
-			e.Aliases = append(e.Aliases, n)
-		}
+		e.Aliases = append(e.Aliases, names[1:]...)
 	}
 	return e, nil
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -93,7 +92,7 @@ func BenchmarkNeighbours(b *testing.B) {
 			json.NewDecoder(resp.Body).Decode(&out)
 			resp.Body.Close()
 			if n := len(out.Data.Entity.Statements.Edges); n != want || n == 0 {
-				b.Fatal(fmt.Sprintf("graphql gave %d statements, the path query %d", n, want))
+				b.Fatalf("graphql gave %d statements, the path query %d", n, want)
 			}
 		}
 	})

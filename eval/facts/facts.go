@@ -1,0 +1,276 @@
+// Package facts scores the extractor against judged statements: sets of
+// statements that independent judges labelled correct, partial or wrong
+// against their sentences (the labelling guide is docs/judging.md), and
+// the key facts of each article. `newsgraph eval-facts` runs it.
+package facts
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// Labels of a judged statement.
+const (
+	Correct = "correct"
+	Partial = "partial"
+	Wrong   = "wrong"
+)
+
+// Judged is one labelled statement.
+type Judged struct {
+	Article   string // file name of the article
+	Sentence  int
+	Subject   string
+	Predicate string
+	Object    string
+	Negated   bool
+	Modality  string
+	Attrib    string
+	Time      string
+	Place     string
+	Label     string
+	KeyFact   int // the key fact it expresses, 0 for none
+	Note      string
+}
+
+// KeyFact is one of the facts of an article an analyst most wants.
+type KeyFact struct {
+	Article  string
+	Number   int
+	Sentence int
+	Fact     string
+}
+
+// columns of a judged file, in order.
+var columns = []string{"article", "sentence", "subject", "predicate", "object", "negated", "modality",
+	"attributedTo", "time", "place", "label", "keyfact", "note"}
+
+// Header is the header line of a judged file.
+func Header() string { return strings.Join(columns, "\t") }
+
+// key is what matches a current statement to a judged one.
+type key struct {
+	article         string
+	sentence        int
+	subj, pred, obj string
+}
+
+func norm(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+func keyOf(article string, sentence int, subj, pred, obj string) key {
+	return key{article, sentence, norm(subj), norm(pred), norm(obj)}
+}
+
+// ReadJudged reads judged files (Header's columns, tab-separated).
+func ReadJudged(paths ...string) ([]Judged, error) {
+	var out []Judged
+	for _, p := range paths {
+		err := readTSV(p, len(columns), func(line int, f []string) error {
+			sent, err := strconv.Atoi(f[1])
+			if err != nil {
+				return fmt.Errorf("sentence %q is not a number", f[1])
+			}
+			j := Judged{Article: f[0], Sentence: sent, Subject: f[2], Predicate: f[3], Object: f[4],
+				Negated: f[5] == "true", Modality: f[6], Attrib: f[7], Time: f[8], Place: f[9], Label: f[10], Note: f[12]}
+			switch j.Label {
+			case Correct, Partial, Wrong:
+			default:
+				return fmt.Errorf("label %q is not correct, partial or wrong", j.Label)
+			}
+			if f[11] != "" {
+				if j.KeyFact, err = strconv.Atoi(f[11]); err != nil {
+					return fmt.Errorf("keyfact %q is not a number", f[11])
+				}
+			}
+			out = append(out, j)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// ReadKeyFacts reads a key-fact file: article, number, sentence, fact.
+func ReadKeyFacts(path string) ([]KeyFact, error) {
+	var out []KeyFact
+	err := readTSV(path, 4, func(line int, f []string) error {
+		n, err1 := strconv.Atoi(f[1])
+		s, err2 := strconv.Atoi(f[2])
+		if err1 != nil || err2 != nil {
+			return fmt.Errorf("number and sentence must be numbers")
+		}
+		out = append(out, KeyFact{Article: f[0], Number: n, Sentence: s, Fact: f[3]})
+		return nil
+	})
+	return out, err
+}
+
+// readTSV calls fn with the fields of each line after the header; a line
+// with fewer than n fields is padded (a trailing empty note).
+func readTSV(path string, n int, fn func(line int, f []string) error) error {
+	file, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer file.Close()
+	sc := bufio.NewScanner(file)
+	sc.Buffer(make([]byte, 64<<10), 4<<20)
+	for line := 1; sc.Scan(); line++ {
+		if line == 1 || strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		f := strings.Split(sc.Text(), "\t")
+		for len(f) < n {
+			f = append(f, "")
+		}
+		if err := fn(line, f); err != nil {
+			return fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+	}
+	return sc.Err()
+}
+
+// Extractor gives the statements of an article file.
+type Extractor func(ctx context.Context, article string) (*kg.Document, error)
+
+// Report is how the extractor does against the judged sets.
+type Report struct {
+	Articles                int
+	Statements              int // what the extractor gives for the judged articles
+	Matched                 int // of which judged
+	Correct, Partial, Wrong int // labels of the matched ones
+	KeyFacts, KeyFactsFound int
+	Unjudged                []Judged // current statements without a label (Label empty)
+	Missing                 int      // judged correct statements the extractor no longer gives
+}
+
+// Precision is the share of matched statements labelled correct.
+func (r Report) Precision() float64 { return ratio(r.Correct, r.Matched) }
+
+// Lenient is the share labelled correct or partial.
+func (r Report) Lenient() float64 { return ratio(r.Correct+r.Partial, r.Matched) }
+
+// KeyFactRecall is the share of key facts a current correct statement
+// expresses.
+func (r Report) KeyFactRecall() float64 { return ratio(r.KeyFactsFound, r.KeyFacts) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// Score extracts every judged article again and matches its statements
+// to the judged ones.
+func Score(ctx context.Context, judged []Judged, keys []KeyFact, extract Extractor) (Report, error) {
+	byKey := map[key]Judged{}
+	articles := map[string]bool{}
+	for _, j := range judged {
+		byKey[keyOf(j.Article, j.Sentence, j.Subject, j.Predicate, j.Object)] = j
+		articles[j.Article] = true
+	}
+	for _, k := range keys {
+		articles[k.Article] = true
+	}
+	names := make([]string, 0, len(articles))
+	for a := range articles {
+		names = append(names, a)
+	}
+	sort.Strings(names)
+	var r Report
+	found := map[[2]any]bool{} // (article, key fact) expressed by a current correct statement
+	seen := map[key]bool{}
+	for _, a := range names {
+		doc, err := extract(ctx, a)
+		if err != nil {
+			return r, fmt.Errorf("extract %s: %w", a, err)
+		}
+		r.Articles++
+		for _, st := range doc.Statements {
+			k := keyOf(a, st.Sentence, st.Subject.Name, st.Predicate, st.Object.Name)
+			if seen[k] {
+				continue // the same statement twice in a sentence counts once
+			}
+			seen[k] = true
+			r.Statements++
+			j, ok := byKey[k]
+			if !ok {
+				r.Unjudged = append(r.Unjudged, fromStatement(a, st))
+				continue
+			}
+			r.Matched++
+			switch j.Label {
+			case Correct:
+				r.Correct++
+				if j.KeyFact > 0 {
+					found[[2]any{a, j.KeyFact}] = true
+				}
+			case Partial:
+				r.Partial++
+			case Wrong:
+				r.Wrong++
+			}
+		}
+	}
+	for _, j := range judged {
+		if j.Label == Correct && !seen[keyOf(j.Article, j.Sentence, j.Subject, j.Predicate, j.Object)] {
+			r.Missing++
+		}
+	}
+	r.KeyFacts = len(keys)
+	for _, k := range keys {
+		if found[[2]any{k.Article, k.Number}] {
+			r.KeyFactsFound++
+		}
+	}
+	return r, nil
+}
+
+// fromStatement is a statement as an unlabelled judged line.
+func fromStatement(article string, st kg.Statement) Judged {
+	j := Judged{Article: article, Sentence: st.Sentence, Subject: st.Subject.Name, Predicate: st.Predicate,
+		Object: st.Object.Name, Negated: st.Negated, Modality: st.Modality, Time: st.Time, Place: st.Place}
+	if st.AttributedTo != nil {
+		j.Attrib = st.AttributedTo.Name
+	}
+	return j
+}
+
+// WriteJudged writes judged lines in the judged-file format (unlabelled
+// ones with an empty label, to be judged).
+func WriteJudged(w io.Writer, js []Judged) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintln(bw, Header())
+	clean := func(s string) string { return strings.NewReplacer("\t", " ", "\n", " ").Replace(s) }
+	for _, j := range js {
+		kf := ""
+		if j.KeyFact > 0 {
+			kf = strconv.Itoa(j.KeyFact)
+		}
+		fmt.Fprintf(bw, "%s\t%d\t%s\t%s\t%s\t%v\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", j.Article, j.Sentence, clean(j.Subject),
+			clean(j.Predicate), clean(j.Object), j.Negated, clean(j.Modality), clean(j.Attrib), clean(j.Time), clean(j.Place),
+			j.Label, kf, clean(j.Note))
+	}
+	return bw.Flush()
+}
+
+// Print writes the report; its last line is
+// "precision=.. lenient=.. keyfacts=..".
+func (r Report) Print(w io.Writer) {
+	fmt.Fprintf(w, "%d articles, %d statements: %d judged (%d correct, %d partial, %d wrong), %d not judged yet\n",
+		r.Articles, r.Statements, r.Matched, r.Correct, r.Partial, r.Wrong, len(r.Unjudged))
+	fmt.Fprintf(w, "%d statements judged correct are no longer extracted; key facts found %d of %d\n",
+		r.Missing, r.KeyFactsFound, r.KeyFacts)
+	fmt.Fprintf(w, "precision=%.3f lenient=%.3f keyfacts=%.3f\n", r.Precision(), r.Lenient(), r.KeyFactRecall())
+}

@@ -1,0 +1,81 @@
+package facts
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+func st(sent int, subj, pred, obj string) kg.Statement {
+	return kg.Statement{Sentence: sent, Subject: kg.Node{Name: subj}, Predicate: pred, Object: kg.Node{Name: obj}}
+}
+
+func TestScore(t *testing.T) {
+	dir := t.TempDir()
+	judged := Header() + "\n" +
+		"a.txt\t1\tMexico\tdeploy\t32,000 troops\tfalse\t\t\t\t\tcorrect\t1\t\n" +
+		"a.txt\t2\tIt\tbe\twhat\tfalse\t\t\t\t\twrong\t\tfragment\n" +
+		"a.txt\t3\tBlinken\tmeet with\tLópez Obrador\tfalse\t\t\t\t\tpartial\t\tno time\n" +
+		"a.txt\t4\tUS\treopen\tcrossings\tfalse\t\t\t\t\tcorrect\t2\t\n"
+	keys := "article\tnumber\tsentence\tfact\n" +
+		"a.txt\t1\t1\tMexico | deployed | 32,000 troops\n" +
+		"a.txt\t2\t4\tthe US | reopened | the crossings\n" +
+		"a.txt\t3\t5\tsomething | not | extracted\n"
+	jp, kp := filepath.Join(dir, "j.tsv"), filepath.Join(dir, "k.tsv")
+	os.WriteFile(jp, []byte(judged), 0o644)
+	os.WriteFile(kp, []byte(keys), 0o644)
+	js, err := ReadJudged(jp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ks, err := ReadKeyFacts(kp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	extract := func(ctx context.Context, a string) (*kg.Document, error) {
+		return &kg.Document{Statements: []kg.Statement{
+			st(1, "Mexico", "deploy", "32,000  Troops"), // case and spaces do not matter
+			st(2, "It", "be", "what"),
+			st(3, "Blinken", "meet with", "López Obrador"),
+			st(3, "Blinken", "meet with", "López Obrador"), // twice: counted once
+			st(6, "Bárcena", "say", "something new"),
+		}}, nil
+	}
+	r, err := Score(context.Background(), js, ks, extract)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Statements != 4 || r.Matched != 3 || r.Correct != 1 || r.Partial != 1 || r.Wrong != 1 || len(r.Unjudged) != 1 {
+		t.Errorf("report %+v", r)
+	}
+	if r.Missing != 1 || r.KeyFactsFound != 1 || r.KeyFacts != 3 {
+		t.Errorf("missing %d, key facts %d of %d; want 1, 1 of 3", r.Missing, r.KeyFactsFound, r.KeyFacts)
+	}
+	var out bytes.Buffer
+	r.Print(&out)
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if got, want := lines[len(lines)-1], "precision=0.333 lenient=0.667 keyfacts=0.333"; got != want {
+		t.Errorf("last line %q, want %q", got, want)
+	}
+	out.Reset()
+	if err := WriteJudged(&out, r.Unjudged); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "a.txt\t6\tBárcena\tsay\tsomething new\tfalse") {
+		t.Errorf("unjudged lines:\n%s", out.String())
+	}
+}
+
+func TestReadJudgedErrors(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "bad.tsv")
+	os.WriteFile(p, []byte(Header()+"\na.txt\t1\tX\tsay\tY\tfalse\t\t\t\t\tmaybe\t\t\n"), 0o644)
+	if _, err := ReadJudged(p); err == nil || !strings.Contains(err.Error(), "bad.tsv:2") {
+		t.Errorf("a bad label: %v, want an error at line 2", err)
+	}
+}

@@ -3,7 +3,7 @@
 //
 //	newsgraph extract [--format jsonl] [FILE...]
 //	newsgraph load [--db PATH] [--backend bbolt|leveldb|memory] FILE|DIR...
-//	newsgraph serve [--db PATH] [--addr HOST:PORT] [--load FILE|DIR...]
+//	newsgraph serve [--db PATH] [--addr HOST:PORT] [--load FILE|DIR...] [--gizmo]
 //	newsgraph export [--db PATH] --format nquads
 //	newsgraph train tagger|parser --train FILE --dev FILE --out DIR
 //	newsgraph eval-parse FILE.conllu
@@ -70,6 +70,7 @@ type httpOptions struct {
 	writeToken      string
 	noIntrospection bool
 	noPlayground    bool
+	gizmo           bool
 	cors            []string
 	maxBody         int64
 	maxComplexity   int
@@ -89,8 +90,9 @@ commands:
   gen-corpus [--articles N] [--seed S]    print N generated news articles as JSON lines (for benchmarks)
   loadtest [--url URL] [--clients N] [--duration D] [--mix search=1,statements=1,subgraph=1,path=1,ingest=1]
                                           drive a server with concurrent clients; latency percentiles, errors, lost writes
-  serve [--db PATH] [--addr HOST:PORT] [--load FILE|DIR...]
-                                          serve GraphQL at /query and the playground at /
+  serve [--db PATH] [--addr HOST:PORT] [--load FILE|DIR...] [--gizmo]
+                                          serve GraphQL at /query and the playground at /;
+                                          --gizmo: Gizmo queries at /gizmo too (off by default)
   export [--db PATH] [--format F]         print the whole graph: nquads (default), jsonld, json, graphml
   import [--db PATH] FILE.nq...           merge N-Quads (another newsgraph's export, any RDF with owl:sameAs)
   train tagger|parser --train FILE --dev FILE --out DIR
@@ -145,6 +147,7 @@ func run(ctx context.Context, cmd string, args []string, stdin io.Reader, stdout
 			fs.StringVar(&cfg.http.writeToken, "write-token", os.Getenv("NEWSGRAPH_WRITE_TOKEN"), "bearer token mutations need (default $NEWSGRAPH_WRITE_TOKEN)")
 			fs.BoolVar(&cfg.http.noIntrospection, "no-introspection", false, "turn GraphQL introspection off")
 			fs.BoolVar(&cfg.http.noPlayground, "no-playground", false, "do not serve the playground at /")
+			fs.BoolVar(&cfg.http.gizmo, "gizmo", false, "serve Gizmo queries (Cayley's JavaScript) at /gizmo; they need the write token when one is set")
 			fs.Var((*multi)(&cfg.http.cors), "cors-origin", "origin whose pages may call the API, or * (repeatable; default none)")
 			fs.Int64Var(&cfg.http.maxBody, "max-body", graph.DefaultMaxBodyBytes, "largest request body, in bytes")
 			fs.IntVar(&cfg.http.maxComplexity, "max-complexity", graph.DefaultMaxComplexity, "largest query cost (lists cost their size; traversals their reach)")
@@ -367,7 +370,8 @@ func load(ctx context.Context, cfg config, s *store.Store, paths []string, out i
 }
 
 // routes mounts the endpoints: GraphQL at /query, exports at /export,
-// Gizmo at /gizmo, the playground at /.
+// Gizmo at /gizmo (when o.gizmo; a 404 saying so otherwise), the
+// playground at /.
 func routes(s *store.Store, l *loader.Loader, o httpOptions) http.Handler {
 	if o.timeout <= 0 {
 		o.timeout = graph.DefaultTimeout
@@ -378,7 +382,11 @@ func routes(s *store.Store, l *loader.Loader, o httpOptions) http.Handler {
 		MaxBodyBytes: o.maxBody, Complexity: o.maxComplexity, MaxDepth: o.maxDepth, ReadOnly: o.readOnly, WriteToken: o.writeToken}),
 		o.timeout, `{"errors":[{"message":"request timed out","extensions":{"code":"TIMEOUT"}}]}`))
 	mux.Handle("/export", http.TimeoutHandler(graph.ExportHandler(res, s, store.Vocab), o.timeout, "export timed out\n"))
-	mux.Handle("/gizmo", graph.GizmoHandler(s))
+	if o.gizmo {
+		mux.Handle("/gizmo", graph.GizmoHandler(s, graph.GizmoOptions{Token: o.writeToken}))
+	} else {
+		mux.Handle("/gizmo", graph.GizmoOff())
+	}
 	if !o.noPlayground {
 		mux.Handle("/{$}", graph.Playground("/query"))
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -34,7 +35,7 @@ func sampleServer(t *testing.T) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(routes(s, l, httpOptions{}))
+	srv := httptest.NewServer(routes(s, l, httpOptions{gizmo: true}))
 	t.Cleanup(srv.Close)
 	return srv
 }
@@ -101,7 +102,9 @@ func TestGracefulShutdown(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
-	go func() { done <- serve(ctx, config{addr: "127.0.0.1:0", maxBytes: 2 << 20}, s, pw) }()
+	go func() {
+		done <- serve(ctx, config{addr: "127.0.0.1:0", maxBytes: 2 << 20, http: httpOptions{gizmo: true}}, s, pw)
+	}()
 	line, err := bufio.NewReader(pr).ReadString('\n')
 	if err != nil {
 		t.Fatal(err)
@@ -109,11 +112,12 @@ func TestGracefulShutdown(t *testing.T) {
 	go io.Copy(io.Discard, pr)
 	url := strings.Fields(strings.TrimPrefix(line, "newsgraph: GraphQL at "))[0]
 	url = strings.TrimSuffix(strings.TrimSuffix(url, ","), "/query")
-	// A Gizmo query that takes a second, then the stop.
+	// A Gizmo query that takes 600 ms (the memory backend allows a
+	// second), then the stop.
 	res := make(chan int, 1)
 	go func() {
 		resp, err := http.Post(url+"/gizmo", "application/javascript",
-			strings.NewReader(`var t = Date.now(); while (Date.now() - t < 1000) {}; g.V().All()`))
+			strings.NewReader(`var t = Date.now(); while (Date.now() - t < 600) {}; g.V().All()`))
 		if err != nil {
 			res <- 0
 			return
@@ -131,5 +135,50 @@ func TestGracefulShutdown(t *testing.T) {
 	}
 	if _, err := http.Get(url + "/query"); err == nil {
 		t.Error("the server still answers after shutdown")
+	}
+}
+
+// Gizmo runs JavaScript: it is off unless serve is told --gizmo, and
+// then needs the write token when one is set.
+func TestGizmoAccess(t *testing.T) {
+	s, err := store.Open(store.Config{Backend: store.Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	l, err := newLoader(config{maxBytes: 2 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		o    httpOptions
+		auth string
+		want int
+	}{
+		{"off by default", httpOptions{}, "", http.StatusNotFound},
+		{"on", httpOptions{gizmo: true}, "", http.StatusOK},
+		{"token set, none sent", httpOptions{gizmo: true, writeToken: "s3cret"}, "", http.StatusUnauthorized},
+		{"token set, wrong one", httpOptions{gizmo: true, writeToken: "s3cret"}, "Bearer nope", http.StatusUnauthorized},
+		{"token set and sent", httpOptions{gizmo: true, writeToken: "s3cret"}, "Bearer s3cret", http.StatusOK},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(routes(s, l, tc.o))
+			defer srv.Close()
+			req, _ := http.NewRequest(http.MethodPost, srv.URL+"/gizmo", strings.NewReader("g.V().All()"))
+			if tc.auth != "" {
+				req.Header.Set("Authorization", tc.auth)
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			var out struct{ Error string }
+			json.NewDecoder(resp.Body).Decode(&out)
+			if got, want := resp.StatusCode, tc.want; got != want || (got != http.StatusOK) != (out.Error != "") {
+				t.Errorf("status %d (%q), want %d, and a message unless 200", got, out.Error, want)
+			}
+		})
 	}
 }

@@ -42,7 +42,7 @@ func newServerWith(t *testing.T, o graph.HandlerOptions) *httptest.Server {
 	res := graph.NewResolver(s, loader.New(tg, loader.Options{MaxBytes: 1 << 20}))
 	mux := http.NewServeMux()
 	mux.Handle("/export", graph.ExportHandler(res, s, store.Vocab))
-	mux.Handle("/gizmo", graph.GizmoHandler(s))
+	mux.Handle("/gizmo", graph.GizmoHandler(s, graph.GizmoOptions{}))
 	mux.Handle("/", graph.NewHandler(res, o))
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)

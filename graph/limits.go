@@ -134,12 +134,17 @@ func (g writeGuard) MutateOperationContext(ctx context.Context, oc *graphql.Oper
 	if g.Token == "" {
 		return nil
 	}
-	got, ok := strings.CutPrefix(oc.Headers.Get("Authorization"), "Bearer ")
-	if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(g.Token)) != 1 {
+	if !bearer(oc.Headers, g.Token) {
 		return &gqlerror.Error{Message: "mutations need the write token: Authorization: Bearer <token>",
 			Extensions: map[string]any{"code": "UNAUTHENTICATED"}}
 	}
 	return nil
+}
+
+// bearer reports whether h carries Authorization: Bearer token.
+func bearer(h http.Header, token string) bool {
+	got, ok := strings.CutPrefix(h.Get("Authorization"), "Bearer ")
+	return ok && subtle.ConstantTimeCompare([]byte(got), []byte(token)) == 1
 }
 
 // CORS answers browsers from the allowed origins ("*" for any): their

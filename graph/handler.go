@@ -40,8 +40,10 @@ func NewHandler(r *Resolver, o HandlerOptions) http.Handler {
 	if o.MaxDepth <= 0 {
 		o.MaxDepth = DefaultMaxDepth
 	}
-	srv.Use(extension.FixedComplexityLimit(o.Complexity))
+	// Depth first: it is the cheaper check, and the more telling error
+	// for a deep query, which is usually costly too.
 	srv.Use(depthLimit{Max: o.MaxDepth})
+	srv.Use(extension.FixedComplexityLimit(o.Complexity))
 	srv.Use(writeGuard{ReadOnly: o.ReadOnly, Token: o.WriteToken})
 	srv.AroundOperations(withRequestCache)
 	srv.SetErrorPresenter(ErrorPresenter)

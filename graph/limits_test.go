@@ -3,10 +3,17 @@ package graph_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/parser"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -136,3 +143,109 @@ func TestCORS(t *testing.T) {
 }
 
 func newRecorder() *httptest.ResponseRecorder { return httptest.NewRecorder() }
+
+// aliases repeats field under n aliases: { a0: field a1: field ... }.
+func aliases(n int, field string) string {
+	var b strings.Builder
+	b.WriteString("{")
+	for i := range n {
+		fmt.Fprintf(&b, " a%d: %s", i, field)
+	}
+	b.WriteString(" }")
+	return b.String()
+}
+
+// Queries within the body and depth limits that cost far more than their
+// size: each was measured on 6,000 articles before its field got a cost.
+func TestCostlyQueriesRefused(t *testing.T) {
+	srv := newServer(t)
+	for _, tc := range []struct {
+		name, query string
+	}{
+		// RSS from 570 MB to 6.7 GB: 15,000 article texts.
+		{"article text fan-out", aliases(150, "articles(first: 100) { edges { node { text } } }")},
+		// 88 CPU-seconds and 6.9 GB: every alias reads every statement.
+		{"statement scans", aliases(300, "statements { pageInfo { totalCount } }")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := post(t, srv, tc.query, nil)
+			if got, want := code(r), "COMPLEXITY_LIMIT_EXCEEDED"; got != want {
+				t.Errorf("code %q (%+v), want %s", got, r.Errors, want)
+			}
+		})
+	}
+}
+
+// ordinaryQueries are the queries the README shows and the explorer
+// sends (its NODE and STMT pieces put in).
+func ordinaryQueries(t *testing.T) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, m := range regexp.MustCompile("(?s)```graphql\n(.*?)```").FindAllStringSubmatch(string(readme), -1) {
+		if q := strings.TrimSpace(m[1]); strings.HasPrefix(q, "{") {
+			out[fmt.Sprintf("README block %d", i+1)] = q
+		}
+	}
+	app, err := os.ReadFile(filepath.Join("..", "explorer", "app.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	js := string(app)
+	piece := func(name string) string {
+		m := regexp.MustCompile(`(?s)const ` + name + " = [\"`](.*?)[\"`];").FindStringSubmatch(js)
+		if m == nil {
+			t.Fatalf("explorer/app.js has no %s", name)
+		}
+		return m[1]
+	}
+	node := piece("NODE")
+	stmt := strings.ReplaceAll(piece("STMT"), "${NODE}", node)
+	for i, m := range regexp.MustCompile("(?s)gql\\(`(.*?)`").FindAllStringSubmatch(js, -1) {
+		q := strings.NewReplacer("${NODE}", node, "${STMT}", stmt).Replace(m[1])
+		out[fmt.Sprintf("explorer query %d", i+1)] = q
+	}
+	if len(out) < 8 {
+		t.Fatalf("found %d queries in the README and the explorer, want at least 8", len(out))
+	}
+	return out
+}
+
+// dummyVariables gives each variable the query declares a value of its
+// type: the limits are about the query's shape.
+func dummyVariables(t *testing.T, q string) map[string]any {
+	t.Helper()
+	doc, err := parser.ParseQuery(&ast.Source{Input: q})
+	if err != nil {
+		t.Fatalf("parse %s: %v", q, err)
+	}
+	vars := map[string]any{}
+	for _, op := range doc.Operations {
+		for _, v := range op.VariableDefinitions {
+			var val any = "https://newsgraph.dev/id/entity/none"
+			if v.Type.Elem != nil {
+				val = []any{val}
+			}
+			vars[v.Variable] = val
+		}
+	}
+	return vars
+}
+
+// The limits leave what the README and the explorer ask alone.
+func TestOrdinaryQueriesPass(t *testing.T) {
+	srv := newServer(t)
+	for name, q := range ordinaryQueries(t) {
+		t.Run(name, func(t *testing.T) {
+			r := post(t, srv, q, dummyVariables(t, q))
+			for _, e := range r.Errors {
+				if e.Extensions["code"] != "NOT_FOUND" {
+					t.Errorf("%s: %+v", q, e)
+				}
+			}
+		})
+	}
+}

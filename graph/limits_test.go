@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -247,5 +248,30 @@ func TestOrdinaryQueriesPass(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The parsed-query cache is bounded in bytes, not entries: 1,000 distinct
+// 3 MB queries used to fill it until the process died. Twelve distinct
+// 1 MB queries that validate must not stay in memory.
+func TestQueryCacheBounded(t *testing.T) {
+	srv := newServerWith(t, graph.HandlerOptions{MaxBodyBytes: 2 << 20})
+	heap := func() uint64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	pad := strings.Repeat("x", 1<<20)
+	before := heap()
+	for i := range 12 {
+		// Skipped: only the parse and the cache matter here.
+		q := fmt.Sprintf(`{ searchEntities(query: "%d%s") @skip(if: true) { pageInfo { totalCount } } }`, i, pad)
+		if r := post(t, srv, q, nil); len(r.Errors) > 0 {
+			t.Fatalf("query %d: %+v", i, r.Errors)
+		}
+	}
+	if grown := int64(heap()) - int64(before); grown > 4<<20 {
+		t.Errorf("the heap grew by %d MB after 12 distinct 1 MB queries, want under 4 MB", grown>>20)
 	}
 }

@@ -28,7 +28,9 @@ func NewHandler(r *Resolver, o HandlerOptions) http.Handler {
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	// Parsed and validated queries are kept: clients repeat theirs.
-	srv.SetQueryCache(newQueryCache(QueryCacheBytes))
+	cache := newQueryCache(QueryCacheBytes)
+	srv.SetQueryCache(cache)
+	srv.Use(shapeLimit{cache: cache})
 	if o.Introspection {
 		srv.Use(extension.Introspection{})
 	}

@@ -275,3 +275,65 @@ func TestQueryCacheBounded(t *testing.T) {
 		t.Errorf("the heap grew by %d MB after 12 distinct 1 MB queries, want under 4 MB", grown>>20)
 	}
 }
+
+// fanOut is a query of levels fragments, each spreading the next twice:
+// a kilobyte that expands to 2^levels fields.
+func fanOut(levels int) string {
+	var b strings.Builder
+	b.WriteString("{ ...F0 }")
+	for i := range levels {
+		fmt.Fprintf(&b, " fragment F%d on Query { ...F%d ...F%d }", i, i+1, i+1)
+	}
+	fmt.Fprintf(&b, " fragment F%d on Query { __typename }", levels)
+	return b.String()
+}
+
+// Queries whose parse is cheap but whose validation or cost is not are
+// refused before gqlgen validates them, from their shape alone.
+func TestQueryShapeLimits(t *testing.T) {
+	srv := newServer(t)
+	for _, tc := range []struct {
+		name, query string
+	}{
+		// 13 CPU-seconds of validation and complexity before the
+		// complexity limit refused it.
+		{"fragment fan-out", fanOut(26)},
+		// Validation compares every two fields of one name: 2 s for
+		// 5,000 (10 s for 10,000), and the query is valid.
+		{"one field 5,000 times", "{" + strings.Repeat(" __typename", 5000) + " }"},
+		// The same, with an error for every pair: 80,000 of them.
+		{"400 conflicting aliases", conflicting(400)},
+		// Validation compares every two fragments spread together: 1.3 s
+		// for 1,000, 37 s for 4,000.
+		{"1,000 fragments", func() string {
+			var b strings.Builder
+			b.WriteString("{")
+			for i := range 1000 {
+				fmt.Fprintf(&b, " ...F%d", i)
+			}
+			b.WriteString(" }")
+			for i := range 1000 {
+				fmt.Fprintf(&b, " fragment F%d on Query { a%d: __typename }", i, i)
+			}
+			return b.String()
+		}()},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := post(t, srv, tc.query, nil)
+			if got, want := code(r), "FIELD_LIMIT_EXCEEDED"; got != want {
+				t.Errorf("code %q (%.300s), want %s", got, fmt.Sprint(r.Errors), want)
+			}
+		})
+	}
+}
+
+// conflicting is n fields of one response name with different arguments.
+func conflicting(n int) string {
+	var b strings.Builder
+	b.WriteString("{")
+	for i := range n {
+		fmt.Fprintf(&b, " a: articles(first: %d) { pageInfo { totalCount } }", i)
+	}
+	b.WriteString(" }")
+	return b.String()
+}

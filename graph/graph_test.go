@@ -30,6 +30,13 @@ func newServer(t *testing.T) *httptest.Server {
 
 func newServerWith(t *testing.T, o graph.HandlerOptions) *httptest.Server {
 	t.Helper()
+	srv, _ := newServerStore(t, o)
+	return srv
+}
+
+// newServerStore is newServerWith and the memory store behind it.
+func newServerStore(t *testing.T, o graph.HandlerOptions) (*httptest.Server, *store.Store) {
+	t.Helper()
 	s, err := store.Open(store.Config{Backend: store.Memory})
 	if err != nil {
 		t.Fatal(err)
@@ -46,7 +53,7 @@ func newServerWith(t *testing.T, o graph.HandlerOptions) *httptest.Server {
 	mux.Handle("/", graph.NewHandler(res, o))
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
-	return srv
+	return srv, s
 }
 
 func post(t *testing.T, srv *httptest.Server, query string, vars map[string]any) gqlResponse {

@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -17,6 +18,7 @@ import (
 	"github.com/vektah/gqlparser/v2/parser"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 func code(r gqlResponse) string {
@@ -336,4 +338,83 @@ func conflicting(n int) string {
 	}
 	b.WriteString(" }")
 	return b.String()
+}
+
+// Every list the API answers has a cap: an entity joined across 1,522
+// articles listed them all, and as many names.
+func TestListsCapped(t *testing.T) {
+	srv, s := newServerStore(t, graph.HandlerOptions{})
+	const hub = "https://newsgraph.dev/id/entity/person/hub"
+	var nq strings.Builder
+	entity := func(id, name string) {
+		fmt.Fprintf(&nq, "<%s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <%sEntity> .\n", id, store.Vocab)
+		fmt.Fprintf(&nq, "<%s> <%sname> %q .\n<%s> <%sentityType> \"PERSON\" .\n", id, store.Vocab, name, id, store.Vocab)
+	}
+	entity(hub, "Hub")
+	for i := range 150 {
+		fmt.Fprintf(&nq, "<%s> <%salias> \"Hub alias %d\" .\n", hub, store.Vocab, i)
+		m := fmt.Sprintf("https://example.org/member/%d", i)
+		entity(m, fmt.Sprintf("Member %d", i))
+		fmt.Fprintf(&nq, "<%s> <http://www.w3.org/2002/07/owl#sameAs> <%s> .\n", m, hub)
+	}
+	// A statement whose reading has 30 further arguments.
+	const st, prov = "https://example.org/statement/1", "https://example.org/provenance/1"
+	fmt.Fprintf(&nq, "<%s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <%sStatement> .\n", st, store.Vocab)
+	fmt.Fprintf(&nq, "<%s> <%spredicate> \"meet\" .\n<%s> <%ssubject> <%s> .\n<%s> <%sobject> <%s> .\n<%s> <%sprovenance> <%s> .\n",
+		st, store.Vocab, st, store.Vocab, hub, st, store.Vocab, hub, st, store.Vocab, prov)
+	for i := range 30 {
+		a := fmt.Sprintf("https://example.org/argument/%d", i)
+		fmt.Fprintf(&nq, "<%s> <%sargument> <%s> .\n<%s> <%sindex> \"%d\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n", prov, store.Vocab, a, a, store.Vocab, i)
+		fmt.Fprintf(&nq, "<%s> <%srole> \"OTHER\" .\n<%s> <%sargumentValue> <%s> .\n", a, store.Vocab, a, store.Vocab, hub)
+	}
+	if _, err := s.ImportNQuads(context.Background(), strings.NewReader(nq.String())); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("arguments", func(t *testing.T) {
+		r := post(t, srv, `query($id: ID!) { statement(id: $id) { arguments { role } } }`, map[string]any{"id": st})
+		var out struct {
+			Statement struct{ Arguments []struct{ Role string } }
+		}
+		json.Unmarshal(r.Data, &out)
+		if got, want := len(out.Statement.Arguments), graph.MaxArguments; got != want {
+			t.Errorf("%d arguments, want %d (%+v)", got, want, r.Errors)
+		}
+	})
+	t.Run("warnings", func(t *testing.T) {
+		// Sentences over 200 words are skipped, each with a warning.
+		text := strings.Repeat("Mexico"+strings.Repeat(" sent troops", 110)+".\n\n", 120)
+		r := post(t, srv, `mutation($t: String!) { ingestArticle(input: {text: $t}) { warnings } }`, map[string]any{"t": text})
+		var out struct{ IngestArticle struct{ Warnings []string } }
+		json.Unmarshal(r.Data, &out)
+		if got, want := len(out.IngestArticle.Warnings), graph.MaxWarnings; got != want {
+			t.Errorf("%d warnings, want %d (%+v)", got, want, r.Errors)
+		}
+	})
+	for _, tc := range []struct {
+		name, args string
+		want       int
+	}{
+		{"default", "", 20},
+		{"asked for more than the most", "(first: 1000)", graph.MaxFirst},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := post(t, srv, `query($id: ID!) { entity(id: $id) { aliases`+tc.args+` members`+tc.args+` { id } } }`, map[string]any{"id": hub})
+			if len(r.Errors) > 0 {
+				t.Fatalf("%+v", r.Errors)
+			}
+			var out struct {
+				Entity struct {
+					Aliases []string
+					Members []struct{ ID string }
+				}
+			}
+			json.Unmarshal(r.Data, &out)
+			if got, want := len(out.Entity.Aliases), tc.want; got != want {
+				t.Errorf("%d aliases, want %d", got, want)
+			}
+			if got, want := len(out.Entity.Members), tc.want; got != want {
+				t.Errorf("%d members, want %d", got, want)
+			}
+		})
+	}
 }

@@ -42,6 +42,12 @@ type Extractor interface {
 // MaxFirst caps every list a client can ask for.
 const MaxFirst = 100
 
+// Caps of the lists that take no first.
+const (
+	MaxArguments = 20  // of a statement
+	MaxWarnings  = 100 // of an ingest
+)
+
 // Service carries out API requests against a store.
 type Service struct {
 	store     Store
@@ -330,6 +336,7 @@ func (s *Service) ingestArticle(ctx context.Context, in model.ArticleInput) (*mo
 	if warnings == nil {
 		warnings = []string{}
 	}
+	warnings = warnings[:min(len(warnings), MaxWarnings)]
 	return &model.IngestResult{Article: stored, Created: res.Created, Statements: res.Statements, Entities: res.Entities, Warnings: warnings}, nil
 }
 
@@ -374,8 +381,8 @@ func (s *Service) arguments(ctx context.Context, st *kg.Statement) ([]*kg.Argume
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*kg.Argument, len(st.Arguments))
-	for i := range st.Arguments {
+	out := make([]*kg.Argument, min(len(st.Arguments), MaxArguments))
+	for i := range out {
 		out[i] = &st.Arguments[i]
 	}
 	return out, nil

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"fmt"
 	"net/http"
 	"time"
 
@@ -25,14 +24,16 @@ type HandlerOptions struct {
 func NewHandler(r *Resolver, o HandlerOptions) http.Handler {
 	srv := handler.New(NewExecutableSchema(Config{Resolvers: r, Complexity: complexity()}))
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(withStatus{transport.GET{}})
+	srv.AddTransport(withStatus{transport.POST{}})
 	// Parsed and validated queries are kept: clients repeat theirs.
 	cache := newQueryCache(QueryCacheBytes)
 	srv.SetQueryCache(cache)
 	srv.Use(shapeLimit{cache: cache})
 	if o.Introspection {
 		srv.Use(extension.Introspection{})
+	} else {
+		srv.Use(introspectionOff{})
 	}
 	if o.Complexity <= 0 {
 		o.Complexity = DefaultMaxComplexity
@@ -52,14 +53,9 @@ func NewHandler(r *Resolver, o HandlerOptions) http.Handler {
 		max = DefaultMaxBodyBytes
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		if req.ContentLength > max {
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(http.StatusRequestEntityTooLarge)
-			fmt.Fprintf(w, `{"errors":[{"message":"request body over %d bytes","extensions":{"code":"TOO_LARGE"}}]}`, max)
-			return
+		if readJSONBody(w, req, max) {
+			srv.ServeHTTP(w, req)
 		}
-		req.Body = http.MaxBytesReader(w, req.Body, max)
-		srv.ServeHTTP(w, req)
 	})
 }
 

@@ -76,6 +76,7 @@ type httpOptions struct {
 	maxComplexity   int
 	maxDepth        int
 	timeout         time.Duration
+	readTimeout     time.Duration
 }
 
 const usage = `usage: newsgraph COMMAND [flags] [args]
@@ -92,7 +93,9 @@ commands:
                                           drive a server with concurrent clients; latency percentiles, errors, lost writes
   serve [--db PATH] [--addr HOST:PORT] [--load FILE|DIR...] [--gizmo]
                                           serve GraphQL at /query and the playground at /;
-                                          --gizmo: Gizmo queries at /gizmo too (off by default)
+                                          --gizmo: Gizmo queries at /gizmo too (off by default);
+                                          --timeout D: longest run of a request, --read-timeout D: longest
+                                          a request may take to arrive (slow clients are cut off)
   export [--db PATH] [--format F]         print the whole graph: nquads (default), jsonld, json, graphml
   import [--db PATH] FILE.nq...           merge N-Quads (another newsgraph's export, any RDF with owl:sameAs)
   train tagger|parser --train FILE --dev FILE --out DIR
@@ -152,7 +155,8 @@ func run(ctx context.Context, cmd string, args []string, stdin io.Reader, stdout
 			fs.Int64Var(&cfg.http.maxBody, "max-body", graph.DefaultMaxBodyBytes, "largest request body, in bytes")
 			fs.IntVar(&cfg.http.maxComplexity, "max-complexity", graph.DefaultMaxComplexity, "largest query cost (lists cost their size; traversals their reach)")
 			fs.IntVar(&cfg.http.maxDepth, "max-depth", graph.DefaultMaxDepth, "deepest query nesting")
-			fs.DurationVar(&cfg.http.timeout, "timeout", graph.DefaultTimeout, "longest request")
+			fs.DurationVar(&cfg.http.timeout, "timeout", graph.DefaultTimeout, "longest a request may run (its context's deadline)")
+			fs.DurationVar(&cfg.http.readTimeout, "read-timeout", DefaultReadTimeout, "longest a request, headers and body, may take to arrive")
 		}
 		fs.IntVar(&cfg.workers, "workers", 0, "extraction goroutines (0: one per core)")
 		fs.IntVar(&cfg.batch, "batch", 64, "articles per write transaction")
@@ -378,9 +382,13 @@ func routes(s *store.Store, l *loader.Loader, o httpOptions) http.Handler {
 	}
 	mux := http.NewServeMux()
 	res := graph.NewResolver(s, l)
-	mux.Handle("/query", http.TimeoutHandler(graph.NewHandler(res, graph.HandlerOptions{Introspection: !o.noIntrospection,
-		MaxBodyBytes: o.maxBody, Complexity: o.maxComplexity, MaxDepth: o.maxDepth, ReadOnly: o.readOnly, WriteToken: o.writeToken}),
-		o.timeout, `{"errors":[{"message":"request timed out","extensions":{"code":"TIMEOUT"}}]}`))
+	// No http.TimeoutHandler on /query: it answered "timed out" while the
+	// request went on, and an ingest could commit after that answer. The
+	// handler gives the request a deadline instead, and answers with what
+	// happened.
+	mux.Handle("/query", graph.NewHandler(res, graph.HandlerOptions{Introspection: !o.noIntrospection,
+		MaxBodyBytes: o.maxBody, Complexity: o.maxComplexity, MaxDepth: o.maxDepth, ReadOnly: o.readOnly, WriteToken: o.writeToken,
+		Timeout: o.timeout}))
 	mux.Handle("/export", http.TimeoutHandler(graph.ExportHandler(res, s, store.Vocab), o.timeout, "export timed out\n"))
 	if o.gizmo {
 		mux.Handle("/gizmo", graph.GizmoHandler(s, graph.GizmoOptions{Token: o.writeToken}))
@@ -392,6 +400,28 @@ func routes(s *store.Store, l *loader.Loader, o httpOptions) http.Handler {
 	}
 	mux.Handle("/explore/", http.StripPrefix("/explore/", explorer.Handler()))
 	return graph.CORS(o.cors, mux)
+}
+
+// DefaultReadTimeout bounds receiving one request, headers and body.
+const DefaultReadTimeout = 30 * time.Second
+
+// newHTTPServer is the server serve runs h with. Its read deadlines cut off
+// clients that send slowly (a body a byte every few seconds held its
+// connection open indefinitely): the headers must arrive within 10 s (or
+// the read timeout, if shorter) and the whole request within the read
+// timeout. Once a handler has read its body, net/http lifts the read
+// deadline, so a long request is bounded by its own context instead. There
+// is no write timeout: exports stream large answers.
+func newHTTPServer(h http.Handler, o httpOptions) *http.Server {
+	if o.readTimeout <= 0 {
+		o.readTimeout = DefaultReadTimeout
+	}
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: min(10*time.Second, o.readTimeout),
+		ReadTimeout:       o.readTimeout,
+		IdleTimeout:       2 * time.Minute,
+	}
 }
 
 func serve(ctx context.Context, cfg config, s *store.Store, out io.Writer) error {
@@ -408,7 +438,7 @@ func serve(ctx context.Context, cfg config, s *store.Store, out io.Writer) error
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: routes(s, l, cfg.http), ReadHeaderTimeout: 10 * time.Second}
+	srv := newHTTPServer(routes(s, l, cfg.http), cfg.http)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	addr := ln.Addr().String()

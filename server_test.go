@@ -2,9 +2,12 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -181,4 +184,100 @@ func TestGizmoAccess(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A request's answer says what happened: an ingest whose write waits past
+// the request's deadline is answered either with its success, when the
+// write went on and committed, or with a timeout when nothing was
+// written; never "timed out" for a write that commits afterwards.
+func TestTimeoutAnswersWhatHappened(t *testing.T) {
+	s, err := store.Open(store.Config{Backend: store.Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	l, err := newLoader(config{maxBytes: 2 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(routes(s, l, httpOptions{timeout: 300 * time.Millisecond}))
+	defer srv.Close()
+	// On the memory backend a Gizmo query holds the store's read lock
+	// while it runs: the ingest's write waits for it, past the deadline.
+	gctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	go s.Gizmo(gctx, `while (true) {}`, 1)
+	time.Sleep(100 * time.Millisecond) // for the query to begin; not a bound
+	body, _ := json.Marshal(map[string]any{"query": `mutation { ingestArticle(input: {text: "Mexico sent troops to the border."}) { created } }`})
+	resp, err := http.Post(srv.URL+"/query", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out struct {
+		Data   struct{ IngestArticle struct{ Created bool } }
+		Errors []struct{ Extensions struct{ Code string } }
+	}
+	json.NewDecoder(resp.Body).Decode(&out)
+	// Writes take turns: once this delete is through, the ingest's write
+	// has committed or never will.
+	if _, err := s.DeleteArticle(context.Background(), "https://example.org/none"); err != nil {
+		t.Fatal(err)
+	}
+	_, stored, err := s.Articles(context.Background(), 0, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	timedOut := len(out.Errors) > 0 && out.Errors[0].Extensions.Code == "TIMEOUT"
+	switch {
+	case out.Data.IngestArticle.Created && stored == 1:
+	case timedOut && stored == 0:
+	default:
+		t.Errorf("answered %d %+v, and %d articles stored", resp.StatusCode, out, stored)
+	}
+}
+
+// A client that sends its body a byte at a time is cut off: a body sent
+// one byte every 2.8 s used to hold its connection open for as long as
+// the client liked. The server is built as serve builds it.
+func TestSlowBodyCut(t *testing.T) {
+	s, err := store.Open(store.Config{Backend: store.Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	l, err := newLoader(config{maxBytes: 2 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := httpOptions{readTimeout: 300 * time.Millisecond}
+	srv := httptest.NewUnstartedServer(nil)
+	srv.Config = newHTTPServer(routes(s, l, o), o)
+	srv.Start()
+	defer srv.Close()
+	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	const size = 500
+	fmt.Fprintf(conn, "POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", size)
+	answered := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(conn).ReadString('\n')
+		answered <- line
+	}()
+	sent := 0
+	for ; sent < size; sent++ {
+		select {
+		case line := <-answered:
+			t.Logf("cut after %d of %d bytes: %q", sent, size, line)
+			return
+		case <-time.After(20 * time.Millisecond):
+		}
+		if _, err := conn.Write([]byte(" ")); err != nil {
+			return
+		}
+	}
+	t.Errorf("the server took the whole %d-byte body, a byte every 20 ms", size)
 }

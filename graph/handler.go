@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"net/http"
 	"time"
 
@@ -18,6 +19,10 @@ type HandlerOptions struct {
 	MaxDepth      int   // 0: DefaultMaxDepth
 	ReadOnly      bool  // refuse mutations
 	WriteToken    string
+	// Timeout is the deadline of a request's context (0: none): reads
+	// stop at it, and a write that has not begun is not begun; the
+	// answer waits for the request to end and says what happened.
+	Timeout time.Duration
 }
 
 // NewHandler returns the GraphQL endpoint.
@@ -53,9 +58,15 @@ func NewHandler(r *Resolver, o HandlerOptions) http.Handler {
 		max = DefaultMaxBodyBytes
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		if readJSONBody(w, req, max) {
-			srv.ServeHTTP(w, req)
+		if !readJSONBody(w, req, max) {
+			return
 		}
+		if o.Timeout > 0 {
+			ctx, cancel := context.WithTimeout(req.Context(), o.Timeout)
+			defer cancel()
+			req = req.WithContext(ctx)
+		}
+		srv.ServeHTTP(w, req)
 	})
 }
 

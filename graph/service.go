@@ -328,7 +328,9 @@ func (s *Service) ingestArticle(ctx context.Context, in model.ArticleInput) (*mo
 	if err != nil {
 		return nil, err
 	}
-	stored, err := s.store.Article(ctx, res.Article.ID)
+	// The article is stored: the request's deadline, if it has passed,
+	// must not turn that into an error. One article is a short read.
+	stored, err := s.store.Article(context.WithoutCancel(ctx), res.Article.ID)
 	if err != nil {
 		return nil, err
 	}

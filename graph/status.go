@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"os"
 	"strconv"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -111,6 +112,10 @@ func readJSONBody(w http.ResponseWriter, req *http.Request, max int64) bool {
 	switch {
 	case errors.As(err, &tooLarge):
 		refuse(w, http.StatusRequestEntityTooLarge, kg.ETOOLARGE, "request body over the limit of "+strconv.FormatInt(max, 10)+" bytes")
+		return false
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		// the server's read timeout: the body came too slowly
+		refuse(w, http.StatusRequestTimeout, "TIMEOUT", "the request body took too long to arrive")
 		return false
 	case err != nil:
 		refuse(w, http.StatusBadRequest, kg.EINVALID, "could not read the request body")

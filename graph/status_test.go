@@ -2,14 +2,20 @@ package graph_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"log"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/loader"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // A request refused before it runs gets the HTTP status its error calls
@@ -77,5 +83,37 @@ func TestStatuses(t *testing.T) {
 				t.Errorf("401 without WWW-Authenticate: Bearer")
 			}
 		})
+	}
+}
+
+// slowExtractor takes until the request's deadline to extract.
+type slowExtractor struct{ x graph.Extractor }
+
+func (x slowExtractor) Extract(ctx context.Context, a kg.Article) (*kg.Document, error) {
+	<-ctx.Done()
+	return x.x.Extract(context.WithoutCancel(ctx), a)
+}
+
+// An ingest that reaches the store after the request's deadline writes
+// nothing and says so.
+func TestMutationTimeout(t *testing.T) {
+	s, err := store.Open(store.Config{Backend: store.Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	tg, err := loader.DefaultTagger()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := graph.NewResolver(s, slowExtractor{loader.New(tg, loader.Options{MaxBytes: 1 << 20})})
+	srv := httptest.NewServer(graph.NewHandler(res, graph.HandlerOptions{Timeout: 50 * time.Millisecond}))
+	defer srv.Close()
+	r := post(t, srv, `mutation { ingestArticle(input: {text: "Mexico sent troops to the border."}) { created } }`, nil)
+	if got, want := code(r), "TIMEOUT"; got != want || !strings.Contains(r.Errors[0].Message, "nothing was written") {
+		t.Errorf("code %q (%+v), want %s saying nothing was written", got, r.Errors, want)
+	}
+	if _, n, err := s.Articles(context.Background(), 0, 1); err != nil || n != 0 {
+		t.Errorf("%d articles stored (%v), want none", n, err)
 	}
 }

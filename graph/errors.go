@@ -23,8 +23,7 @@ func ErrorPresenter(ctx context.Context, err error) *gqlerror.Error {
 		setCode(gerr, ke.Code)
 	case errors.Is(err, context.DeadlineExceeded):
 		gerr.Message = "request timed out"
-		if graphql.HasOperationContext(ctx) && graphql.GetOperationContext(ctx).Operation != nil &&
-			graphql.GetOperationContext(ctx).Operation.Operation == ast.Mutation {
+		if isMutation(ctx) {
 			// A write that ran into the deadline stopped before its
 			// transaction (the store checks before it begins one); one
 			// that began has committed and answered success.
@@ -48,6 +47,14 @@ func ErrorPresenter(ctx context.Context, err error) *gqlerror.Error {
 		setCode(gerr, kg.EINTERNAL)
 	}
 	return gerr
+}
+
+func isMutation(ctx context.Context) bool {
+	if !graphql.HasOperationContext(ctx) {
+		return false
+	}
+	op := graphql.GetOperationContext(ctx).Operation
+	return op != nil && op.Operation == ast.Mutation
 }
 
 func setCode(e *gqlerror.Error, code string) {

@@ -3,7 +3,7 @@
 //
 //	newsgraph extract [--format jsonl] [FILE...]
 //	newsgraph load [--db PATH] [--backend bbolt|leveldb|memory] FILE|DIR...
-//	newsgraph serve [--db PATH] [--addr HOST:PORT] [--load FILE|DIR...]
+//	newsgraph serve [--db PATH] [--addr HOST:PORT] [--load FILE|DIR...] [--gizmo]
 //	newsgraph export [--db PATH] --format nquads
 //	newsgraph train tagger|parser --train FILE --dev FILE --out DIR
 //	newsgraph eval-parse FILE.conllu
@@ -71,12 +71,14 @@ type httpOptions struct {
 	writeToken      string
 	noIntrospection bool
 	noPlayground    bool
+	gizmo           bool
 	cors            []string
 	maxBody         int64
 	maxComplexity   int
 	maxDepth        int
 	timeout         time.Duration
 	exportTimeout   time.Duration
+	readTimeout     time.Duration
 }
 
 const usage = `usage: newsgraph COMMAND [flags] [args]
@@ -91,8 +93,11 @@ commands:
   gen-corpus [--articles N] [--seed S]    print N generated news articles as JSON lines (for benchmarks)
   loadtest [--url URL] [--clients N] [--duration D] [--mix search=1,statements=1,subgraph=1,path=1,ingest=1]
                                           drive a server with concurrent clients; latency percentiles, errors, lost writes
-  serve [--db PATH] [--addr HOST:PORT] [--load FILE|DIR...]
-                                          serve GraphQL at /query and the playground at /
+  serve [--db PATH] [--addr HOST:PORT] [--load FILE|DIR...] [--gizmo]
+                                          serve GraphQL at /query and the playground at /;
+                                          --gizmo: Gizmo queries at /gizmo too (off by default);
+                                          --timeout D: longest run of a request, --read-timeout D: longest
+                                          a request may take to arrive (slow clients are cut off)
   export [--db PATH] [--format F]         print the whole graph: nquads (default), jsonld, json, graphml
   import [--db PATH] FILE.nq...           merge N-Quads (another newsgraph's export, any RDF with owl:sameAs)
   train tagger|parser --train FILE --dev FILE --out DIR
@@ -146,12 +151,14 @@ func run(ctx context.Context, cmd string, args []string, stdin io.Reader, stdout
 			fs.StringVar(&cfg.http.writeToken, "write-token", os.Getenv("NEWSGRAPH_WRITE_TOKEN"), "bearer token mutations need (default $NEWSGRAPH_WRITE_TOKEN)")
 			fs.BoolVar(&cfg.http.noIntrospection, "no-introspection", false, "turn GraphQL introspection off")
 			fs.BoolVar(&cfg.http.noPlayground, "no-playground", false, "do not serve the playground at /")
+			fs.BoolVar(&cfg.http.gizmo, "gizmo", false, "serve Gizmo queries (Cayley's JavaScript) at /gizmo; they need the write token when one is set")
 			fs.Var((*multi)(&cfg.http.cors), "cors-origin", "origin whose pages may call the API, or * (repeatable; default none)")
 			fs.Int64Var(&cfg.http.maxBody, "max-body", graph.DefaultMaxBodyBytes, "largest request body, in bytes")
 			fs.IntVar(&cfg.http.maxComplexity, "max-complexity", graph.DefaultMaxComplexity, "largest query cost (lists cost their size; traversals their reach)")
 			fs.IntVar(&cfg.http.maxDepth, "max-depth", graph.DefaultMaxDepth, "deepest query nesting")
-			fs.DurationVar(&cfg.http.timeout, "timeout", graph.DefaultTimeout, "longest request")
+			fs.DurationVar(&cfg.http.timeout, "timeout", graph.DefaultTimeout, "longest a request may run (its context's deadline)")
 			fs.DurationVar(&cfg.http.exportTimeout, "export-timeout", graph.DefaultExportTimeout, "longest GET /export (it streams the whole graph)")
+			fs.DurationVar(&cfg.http.readTimeout, "read-timeout", DefaultReadTimeout, "longest a request, headers and body, may take to arrive")
 		}
 		fs.IntVar(&cfg.workers, "workers", 0, "extraction goroutines (0: one per core)")
 		fs.IntVar(&cfg.batch, "batch", 64, "articles per write transaction")
@@ -369,7 +376,8 @@ func load(ctx context.Context, cfg config, s *store.Store, paths []string, out i
 }
 
 // routes mounts the endpoints: GraphQL at /query, exports at /export,
-// Gizmo at /gizmo, the playground at /.
+// Gizmo at /gizmo (when o.gizmo; a 404 saying so otherwise), the
+// playground at /.
 func routes(s *store.Store, l *loader.Loader, o httpOptions) http.Handler {
 	if o.timeout <= 0 {
 		o.timeout = graph.DefaultTimeout
@@ -379,16 +387,46 @@ func routes(s *store.Store, l *loader.Loader, o httpOptions) http.Handler {
 	}
 	mux := http.NewServeMux()
 	res := graph.NewResolver(s, l)
-	mux.Handle("/query", http.TimeoutHandler(graph.NewHandler(res, graph.HandlerOptions{Introspection: !o.noIntrospection,
-		MaxBodyBytes: o.maxBody, Complexity: o.maxComplexity, MaxDepth: o.maxDepth, ReadOnly: o.readOnly, WriteToken: o.writeToken}),
-		o.timeout, `{"errors":[{"message":"request timed out","extensions":{"code":"TIMEOUT"}}]}`))
+	// No http.TimeoutHandler: it answered "timed out" while the request
+	// went on (an ingest could commit after that answer) and buffered the
+	// whole response. Handlers get a deadline instead, and answer with
+	// what happened.
+	mux.Handle("/query", graph.NewHandler(res, graph.HandlerOptions{Introspection: !o.noIntrospection,
+		MaxBodyBytes: o.maxBody, Complexity: o.maxComplexity, MaxDepth: o.maxDepth, ReadOnly: o.readOnly, WriteToken: o.writeToken,
+		Timeout: o.timeout}))
 	mux.Handle("/export", graph.WithDeadline(graph.ExportHandler(res, s, store.Vocab), o.exportTimeout))
-	mux.Handle("/gizmo", graph.GizmoHandler(s))
+	if o.gizmo {
+		mux.Handle("/gizmo", graph.GizmoHandler(s, graph.GizmoOptions{Token: o.writeToken}))
+	} else {
+		mux.Handle("/gizmo", graph.GizmoOff())
+	}
 	if !o.noPlayground {
 		mux.Handle("/{$}", graph.Playground("/query"))
 	}
 	mux.Handle("/explore/", http.StripPrefix("/explore/", explorer.Handler()))
 	return graph.CORS(o.cors, mux)
+}
+
+// DefaultReadTimeout bounds receiving one request, headers and body.
+const DefaultReadTimeout = 30 * time.Second
+
+// newHTTPServer is the server serve runs h with. Its read deadlines cut off
+// clients that send slowly (a body a byte every few seconds held its
+// connection open indefinitely): the headers must arrive within 10 s (or
+// the read timeout, if shorter) and the whole request within the read
+// timeout. Once a handler has read its body, net/http lifts the read
+// deadline, so a long request is bounded by its own context instead. There
+// is no write timeout: exports stream large answers.
+func newHTTPServer(h http.Handler, o httpOptions) *http.Server {
+	if o.readTimeout <= 0 {
+		o.readTimeout = DefaultReadTimeout
+	}
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: min(10*time.Second, o.readTimeout),
+		ReadTimeout:       o.readTimeout,
+		IdleTimeout:       2 * time.Minute,
+	}
 }
 
 func serve(ctx context.Context, cfg config, s *store.Store, out io.Writer) error {
@@ -405,7 +443,7 @@ func serve(ctx context.Context, cfg config, s *store.Store, out io.Writer) error
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: routes(s, l, cfg.http), ReadHeaderTimeout: 10 * time.Second}
+	srv := newHTTPServer(routes(s, l, cfg.http), cfg.http)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	addr := ln.Addr().String()

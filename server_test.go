@@ -2,8 +2,12 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -34,7 +38,7 @@ func sampleServer(t *testing.T) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(routes(s, l, httpOptions{}))
+	srv := httptest.NewServer(routes(s, l, httpOptions{gizmo: true}))
 	t.Cleanup(srv.Close)
 	return srv
 }
@@ -101,7 +105,9 @@ func TestGracefulShutdown(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
-	go func() { done <- serve(ctx, config{addr: "127.0.0.1:0", maxBytes: 2 << 20}, s, pw) }()
+	go func() {
+		done <- serve(ctx, config{addr: "127.0.0.1:0", maxBytes: 2 << 20, http: httpOptions{gizmo: true}}, s, pw)
+	}()
 	line, err := bufio.NewReader(pr).ReadString('\n')
 	if err != nil {
 		t.Fatal(err)
@@ -109,11 +115,12 @@ func TestGracefulShutdown(t *testing.T) {
 	go io.Copy(io.Discard, pr)
 	url := strings.Fields(strings.TrimPrefix(line, "newsgraph: GraphQL at "))[0]
 	url = strings.TrimSuffix(strings.TrimSuffix(url, ","), "/query")
-	// A Gizmo query that takes a second, then the stop.
+	// A Gizmo query that takes 600 ms (the memory backend allows a
+	// second), then the stop.
 	res := make(chan int, 1)
 	go func() {
 		resp, err := http.Post(url+"/gizmo", "application/javascript",
-			strings.NewReader(`var t = Date.now(); while (Date.now() - t < 1000) {}; g.V().All()`))
+			strings.NewReader(`var t = Date.now(); while (Date.now() - t < 600) {}; g.V().All()`))
 		if err != nil {
 			res <- 0
 			return
@@ -132,4 +139,145 @@ func TestGracefulShutdown(t *testing.T) {
 	if _, err := http.Get(url + "/query"); err == nil {
 		t.Error("the server still answers after shutdown")
 	}
+}
+
+// Gizmo runs JavaScript: it is off unless serve is told --gizmo, and
+// then needs the write token when one is set.
+func TestGizmoAccess(t *testing.T) {
+	s, err := store.Open(store.Config{Backend: store.Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	l, err := newLoader(config{maxBytes: 2 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		o    httpOptions
+		auth string
+		want int
+	}{
+		{"off by default", httpOptions{}, "", http.StatusNotFound},
+		{"on", httpOptions{gizmo: true}, "", http.StatusOK},
+		{"token set, none sent", httpOptions{gizmo: true, writeToken: "s3cret"}, "", http.StatusUnauthorized},
+		{"token set, wrong one", httpOptions{gizmo: true, writeToken: "s3cret"}, "Bearer nope", http.StatusUnauthorized},
+		{"token set and sent", httpOptions{gizmo: true, writeToken: "s3cret"}, "Bearer s3cret", http.StatusOK},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(routes(s, l, tc.o))
+			defer srv.Close()
+			req, _ := http.NewRequest(http.MethodPost, srv.URL+"/gizmo", strings.NewReader("g.V().All()"))
+			if tc.auth != "" {
+				req.Header.Set("Authorization", tc.auth)
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			var out struct{ Error string }
+			json.NewDecoder(resp.Body).Decode(&out)
+			if got, want := resp.StatusCode, tc.want; got != want || (got != http.StatusOK) != (out.Error != "") {
+				t.Errorf("status %d (%q), want %d, and a message unless 200", got, out.Error, want)
+			}
+		})
+	}
+}
+
+// A request's answer says what happened: an ingest whose write waits past
+// the request's deadline is answered either with its success, when the
+// write went on and committed, or with a timeout when nothing was
+// written; never "timed out" for a write that commits afterwards.
+func TestTimeoutAnswersWhatHappened(t *testing.T) {
+	s, err := store.Open(store.Config{Backend: store.Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	l, err := newLoader(config{maxBytes: 2 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(routes(s, l, httpOptions{timeout: 300 * time.Millisecond}))
+	defer srv.Close()
+	// On the memory backend a Gizmo query holds the store's read lock
+	// while it runs: the ingest's write waits for it, past the deadline.
+	gctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	go s.Gizmo(gctx, `while (true) {}`, 1)
+	time.Sleep(100 * time.Millisecond) // for the query to begin; not a bound
+	body, _ := json.Marshal(map[string]any{"query": `mutation { ingestArticle(input: {text: "Mexico sent troops to the border."}) { created } }`})
+	resp, err := http.Post(srv.URL+"/query", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out struct {
+		Data   struct{ IngestArticle struct{ Created bool } }
+		Errors []struct{ Extensions struct{ Code string } }
+	}
+	json.NewDecoder(resp.Body).Decode(&out)
+	// Writes take turns: once this delete is through, the ingest's write
+	// has committed or never will.
+	if _, err := s.DeleteArticle(context.Background(), s.IRIs().Article("no such article")); err != nil {
+		t.Fatal(err)
+	}
+	_, stored, err := s.Articles(context.Background(), 0, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	timedOut := len(out.Errors) > 0 && out.Errors[0].Extensions.Code == "TIMEOUT"
+	switch {
+	case out.Data.IngestArticle.Created && stored == 1:
+	case timedOut && stored == 0:
+	default:
+		t.Errorf("answered %d %+v, and %d articles stored", resp.StatusCode, out, stored)
+	}
+}
+
+// A client that sends its body a byte at a time is cut off: a body sent
+// one byte every 2.8 s used to hold its connection open for as long as
+// the client liked. The server is built as serve builds it.
+func TestSlowBodyCut(t *testing.T) {
+	s, err := store.Open(store.Config{Backend: store.Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	l, err := newLoader(config{maxBytes: 2 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := httpOptions{readTimeout: 300 * time.Millisecond}
+	srv := httptest.NewUnstartedServer(nil)
+	srv.Config = newHTTPServer(routes(s, l, o), o)
+	srv.Start()
+	defer srv.Close()
+	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	const size = 500
+	fmt.Fprintf(conn, "POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", size)
+	answered := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(conn).ReadString('\n')
+		answered <- line
+	}()
+	sent := 0
+	for ; sent < size; sent++ {
+		select {
+		case line := <-answered:
+			t.Logf("cut after %d of %d bytes: %q", sent, size, line)
+			return
+		case <-time.After(20 * time.Millisecond):
+		}
+		if _, err := conn.Write([]byte(" ")); err != nil {
+			return
+		}
+	}
+	t.Errorf("the server took the whole %d-byte body, a byte every 20 ms", size)
 }

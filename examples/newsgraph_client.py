@@ -55,11 +55,14 @@ _STATEMENT = (
 
 
 class Client:
-    """A newsgraph server at url (http://host:port)."""
+    """A newsgraph server at url (http://host:port). token is the server's
+    write token, for ingests and Gizmo queries when it has one (default
+    $NEWSGRAPH_WRITE_TOKEN)."""
 
-    def __init__(self, url="http://localhost:8080", timeout=60):
+    def __init__(self, url="http://localhost:8080", timeout=60, token=None):
         self.url = url.rstrip("/")
         self.timeout = timeout
+        self.token = token or os.environ.get("NEWSGRAPH_WRITE_TOKEN")
 
     # -- transport -------------------------------------------------------
 
@@ -68,17 +71,22 @@ class Client:
         req = urllib.request.Request(self.url + path, data=data)
         if data is not None:
             req.add_header("Content-Type", content_type)
+        if self.token:
+            req.add_header("Authorization", "Bearer " + self.token)
         try:
             with urllib.request.urlopen(req, timeout=self.timeout) as resp:
                 return resp.read().decode("utf-8")
         except urllib.error.HTTPError as e:
             text = e.read().decode("utf-8", "replace")
+            code = e.code
             try:
                 msg = json.loads(text)
-                err = msg.get("error") or msg.get("errors", [{}])[0].get("message")
+                first = msg.get("errors", [{}])[0]
+                err = msg.get("error") or first.get("message")
+                code = (first.get("extensions") or {}).get("code") or code
             except ValueError:
                 err = text.strip()
-            raise NewsgraphError("%s: %s" % (e.code, err), code=e.code) from None
+            raise NewsgraphError("%s: %s" % (e.code, err), code=code) from None
 
     def query(self, query, variables=None):
         """Runs a GraphQL query and returns its data; raises NewsgraphError."""

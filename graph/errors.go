@@ -6,6 +6,7 @@ import (
 	"log"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/newsgraph/newsgraph/kg"
@@ -22,7 +23,17 @@ func ErrorPresenter(ctx context.Context, err error) *gqlerror.Error {
 		setCode(gerr, ke.Code)
 	case errors.Is(err, context.DeadlineExceeded):
 		gerr.Message = "request timed out"
+		if isMutation(ctx) {
+			// A write that ran into the deadline stopped before its
+			// transaction (the store checks before it begins one); one
+			// that began has committed and answered success.
+			gerr.Message = "request timed out before its write: nothing was written"
+		}
 		setCode(gerr, "TIMEOUT")
+	case errors.Is(err, context.Canceled):
+		// The client went away; no one reads this, and it is no fault.
+		gerr.Message = "request cancelled"
+		setCode(gerr, "CANCELLED")
 	case gerr.Extensions != nil && gerr.Extensions["code"] != nil:
 		// gqlgen's own validation and parse errors keep their codes.
 	default:
@@ -36,6 +47,14 @@ func ErrorPresenter(ctx context.Context, err error) *gqlerror.Error {
 		setCode(gerr, kg.EINTERNAL)
 	}
 	return gerr
+}
+
+func isMutation(ctx context.Context) bool {
+	if !graphql.HasOperationContext(ctx) {
+		return false
+	}
+	op := graphql.GetOperationContext(ctx).Operation
+	return op != nil && op.Operation == ast.Mutation
 }
 
 func setCode(e *gqlerror.Error, code string) {

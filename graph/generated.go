@@ -73,10 +73,10 @@ type ComplexityRoot struct {
 	}
 
 	Entity struct {
-		Aliases     func(childComplexity int) int
+		Aliases     func(childComplexity int, first *int) int
 		Cooccurring func(childComplexity int, first *int) int
 		ID          func(childComplexity int) int
-		Members     func(childComplexity int) int
+		Members     func(childComplexity int, first *int) int
 		Mentions    func(childComplexity int, first *int) int
 		Name        func(childComplexity int) int
 		Statements  func(childComplexity int, direction *model.Direction, predicate *string, first *int, after *string) int
@@ -222,9 +222,10 @@ type ArticleResolver interface {
 	PublishedAt(ctx context.Context, obj *kg.Article) (*string, error)
 }
 type EntityResolver interface {
+	Aliases(ctx context.Context, obj *kg.Entity, first *int) ([]string, error)
 	Mentions(ctx context.Context, obj *kg.Entity, first *int) ([]*model.Mention, error)
 	Statements(ctx context.Context, obj *kg.Entity, direction *model.Direction, predicate *string, first *int, after *string) (*model.StatementConnection, error)
-	Members(ctx context.Context, obj *kg.Entity) ([]*kg.Member, error)
+	Members(ctx context.Context, obj *kg.Entity, first *int) ([]*kg.Member, error)
 	Cooccurring(ctx context.Context, obj *kg.Entity, first *int) ([]*model.Cooccurrence, error)
 	Timeline(ctx context.Context, obj *kg.Entity, first *int) ([]*model.TimelineEntry, error)
 }
@@ -377,7 +378,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Entity.Aliases(childComplexity), true
+		args, err := ec.field_Entity_aliases_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.Aliases(childComplexity, args["first"].(*int)), true
 	case "Entity.cooccurring":
 		if e.ComplexityRoot.Entity.Cooccurring == nil {
 			break
@@ -400,7 +406,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Entity.Members(childComplexity), true
+		args, err := ec.field_Entity_members_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.Members(childComplexity, args["first"].(*int)), true
 	case "Entity.mentions":
 		if e.ComplexityRoot.Entity.Mentions == nil {
 			break
@@ -1076,13 +1087,17 @@ type Entity {
   id: ID!
   name: String!
   type: EntityType!
-  aliases: [String!]!
+  "Its other names, in alphabetical order: the first of them (20 unless asked; at most 100)."
+  aliases(first: Int = 20): [String!]!
   "Its mentions in every article, the first of them (at most 100)."
   mentions(first: Int = 100): [Mention!]!
   "Statements with this entity as subject (OUT), object (IN) or either (BOTH)."
   statements(direction: Direction = BOTH, predicate: String, first: Int = 20, after: String): StatementConnection!
-  "Entities of other articles or sources joined to this one, and the rule that joined each."
-  members: [EntityMember!]!
+  """
+  Entities of other articles or sources joined to this one, and the rule that joined each: the
+  first of them (20 unless asked; at most 100).
+  """
+  members(first: Int = 20): [EntityMember!]!
   "Entities mentioned in the same sentences and articles, most shared sentences first."
   cooccurring(first: Int = 10): [Cooccurrence!]!
   "Its statements, one entry per article that states them, by the article's publication date (undated last)."
@@ -1115,7 +1130,9 @@ type TimelineEntry {
 
 "Nodes and the statements between them, found by a traversal."
 type Subgraph {
+  "At most maxNodes."
   nodes: [Node!]!
+  "At most 2,000 (truncated says when there were more)."
   edges: [Statement!]!
   "True when maxNodes stopped the traversal before it was done."
   truncated: Boolean!
@@ -1123,9 +1140,9 @@ type Subgraph {
 
 "A shortest chain of statements between two nodes, read in either direction."
 type Path {
-  "The nodes along the path, from the start to the end."
+  "The nodes along the path, from the start to the end (at most maxHops + 1)."
   nodes: [Node!]!
-  "The statements joining them, with their provenance."
+  "The statements joining them, with their provenance (at most maxHops)."
   statements: [Statement!]!
   length: Int!
 }
@@ -1201,7 +1218,7 @@ type Statement {
   time: String
   place: String
   attributedTo: Node
-  "The clause's further arguments, in the order of the sentence (of the first reading)."
+  "The clause's further arguments, in the order of the sentence (of the first reading; at most 20)."
   arguments: [Argument!]!
   "The readings of the statement (articles and sentences), the first of them (10 unless asked; at most 100)."
   provenance(first: Int = 10): [Provenance!]!
@@ -1287,6 +1304,7 @@ type IngestResult {
   created: Boolean!
   statements: Int!
   entities: Int!
+  "What the loader could not handle (sentences it skipped...): the first 100."
   warnings: [String!]!
 }
 
@@ -1701,7 +1719,35 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Entity_aliases_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Entity_cooccurring_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Entity_members_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -2610,7 +2656,8 @@ func (ec *executionContext) _Entity_aliases(ctx context.Context, field graphql.C
 			return ec.fieldContext_Entity_aliases(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Aliases, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().Aliases(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
@@ -2620,8 +2667,28 @@ func (ec *executionContext) _Entity_aliases(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Entity_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Entity", field, false, false, "String")
+func (ec *executionContext) fieldContext_Entity_aliases(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_aliases_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Entity_mentions(ctx context.Context, field graphql.CollectedField, obj *kg.Entity) (ret graphql.Marshaler) {
@@ -2721,7 +2788,8 @@ func (ec *executionContext) _Entity_members(ctx context.Context, field graphql.C
 			return ec.fieldContext_Entity_members(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Entity().Members(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().Members(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*kg.Member) graphql.Marshaler {
@@ -2731,7 +2799,7 @@ func (ec *executionContext) _Entity_members(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Entity_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Entity_members(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Entity",
 		Field:      field,
@@ -2740,6 +2808,17 @@ func (ec *executionContext) fieldContext_Entity_members(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_EntityMember(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_members_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -6418,10 +6497,11 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "aliases":
-			out.Values[i] = ec._Entity_aliases(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_aliases(ctx, field, obj)
+				})
 		case "mentions":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,

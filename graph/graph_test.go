@@ -35,7 +35,7 @@ func newServerWith(t *testing.T, o graph.HandlerOptions) *httptest.Server {
 	return srv
 }
 
-// newServerStore is a test server and the store behind it.
+// newServerStore is newServerWith and the memory store behind it.
 func newServerStore(t *testing.T, o graph.HandlerOptions) (*httptest.Server, *store.Store) {
 	t.Helper()
 	s, err := store.Open(store.Config{Backend: store.Memory})
@@ -50,7 +50,7 @@ func newServerStore(t *testing.T, o graph.HandlerOptions) (*httptest.Server, *st
 	res := graph.NewResolver(s, loader.New(tg, loader.Options{MaxBytes: 1 << 20}))
 	mux := http.NewServeMux()
 	mux.Handle("/export", graph.ExportHandler(res, s, store.Vocab))
-	mux.Handle("/gizmo", graph.GizmoHandler(s))
+	mux.Handle("/gizmo", graph.GizmoHandler(s, graph.GizmoOptions{}))
 	mux.Handle("/", graph.NewHandler(res, o))
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)

@@ -2,16 +2,13 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
-	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/99designs/gqlgen/graphql/playground"
-	"github.com/vektah/gqlparser/v2/ast"
 )
 
 // HandlerOptions configure the HTTP handler.
@@ -22,18 +19,26 @@ type HandlerOptions struct {
 	MaxDepth      int   // 0: DefaultMaxDepth
 	ReadOnly      bool  // refuse mutations
 	WriteToken    string
+	// Timeout is the deadline of a request's context (0: none): reads
+	// stop at it, and a write that has not begun is not begun; the
+	// answer waits for the request to end and says what happened.
+	Timeout time.Duration
 }
 
 // NewHandler returns the GraphQL endpoint.
 func NewHandler(r *Resolver, o HandlerOptions) http.Handler {
 	srv := handler.New(NewExecutableSchema(Config{Resolvers: r, Complexity: complexity()}))
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(withStatus{transport.GET{}})
+	srv.AddTransport(withStatus{transport.POST{}})
 	// Parsed and validated queries are kept: clients repeat theirs.
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	cache := newQueryCache(QueryCacheBytes)
+	srv.SetQueryCache(cache)
+	srv.Use(shapeLimit{cache: cache})
 	if o.Introspection {
 		srv.Use(extension.Introspection{})
+	} else {
+		srv.Use(introspectionOff{})
 	}
 	if o.Complexity <= 0 {
 		o.Complexity = DefaultMaxComplexity
@@ -41,8 +46,10 @@ func NewHandler(r *Resolver, o HandlerOptions) http.Handler {
 	if o.MaxDepth <= 0 {
 		o.MaxDepth = DefaultMaxDepth
 	}
-	srv.Use(extension.FixedComplexityLimit(o.Complexity))
+	// Depth first: it is the cheaper check, and the more telling error
+	// for a deep query, which is usually costly too.
 	srv.Use(depthLimit{Max: o.MaxDepth})
+	srv.Use(extension.FixedComplexityLimit(o.Complexity))
 	srv.Use(writeGuard{ReadOnly: o.ReadOnly, Token: o.WriteToken})
 	srv.AroundOperations(withRequestCache)
 	srv.SetErrorPresenter(ErrorPresenter)
@@ -51,13 +58,14 @@ func NewHandler(r *Resolver, o HandlerOptions) http.Handler {
 		max = DefaultMaxBodyBytes
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		if req.ContentLength > max {
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(http.StatusRequestEntityTooLarge)
-			fmt.Fprintf(w, `{"errors":[{"message":"request body over %d bytes","extensions":{"code":"TOO_LARGE"}}]}`, max)
+		if !readJSONBody(w, req, max) {
 			return
 		}
-		req.Body = http.MaxBytesReader(w, req.Body, max)
+		if o.Timeout > 0 {
+			ctx, cancel := context.WithTimeout(req.Context(), o.Timeout)
+			defer cancel()
+			req = req.WithContext(ctx)
+		}
 		srv.ServeHTTP(w, req)
 	})
 }

@@ -37,6 +37,11 @@ func (r *articleResolver) PublishedAt(ctx context.Context, obj *kg.Article) (*st
 	return publishedAt(obj), nil
 }
 
+// Aliases is the resolver for the aliases field.
+func (r *entityResolver) Aliases(ctx context.Context, obj *kg.Entity, first *int) ([]string, error) {
+	return aliases(obj, first)
+}
+
 // Mentions is the resolver for the mentions field.
 func (r *entityResolver) Mentions(ctx context.Context, obj *kg.Entity, first *int) ([]*model.Mention, error) {
 	return r.svc.mentions(ctx, obj, first)
@@ -48,8 +53,8 @@ func (r *entityResolver) Statements(ctx context.Context, obj *kg.Entity, directi
 }
 
 // Members is the resolver for the members field.
-func (r *entityResolver) Members(ctx context.Context, obj *kg.Entity) ([]*kg.Member, error) {
-	return members(obj), nil
+func (r *entityResolver) Members(ctx context.Context, obj *kg.Entity, first *int) ([]*kg.Member, error) {
+	return members(obj, first)
 }
 
 // Cooccurring is the resolver for the cooccurring field.

@@ -42,6 +42,12 @@ type Extractor interface {
 // MaxFirst caps every list a client can ask for.
 const MaxFirst = 100
 
+// Caps of the lists that take no first.
+const (
+	MaxArguments = 20  // of a statement
+	MaxWarnings  = 100 // of an ingest
+)
+
 // Service carries out API requests against a store.
 type Service struct {
 	store     Store
@@ -322,7 +328,9 @@ func (s *Service) ingestArticle(ctx context.Context, in model.ArticleInput) (*mo
 	if err != nil {
 		return nil, err
 	}
-	stored, err := s.store.Article(ctx, res.Article.ID)
+	// The article is stored: the request's deadline, if it has passed,
+	// must not turn that into an error. One article is a short read.
+	stored, err := s.store.Article(context.WithoutCancel(ctx), res.Article.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -330,6 +338,7 @@ func (s *Service) ingestArticle(ctx context.Context, in model.ArticleInput) (*mo
 	if warnings == nil {
 		warnings = []string{}
 	}
+	warnings = warnings[:min(len(warnings), MaxWarnings)]
 	return &model.IngestResult{Article: stored, Created: res.Created, Statements: res.Statements, Entities: res.Entities, Warnings: warnings}, nil
 }
 
@@ -364,8 +373,8 @@ func (s *Service) arguments(ctx context.Context, st *kg.Statement) ([]*kg.Argume
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*kg.Argument, len(st.Arguments))
-	for i := range st.Arguments {
+	out := make([]*kg.Argument, min(len(st.Arguments), MaxArguments))
+	for i := range out {
 		out[i] = &st.Arguments[i]
 	}
 	return out, nil

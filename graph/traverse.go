@@ -560,12 +560,26 @@ func carries(n kg.Node) bool {
 	return true
 }
 
-func members(e *kg.Entity) []*kg.Member {
-	out := make([]*kg.Member, len(e.Members))
-	for i := range e.Members {
+// members are the first of an entity's members (20 unless asked).
+func members(e *kg.Entity, first *int) ([]*kg.Member, error) {
+	n, err := capped(first, 20)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*kg.Member, min(n, len(e.Members)))
+	for i := range out {
 		out[i] = &e.Members[i]
 	}
-	return out
+	return out, nil
+}
+
+// aliases are the first of an entity's aliases (20 unless asked).
+func aliases(e *kg.Entity, first *int) ([]string, error) {
+	n, err := capped(first, 20)
+	if err != nil {
+		return nil, err
+	}
+	return e.Aliases[:min(n, len(e.Aliases))], nil
 }
 
 func deref[T any](p *T, def T) T {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/cayleygraph/cayley/query"
 	"github.com/cayleygraph/cayley/query/gizmo"
@@ -10,26 +11,63 @@ import (
 	"github.com/newsgraph/newsgraph/kg"
 )
 
+// MemoryGizmoTimeout bounds a Gizmo query on the memory backend, whatever
+// the caller's deadline.
+//
+// Cayley's memory store has no locking of its own and its iterators walk
+// its trees directly, so a query must hold memMu (shared) from its first
+// read to its last, and the JavaScript between its reads cannot be told
+// apart from them from outside the interpreter. While a write waits for
+// memMu, sync.RWMutex lets no new reader in: one endless query would stall
+// every ingest, and every read queued behind it, for the query's whole
+// run. Taking the lock around each of the query's reads instead would mean
+// wrapping every iterator Cayley hands out (their Next and Contains read the
+// trees too), which is more of Cayley's internals than the memory backend,
+// a backend for tests and small demos, deserves; a short deadline bounds
+// the stall instead. The other backends read in transactions of their own
+// and need no such limit.
+const MemoryGizmoTimeout = time.Second
+
 // Gizmo runs a query in Cayley's Gizmo language (JavaScript traversals:
 // g.V("<iri>").Out("<predicate>").All()) and returns at most limit
 // results as JSON-ready values. Gizmo has no way to write, so a query
 // cannot change the graph; ctx bounds its run (an endless loop is
-// interrupted when ctx ends).
+// interrupted when ctx ends, and the error is ctx's cause). Gizmo returns
+// only once the query's interpreter has stopped, so that the caller's own
+// limits on running queries hold and no read outlives the store's lock.
 func (s *Store) Gizmo(ctx context.Context, q string, limit int) ([]any, error) {
+	if s.memory {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, MemoryGizmoTimeout,
+			fmt.Errorf("gizmo queries on the memory backend run at most %s: %w", MemoryGizmoTimeout, context.DeadlineExceeded))
+		defer cancel()
+	}
 	defer s.reading()()
 	sess := gizmo.NewSession(s.reader())
 	it, err := sess.Execute(ctx, q, query.Options{Collation: query.JSON, Limit: limit})
 	if err != nil {
 		return nil, kg.Errorf(kg.EINVALID, "gizmo: %v", err)
 	}
-	defer it.Close()
+	started := false
+	defer func() {
+		// Close interrupts the interpreter but does not wait for it; Next
+		// reports false once the interpreter's goroutine has ended. A Next
+		// before any other would start the query instead.
+		it.Close()
+		for started && it.Next(context.Background()) {
+		}
+	}()
 	out := []any{}
-	for len(out) < limit && it.Next(ctx) {
+	for len(out) < limit {
+		started = true
+		if !it.Next(ctx) {
+			break
+		}
 		out = append(out, it.Result())
 	}
 	if err := it.Err(); err != nil {
 		if ctx.Err() != nil {
-			return nil, fmt.Errorf("gizmo: %w", ctx.Err())
+			return nil, fmt.Errorf("gizmo: %w", context.Cause(ctx))
 		}
 		return nil, kg.Errorf(kg.EINVALID, "gizmo: %v", err)
 	}

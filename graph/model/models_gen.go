@@ -54,10 +54,11 @@ type EntityEdge struct {
 type IngestResult struct {
 	Article *kg.Article `json:"article"`
 	// False when the article was already in the graph: nothing was written.
-	Created    bool     `json:"created"`
-	Statements int      `json:"statements"`
-	Entities   int      `json:"entities"`
-	Warnings   []string `json:"warnings"`
+	Created    bool `json:"created"`
+	Statements int  `json:"statements"`
+	Entities   int  `json:"entities"`
+	// What the loader could not handle (sentences it skipped...): the first 100.
+	Warnings []string `json:"warnings"`
 }
 
 type Mention struct {
@@ -81,9 +82,9 @@ type PageInfo struct {
 
 // A shortest chain of statements between two nodes, read in either direction.
 type Path struct {
-	// The nodes along the path, from the start to the end.
+	// The nodes along the path, from the start to the end (at most maxHops + 1).
 	Nodes []Node `json:"nodes"`
-	// The statements joining them, with their provenance.
+	// The statements joining them, with their provenance (at most maxHops).
 	Statements []*kg.Statement `json:"statements"`
 	Length     int             `json:"length"`
 }
@@ -121,7 +122,9 @@ type StatementFilter struct {
 
 // Nodes and the statements between them, found by a traversal.
 type Subgraph struct {
-	Nodes []Node          `json:"nodes"`
+	// At most maxNodes.
+	Nodes []Node `json:"nodes"`
+	// At most 2,000 (truncated says when there were more).
 	Edges []*kg.Statement `json:"edges"`
 	// True when maxNodes stopped the traversal before it was done.
 	Truncated bool `json:"truncated"`

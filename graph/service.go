@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"encoding/base64"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -52,11 +53,16 @@ const (
 type Service struct {
 	store     Store
 	extractor Extractor
+	// extracting holds a token per extraction running: as many as there
+	// are cores. Extraction is all computation, so thirty ingests at once
+	// would each take thirty times as long; in turn, they finish one
+	// after another (and queries keep some of the processor).
+	extracting chan struct{}
 }
 
 // NewResolver returns the root resolver over a store and an extractor.
 func NewResolver(s Store, x Extractor) *Resolver {
-	return &Resolver{svc: &Service{store: s, extractor: x}}
+	return &Resolver{svc: &Service{store: s, extractor: x, extracting: make(chan struct{}, runtime.GOMAXPROCS(0))}}
 }
 
 // page turns first/after into an offset and a limit.
@@ -298,9 +304,16 @@ func (s *Service) articles(ctx context.Context, first *int, after *string) (*mod
 	return conn, nil
 }
 
-// Ingest extracts and stores one article.
+// Ingest extracts and stores one article. Extractions take turns, at most
+// one a core; one that waits past ctx's end gives up.
 func (s *Service) Ingest(ctx context.Context, a kg.Article) (kg.IngestResult, error) {
+	select {
+	case s.extracting <- struct{}{}:
+	case <-ctx.Done():
+		return kg.IngestResult{}, ctx.Err()
+	}
 	doc, err := s.extractor.Extract(ctx, a)
+	<-s.extracting
 	if err != nil {
 		return kg.IngestResult{}, err
 	}

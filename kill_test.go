@@ -122,7 +122,7 @@ func TestKilledLoad(t *testing.T) {
 }
 
 func load2(s *store.Store, src string) error {
-	return load(context.Background(), config{maxBytes: 2 << 20, batch: 8}, s, []string{src}, io.Discard)
+	return load(context.Background(), loadConfig{maxBytes: 2 << 20, batch: 8}, s, []string{src}, io.Discard)
 }
 
 // quadsByArticle counts the exported quads by label.

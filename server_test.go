@@ -18,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/store"
 )
 
@@ -30,15 +32,15 @@ func sampleServer(t *testing.T) *httptest.Server {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	cfg := config{maxBytes: 2 << 20}
+	cfg := loadConfig{maxBytes: 2 << 20}
 	if err := load(context.Background(), cfg, s, []string{"testdata/articles/border-crossings.txt"}, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	l, err := newLoader(cfg)
+	l, err := newLoader(kg.DefaultBase, cfg.maxBytes)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(routes(s, l, httpOptions{gizmo: true}))
+	srv := httptest.NewServer(serverRoutes(s, l, graph.ServerOptions{Gizmo: true, HandlerOptions: graph.HandlerOptions{Introspection: true}}))
 	t.Cleanup(srv.Close)
 	return srv
 }
@@ -75,7 +77,7 @@ func TestLoadOrder(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer s.Close()
-		if err := load(context.Background(), config{maxBytes: 2 << 20}, s, order, io.Discard); err != nil {
+		if err := load(context.Background(), loadConfig{maxBytes: 2 << 20}, s, order, io.Discard); err != nil {
 			t.Fatal(err)
 		}
 		var b strings.Builder
@@ -106,7 +108,7 @@ func TestGracefulShutdown(t *testing.T) {
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
-		done <- serve(ctx, config{addr: "127.0.0.1:0", maxBytes: 2 << 20, http: httpOptions{gizmo: true}}, s, pw)
+		done <- serve(ctx, serveConfig{addr: "127.0.0.1:0", loadConfig: loadConfig{maxBytes: 2 << 20}, server: graph.ServerOptions{Gizmo: true}}, s, pw)
 	}()
 	line, err := bufio.NewReader(pr).ReadString('\n')
 	if err != nil {
@@ -149,24 +151,24 @@ func TestGizmoAccess(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	l, err := newLoader(config{maxBytes: 2 << 20})
+	l, err := newLoader(kg.DefaultBase, 2<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
 		name string
-		o    httpOptions
+		o    graph.ServerOptions
 		auth string
 		want int
 	}{
-		{"off by default", httpOptions{}, "", http.StatusNotFound},
-		{"on", httpOptions{gizmo: true}, "", http.StatusOK},
-		{"token set, none sent", httpOptions{gizmo: true, writeToken: "s3cret"}, "", http.StatusUnauthorized},
-		{"token set, wrong one", httpOptions{gizmo: true, writeToken: "s3cret"}, "Bearer nope", http.StatusUnauthorized},
-		{"token set and sent", httpOptions{gizmo: true, writeToken: "s3cret"}, "Bearer s3cret", http.StatusOK},
+		{"off by default", graph.ServerOptions{}, "", http.StatusNotFound},
+		{"on", graph.ServerOptions{Gizmo: true}, "", http.StatusOK},
+		{"token set, none sent", graph.ServerOptions{Gizmo: true, HandlerOptions: graph.HandlerOptions{WriteToken: "s3cret"}}, "", http.StatusUnauthorized},
+		{"token set, wrong one", graph.ServerOptions{Gizmo: true, HandlerOptions: graph.HandlerOptions{WriteToken: "s3cret"}}, "Bearer nope", http.StatusUnauthorized},
+		{"token set and sent", graph.ServerOptions{Gizmo: true, HandlerOptions: graph.HandlerOptions{WriteToken: "s3cret"}}, "Bearer s3cret", http.StatusOK},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			srv := httptest.NewServer(routes(s, l, tc.o))
+			srv := httptest.NewServer(serverRoutes(s, l, tc.o))
 			defer srv.Close()
 			req, _ := http.NewRequest(http.MethodPost, srv.URL+"/gizmo", strings.NewReader("g.V().All()"))
 			if tc.auth != "" {
@@ -196,11 +198,11 @@ func TestTimeoutAnswersWhatHappened(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	l, err := newLoader(config{maxBytes: 2 << 20})
+	l, err := newLoader(kg.DefaultBase, 2<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(routes(s, l, httpOptions{timeout: 300 * time.Millisecond}))
+	srv := httptest.NewServer(serverRoutes(s, l, graph.ServerOptions{HandlerOptions: graph.HandlerOptions{Timeout: 300 * time.Millisecond}}))
 	defer srv.Close()
 	// On the memory backend a Gizmo query holds the store's read lock
 	// while it runs: the ingest's write waits for it, past the deadline.
@@ -246,13 +248,12 @@ func TestSlowBodyCut(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	l, err := newLoader(config{maxBytes: 2 << 20})
+	l, err := newLoader(kg.DefaultBase, 2<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := httpOptions{readTimeout: 300 * time.Millisecond}
 	srv := httptest.NewUnstartedServer(nil)
-	srv.Config = newHTTPServer(routes(s, l, o), o)
+	srv.Config = newHTTPServer(serverRoutes(s, l, graph.ServerOptions{}), 300*time.Millisecond)
 	srv.Start()
 	defer srv.Close()
 	conn, err := net.Dial("tcp", srv.Listener.Addr().String())

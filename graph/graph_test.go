@@ -48,11 +48,7 @@ func newServerStore(t *testing.T, o graph.HandlerOptions) (*httptest.Server, *st
 		t.Fatal(err)
 	}
 	res := graph.NewResolver(s, loader.New(tg, loader.Options{MaxBytes: 1 << 20}))
-	mux := http.NewServeMux()
-	mux.Handle("/export", graph.ExportHandler(res, s, store.Vocab))
-	mux.Handle("/gizmo", graph.GizmoHandler(s, graph.GizmoOptions{}))
-	mux.Handle("/", graph.NewHandler(res, o))
-	srv := httptest.NewServer(mux)
+	srv := httptest.NewServer(graph.Routes(res, s, graph.ServerOptions{HandlerOptions: o, Gizmo: true, Vocab: store.Vocab}))
 	t.Cleanup(srv.Close)
 	return srv, s
 }
@@ -60,7 +56,7 @@ func newServerStore(t *testing.T, o graph.HandlerOptions) (*httptest.Server, *st
 func post(t *testing.T, srv *httptest.Server, query string, vars map[string]any) gqlResponse {
 	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	resp, err := http.Post(srv.URL, "application/json", bytes.NewReader(body))
+	resp, err := http.Post(srv.URL+"/query", "application/json", bytes.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +230,7 @@ func TestFirstIsCapped(t *testing.T) {
 
 func TestMalformedBody(t *testing.T) {
 	srv := newServer(t)
-	resp, err := http.Post(srv.URL, "application/json", strings.NewReader("\x00\x01 not json"))
+	resp, err := http.Post(srv.URL+"/query", "application/json", strings.NewReader("\x00\x01 not json"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -77,20 +77,20 @@ func TestWriteAccess(t *testing.T) {
 		return out
 	}
 	tok := newServerWith(t, graph.HandlerOptions{WriteToken: "s3cret"})
-	if r := postWith(tok.URL, "", mutation); code(r) != "UNAUTHENTICATED" {
+	if r := postWith(tok.URL+"/query", "", mutation); code(r) != "UNAUTHENTICATED" {
 		t.Errorf("no token: %+v", r.Errors)
 	}
-	if r := postWith(tok.URL, "Bearer wrong", mutation); code(r) != "UNAUTHENTICATED" {
+	if r := postWith(tok.URL+"/query", "Bearer wrong", mutation); code(r) != "UNAUTHENTICATED" {
 		t.Errorf("wrong token: %+v", r.Errors)
 	}
-	if r := postWith(tok.URL, "Bearer s3cret", mutation); len(r.Errors) > 0 {
+	if r := postWith(tok.URL+"/query", "Bearer s3cret", mutation); len(r.Errors) > 0 {
 		t.Errorf("right token: %+v", r.Errors)
 	}
-	if r := postWith(tok.URL, "", `{ articles { pageInfo { totalCount } } }`); len(r.Errors) > 0 {
+	if r := postWith(tok.URL+"/query", "", `{ articles { pageInfo { totalCount } } }`); len(r.Errors) > 0 {
 		t.Errorf("a query needs no token: %+v", r.Errors)
 	}
 	ro := newServerWith(t, graph.HandlerOptions{ReadOnly: true})
-	if r := postWith(ro.URL, "", mutation); code(r) != "FORBIDDEN" {
+	if r := postWith(ro.URL+"/query", "", mutation); code(r) != "FORBIDDEN" {
 		t.Errorf("read-only: %+v", r.Errors)
 	}
 }
@@ -111,7 +111,7 @@ func TestBadRequests(t *testing.T) {
 		{"wrong content type", "text/plain", `{"query": "{ articles { pageInfo { totalCount } } }"}`, http.StatusBadRequest},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			resp, err := http.Post(srv.URL, tc.contentType, strings.NewReader(tc.body))
+			resp, err := http.Post(srv.URL+"/query", tc.contentType, strings.NewReader(tc.body))
 			if err != nil {
 				t.Fatal(err)
 			}

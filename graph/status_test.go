@@ -55,7 +55,7 @@ func TestStatuses(t *testing.T) {
 			var logged bytes.Buffer
 			defer log.SetOutput(log.Writer())
 			log.SetOutput(&logged)
-			req, _ := http.NewRequest(http.MethodPost, srv.URL, tc.body)
+			req, _ := http.NewRequest(http.MethodPost, srv.URL+"/query", tc.body)
 			req.Header.Set("Content-Type", tc.contentType)
 			if tc.auth != "" {
 				req.Header.Set("Authorization", tc.auth)

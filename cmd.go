@@ -1,0 +1,120 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/loader"
+	"github.com/newsgraph/newsgraph/nlp/pipeline"
+	"github.com/newsgraph/newsgraph/store"
+)
+
+// errHelp is a command's answer to -h: its flags were printed.
+var errHelp = errors.New("help requested")
+
+// flags is a command's flag set, printing its help to stdout.
+func flags(c command, out io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	fs.SetOutput(out)
+	fs.Usage = func() {
+		fmt.Fprintf(out, "usage: newsgraph %s %s\n\n%s\n\nflags:\n", c.name, c.args, c.summary)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses args, which may have flags after positional arguments
+// ("load DIR --db x").
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(interleave(fs, args)); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return errHelp
+		}
+		return err
+	}
+	return nil
+}
+
+// interleave moves flags before positional arguments.
+func interleave(fs *flag.FlagSet, args []string) []string {
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		if strings.HasPrefix(a, "-") && a != "-" {
+			flags = append(flags, a)
+			name := strings.TrimLeft(a, "-")
+			if !strings.Contains(name, "=") {
+				if f := fs.Lookup(name); f != nil {
+					if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !bf.IsBoolFlag() {
+						if i+1 < len(args) {
+							flags = append(flags, args[i+1])
+							i++
+						}
+					}
+				}
+			}
+			continue
+		}
+		pos = append(pos, a)
+	}
+	return append(flags, pos...)
+}
+
+// multi is a repeatable string flag.
+type multi []string
+
+func (m *multi) String() string     { return strings.Join(*m, ",") }
+func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
+
+// storeConfig is where the graph is: the flags of the commands that open
+// a store.
+type storeConfig struct {
+	db, backend, base string
+}
+
+func addStoreFlags(fs *flag.FlagSet) *storeConfig {
+	c := &storeConfig{}
+	fs.StringVar(&c.db, "db", "newsgraph.db", "database directory, or a postgres:// URL for --backend postgres")
+	fs.StringVar(&c.backend, "backend", store.Bolt, "store backend: bbolt, leveldb, memory or postgres")
+	fs.StringVar(&c.base, "base", kg.DefaultBase, "base IRI of the graph's nodes")
+	return c
+}
+
+// withStore opens the store, runs f and closes it.
+func withStore(c *storeConfig, f func(*store.Store) error) error {
+	s, err := store.Open(store.Config{Backend: c.backend, Path: c.db, Base: c.base})
+	if err != nil {
+		return err
+	}
+	ferr := f(s)
+	if err := s.Close(); err != nil && ferr == nil {
+		return fmt.Errorf("close store: %w", err)
+	}
+	return ferr
+}
+
+// newLoader is the loader on the models built into the binary.
+func newLoader(base string, maxBytes int) (*loader.Loader, error) {
+	p, err := pipeline.Default()
+	if err != nil {
+		return nil, err
+	}
+	return loader.New(p, loader.Options{Base: base, MaxBytes: maxBytes}), nil
+}
+
+// openInput opens a file, or stdin for "-".
+func openInput(name string, stdin io.Reader) (io.ReadCloser, error) {
+	if name == "-" {
+		return io.NopCloser(stdin), nil
+	}
+	return os.Open(name)
+}

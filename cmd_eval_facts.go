@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/newsgraph/newsgraph/eval/facts"
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+var evalFactsCommand = command{
+	name: "eval-facts",
+	args: "[--articles DIR] [--keyfacts FILE] [--unjudged FILE] JUDGED.tsv...",
+	summary: "score the extractor against judged statements (docs/judging.md): precision, lenient\n" +
+		"precision and key-fact recall; statements not judged yet can be written out for judging",
+	run: runEvalFacts,
+}
+
+func runEvalFacts(ctx context.Context, cmd command, c cmdIO, args []string) error {
+	fs := flags(cmd, c.stdout)
+	dir := fs.String("articles", "testdata/articles", "directory of the judged articles")
+	keyFile := fs.String("keyfacts", "testdata/judged/keyfacts.tsv", "key facts (article, number, sentence, fact); empty for none")
+	unjudged := fs.String("unjudged", "", "write the statements not judged yet here, in the judged format with empty labels")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return errors.New("eval-facts needs at least one judged file")
+	}
+	judged, err := facts.ReadJudged(fs.Args()...)
+	if err != nil {
+		return err
+	}
+	var keys []facts.KeyFact
+	if *keyFile != "" {
+		if keys, err = facts.ReadKeyFacts(*keyFile); err != nil {
+			return err
+		}
+	}
+	l, err := newLoader(kg.DefaultBase, 2<<20)
+	if err != nil {
+		return err
+	}
+	extract := func(ctx context.Context, article string) (*kg.Document, error) {
+		b, err := os.ReadFile(filepath.Join(*dir, article))
+		if err != nil {
+			return nil, err
+		}
+		return l.Extract(ctx, kg.Article{Text: string(b), Source: article})
+	}
+	r, err := facts.Score(ctx, judged, keys, extract)
+	if err != nil {
+		return err
+	}
+	if *unjudged != "" {
+		f, err := os.Create(*unjudged)
+		if err != nil {
+			return err
+		}
+		if err := facts.WriteJudged(f, r.Unjudged); err != nil {
+			f.Close()
+			return err
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "%d statements to judge written to %s\n", len(r.Unjudged), *unjudged)
+	}
+	r.Print(c.stdout)
+	return nil
+}

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/store"
+)
+
+var loadCommand = command{
+	name: "load",
+	args: "[--db PATH|URL] [--workers N] [--batch N] FILE|DIR|FILE.jsonl|-...",
+	summary: "ingest articles (text files, or JSON lines of {text, title, source, publishedAt})\n" +
+		"in parallel, skipping those already stored; resumes where a killed load stopped",
+	run: runLoad,
+}
+
+// loadConfig is how articles are loaded (load, and serve --load).
+type loadConfig struct {
+	base     string
+	maxBytes int
+	workers  int
+	batch    int
+	progress bool
+	stdin    io.Reader
+}
+
+func addLoadFlags(fs *flag.FlagSet, c *loadConfig) {
+	fs.IntVar(&c.maxBytes, "max-bytes", 2<<20, "largest article accepted, in bytes")
+	fs.IntVar(&c.workers, "workers", 0, "extraction goroutines (0: one per core)")
+	fs.IntVar(&c.batch, "batch", 64, "articles per write transaction")
+	fs.BoolVar(&c.progress, "progress", true, "report progress on standard error")
+}
+
+func runLoad(ctx context.Context, cmd command, c cmdIO, args []string) error {
+	fs := flags(cmd, c.stdout)
+	sc := addStoreFlags(fs)
+	lc := loadConfig{stdin: c.stdin}
+	addLoadFlags(fs, &lc)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return errors.New("load needs at least one FILE or DIR")
+	}
+	lc.base = sc.base
+	return withStore(sc, func(s *store.Store) error { return load(ctx, lc, s, fs.Args(), c.stdout) })
+}
+
+// load ingests every article (package ingest) and prints the summary; an
+// article that fails is reported and the rest go on. It returns an error
+// when the load could not go on, or when every article failed.
+func load(ctx context.Context, cfg loadConfig, s *store.Store, paths []string, out io.Writer) error {
+	l, err := newLoader(cfg.base, cfg.maxBytes)
+	if err != nil {
+		return err
+	}
+	icfg := ingest.Config{Sources: paths, Stdin: cfg.stdin, Workers: cfg.workers, Batch: cfg.batch, MaxBytes: cfg.maxBytes}
+	if cfg.progress {
+		icfg.Progress = ingest.NewProgress(os.Stderr)
+	}
+	sum, err := ingest.Run(ctx, icfg, l, s)
+	fmt.Fprintf(out, "loaded %d articles (%d already present, %d failed) of %d read: %d statements, %d entities, %d quads, %d warnings, in %s (%.1f articles/s)\n",
+		sum.Created, sum.Skipped, sum.Failed, sum.Read, sum.Statements, sum.Entities, sum.Quads, sum.Warnings,
+		sum.Elapsed.Round(time.Millisecond), float64(sum.Read)/max(sum.Elapsed.Seconds(), 1e-9))
+	for _, f := range sum.Failures {
+		fmt.Fprintf(out, "  failed: %s: %s\n", f.Origin, f.Reason)
+	}
+	if more := sum.Failed - len(sum.Failures); more > 0 {
+		fmt.Fprintf(out, "  ... and %d more failures\n", more)
+	}
+	if err != nil {
+		return err
+	}
+	if sum.Failed > 0 && sum.Created == 0 && sum.Skipped == 0 {
+		return fmt.Errorf("all %d articles failed", sum.Failed)
+	}
+	return nil
+}

@@ -20,8 +20,7 @@
 //	/gizmo     Gizmo traversals, with serve --gizmo
 //
 // Each command is in a file of its own (cmd_*.go; serve in server.go)
-// with its own flags;
-// `newsgraph COMMAND -h` lists them.
+// with its own flags; `newsgraph COMMAND -h` lists them.
 package main
 
 import (

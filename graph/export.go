@@ -11,6 +11,7 @@ import (
 	"github.com/newsgraph/newsgraph/export"
 	"github.com/newsgraph/newsgraph/graph/model"
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/traverse"
 )
 
 // ExportHandler serves GET /export?format=nquads|jsonld|json|graphml, of
@@ -122,12 +123,13 @@ func (s *Service) subgraphView(ctx context.Context, seeds []string, q map[string
 	if err != nil {
 		return nil, err
 	}
-	o := TraversalOptions{Direction: model.DirectionBoth, Predicates: q["predicate"]}
+	o := TraversalOptions{Direction: traverse.Both, Predicates: q["predicate"]}
 	if d := q["direction"]; len(d) > 0 {
-		o.Direction = model.Direction(d[0])
-		if !o.Direction.IsValid() {
+		dir := model.Direction(d[0])
+		if !dir.IsValid() {
 			return nil, kg.Errorf(kg.EINVALID, "direction must be OUT, IN or BOTH")
 		}
+		o.Direction = direction(dir)
 	}
 	if c := q["minConfidence"]; len(c) > 0 {
 		if o.MinConfidence, err = strconv.ParseFloat(c[0], 64); err != nil {

@@ -3,159 +3,14 @@ package graph
 import (
 	"context"
 	"sort"
-	"strings"
 
-	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/graph/model"
 	"github.com/newsgraph/newsgraph/kg"
-)
-
-// Limits of the traversals.
-const (
-	MaxHops     = 3   // subgraph
-	MaxPathHops = 6   // shortestPath
-	MaxNodes    = 500 // subgraph
-	// maxEdges caps the statements a subgraph returns (it says truncated).
-	maxEdges = 2000
-	// hubDegree: a node with more statements than this (a country in a
-	// large graph) ends a path search instead of carrying it; expanding it
-	// would read most of the graph for every question.
-	hubDegree = 1000
+	"github.com/newsgraph/newsgraph/traverse"
 )
 
 // TraversalOptions select the statements a traversal follows.
-type TraversalOptions struct {
-	Direction     model.Direction
-	Predicates    []string // empty: all
-	Types         []kg.EntityType
-	MinConfidence float64
-}
-
-func (o TraversalOptions) follows(e kg.Edge) bool {
-	if e.Confidence < o.MinConfidence {
-		return false
-	}
-	if len(o.Predicates) == 0 {
-		return true
-	}
-	for _, p := range o.Predicates {
-		if e.Predicate == p {
-			return true
-		}
-	}
-	return false
-}
-
-func (o TraversalOptions) reaches(n kg.Node) bool {
-	if len(o.Types) == 0 {
-		return true
-	}
-	for _, t := range o.Types {
-		if n.Type == t {
-			return true
-		}
-	}
-	return false
-}
-
-// walker reads the graph for one traversal: edges around nodes, and the
-// nodes at their ends (canonical, read once).
-type walker struct {
-	s     *Service
-	o     TraversalOptions
-	limit int // statements read around one node
-	nodes map[string]kg.Node
-	steps map[string][]step
-	// cut is set when a node had more statements than limit.
-	cut bool
-}
-
-func (s *Service) walker(o TraversalOptions) *walker {
-	return &walker{s: s, o: o, limit: maxEdges, nodes: map[string]kg.Node{}, steps: map[string][]step{}}
-}
-
-// node is the node a stored IRI stands for, as far as a walk needs it:
-// its canonical IRI, its type, and its name's words, read off the IRI
-// without a store read when the IRI is of the graph's own scheme (the
-// name's words then come from its slug; see carries).
-func (w *walker) node(ctx context.Context, id string) (kg.Node, error) {
-	if n, ok := w.nodes[id]; ok {
-		return n, nil
-	}
-	c, err := w.s.store.Canonical(ctx, id)
-	if err != nil {
-		return kg.Node{}, err
-	}
-	var n kg.Node
-	if _, t, slug, ok := w.s.store.IRIs().Kind(c); ok {
-		n = kg.Node{ID: c, Type: t, Name: strings.ReplaceAll(slug, "-", " ")}
-	} else if n, err = w.s.store.Node(ctx, c); err != nil {
-		return kg.Node{}, err
-	}
-	w.nodes[id], w.nodes[c] = n, n
-	return n, nil
-}
-
-// step is one statement from a node to the node at its other end.
-type step struct {
-	edge kg.Edge
-	to   kg.Node
-}
-
-// neighbors returns the statements around node id that the options
-// follow, with the node at their other end, in a fixed order.
-func (w *walker) neighbors(ctx context.Context, id string) ([]step, error) {
-	if st, ok := w.steps[id]; ok {
-		return st, nil
-	}
-	var out []step
-	seen := map[string]bool{}
-	for _, dirOut := range []bool{true, false} {
-		if dirOut && w.o.Direction == model.DirectionIn || !dirOut && w.o.Direction == model.DirectionOut {
-			continue
-		}
-		edges, total, err := w.s.store.Edges(ctx, id, dirOut, w.limit)
-		if err != nil {
-			return nil, err
-		}
-		if total > len(edges) {
-			w.cut = true
-		}
-		for _, e := range edges {
-			if seen[e.Statement] || !w.o.follows(e) {
-				continue
-			}
-			end := e.Object
-			if !dirOut {
-				end = e.Subject
-			}
-			n, err := w.node(ctx, end)
-			if err != nil {
-				return nil, err
-			}
-			if !w.o.reaches(n) {
-				continue
-			}
-			seen[e.Statement] = true
-			out = append(out, step{e, n})
-		}
-	}
-	w.steps[id] = out
-	return out, nil
-}
-
-// degree counts the statements around id without reading them.
-func (w *walker) degree(ctx context.Context, id string) (int, error) {
-	n := 0
-	for _, out := range []bool{true, false} {
-		_, total, err := w.s.store.Edges(ctx, id, out, 0)
-		if err != nil {
-			return 0, err
-		}
-		n += total
-	}
-	return n, nil
-}
+type TraversalOptions = traverse.Options
 
 // fullNode is the API node for a walk's node: the entity, or the value
 // read from the store (a walk knows values by their IRI only).
@@ -168,6 +23,19 @@ func (s *Service) fullNode(ctx context.Context, n kg.Node) (model.Node, error) {
 		return nil, err
 	}
 	return v, nil
+}
+
+// fullNodes are the API nodes of a walk's nodes.
+func (s *Service) fullNodes(ctx context.Context, ns []kg.Node) ([]model.Node, error) {
+	out := make([]model.Node, 0, len(ns))
+	for _, n := range ns {
+		gn, err := s.fullNode(ctx, n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, gn)
+	}
+	return out, nil
 }
 
 // statementsByID reads whole statements (provenance and all) for edges.
@@ -183,236 +51,38 @@ func (s *Service) statementsByID(ctx context.Context, ids []string) ([]*kg.State
 	return out, nil
 }
 
-// seedNode resolves a traversal's starting point: an entity (through the
-// entity it was joined to) or a value.
-func (s *Service) seedNode(ctx context.Context, id string) (kg.Node, error) {
-	c, err := s.store.Canonical(ctx, id)
-	if err != nil {
-		return kg.Node{}, err
-	}
-	return s.store.Node(ctx, c)
-}
-
-// subgraph walks breadth first from the seeds through the nodes that
-// carry a path (see carries; the others are leaves), checking the request
-// context at every hop and stopping at maxNodes. It walks on edges and
-// reads whole statements only for what it returns.
+// subgraph is the subgraph around seeds (traverse.Around), its nodes and
+// statements read in full.
 func (s *Service) subgraph(ctx context.Context, seeds []string, hops, maxNodes int, o TraversalOptions) (*model.Subgraph, error) {
-	if hops < 0 || hops > MaxHops {
-		return nil, kg.Errorf(kg.EINVALID, "hops must be between 0 and %d", MaxHops)
+	sg, err := traverse.Around(ctx, s.store, seeds, hops, maxNodes, o)
+	if err != nil {
+		return nil, err
 	}
-	if maxNodes < 1 || maxNodes > MaxNodes {
-		return nil, kg.Errorf(kg.EINVALID, "maxNodes must be between 1 and %d", MaxNodes)
+	out := &model.Subgraph{Truncated: sg.Truncated}
+	if out.Nodes, err = s.fullNodes(ctx, sg.Nodes); err != nil {
+		return nil, err
 	}
-	if len(seeds) == 0 || len(seeds) > maxNodes {
-		return nil, kg.Errorf(kg.EINVALID, "give between 1 and maxNodes seeds")
-	}
-	w := s.walker(o)
-	// Around a hub, a sample of its statements is enough to fill maxNodes;
-	// reading thousands would be the whole cost (truncated says so).
-	w.limit = min(maxEdges, max(200, 4*maxNodes))
-	out := &model.Subgraph{Nodes: []model.Node{}}
-	have := map[string]bool{}
-	var edges []string
-	haveEdge := map[string]bool{}
-	var frontier []string
-	add := func(n kg.Node, seed bool) error {
-		if have[n.ID] {
-			return nil
-		}
-		have[n.ID] = true
-		gn, err := s.fullNode(ctx, n)
-		if err != nil {
-			return err
-		}
-		out.Nodes = append(out.Nodes, gn)
-		if seed || carries(n) {
-			frontier = append(frontier, n.ID)
-		}
-		return nil
-	}
-	addEdge := func(id string) {
-		if haveEdge[id] {
-			return
-		}
-		if len(edges) >= maxEdges {
-			out.Truncated = true
-			return
-		}
-		haveEdge[id] = true
-		edges = append(edges, id)
-	}
-	for _, id := range seeds {
-		n, err := s.seedNode(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		if err := add(n, true); err != nil {
-			return nil, err
-		}
-	}
-	for hop := 0; hop < hops && len(frontier) > 0 && !out.Truncated; hop++ {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		current := frontier
-		frontier = nil
-		for _, id := range current {
-			if out.Truncated {
-				break // full: no more reading
-			}
-			steps, err := w.neighbors(ctx, id)
-			if err != nil {
-				return nil, err
-			}
-			for _, st := range steps {
-				if !have[st.to.ID] {
-					if len(have) >= maxNodes {
-						out.Truncated = true
-						continue
-					}
-					if err := add(st.to, false); err != nil {
-						return nil, err
-					}
-				}
-				addEdge(st.edge.Statement)
-			}
-		}
-	}
-	// Statements between nodes already found, from the last hop's
-	// frontier, are part of the picture too.
-	for _, id := range frontier {
-		if out.Truncated {
-			break
-		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		steps, err := w.neighbors(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		for _, st := range steps {
-			if have[st.to.ID] {
-				addEdge(st.edge.Statement)
-			}
-		}
-	}
-	if w.cut {
-		out.Truncated = true
-	}
-	var err error
-	if out.Edges, err = s.statementsByID(ctx, edges); err != nil {
+	if out.Edges, err = s.statementsByID(ctx, sg.Statements); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// shortestPath is a breadth-first search from both ends at once that
-// follows statements either way through the nodes that carry a path (see
-// carries; hubs with more than hubDegree statements end a path too),
-// checking the request context at every hop.
+// shortestPath is the shortest path between two nodes
+// (traverse.ShortestPath), read in full; nil when there is none.
 func (s *Service) shortestPath(ctx context.Context, from, to string, maxHops int, predicates []string) (*model.Path, error) {
-	if maxHops < 1 || maxHops > MaxPathHops {
-		return nil, kg.Errorf(kg.EINVALID, "maxHops must be between 1 and %d", MaxPathHops)
-	}
-	start, err := s.seedNode(ctx, from)
-	if err != nil {
+	p, err := traverse.ShortestPath(ctx, s.store, from, to, maxHops, predicates)
+	if err != nil || p == nil {
 		return nil, err
 	}
-	goal, err := s.seedNode(ctx, to)
-	if err != nil {
+	out := &model.Path{Length: len(p.Statements)}
+	if out.Nodes, err = s.fullNodes(ctx, p.Nodes); err != nil {
 		return nil, err
 	}
-	w := s.walker(TraversalOptions{Direction: model.DirectionBoth, Predicates: predicates})
-	type link struct {
-		prev string // the node one step nearer this side's end
-		edge string // the statement between them
-		node kg.Node
-	}
-	sides := [2]map[string]link{{start.ID: {node: start}}, {goal.ID: {node: goal}}}
-	fronts := [2][]string{{start.ID}, {goal.ID}}
-	meet := ""
-	if start.ID == goal.ID {
-		meet = start.ID
-	}
-	for hops := 0; meet == "" && hops < maxHops && len(fronts[0]) > 0 && len(fronts[1]) > 0; hops++ {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		side := 0 // grow the smaller frontier
-		if len(fronts[1]) < len(fronts[0]) {
-			side = 1
-		}
-		var next []string
-		for _, id := range fronts[side] {
-			if id != start.ID && id != goal.ID {
-				d, err := w.degree(ctx, id)
-				if err != nil {
-					return nil, err
-				}
-				if d > hubDegree {
-					continue
-				}
-			}
-			steps, err := w.neighbors(ctx, id)
-			if err != nil {
-				return nil, err
-			}
-			for _, st := range steps {
-				if _, ok := sides[side][st.to.ID]; ok {
-					continue
-				}
-				sides[side][st.to.ID] = link{prev: id, edge: st.edge.Statement, node: st.to}
-				if _, ok := sides[1-side][st.to.ID]; ok && meet == "" {
-					meet = st.to.ID
-				}
-				if carries(st.to) {
-					next = append(next, st.to.ID)
-				}
-			}
-			if meet != "" {
-				break
-			}
-		}
-		fronts[side] = next
-	}
-	if meet == "" {
-		return nil, nil
-	}
-	// From the start to the meeting node, then on to the goal.
-	var nodes []kg.Node
-	var edges []string
-	for id := meet; ; {
-		l := sides[0][id]
-		nodes = append([]kg.Node{l.node}, nodes...)
-		if l.edge == "" {
-			break
-		}
-		edges = append([]string{l.edge}, edges...)
-		id = l.prev
-	}
-	for id := meet; ; {
-		l := sides[1][id]
-		if l.edge == "" {
-			break
-		}
-		edges = append(edges, l.edge)
-		nodes = append(nodes, sides[1][l.prev].node)
-		id = l.prev
-	}
-	p := &model.Path{Length: len(edges), Nodes: make([]model.Node, 0, len(nodes))}
-	for _, n := range nodes {
-		gn, err := s.fullNode(ctx, n)
-		if err != nil {
-			return nil, err
-		}
-		p.Nodes = append(p.Nodes, gn)
-	}
-	if p.Statements, err = s.statementsByID(ctx, edges); err != nil {
+	if out.Statements, err = s.statementsByID(ctx, p.Statements); err != nil {
 		return nil, err
 	}
-	return p, nil
+	return out, nil
 }
 
 func (s *Service) cooccurring(ctx context.Context, e *kg.Entity, first *int) ([]*model.Cooccurrence, error) {
@@ -442,13 +112,13 @@ func (s *Service) timeline(ctx context.Context, e *kg.Entity, first *int) ([]*mo
 	if err != nil {
 		return nil, err
 	}
-	steps, err := s.walker(TraversalOptions{Direction: model.DirectionBoth}).neighbors(ctx, e.ID)
+	steps, err := traverse.Neighbors(ctx, s.store, e.ID, TraversalOptions{Direction: traverse.Both})
 	if err != nil {
 		return nil, err
 	}
 	ids := make([]string, 0, len(steps))
 	for _, st := range steps {
-		ids = append(ids, st.edge.Statement)
+		ids = append(ids, st.Edge.Statement)
 	}
 	sts, err := s.statementsByID(ctx, ids)
 	if err != nil {
@@ -535,31 +205,6 @@ func capped(first *int, def int) (int, error) {
 	return min(n, MaxFirst), nil
 }
 
-// carries reports whether a traversal goes on through n: entities do, and
-// specific phrases ("border security challenges", which two countries
-// address); generic values do not: a single word ("President",
-// "migrants"), a title ("US Secretary of State"), a quantity or a date
-// are shared by unrelated statements, and two people who are both
-// "President" are not connected by it.
-func carries(n kg.Node) bool {
-	if n.IsEntity() {
-		return true
-	}
-	if n.Type != kg.Concept {
-		return false
-	}
-	words := strings.Fields(n.Name)
-	if len(words) < 2 {
-		return false
-	}
-	for _, w := range words {
-		if gazetteer.IsTitle(w) {
-			return false
-		}
-	}
-	return true
-}
-
 // members are the first of an entity's members (20 unless asked).
 func members(e *kg.Entity, first *int) ([]*kg.Member, error) {
 	n, err := capped(first, 20)
@@ -590,5 +235,16 @@ func deref[T any](p *T, def T) T {
 }
 
 func traversal(dir *model.Direction, predicates []string, types []kg.EntityType, minConfidence *float64) TraversalOptions {
-	return TraversalOptions{Direction: deref(dir, model.DirectionBoth), Predicates: predicates, Types: types, MinConfidence: deref(minConfidence, 0)}
+	return TraversalOptions{Direction: direction(deref(dir, model.DirectionBoth)), Predicates: predicates, Types: types, MinConfidence: deref(minConfidence, 0)}
+}
+
+// direction is the walk's direction for the API's.
+func direction(d model.Direction) traverse.Direction {
+	switch d {
+	case model.DirectionOut:
+		return traverse.Out
+	case model.DirectionIn:
+		return traverse.In
+	}
+	return traverse.Both
 }

@@ -50,6 +50,7 @@ type ComplexityRoot struct {
 
 	Article struct {
 		ID          func(childComplexity int) int
+		Place       func(childComplexity int) int
 		PublishedAt func(childComplexity int) int
 		Source      func(childComplexity int) int
 		Text        func(childComplexity int) int
@@ -165,6 +166,7 @@ type ComplexityRoot struct {
 		Arguments    func(childComplexity int) int
 		AttributedTo func(childComplexity int) int
 		Confidence   func(childComplexity int) int
+		Date         func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Modality     func(childComplexity int) int
 		Negated      func(childComplexity int) int
@@ -220,6 +222,7 @@ type ArticleResolver interface {
 	Title(ctx context.Context, obj *kg.Article) (*string, error)
 	Source(ctx context.Context, obj *kg.Article) (*string, error)
 	PublishedAt(ctx context.Context, obj *kg.Article) (*string, error)
+	Place(ctx context.Context, obj *kg.Article) (*string, error)
 }
 type EntityResolver interface {
 	Aliases(ctx context.Context, obj *kg.Entity, first *int) ([]string, error)
@@ -254,6 +257,7 @@ type StatementResolver interface {
 
 	Modality(ctx context.Context, obj *kg.Statement) (*string, error)
 	Time(ctx context.Context, obj *kg.Statement) (*string, error)
+	Date(ctx context.Context, obj *kg.Statement) (*string, error)
 	Place(ctx context.Context, obj *kg.Statement) (*string, error)
 	AttributedTo(ctx context.Context, obj *kg.Statement) (model.Node, error)
 	Arguments(ctx context.Context, obj *kg.Statement) ([]*kg.Argument, error)
@@ -303,6 +307,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Article.ID(childComplexity), true
+	case "Article.place":
+		if e.ComplexityRoot.Article.Place == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.Place(childComplexity), true
 	case "Article.publishedAt":
 		if e.ComplexityRoot.Article.PublishedAt == nil {
 			break
@@ -802,6 +812,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statement.Confidence(childComplexity), true
+	case "Statement.date":
+		if e.ComplexityRoot.Statement.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Date(childComplexity), true
 	case "Statement.id":
 		if e.ComplexityRoot.Statement.ID == nil {
 			break
@@ -1215,7 +1231,10 @@ type Statement {
   confidence: Float!
   negated: Boolean!
   modality: String
+  "When it happened, as the sentence says it: \"on Thursday\", \"last week\"."
   time: String
+  "The time on the calendar, against the article's date (ISO 8601: 2006-02-22, a week 2006-W07, 2006-02, 2006)."
+  date: String
   place: String
   attributedTo: Node
   "The clause's further arguments, in the order of the sentence (of the first reading; at most 20)."
@@ -1229,6 +1248,8 @@ type Article {
   title: String
   source: String
   publishedAt: String
+  "Where the story was filed from, as its dateline says (\"Taipei, Taiwan\")."
+  place: String
   text: String!
 }
 
@@ -1343,6 +1364,8 @@ func (ec *executionContext) childFields_Article(ctx context.Context, field graph
 		return ec.fieldContext_Article_source(ctx, field)
 	case "publishedAt":
 		return ec.fieldContext_Article_publishedAt(ctx, field)
+	case "place":
+		return ec.fieldContext_Article_place(ctx, field)
 	case "text":
 		return ec.fieldContext_Article_text(ctx, field)
 	}
@@ -1547,6 +1570,8 @@ func (ec *executionContext) childFields_Statement(ctx context.Context, field gra
 		return ec.fieldContext_Statement_modality(ctx, field)
 	case "time":
 		return ec.fieldContext_Statement_time(ctx, field)
+	case "date":
+		return ec.fieldContext_Statement_date(ctx, field)
 	case "place":
 		return ec.fieldContext_Statement_place(ctx, field)
 	case "attributedTo":
@@ -2355,6 +2380,29 @@ func (ec *executionContext) _Article_publishedAt(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Article_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, true, true, "String")
+}
+
+func (ec *executionContext) _Article_place(ctx context.Context, field graphql.CollectedField, obj *kg.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_place(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Article().Place(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_place(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Article", field, true, true, "String")
 }
 
@@ -4488,6 +4536,29 @@ func (ec *executionContext) fieldContext_Statement_time(_ context.Context, field
 	return graphql.NewScalarFieldContext("Statement", field, true, true, "String")
 }
 
+func (ec *executionContext) _Statement_date(ctx context.Context, field graphql.CollectedField, obj *kg.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Statement().Date(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Statement", field, true, true, "String")
+}
+
 func (ec *executionContext) _Statement_place(ctx context.Context, field graphql.CollectedField, obj *kg.Statement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6329,6 +6400,12 @@ func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Article_publishedAt(ctx, field, obj)
 				})
+		case "place":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_place(ctx, field, obj)
+				})
 		case "text":
 			out.Values[i] = ec._Article_text(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -7180,6 +7257,12 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Statement_time(ctx, field, obj)
+				})
+		case "date":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_date(ctx, field, obj)
 				})
 		case "place":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,

@@ -37,6 +37,11 @@ func (r *articleResolver) PublishedAt(ctx context.Context, obj *kg.Article) (*st
 	return publishedAt(obj), nil
 }
 
+// Place is the resolver for the place field.
+func (r *articleResolver) Place(ctx context.Context, obj *kg.Article) (*string, error) {
+	return optional(obj.Place), nil
+}
+
 // Aliases is the resolver for the aliases field.
 func (r *entityResolver) Aliases(ctx context.Context, obj *kg.Entity, first *int) ([]string, error) {
 	return aliases(obj, first)
@@ -148,6 +153,11 @@ func (r *statementResolver) Modality(ctx context.Context, obj *kg.Statement) (*s
 // Time is the resolver for the time field.
 func (r *statementResolver) Time(ctx context.Context, obj *kg.Statement) (*string, error) {
 	return r.svc.qualifier(ctx, obj, func(st *kg.Statement) string { return st.Time })
+}
+
+// Date is the resolver for the date field.
+func (r *statementResolver) Date(ctx context.Context, obj *kg.Statement) (*string, error) {
+	return r.svc.qualifier(ctx, obj, func(st *kg.Statement) string { return st.Date })
 }
 
 // Place is the resolver for the place field.

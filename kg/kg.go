@@ -111,6 +111,9 @@ type Statement struct {
 
 	// Qualifiers, set where the text states them.
 	Time         string `json:"time,omitempty"`
+	// Date is Time placed on the calendar against the article's date
+	// (ISO 8601: "2006-02-22", a week "2006-W07", "2006-02", "2006").
+	Date         string `json:"date,omitempty"`
 	Place        string `json:"place,omitempty"`
 	Negated      bool   `json:"negated,omitempty"`
 	Modality     string `json:"modality,omitempty"` // "will", "may", "want", "if"...
@@ -170,7 +173,10 @@ type Article struct {
 	Title       string
 	Source      string
 	PublishedAt time.Time // zero when unknown
-	Text        string
+	// Place is where the story was filed from, as its dateline gives it
+	// ("Taipei, Taiwan").
+	Place string
+	Text  string
 }
 
 // Document is what the loader makes of one article.

@@ -21,8 +21,8 @@ type Annotator interface {
 // more than maxWords words is left bare (the caller skips it with a
 // warning): tagging and parsing 100,000 words that will be skipped would
 // be most of the time a pathological text takes.
-func analyze(a Annotator, text string, maxWords int) []nlp.Sentence {
-	sents := token.Split(text)
+func analyze(a Annotator, text string, maxWords int) ([]nlp.Sentence, map[int]int) {
+	sents, roles := splitDatelines(text, token.Split(text))
 	for i := range sents {
 		s := &sents[i]
 		if len(s.Words) > maxWords {
@@ -32,7 +32,7 @@ func analyze(a Annotator, text string, maxWords int) []nlp.Sentence {
 		fixTags(s.Words)
 		fixInitial(s.Words)
 	}
-	return sents
+	return sents, roles
 }
 
 // fixTags corrects the tagger where it is known to be weak, by general

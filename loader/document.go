@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"time"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/kg"
@@ -19,6 +20,11 @@ type docState struct {
 	named map[[2]int]int
 	// extra holds mentions found by pronoun and description resolution.
 	extra []extraMention
+	// quiet marks sentences whose names count but which state nothing (a
+	// dateline).
+	quiet map[int]bool
+	// anchor is the article's date: relative times resolve against it.
+	anchor time.Time
 }
 
 type extraMention struct {
@@ -42,7 +48,7 @@ func newDocState(text string, iris kg.IRIs) *docState {
 			runeAt[i] = runeAt[i-1]
 		}
 	}
-	return &docState{text: text, iris: iris, runeAt: runeAt, named: map[[2]int]int{}}
+	return &docState{text: text, iris: iris, runeAt: runeAt, named: map[[2]int]int{}, quiet: map[int]bool{}}
 }
 
 func (d *docState) runeOffset(b int) int { return d.runeAt[b] }

@@ -56,7 +56,12 @@ func (l *Loader) Extract(ctx context.Context, a kg.Article) (*kg.Document, error
 	a.ID = l.iris.Article(a.Text)
 	doc := &kg.Document{Article: a, Warnings: warnings}
 	d := newDocState(a.Text, l.iris)
-	d.sents = analyze(l.annotator, a.Text, l.opts.MaxSentenceWords)
+	var roles map[int]int
+	d.sents, roles = analyze(l.annotator, a.Text, l.opts.MaxSentenceWords)
+	if date := sentenceRoles(a.Text, d.sents, roles); doc.Article.PublishedAt.IsZero() {
+		doc.Article.PublishedAt = date
+	}
+	d.anchor = doc.Article.PublishedAt
 	for i, s := range d.sents {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -67,8 +72,16 @@ func (l *Loader) Extract(ctx context.Context, a kg.Article) (*kg.Document, error
 		case len(s.Words) > l.opts.MaxSentenceWords:
 			doc.Warnings = append(doc.Warnings, fmt.Sprintf("sentence %d has %d words, over the limit of %d: skipped", i, len(s.Words), l.opts.MaxSentenceWords))
 			d.sents[i].Words = nil
-		case caption(s.Words):
-			d.sents[i].Words = nil // "Image: Nick Moreau." credits a picture
+		case roles[i] == roleDateline:
+			// the place the story was filed from: its names are the
+			// article's, it states nothing
+			if doc.Article.Place == "" {
+				doc.Article.Place = datelinePlace(s.Words)
+			}
+			d.mentions = append(d.mentions, findMentions(s)...)
+			d.quiet[i] = true
+		case roles[i] != roleText:
+			d.sents[i].Words = nil // a date line, a byline, a caption
 		default:
 			d.mentions = append(d.mentions, findMentions(s)...)
 		}
@@ -76,7 +89,7 @@ func (l *Loader) Extract(ctx context.Context, a kg.Article) (*kg.Document, error
 	d.clusters = clusterMentions(d.mentions)
 	d.index()
 	for _, s := range d.sents {
-		if len(s.Words) == 0 {
+		if len(s.Words) == 0 || d.quiet[s.Index] {
 			continue
 		}
 		d.resolveAll(s)

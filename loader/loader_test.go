@@ -435,3 +435,39 @@ func TestPronounGender(t *testing.T) {
 		t.Error("'she' resolved to Brennan, whom the text calls 'he'")
 	}
 }
+
+// The parts of a news article are read as such: the date line dates the
+// article and anchors its relative times, the dateline is the place the
+// story was filed from (never a subject), bylines and captions state
+// nothing.
+func TestArticleStructure(t *testing.T) {
+	text := "Mayor opens new bridge\n\n" +
+		"Thursday, February 23, 2006\n\n" +
+		"Lisbon, Portugal — The mayor of Lisbon opened a new bridge yesterday. Engineers inspected the bridge on Monday.\n\n" +
+		"The old bridge at dusk. Image: Jane Doe.\n\n" +
+		"The city will close the old bridge next week.\n\n" +
+		"By John Smith\n"
+	doc := extract(t, text)
+	if got, want := doc.Article.PublishedAt.Format("2006-01-02"), "2006-02-23"; got != want {
+		t.Errorf("published %s, want %s from the date line", got, want)
+	}
+	if got, want := doc.Article.Place, "Lisbon, Portugal"; got != want {
+		t.Errorf("place %q, want %q from the dateline", got, want)
+	}
+	dates := map[string]string{}
+	for _, st := range doc.Statements {
+		switch st.Subject.Name {
+		case "Portugal", "Lisbon, Portugal", "John Smith", "Jane Doe", "Thursday":
+			t.Errorf("a statement from a dateline, date line, byline or caption: %s %s %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+		if strings.Contains(st.Text, "at dusk") {
+			t.Errorf("a statement from a caption: %s %s %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+		dates[st.Predicate] = st.Date
+	}
+	for pred, want := range map[string]string{"open": "2006-02-22", "inspect": "2006-02-20", "close": "2006-W09"} {
+		if got, ok := dates[pred]; !ok || got != want {
+			t.Errorf("date of %q = %q (found %v), want %q", pred, got, ok, want)
+		}
+	}
+}

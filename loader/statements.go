@@ -570,6 +570,14 @@ func (x *sentenceExtractor) appendStatement(out []kg.Statement, st kg.Statement,
 	if conditional >= 0 && verb > conditional && st.Modality == "" {
 		st.Modality = "if"
 	}
+	if st.Time != "" {
+		switch strings.ToLower(st.Modality) {
+		case "will", "'ll", "shall", "going to":
+			st.Date = resolveDate(st.Time, x.doc.anchor, true)
+		default:
+			st.Date = resolveDate(st.Time, x.doc.anchor, false)
+		}
+	}
 	return append(out, st)
 }
 

@@ -55,6 +55,7 @@ func (s *Store) Statement(ctx context.Context, id string) (*kg.Statement, error)
 		}
 		if st.Time == "" {
 			st.Time = pp.str(pTime)
+			st.Date = pp.str(pDate)
 		}
 		if st.Place == "" {
 			st.Place = pp.str(pPlace)

@@ -41,6 +41,7 @@ var (
 	pConfidence   = ng("confidence")
 	pTime         = ng("time")
 	pPlace        = ng("place")
+	pDate         = ng("date")
 	pAttributedTo = ng("attributedTo")
 	pTitle        = ng("title")
 	pSource       = ng("source")

@@ -140,6 +140,9 @@ func (s *Store) documentQuads(doc *kg.Document) []quad.Quad {
 	if a.Source != "" {
 		add(art, pSource, quad.String(a.Source))
 	}
+	if a.Place != "" {
+		add(art, pPlace, quad.String(a.Place))
+	}
 	if !a.PublishedAt.IsZero() {
 		add(art, pPublishedAt, quad.Time(a.PublishedAt.UTC()))
 	}
@@ -229,6 +232,9 @@ func (s *Store) documentQuads(doc *kg.Document) []quad.Quad {
 		add(pi, pConfidence, quad.Float(st.Confidence))
 		if st.Time != "" {
 			add(pi, pTime, quad.String(st.Time))
+		}
+		if st.Date != "" {
+			add(pi, pDate, quad.String(st.Date))
 		}
 		if st.Place != "" {
 			add(pi, pPlace, quad.String(st.Place))

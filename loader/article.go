@@ -1,0 +1,197 @@
+package loader
+
+import (
+	"strings"
+	"time"
+
+	"github.com/newsgraph/newsgraph/gazetteer"
+	"github.com/newsgraph/newsgraph/nlp"
+)
+
+// A news article is more than its sentences: a headline, a line with the
+// date, a dateline ("Taipei, Taiwan — The festival ..."), bylines and
+// picture credits. The loader reads them as such: the date line dates the
+// article and anchors its relative times, the dateline gives the place the
+// story was filed from and is not read as a subject, and bylines and
+// captions state nothing.
+
+// sentence roles.
+const (
+	roleText     = iota
+	roleDateLine // "Thursday, February 23, 2006"
+	roleDateline // "Taipei, Taiwan —"
+	roleByline   // "By Jane Doe", "Reporting by ..."
+	roleCaption  // a picture and its credit
+)
+
+// dashes end a dateline.
+var dashes = map[string]bool{"—": true, "–": true, "-": true, "--": true}
+
+// splitDatelines splits the dateline off the first sentence of each of the
+// article's first paragraphs into a sentence of its own, so that the
+// parser never sees "United States" as the subject of the story's first
+// clause. It returns the sentences, renumbered, and the roles of the ones
+// split off.
+func splitDatelines(text string, sents []nlp.Sentence) ([]nlp.Sentence, map[int]int) {
+	roles := map[int]int{}
+	var out []nlp.Sentence
+	for i, s := range sents {
+		if k := datelineEnd(text, s, i); k > 0 && k < len(s.Words) {
+			head := nlp.Sentence{Start: s.Start, End: s.Words[k-1].End, Words: s.Words[:k]}
+			tail := nlp.Sentence{Start: s.Words[k].Start, End: s.End, Words: s.Words[k:]}
+			roles[len(out)] = roleDateline
+			out = append(out, head, tail)
+			continue
+		}
+		out = append(out, s)
+	}
+	for i := range out {
+		out[i].Index = i
+	}
+	return out, roles
+}
+
+// datelineEnd returns how many words of sentence s (the i-th) are a
+// dateline, 0 when it opens with none. A dateline is a paragraph's first
+// words, among the article's first ten sentences: capitalized place names
+// separated by commas, ended by a dash ("Taipei, Taiwan —"), or by a
+// country or US state followed by a capitalized word ("Preston, Victoria,
+// Australia On Saturday"), and perhaps an agency in brackets ("(AP)").
+func datelineEnd(text string, s nlp.Sentence, i int) int {
+	ws := s.Words
+	if i >= 10 || len(ws) < 3 || !paragraphStart(text, s.Start) {
+		return 0
+	}
+	places, sawComma := 0, false
+	inName := false
+	for k, w := range ws {
+		if k > 12 {
+			return 0
+		}
+		switch {
+		case dashes[w.Text]:
+			if places == 0 || k+1 >= len(ws) || !isCapitalized(ws[k+1].Text) && !isQuote(ws[k+1].Text) {
+				return 0
+			}
+			return k + 1
+		case w.Text == ",":
+			if !inName {
+				return 0
+			}
+			inName, sawComma = false, true
+		case w.Text == "(" && k+2 < len(ws) && ws[k+2].Text == ")" && isAllCaps(ws[k+1].Text):
+			// an agency: "(AP)"
+		case w.Text == ")" || k > 0 && ws[k-1].Text == "(":
+		case isCapitalized(w.Text) || w.Text == "." || strings.Contains(w.Text, "."):
+			if !inName {
+				places++
+				inName = true
+			}
+			// "Preston, Victoria, Australia On Saturday": a place list
+			// that ends with a country or state, then a new capital.
+			if sawComma && k+1 < len(ws) && isCapitalized(ws[k+1].Text) {
+				if name := placeBefore(ws, k); name != "" && k+1 < len(ws) && !partOfName(ws, k+1) {
+					if e, ok := gazetteer.Lookup(name); ok && (e.Kind == gazetteer.Country || e.Kind == gazetteer.State) {
+						return k + 1
+					}
+				}
+			}
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// datelinePlace is the place a dateline names: its words without the
+// dash and the agency ("Taipei, Taiwan").
+func datelinePlace(ws []nlp.Word) string {
+	var b strings.Builder
+	for i, w := range ws {
+		if dashes[w.Text] || w.Text == "(" {
+			break
+		}
+		if i > 0 && w.Text != "," && ws[i-1].End < w.Start {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.Text)
+	}
+	return strings.TrimRight(b.String(), " ,")
+}
+
+// placeBefore is the place name that ends at word k, back to the last
+// comma.
+func placeBefore(ws []nlp.Word, k int) string {
+	j := k
+	for j > 0 && ws[j-1].Text != "," {
+		j--
+	}
+	var parts []string
+	for _, w := range ws[j : k+1] {
+		parts = append(parts, w.Text)
+	}
+	return strings.Join(parts, " ")
+}
+
+// partOfName reports whether word k continues a place name rather than
+// starting the sentence: "New York" after "New".
+func partOfName(ws []nlp.Word, k int) bool {
+	_, ok := gazetteer.Lookup(placeBefore(ws, k))
+	return ok && k+1 < len(ws) && ws[k+1].Text == ","
+}
+
+// paragraphStart reports whether offset starts a paragraph (a line: news
+// copy has a paragraph a line): the text before it, back to the previous
+// line break, is blank.
+func paragraphStart(text string, offset int) bool {
+	before := text[:offset]
+	return strings.TrimSpace(before[strings.LastIndexByte(before, '\n')+1:]) == ""
+}
+
+// sentenceRoles finds the date line, bylines and captions of an article
+// (datelines are found before annotation: splitDatelines), and the date
+// the date line gives (zero when none).
+func sentenceRoles(text string, sents []nlp.Sentence, roles map[int]int) time.Time {
+	var date time.Time
+	for i, s := range sents {
+		if roles[i] != roleText || len(s.Words) == 0 {
+			continue
+		}
+		line := text[s.Start:s.End]
+		if i < 4 && date.IsZero() {
+			if d, ok := parseDateLine(line); ok {
+				date = d
+				roles[i] = roleDateLine
+				continue
+			}
+		}
+		if byline(s.Words) {
+			roles[i] = roleByline
+		}
+	}
+	// A paragraph that ends with a picture credit is a caption, all of it.
+	for i, s := range sents {
+		if len(s.Words) == 0 || !caption(s.Words) {
+			continue
+		}
+		roles[i] = roleCaption
+		for j := i - 1; j >= 0 && !paragraphStart(text, sents[j+1].Start); j-- {
+			roles[j] = roleCaption
+		}
+	}
+	return date
+}
+
+// byline reports a line that names the article's author or agency:
+// "By Jane Doe", "Reporting by Jane Doe; editing by John Roe".
+func byline(ws []nlp.Word) bool {
+	first := strings.ToLower(ws[0].Text)
+	switch {
+	case first == "by" && len(ws) <= 6 && len(ws) > 1 && isCapitalized(ws[1].Text):
+		return true
+	case (first == "reporting" || first == "additional") && len(ws) > 2 && strings.EqualFold(ws[1].Text, "by") ||
+		first == "additional" && len(ws) > 2 && strings.EqualFold(ws[1].Text, "reporting"):
+		return true
+	}
+	return false
+}

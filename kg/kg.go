@@ -110,7 +110,7 @@ type Statement struct {
 	Text       string  `json:"text"`
 
 	// Qualifiers, set where the text states them.
-	Time         string `json:"time,omitempty"`
+	Time string `json:"time,omitempty"`
 	// Date is Time placed on the calendar against the article's date
 	// (ISO 8601: "2006-02-22", a week "2006-W07", "2006-02", "2006").
 	Date         string `json:"date,omitempty"`

@@ -8,8 +8,8 @@
 //	newsgraph import [--db PATH] FILE.nq...               merge N-Quads
 //	newsgraph gen-corpus [--articles N]                   generated articles, for benchmarks
 //	newsgraph loadtest [--url URL] [--clients N]          drive a server with concurrent clients
-//	newsgraph train tagger|parser|calibration ...         train a model
-//	newsgraph eval-parse|eval-tokenize|eval-carb|eval-facts ...  score a stage
+//	newsgraph train tagger|parser|calibration|coref ...   train a model
+//	newsgraph eval-parse|eval-tokenize|eval-carb|eval-coref|eval-facts ...  score a stage
 //
 // serve answers at:
 //
@@ -51,7 +51,7 @@ type cmdIO struct {
 var commands = []command{
 	extractCommand, loadCommand, serveCommand, exportCommand, importCommand,
 	genCorpusCommand, loadtestCommand, trainCommand,
-	evalParseCommand, evalTokenizeCommand, evalCarbCommand, evalFactsCommand,
+	evalParseCommand, evalTokenizeCommand, evalCarbCommand, evalCorefCommand, evalFactsCommand,
 }
 
 func main() {

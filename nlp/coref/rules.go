@@ -34,8 +34,6 @@ type ruleEntity struct {
 	name   string
 	titles []string
 	gender byte
-	last   [2]int // sentence and word of the latest mention so far
-	seen   bool
 }
 
 // NameGroups sets the Group of the names of d as the loader's name

@@ -3,99 +3,101 @@ package loader
 import (
 	"strings"
 
+	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/nlp"
+	"github.com/newsgraph/newsgraph/nlp/coref"
 )
 
-// positions returns every mention of entity e as (sentence, word) pairs in
-// text order, named and resolved.
-func (d *docState) lastMentionBefore(e, sent, word int) (int, int, bool) {
-	bs, bw, found := -1, -1, false
-	consider := func(s, w int) {
-		if s < sent || s == sent && w < word {
-			if !found || s > bs || s == bs && w > bw {
-				bs, bw, found = s, w, true
-			}
+// resolveCoreference runs the coreference model (package nlp/coref, learned
+// from GUM's chains) over the article's sentences and names: its links
+// answer pronouns and descriptions (pronoun, description), and the names
+// it puts on one entity join one cluster. The name clusters cluster.go
+// made stay together (the model is told them).
+func (d *docState) resolveCoreference() error {
+	m, err := coref.Embedded()
+	if err != nil {
+		return err
+	}
+	names := make([]coref.NameSpan, len(d.mentions))
+	for i, mn := range d.mentions {
+		names[i] = coref.NameSpan{Sent: mn.sent, Start: mn.start, End: mn.end, Type: mn.typ, Group: mn.entity + 1}
+	}
+	d.links = m.ResolveNames(d.sents, names)
+	for i := range d.mentions {
+		if f := d.links.First(i); f != i && f >= 0 {
+			d.joinClusters(d.mentions[f].entity, d.mentions[i].entity)
 		}
 	}
-	for _, i := range d.clusters[e].members {
-		consider(d.mentions[i].sent, d.mentions[i].start)
-	}
-	for _, m := range d.extra {
-		if m.entity == e {
-			consider(m.sent, m.start)
-		}
-	}
-	return bs, bw, found
+	return nil
 }
 
-// pronoun resolves a third-person pronoun at (sent, word): he/she to the
-// person mentioned last, it/its to the organization or place mentioned
-// last, within the three sentences before it. First and second person and
-// "they" stay unresolved.
+// joinClusters moves the members of cluster b into cluster a, when both
+// are of one type: the model says their names are one entity. The name
+// stays a's (the first named), unless b's is longer and ends with it.
+func (d *docState) joinClusters(a, b int) {
+	if a < 0 || b < 0 || a == b {
+		return
+	}
+	ca, cb := d.clusters[a], d.clusters[b]
+	if ca.typ != cb.typ || len(cb.members) == 0 {
+		return
+	}
+	if len(cb.tokens) > len(ca.tokens) && kg.EndsWith(cb.tokens, ca.tokens) {
+		ca.name, ca.tokens = cb.name, cb.tokens
+	}
+	for _, i := range cb.members {
+		d.mentions[i].entity = a
+	}
+	ca.members = append(ca.members, cb.members...)
+	ca.titles = append(ca.titles, cb.titles...)
+	if ca.gender == 0 {
+		ca.gender = cb.gender
+	}
+	cb.members = nil
+}
+
+// pronoun resolves a pronoun at (sent, word) to the entity of the name the
+// coreference model links it to, or -1.
 func (d *docState) pronoun(sent, word int) int {
-	w := strings.ToLower(d.sents[sent].Words[word].Text)
-	var want func(c *cluster) bool
-	var g, other byte
-	switch w {
-	case "he", "him", "his", "himself":
-		g, other = 'm', 'f'
-	case "she", "her", "hers", "herself":
-		g, other = 'f', 'm'
-	case "it", "its", "itself":
-		want = func(c *cluster) bool { return c.typ == kg.Organization || c.typ == kg.GPE }
-	default:
-		return -1
+	if k := d.links.Name(sent, word); k >= 0 {
+		return d.mentions[k].entity
 	}
-	if g != 0 {
-		// "she" is not a man the text has called "he" or "Mr."
-		want = func(c *cluster) bool { return c.typ == kg.Person && c.gender != other }
-	}
-	if d.inQuote(sent, word) {
-		return -1
-	}
-	e := d.latest(sent, word, 3, want)
-	if e >= 0 && g != 0 && d.clusters[e].gender == 0 {
-		d.clusters[e].gender = g
-	}
-	return e
+	return -1
 }
 
-// inQuote reports whether a word is inside quotation marks.
-func (d *docState) inQuote(sent, word int) bool {
-	n := 0
-	for _, w := range d.sents[sent].Words[:word] {
-		if isQuote(w.Text) {
-			n++
-		}
-	}
-	return n%2 == 1
-}
-
-// latest returns the entity satisfying want that was mentioned last before
-// (sent, word), no more than window sentences back, or -1.
-func (d *docState) latest(sent, word, window int, want func(*cluster) bool) int {
-	best, bs, bw := -1, -1, -1
-	for e, c := range d.clusters {
-		if !want(c) {
-			continue
-		}
-		s, w, ok := d.lastMentionBefore(e, sent, word)
-		if !ok || sent-s > window {
-			continue
-		}
-		if s > bs || s == bs && w > bw {
-			best, bs, bw = e, s, w
-		}
-	}
-	return best
-}
-
-// description resolves a definite description to an entity: "the
-// president" or "Mexico's president" to the person the article gives that
-// title, "the country" or "the nation" to the country mentioned last, "the
-// company" to the organization mentioned last.
+// description resolves a definite description ("the president",
+// "Mexico's president", "the agency"): by the title or the kind of place
+// the article itself gives (descriptionRule: a person called "President"
+// is "the president"), else to the entity of the name the coreference
+// model links its head to; -1 when neither does. Only the bare head with
+// its determiner or possessor is one: not "the president's office". The
+// rule comes first because it is precise where news names titles, which
+// GUM's documents, the model's teacher, seldom do.
 func (d *docState) description(sent int, p phrase) int {
+	ws := d.sents[sent].Words
+	head := ws[p.head]
+	if head.XPOS != "NN" && !(head.XPOS == "NNP" && isTitleNoun(strings.ToLower(head.Text))) {
+		return -1
+	}
+	if p.head != p.end-1 {
+		return -1
+	}
+	if e := d.descriptionRule(sent, p); e >= 0 {
+		return e
+	}
+	if k := d.links.Name(sent, p.head); k >= 0 {
+		return d.mentions[k].entity
+	}
+	return -1
+}
+
+// descriptionRule resolves a definite description by the article's own
+// words: "the president" or "Mexico's president" to the person the
+// article gives that title, "the country" or "the nation" to the country
+// mentioned last, "the company" to the organization mentioned last; -1
+// when none fits.
+func (d *docState) descriptionRule(sent int, p phrase) int {
 	ws := d.sents[sent].Words
 	head := ws[p.head]
 	lh := strings.ToLower(head.Text)
@@ -120,9 +122,9 @@ func (d *docState) description(sent int, p phrase) int {
 	}
 	switch lh {
 	case "country", "nation":
-		return d.latest(sent, p.start, 4, func(c *cluster) bool { return c.typ == kg.GPE && isCountry(c.name) })
+		return d.latest(sent, p.start, 4, func(c *cluster) bool { return c.typ == kg.GPE && gazetteer.IsCountry(c.name) })
 	case "city", "state":
-		return d.latest(sent, p.start, 3, func(c *cluster) bool { return c.typ == kg.GPE && !isCountry(c.name) })
+		return d.latest(sent, p.start, 3, func(c *cluster) bool { return c.typ == kg.GPE && !gazetteer.IsCountry(c.name) })
 	case "company", "firm", "organization", "organisation", "agency", "group", "ministry":
 		return d.latest(sent, p.start, 3, func(c *cluster) bool { return c.typ == kg.Organization })
 	}
@@ -154,6 +156,47 @@ func (d *docState) description(sent int, p phrase) int {
 			if (m.sent > sent || m.sent == sent && m.start > p.start) && m.sent < bs {
 				best, bs = e, m.sent
 			}
+		}
+	}
+	return best
+}
+
+// positions returns every mention of entity e as (sentence, word) pairs in
+// text order, named and resolved.
+func (d *docState) lastMentionBefore(e, sent, word int) (int, int, bool) {
+	bs, bw, found := -1, -1, false
+	consider := func(s, w int) {
+		if s < sent || s == sent && w < word {
+			if !found || s > bs || s == bs && w > bw {
+				bs, bw, found = s, w, true
+			}
+		}
+	}
+	for _, i := range d.clusters[e].members {
+		consider(d.mentions[i].sent, d.mentions[i].start)
+	}
+	for _, m := range d.extra {
+		if m.entity == e {
+			consider(m.sent, m.start)
+		}
+	}
+	return bs, bw, found
+}
+
+// latest returns the entity satisfying want that was mentioned last before
+// (sent, word), no more than window sentences back, or -1.
+func (d *docState) latest(sent, word, window int, want func(*cluster) bool) int {
+	best, bs, bw := -1, -1, -1
+	for e, c := range d.clusters {
+		if !want(c) {
+			continue
+		}
+		s, w, ok := d.lastMentionBefore(e, sent, word)
+		if !ok || sent-s > window {
+			continue
+		}
+		if s > bs || s == bs && w > bw {
+			best, bs, bw = e, s, w
 		}
 	}
 	return best

@@ -61,7 +61,7 @@ func TestCorefAdapter(t *testing.T) {
 			docs = append(docs, ds...)
 		}
 		var today, learned counts
-		var pronouns, todayRight, learnedRight int
+		var pronouns, todayRight, learnedRight, loaderRight int
 		for _, g := range docs {
 			// The loader's analysis of GUM's own words.
 			var sents []nlp.Sentence
@@ -85,9 +85,17 @@ func TestCorefAdapter(t *testing.T) {
 			doc := coref.FromLoader(sents, names)
 			res := model.Resolve(doc)
 			links := model.ResolveNames(sents, names)
-			// Today's pronoun rules, as Extract runs them.
+			ruled := coref.Rules{}.ResolveNames(sents, names)
+			todayEntity := make([]int, len(ms)) // the name clusters before the model joins any
+			for i, m := range ms {
+				todayEntity[i] = m.entity
+			}
+			// The loader's own path, as Extract runs it.
 			d := newDocState("", kg.NewIRIs(""))
 			d.sents, d.mentions, d.clusters = sents, ms, clusters
+			if err := d.resolveCoreference(); err != nil {
+				t.Fatal(err)
+			}
 			d.index()
 			for _, s := range sents {
 				d.resolveAll(s)
@@ -144,6 +152,9 @@ func TestCorefAdapter(t *testing.T) {
 					continue
 				}
 				pronouns++
+				if i := ruled.Name(km.Sent, km.Start); i >= 0 && entity[i] == km.Entity {
+					todayRight++
+				}
 				for _, x := range d.extra {
 					if x.sent == km.Sent && x.start == km.Start && x.rule == "pronoun" {
 						best := -1
@@ -153,7 +164,7 @@ func TestCorefAdapter(t *testing.T) {
 							}
 						}
 						if best >= 0 && entity[best] == km.Entity {
-							todayRight++
+							loaderRight++
 						}
 						break
 					}
@@ -191,7 +202,7 @@ func TestCorefAdapter(t *testing.T) {
 							}
 						}
 					}
-					count(&today, ms[i].entity >= 0 && ms[i].entity == ms[k].entity)
+					count(&today, todayEntity[i] >= 0 && todayEntity[i] == todayEntity[k])
 					count(&learned, res.Cluster[i] == res.Cluster[k])
 					if os.Getenv("COREF_DEBUG") != "" && same != (res.Cluster[i] == res.Cluster[k]) {
 						t.Logf("PAIR %s same=%v %q/%s %q/%s", g.Name, same, ms[i].name, ms[i].typ, ms[k].name, ms[k].typ)
@@ -203,10 +214,10 @@ func TestCorefAdapter(t *testing.T) {
 		t.Logf("%s (%d documents): name pairs of one entity on one node: today %.1f%% (precision %.1f%%), model %.1f%% (precision %.1f%%), of %d pairs",
 			set.name, len(docs), pct(today.sameTogether, today.same), pct(today.sameTogether, today.together),
 			pct(learned.sameTogether, learned.same), pct(learned.sameTogether, learned.together), today.same)
-		t.Logf("%s: third-person pronouns whose entity the loader named before them, resolved to it: today %.1f%%, model %.1f%%, of %d",
-			set.name, pct(todayRight, pronouns), pct(learnedRight, pronouns), pronouns)
-		if learnedRight < todayRight {
-			t.Errorf("%s: the model resolves fewer pronouns (%d) than today's rules (%d)", set.name, learnedRight, todayRight)
+		t.Logf("%s: third-person pronouns whose entity the loader named before them, resolved to it: rules %.1f%%, model %.1f%%, the loader with the model %.1f%%, of %d",
+			set.name, pct(todayRight, pronouns), pct(learnedRight, pronouns), pct(loaderRight, pronouns), pronouns)
+		if set.name == "GUM dev" && (learnedRight < todayRight || loaderRight < todayRight) {
+			t.Errorf("%s: the model (%d, through the loader %d) resolves fewer pronouns than the rules (%d)", set.name, learnedRight, loaderRight, todayRight)
 		}
 		if learned.sameTogether < today.sameTogether {
 			t.Errorf("%s: the model puts fewer names of one entity together (%d) than today's clustering (%d)", set.name, learned.sameTogether, today.sameTogether)

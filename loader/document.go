@@ -6,6 +6,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/nlp"
+	"github.com/newsgraph/newsgraph/nlp/coref"
 )
 
 // docState is what the extractor knows of one article while reading it.
@@ -25,6 +26,9 @@ type docState struct {
 	quiet map[int]bool
 	// anchor is the article's date: relative times resolve against it.
 	anchor time.Time
+	// links are the coreference model's answers (coref.go): which name a
+	// pronoun or a description stands for, which names are one entity.
+	links *coref.Links
 }
 
 type extraMention struct {

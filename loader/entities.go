@@ -14,6 +14,9 @@ func (d *docState) entities() []kg.Entity {
 	out := make([]kg.Entity, 0, len(d.clusters))
 	first := make([]pos, 0, len(d.clusters))
 	for e, c := range d.clusters {
+		if len(c.members) == 0 {
+			continue // joined to another (coref.go)
+		}
 		ent := kg.Entity{Name: c.name, Type: c.typ}
 		ent.ID = d.iris.Entity(c.typ, c.name)
 		aliases := map[string]bool{}

@@ -87,6 +87,9 @@ func (l *Loader) Extract(ctx context.Context, a kg.Article) (*kg.Document, error
 		}
 	}
 	d.clusters = clusterMentions(d.mentions)
+	if err := d.resolveCoreference(); err != nil {
+		return nil, fmt.Errorf("extract %s: %w", a.ID, err)
+	}
 	d.index()
 	for _, s := range d.sents {
 		if len(s.Words) == 0 || d.quiet[s.Index] {

@@ -319,11 +319,6 @@ func typeName(ws []nlp.Word, i, j int, hasTitle bool) (kg.EntityType, string, st
 	return kg.Person, "", "capitalized words"
 }
 
-func isCountry(name string) bool {
-	e, ok := gazetteer.Lookup(name)
-	return ok && e.Kind == gazetteer.Country
-}
-
 // placePrefix are first words of multi-word place names.
 var placePrefix = map[string]bool{"new": true, "san": true, "santa": true, "santo": true, "são": true,
 	"los": true, "las": true, "el": true, "la": true, "le": true, "saint": true, "st.": true, "port": true,

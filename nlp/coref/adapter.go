@@ -89,6 +89,13 @@ func (m *Model) ResolveNames(sents []nlp.Sentence, names []NameSpan) *Links {
 	return linksOf(d, r, len(names))
 }
 
+// ResolveNames is Model.ResolveNames with the hand rules, the baseline
+// the model is measured against.
+func (r Rules) ResolveNames(sents []nlp.Sentence, names []NameSpan) *Links {
+	d := FromLoader(sents, names)
+	return linksOf(d, r.Resolve(d), len(names))
+}
+
 func linksOf(d *Doc, r Result, nNames int) *Links {
 	l := &Links{byHead: map[[2]int]int{}, first: make([]int, nNames)}
 	// The names of each cluster, in text order (the names come in the

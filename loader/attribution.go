@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/loader/openie"
 	"github.com/newsgraph/newsgraph/nlp"
 )
 
@@ -177,9 +178,160 @@ func (x *sentenceExtractor) subjectOf(g vgroup) (*phrase, bool) {
 }
 
 // attribution returns, for each word, the speaker the words are
-// attributed to: the subject of a reporting verb over its "that" clause or
-// over the quotation it follows.
+// attributed to (nil for none), read off the dependency parse:
+//
+//   - a reporting verb's complement clause is its subject's: "X said (that)
+//     Y ...", "X told reporters that Y ...", "Y ..., X said" (the main
+//     clause a parataxis of "said"), ".., said X" (the subject after the
+//     verb); quoted words in its sentence are the speaker's too;
+//   - "according to X" gives its clause to X.
+//
+// The reporting clause itself states nothing (statements skips it). When
+// the parse shows no speaker, the tag patterns of patternAttribution
+// ('"...," López Obrador stated') are tried.
 func (x *sentenceExtractor) attribution() []*kg.Node {
+	ws := x.ws
+	out := make([]*kg.Node, len(ws))
+	kids := make([][]int, len(ws))
+	for k, w := range ws {
+		if w.Head >= 0 && w.Head < len(ws) {
+			kids[w.Head] = append(kids[w.Head], k)
+		}
+	}
+	child := func(h int, rels ...string) int {
+		for _, k := range kids[h] {
+			for _, r := range rels {
+				if ws[k].Rel == r {
+					return k
+				}
+			}
+		}
+		return -1
+	}
+	span := func(h int) (int, int) {
+		lo, hi := h, h+1
+		var walk func(int)
+		walk = func(k int) {
+			lo, hi = min(lo, k), max(hi, k+1)
+			for _, c := range kids[k] {
+				walk(c)
+			}
+		}
+		walk(h)
+		return lo, hi
+	}
+	// speakerOf resolves the phrase headed by h to a node.
+	speakerOf := func(h int) *kg.Node {
+		lo, hi := span(h)
+		// the speaker's own apposition or relative clause is not it:
+		// "Steve Whitmore, a spokesman for the sheriff,"
+		for _, c := range kids[h] {
+			if c > h && (ws[c].Rel == "appos" || ws[c].Rel == "acl:relcl" || ws[c].Rel == "punct") {
+				hi = min(hi, c)
+			}
+		}
+		for lo < h && ws[lo].UPOS == "PUNCT" {
+			lo++
+		}
+		a := x.resolve(x.namePhrase(openie.Arg{Words: wordRange(lo, hi), Head: h}))
+		if !a.ok {
+			return nil
+		}
+		n := a.node
+		return &n
+	}
+	give := func(lo, hi int, speaker *kg.Node, skipLo, skipHi int) {
+		for k := lo; k < hi; k++ {
+			if (k < skipLo || k >= skipHi) && out[k] == nil {
+				out[k] = speaker
+			}
+		}
+	}
+	found := false
+	for v, w := range ws {
+		if w.UPOS != "VERB" || !reportingVerbs[verbLemma(w)] {
+			continue
+		}
+		subj := child(v, "nsubj")
+		if subj < 0 {
+			continue
+		}
+		speaker := speakerOf(subj)
+		if speaker == nil {
+			continue
+		}
+		vlo, vhi := span(v)
+		if c := child(v, "ccomp"); c >= 0 {
+			lo, hi := span(c)
+			give(lo, hi, speaker, -1, -1)
+			found = true
+		}
+		if h := w.Head; w.Rel == "parataxis" && h >= 0 {
+			// "Y happened, X said": the clause around the saying
+			lo, hi := span(h)
+			give(lo, hi, speaker, vlo, vhi)
+			found = true
+		}
+		for _, c := range kids[v] {
+			if ws[c].Rel == "parataxis" && c < v {
+				lo, hi := span(c)
+				give(lo, hi, speaker, -1, -1)
+				found = true
+			}
+		}
+		// Quoted words of the sentence are the speaker's.
+		open := -1
+		for k, q := range ws {
+			if !isQuote(q.Text) {
+				continue
+			}
+			if open < 0 {
+				open = k
+				continue
+			}
+			if !(v > open && v < k) {
+				give(open+1, k, speaker, -1, -1)
+				found = true
+			}
+			open = -1
+		}
+	}
+	for k, w := range ws {
+		// "according to X": X is obl, "according" its case marker
+		if strings.EqualFold(w.Text, "according") && w.Rel == "case" {
+			h := w.Head
+			if h < 0 || ws[h].Head < 0 {
+				continue
+			}
+			speaker := speakerOf(h)
+			if speaker == nil {
+				continue
+			}
+			lo, hi := span(ws[h].Head)
+			slo, shi := span(h)
+			give(lo, hi, speaker, min(slo, k), shi)
+			found = true
+		}
+	}
+	if !found {
+		return x.patternAttribution()
+	}
+	return out
+}
+
+// wordRange is the word indices [lo, hi).
+func wordRange(lo, hi int) []int {
+	out := make([]int, 0, hi-lo)
+	for k := lo; k < hi; k++ {
+		out = append(out, k)
+	}
+	return out
+}
+
+// patternAttribution returns, for each word, the speaker the words are
+// attributed to by tag patterns: the subject of a reporting verb group
+// over what follows it, or over the quotation it follows.
+func (x *sentenceExtractor) patternAttribution() []*kg.Node {
 	ws := x.ws
 	out := make([]*kg.Node, len(ws))
 	for i := 0; i < len(ws); i++ {

@@ -182,6 +182,15 @@ func TestSentences(t *testing.T) {
 		{name: "pronoun", text: "Angela Merkel arrived in Rome. She praised Italy.", subj: "Angela Merkel", pred: "praise", obj: "Italy", objType: kg.GPE},
 		{name: "percent", text: "Brazil cut its budget by 11% last year.", subj: "Brazil", pred: "cut", obj: "budget", objType: kg.Concept},
 		{name: "short form", text: "The United States imposed sanctions. Later the US lifted them.", subj: "United States", pred: "impose", obj: "sanctions", objType: kg.Concept},
+		{name: "negated object", text: "The police found no weapons and no drugs.", subj: "police", pred: "find", obj: "drugs", negated: true, objType: kg.Concept},
+		{name: "negation over a coordination", text: "The army reported no deaths or injuries.", subj: "army", pred: "report", obj: "injuries", negated: true, objType: kg.Concept},
+		{name: "condition", text: "Germany will lift the sanctions if Russia withdraws its troops.", subj: "Russia", pred: "withdraw", obj: "troops", modality: "if", objType: kg.Concept},
+		{name: "condition's main clause", text: "Germany will lift the sanctions if Russia withdraws its troops.", subj: "Germany", pred: "lift", obj: "sanctions", modality: "if", objType: kg.Concept},
+		{name: "purpose", text: "Canada sent 200 doctors to contain the outbreak.", subj: "200 doctors", pred: "contain", obj: "outbreak", modality: "purpose", objType: kg.Concept},
+		{name: "request", text: "Ukraine asked Poland to deliver tanks.", subj: "Poland", pred: "deliver", obj: "tanks", modality: "ask", objType: kg.Concept},
+		{name: "said after the quote", text: "\"Spain will close the embassy,\" said Pedro Sanchez.", subj: "Spain", pred: "close", obj: "embassy", modality: "will", attrib: "Pedro Sanchez", objType: kg.Concept},
+		{name: "according to", text: "According to Reuters, Turkey arrested 30 journalists.", subj: "Turkey", pred: "arrest", obj: "30 journalists", attrib: "Reuters", objType: kg.Quantity},
+		{name: "told reporters", text: "Joe Biden told reporters Iran had enriched uranium.", subj: "Iran", pred: "enrich", obj: "uranium", attrib: "Joe Biden", objType: kg.Concept},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -23,13 +23,6 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 	ws := x.ws
 	attributed := x.attribution()
 	when := x.sentenceTime()
-	conditional := -1
-	for i, w := range ws {
-		if l := strings.ToLower(w.Text); l == "if" || l == "unless" {
-			conditional = i
-			break
-		}
-	}
 	var out []kg.Statement
 	for _, tp := range openie.Extract(ws) {
 		if tp.Kind == openie.Possessive || tp.Kind == openie.Attribute || len(tp.Args) == 0 || len(tp.Subject.Words) == 0 {
@@ -118,6 +111,12 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 		if sa.resolved != "" {
 			conf -= 0.1
 		}
+		// "no weapons", "neither side", "no injuries or deaths": the
+		// statement says it did not happen, of every conjunct.
+		if x.negatedBy(subj.Head) || x.negatedBy(obj.Head) {
+			v.negated = true
+			sa.node.Name, oa.node.Name = withoutNegation(sa.node), withoutNegation(oa.node)
+		}
 		st := x.statement(sa, pred, rel, oa, v, conf)
 		for i, a := range args {
 			if i != objIdx && i != subjIdx {
@@ -134,7 +133,12 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 				st.Place = a.Value.Name
 			}
 		}
-		out = x.appendStatement(out, st, when, attributed, conditional, max(tp.Verb, 0))
+		if tp.Verb >= 0 {
+			if m := x.embedding(tp.Verb); m != "" {
+				st.Modality = m
+			}
+		}
+		out = x.appendStatement(out, st, when, attributed)
 	}
 	return out
 }
@@ -505,6 +509,107 @@ func (x *sentenceExtractor) text(i, j int) string {
 	return x.doc.text[x.ws[i].Start:x.ws[j-1].End]
 }
 
+// negatedBy reports whether the phrase headed by h is negated by its
+// determiner ("no weapons", "neither side"), or by its first conjunct's
+// ("no injuries or deaths").
+func (x *sentenceExtractor) negatedBy(h int) bool {
+	ws := x.ws
+	if h < 0 {
+		return false
+	}
+	for hop := 0; hop < 2 && h >= 0; hop++ {
+		for _, w := range ws {
+			if w.Head == h && w.Rel == "det" {
+				switch strings.ToLower(w.Text) {
+				case "no", "neither":
+					return true
+				}
+			}
+		}
+		if ws[h].Rel != "conj" {
+			break
+		}
+		h = ws[h].Head
+	}
+	return false
+}
+
+// withoutNegation is a concept's name without the determiner that
+// negated it ("no weapons" -> "weapons"); other nodes keep theirs.
+func withoutNegation(n kg.Node) string {
+	if n.Type != kg.Concept {
+		return n.Name
+	}
+	for _, d := range []string{"no ", "No ", "neither ", "Neither "} {
+		if rest, ok := strings.CutPrefix(n.Name, d); ok {
+			return rest
+		}
+	}
+	return n.Name
+}
+
+// modalVerbs say that what their complement says is wanted, asked for,
+// feared or expected, not that it happened: "Mexico suggested that a
+// dialogue be initiated" does not state that a dialogue was initiated.
+var modalVerbs = map[string]bool{
+	"suggest": true, "propose": true, "ask": true, "request": true, "urge": true, "demand": true,
+	"recommend": true, "call": true, "want": true, "wish": true, "hope": true, "fear": true,
+	"worry": true, "expect": true, "plan": true, "intend": true, "threaten": true, "promise": true,
+	"predict": true, "seek": true, "aim": true, "try": true, "attempt": true, "consider": true,
+	"offer": true, "agree": true, "vow": true, "pledge": true, "insist": true,
+	// asking or pressing someone else to do it
+	"convince": true, "persuade": true, "encourage": true, "press": true, "pressure": true, "push": true,
+	"invite": true, "tell": true, "order": true, "instruct": true, "advise": true, "warn": true,
+}
+
+// embedding is what a clause's verb v is embedded in, when that makes it
+// other than a plain fact: "if" inside a condition, or the condition's
+// main clause ("the US would respond if ..."); "purpose" for a purpose
+// clause ("met Obrador to reduce the influx"); the lemma of a verb that
+// wants, asks, fears or expects it ("suggest", "fear", ...). "" for a
+// plain fact.
+func (x *sentenceExtractor) embedding(v int) string {
+	ws := x.ws
+	mark := func(h int) string {
+		for k, w := range ws {
+			if w.Head == h && w.Rel == "mark" {
+				return strings.ToLower(ws[k].Text)
+			}
+		}
+		return ""
+	}
+	// the condition's main clause
+	for k, w := range ws {
+		if w.Head == v && w.Rel == "advcl" {
+			if m := mark(k); m == "if" || m == "unless" {
+				return "if"
+			}
+		}
+	}
+	for h, n := v, 0; h >= 0 && n < len(ws); h, n = ws[h].Head, n+1 {
+		if m := mark(h); m == "if" || m == "unless" {
+			return "if" // also when the parser made the condition a complement
+		}
+		switch ws[h].Rel {
+		case "advcl":
+			switch mark(h) {
+			case "if", "unless":
+				return "if"
+			case "to", "so":
+				return "purpose"
+			}
+			return "" // "..., demonstrating the limits": it happened
+		case "ccomp", "xcomp", "csubj":
+			if p := ws[h].Head; p >= 0 && modalVerbs[verbLemma(ws[p])] {
+				return verbLemma(ws[p])
+			}
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
 // relation is where a statement's relation words lie, words [start,
 // end), and how the clause says it.
 type relation struct {
@@ -547,7 +652,7 @@ func (x *sentenceExtractor) statement(s arg, pred, rel string, o arg, g relation
 }
 
 // appendStatement adds qualifiers and drops vacuous statements.
-func (x *sentenceExtractor) appendStatement(out []kg.Statement, st kg.Statement, when string, attributed []*kg.Node, conditional, verb int) []kg.Statement {
+func (x *sentenceExtractor) appendStatement(out []kg.Statement, st kg.Statement, when string, attributed []*kg.Node) []kg.Statement {
 	if st.Predicate == "" || st.Relation == "" || st.Subject.Name == "" || st.Object.Name == "" {
 		return out
 	}
@@ -566,9 +671,6 @@ func (x *sentenceExtractor) appendStatement(out []kg.Statement, st kg.Statement,
 			}
 			break
 		}
-	}
-	if conditional >= 0 && verb > conditional && st.Modality == "" {
-		st.Modality = "if"
 	}
 	if st.Time != "" {
 		switch strings.ToLower(st.Modality) {

@@ -191,7 +191,9 @@ func (t *tree) subject(v int, depth int) (Arg, bool, float64) {
 		a, ok, c := t.subject(h, depth+1)
 		return a, ok, c - 0.05
 	case "xcomp":
-		if o := t.child(h, "obj"); o >= 0 {
+		// the controller is the object when there is one ("asked Poland
+		// to deliver"), else the subject
+		if o := t.child(h, "obj", "iobj"); o >= 0 {
 			return t.subjectPhrase(o), true, -0.1
 		}
 		a, ok, c := t.subject(h, depth+1)

@@ -562,6 +562,10 @@ var modalVerbs = map[string]bool{
 	"invite": true, "tell": true, "order": true, "instruct": true, "advise": true, "warn": true,
 }
 
+// tellVerbs ask for what their infinitive says ("told them to leave") but
+// report what their clause says ("told reporters that ...").
+var tellVerbs = map[string]bool{"tell": true, "warn": true, "advise": true}
+
 // embedding is what a clause's verb v is embedded in, when that makes it
 // other than a plain fact: "if" inside a condition, or the condition's
 // main clause ("the US would respond if ..."); "purpose" for a purpose
@@ -600,8 +604,16 @@ func (x *sentenceExtractor) embedding(v int) string {
 			}
 			return "" // "..., demonstrating the limits": it happened
 		case "ccomp", "xcomp", "csubj":
-			if p := ws[h].Head; p >= 0 && modalVerbs[verbLemma(ws[p])] {
-				return verbLemma(ws[p])
+			p := ws[h].Head
+			if p < 0 {
+				return ""
+			}
+			l := verbLemma(ws[p])
+			if tellVerbs[l] && ws[h].Rel != "xcomp" {
+				return "" // "told reporters (that) Iran had ...": reported speech
+			}
+			if modalVerbs[l] {
+				return l
 			}
 		default:
 			return ""

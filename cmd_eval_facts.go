@@ -13,7 +13,7 @@ import (
 
 var evalFactsCommand = command{
 	name: "eval-facts",
-	args: "[--articles DIR] [--keyfacts FILE] [--unjudged FILE] JUDGED.tsv...",
+	args: "[--articles DIR] [--keyfacts FILE] [--unjudged FILE] [--article NAME...] JUDGED.tsv...",
 	summary: "score the extractor against judged statements (docs/judging.md): precision, lenient\n" +
 		"precision and key-fact recall; statements not judged yet can be written out for judging",
 	run: runEvalFacts,
@@ -24,6 +24,8 @@ func runEvalFacts(ctx context.Context, cmd command, c cmdIO, args []string) erro
 	dir := fs.String("articles", "testdata/articles", "directory of the judged articles")
 	keyFile := fs.String("keyfacts", "testdata/judged/keyfacts.tsv", "key facts (article, number, sentence, fact); empty for none")
 	unjudged := fs.String("unjudged", "", "write the statements not judged yet here, in the judged format with empty labels")
+	var more multi
+	fs.Var(&more, "article", "an article to extract too, judged or not (repeatable)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -51,7 +53,7 @@ func runEvalFacts(ctx context.Context, cmd command, c cmdIO, args []string) erro
 		}
 		return l.Extract(ctx, kg.Article{Text: string(b), Source: article})
 	}
-	r, err := facts.Score(ctx, judged, keys, extract)
+	r, err := facts.Score(ctx, judged, keys, extract, more...)
 	if err != nil {
 		return err
 	}

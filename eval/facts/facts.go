@@ -171,9 +171,9 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-// Score extracts every judged article again and matches its statements
-// to the judged ones.
-func Score(ctx context.Context, judged []Judged, keys []KeyFact, extract Extractor) (Report, error) {
+// Score extracts every judged article again (and the articles named in
+// more) and matches its statements to the judged ones.
+func Score(ctx context.Context, judged []Judged, keys []KeyFact, extract Extractor, more ...string) (Report, error) {
 	byKey := map[key]Judged{}
 	articles := map[string]bool{}
 	for _, j := range judged {
@@ -182,6 +182,9 @@ func Score(ctx context.Context, judged []Judged, keys []KeyFact, extract Extract
 	}
 	for _, k := range keys {
 		articles[k.Article] = true
+	}
+	for _, a := range more {
+		articles[a] = true
 	}
 	names := make([]string, 0, len(articles))
 	for a := range articles {

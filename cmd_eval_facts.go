@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/newsgraph/newsgraph/eval/facts"
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/kg"
 )
 
@@ -24,6 +25,7 @@ func runEvalFacts(ctx context.Context, cmd command, c cmdIO, args []string) erro
 	dir := fs.String("articles", "testdata/articles", "directory of the judged articles")
 	keyFile := fs.String("keyfacts", "testdata/judged/keyfacts.tsv", "key facts (article, number, sentence, fact); empty for none")
 	unjudged := fs.String("unjudged", "", "write the statements not judged yet here, in the judged format with empty labels")
+	minConf := fs.Float64("min-confidence", graph.DefaultMinConfidence, "hide statements under this confidence, as the server's views do")
 	var more multi
 	fs.Var(&more, "article", "an article to extract too, judged or not (repeatable)")
 	if err := parse(fs, args); err != nil {
@@ -53,7 +55,7 @@ func runEvalFacts(ctx context.Context, cmd command, c cmdIO, args []string) erro
 		}
 		return l.Extract(ctx, kg.Article{Text: string(b), Source: article})
 	}
-	r, err := facts.Score(ctx, judged, keys, extract, more...)
+	r, err := facts.Score(ctx, judged, keys, extract, facts.Options{MinConfidence: *minConf, Articles: more})
 	if err != nil {
 		return err
 	}

@@ -5,10 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/newsgraph/newsgraph/eval/carb"
+	"github.com/newsgraph/newsgraph/eval/facts"
+	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/loader"
 	"github.com/newsgraph/newsgraph/nlp/coref"
 	"github.com/newsgraph/newsgraph/nlp/pipeline"
 	"github.com/newsgraph/newsgraph/nlp/train"
@@ -16,16 +20,17 @@ import (
 
 var trainCommand = command{
 	name: "train",
-	args: "tagger|parser --train FILE --dev FILE --out DIR | calibration --sentences FILE --gold FILE | coref [--data DIR]",
+	args: "tagger|parser --train FILE --dev FILE --out DIR | calibration --sentences FILE --gold FILE | coref [--data DIR] | scorer [JUDGED.tsv...]",
 	summary: "train a model: the tagger (with lexicon and lemmatizer) or the parser on CoNLL-U treebanks,\n" +
-		"the Open IE confidence calibration on a CaRB split, coreference on GUM's chains;\n" +
+		"the Open IE confidence calibration on a CaRB split, coreference on GUM's chains,\n" +
+		"the statement scorer on judged facts (testdata/judged);\n" +
 		"the same inputs give the same bytes",
 	run: runTrain,
 }
 
 func runTrain(ctx context.Context, cmd command, c cmdIO, args []string) error {
 	if len(args) == 0 {
-		return errors.New("train needs a model: tagger, parser, calibration or coref")
+		return errors.New("train needs a model: tagger, parser, calibration, coref or scorer")
 	}
 	switch args[0] {
 	case "tagger", "parser":
@@ -34,11 +39,67 @@ func runTrain(ctx context.Context, cmd command, c cmdIO, args []string) error {
 		return trainCalibration(cmd, c, args[1:])
 	case "coref":
 		return trainCoref(cmd, c, args[1:])
+	case "scorer":
+		return trainScorer(ctx, cmd, c, args[1:])
 	case "-h", "-help", "--help":
 		flags(cmd, c.stdout).Usage()
 		return errHelp
 	}
-	return errors.New("train needs a model: tagger, parser, calibration or coref")
+	return errors.New("train needs a model: tagger, parser, calibration, coref or scorer")
+}
+
+// trainScorer runs `newsgraph train scorer`: the statement confidence
+// model, learned from judged statements.
+func trainScorer(ctx context.Context, cmd command, c cmdIO, args []string) error {
+	fs := flags(cmd, c.stdout)
+	dir := fs.String("articles", "testdata/articles", "directory of the judged articles")
+	keyFile := fs.String("keyfacts", "testdata/judged/keyfacts.tsv", "key facts")
+	dev := fs.String("dev", "iodine.txt,sensitive.txt,interview-cyclone.txt,interview-gaming.txt", "articles kept out of the shipped model (eval-facts scores them held out)")
+	out := fs.String("out", "loader/scorer.json", "where to write the model")
+	cfg := facts.ScorerConfig{Log: c.stdout, Dev: map[string]bool{}}
+	fs.IntVar(&cfg.Folds, "folds", 5, "cross-validation folds, by article")
+	fs.IntVar(&cfg.Iterations, "iterations", 400, "gradient steps")
+	fs.Float64Var(&cfg.L2, "l2", 0.05, "L2 penalty")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	files := fs.Args()
+	if len(files) == 0 {
+		var err error
+		if files, err = filepath.Glob("testdata/judged/round*.tsv"); err != nil || len(files) == 0 {
+			return errors.New("train scorer needs judged files (testdata/judged/round*.tsv)")
+		}
+	}
+	var err error
+	if cfg.Judged, err = facts.ReadJudged(files...); err != nil {
+		return err
+	}
+	if cfg.Keys, err = facts.ReadKeyFacts(*keyFile); err != nil {
+		return err
+	}
+	for _, a := range strings.Split(*dev, ",") {
+		cfg.Dev[a] = true
+	}
+	l, err := newLoader(kg.DefaultBase, 2<<20)
+	if err != nil {
+		return err
+	}
+	extract := func(ctx context.Context, article string) (*kg.Document, map[loader.StatementKey][]string, error) {
+		b, err := os.ReadFile(filepath.Join(*dir, article))
+		if err != nil {
+			return nil, nil, err
+		}
+		return l.ExtractFeatures(ctx, kg.Article{Text: string(b), Source: article})
+	}
+	m, err := facts.TrainScorer(ctx, cfg, extract)
+	if err != nil {
+		return err
+	}
+	b, err := m.JSON()
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(*out, b, 0o644)
 }
 
 // trainCoref runs `newsgraph train coref`: the mention-ranking

@@ -49,6 +49,7 @@ func addServeFlags(fs *flag.FlagSet, c *serveConfig) {
 	fs.DurationVar(&o.Timeout, "timeout", graph.DefaultTimeout, "longest a request may run (its context's deadline)")
 	fs.DurationVar(&o.ExportTimeout, "export-timeout", graph.DefaultExportTimeout, "longest GET /export (it streams the whole graph)")
 	fs.DurationVar(&c.readTimeout, "read-timeout", DefaultReadTimeout, "longest a request, headers and body, may take to arrive")
+	fs.Float64Var(&o.MinConfidence, "min-confidence", graph.DefaultMinConfidence, "hide statements under this confidence from the default views (queries may ask for others; 0 shows all)")
 }
 
 func runServe(ctx context.Context, cmd command, c cmdIO, args []string) error {

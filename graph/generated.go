@@ -80,7 +80,7 @@ type ComplexityRoot struct {
 		Members     func(childComplexity int, first *int) int
 		Mentions    func(childComplexity int, first *int) int
 		Name        func(childComplexity int) int
-		Statements  func(childComplexity int, direction *model.Direction, predicate *string, first *int, after *string) int
+		Statements  func(childComplexity int, direction *model.Direction, predicate *string, minConfidence *float64, first *int, after *string) int
 		Timeline    func(childComplexity int, first *int) int
 		Type        func(childComplexity int) int
 	}
@@ -151,7 +151,7 @@ type ComplexityRoot struct {
 		Articles       func(childComplexity int, mentioning *string, first *int, after *string) int
 		Entity         func(childComplexity int, id string) int
 		SearchEntities func(childComplexity int, query string, typeArg *kg.EntityType, first *int, after *string) int
-		ShortestPath   func(childComplexity int, from string, to string, maxHops *int, predicates []string) int
+		ShortestPath   func(childComplexity int, from string, to string, maxHops *int, predicates []string, minConfidence *float64) int
 		Statement      func(childComplexity int, id string) int
 		Statements     func(childComplexity int, filter *model.StatementFilter, first *int, after *string) int
 		Subgraph       func(childComplexity int, seeds []string, hops *int, direction *model.Direction, predicates []string, types []kg.EntityType, minConfidence *float64, maxNodes *int) int
@@ -227,7 +227,7 @@ type ArticleResolver interface {
 type EntityResolver interface {
 	Aliases(ctx context.Context, obj *kg.Entity, first *int) ([]string, error)
 	Mentions(ctx context.Context, obj *kg.Entity, first *int) ([]*model.Mention, error)
-	Statements(ctx context.Context, obj *kg.Entity, direction *model.Direction, predicate *string, first *int, after *string) (*model.StatementConnection, error)
+	Statements(ctx context.Context, obj *kg.Entity, direction *model.Direction, predicate *string, minConfidence *float64, first *int, after *string) (*model.StatementConnection, error)
 	Members(ctx context.Context, obj *kg.Entity, first *int) ([]*kg.Member, error)
 	Cooccurring(ctx context.Context, obj *kg.Entity, first *int) ([]*model.Cooccurrence, error)
 	Timeline(ctx context.Context, obj *kg.Entity, first *int) ([]*model.TimelineEntry, error)
@@ -247,7 +247,7 @@ type QueryResolver interface {
 	Articles(ctx context.Context, mentioning *string, first *int, after *string) (*model.ArticleConnection, error)
 	Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
 	Subgraph(ctx context.Context, seeds []string, hops *int, direction *model.Direction, predicates []string, types []kg.EntityType, minConfidence *float64, maxNodes *int) (*model.Subgraph, error)
-	ShortestPath(ctx context.Context, from string, to string, maxHops *int, predicates []string) (*model.Path, error)
+	ShortestPath(ctx context.Context, from string, to string, maxHops *int, predicates []string, minConfidence *float64) (*model.Path, error)
 }
 type StatementResolver interface {
 	Subject(ctx context.Context, obj *kg.Statement) (*kg.Entity, error)
@@ -449,7 +449,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Entity.Statements(childComplexity, args["direction"].(*model.Direction), args["predicate"].(*string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Entity.Statements(childComplexity, args["direction"].(*model.Direction), args["predicate"].(*string), args["minConfidence"].(*float64), args["first"].(*int), args["after"].(*string)), true
 	case "Entity.timeline":
 		if e.ComplexityRoot.Entity.Timeline == nil {
 			break
@@ -746,7 +746,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["predicates"].([]string)), true
+		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["predicates"].([]string), args["minConfidence"].(*float64)), true
 	case "Query.statement":
 		if e.ComplexityRoot.Query.Statement == nil {
 			break
@@ -1107,8 +1107,11 @@ type Entity {
   aliases(first: Int = 20): [String!]!
   "Its mentions in every article, the first of them (at most 100)."
   mentions(first: Int = 100): [Mention!]!
-  "Statements with this entity as subject (OUT), object (IN) or either (BOTH)."
-  statements(direction: Direction = BOTH, predicate: String, first: Int = 20, after: String): StatementConnection!
+  """
+  Statements with this entity as subject (OUT), object (IN) or either (BOTH), at or above
+  minConfidence (the server's threshold unless given; 0 for all).
+  """
+  statements(direction: Direction = BOTH, predicate: String, minConfidence: Float, first: Int = 20, after: String): StatementConnection!
   """
   Entities of other articles or sources joined to this one, and the rule that joined each: the
   first of them (20 unless asked; at most 100).
@@ -1288,6 +1291,7 @@ input StatementFilter {
   predicate: String
   object: ID
   article: ID
+  "Only statements at or above this confidence: the server's threshold unless given (0 for all)."
   minConfidence: Float
 }
 
@@ -1303,12 +1307,16 @@ type Query {
   """
   The neighbourhood of the seeds: nodes up to hops (at most 3) statements away, following
   statements out of (OUT), into (IN) or either way (BOTH) a node, of the given predicates, to
-  nodes of the given types, at or above minConfidence, stopping at maxNodes (at most 500).
+  nodes of the given types, at or above minConfidence (the server's threshold unless given; 0 for
+  all), stopping at maxNodes (at most 500).
   """
   subgraph(seeds: [ID!]!, hops: Int = 1, direction: Direction = BOTH, predicates: [String!], types: [EntityType!],
-    minConfidence: Float = 0, maxNodes: Int = 100): Subgraph!
-  "A shortest path of statements (either direction) between two nodes, null if none within maxHops (at most 6)."
-  shortestPath(from: ID!, to: ID!, maxHops: Int = 4, predicates: [String!]): Path
+    minConfidence: Float, maxNodes: Int = 100): Subgraph!
+  """
+  A shortest path of statements (either direction, at or above minConfidence: the server's
+  threshold unless given) between two nodes, null if none within maxHops (at most 6).
+  """
+  shortestPath(from: ID!, to: ID!, maxHops: Int = 4, predicates: [String!], minConfidence: Float): Path
 }
 
 input ArticleInput {
@@ -1819,22 +1827,30 @@ func (ec *executionContext) field_Entity_statements_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["predicate"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "minConfidence",
+		func(ctx context.Context, v any) (*float64, error) {
+			return ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minConfidence"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -2025,6 +2041,14 @@ func (ec *executionContext) field_Query_shortestPath_args(ctx context.Context, r
 		return nil, err
 	}
 	args["predicates"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "minConfidence",
+		func(ctx context.Context, v any) (*float64, error) {
+			return ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minConfidence"] = arg4
 	return args, nil
 }
 
@@ -2793,7 +2817,7 @@ func (ec *executionContext) _Entity_statements(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Entity().Statements(ctx, obj, fc.Args["direction"].(*model.Direction), fc.Args["predicate"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Entity().Statements(ctx, obj, fc.Args["direction"].(*model.Direction), fc.Args["predicate"].(*string), fc.Args["minConfidence"].(*float64), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementConnection) graphql.Marshaler {
@@ -4164,7 +4188,7 @@ func (ec *executionContext) _Query_shortestPath(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["predicates"].([]string))
+			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["predicates"].([]string), fc.Args["minConfidence"].(*float64))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Path) graphql.Marshaler {

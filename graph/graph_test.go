@@ -239,3 +239,39 @@ func TestMalformedBody(t *testing.T) {
 		t.Errorf("status = %d, want 4xx", resp.StatusCode)
 	}
 }
+
+// The server's threshold hides statements under it from the default
+// views; a query that asks for a lower one sees them.
+func TestMinConfidence(t *testing.T) {
+	s, err := store.Open(store.Config{Backend: store.Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	p, err := pipeline.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := graph.NewResolver(s, loader.New(p, loader.Options{}))
+	srv := httptest.NewServer(graph.Routes(res, s, graph.ServerOptions{MinConfidence: 0.999, Vocab: store.Vocab}))
+	t.Cleanup(srv.Close)
+	post(t, srv, `mutation($t: String!) { ingestArticle(input: {text: $t}) { created } }`, map[string]any{"t": sample(t)})
+	count := func(q string) int {
+		t.Helper()
+		r := post(t, srv, q, nil)
+		if len(r.Errors) > 0 {
+			t.Fatalf("%s: %v", q, r.Errors)
+		}
+		var out struct {
+			Statements struct{ PageInfo struct{ TotalCount int } }
+		}
+		json.Unmarshal(r.Data, &out)
+		return out.Statements.PageInfo.TotalCount
+	}
+	if n := count(`{ statements { pageInfo { totalCount } } }`); n != 0 {
+		t.Errorf("%d statements over a threshold of 0.999, want none", n)
+	}
+	if n := count(`{ statements(filter: {minConfidence: 0}) { pageInfo { totalCount } } }`); n < 20 {
+		t.Errorf("%d statements when all are asked for, want the article's", n)
+	}
+}

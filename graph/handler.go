@@ -75,6 +75,12 @@ func Playground(endpoint string) http.Handler {
 	return playground.Handler("newsgraph", endpoint)
 }
 
+// DefaultMinConfidence is the confidence under which statements are
+// hidden from the default views (statement lists, an entity's statements,
+// traversals, the explorer), unless a query asks for them with
+// minConfidence: the statement scorer's threshold (see the README).
+const DefaultMinConfidence = 0.5
+
 // DefaultTimeout bounds one request.
 const DefaultTimeout = 30 * time.Second
 

@@ -74,14 +74,14 @@ func complexity() ComplexityRoot {
 		}
 		return 10 + child*n*h
 	}
-	c.Query.ShortestPath = func(child int, _ string, _ string, maxHops *int, _ []string) int {
+	c.Query.ShortestPath = func(child int, _ string, _ string, maxHops *int, _ []string, _ *float64) int {
 		h := 4
 		if maxHops != nil {
 			h = max(1, *maxHops)
 		}
 		return 100*h + child*h
 	}
-	c.Entity.Statements = func(child int, _ *model.Direction, _ *string, first *int, _ *string) int {
+	c.Entity.Statements = func(child int, _ *model.Direction, _ *string, _ *float64, first *int, _ *string) int {
 		return EntityStatementsCost + child*list(first, 20)
 	}
 	c.Article.Text = func(int) int { return ArticleTextCost }

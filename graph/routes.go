@@ -23,6 +23,9 @@ type ServerOptions struct {
 	NoPlayground   bool          // no GraphiQL at /
 	CORS           []string      // origins whose pages may call the API
 	Vocab          string        // the vocabulary namespace exports write
+	// MinConfidence hides the statements under it from the default views
+	// (0: none hidden; serve's default is DefaultMinConfidence).
+	MinConfidence float64
 }
 
 // Routes is the whole server, as `newsgraph serve` runs it and the tests
@@ -45,6 +48,7 @@ func Routes(r *Resolver, b Backend, o ServerOptions) http.Handler {
 	if o.ExportTimeout <= 0 {
 		o.ExportTimeout = DefaultExportTimeout
 	}
+	r.svc.minConfidence = o.MinConfidence
 	mux := http.NewServeMux()
 	mux.Handle("/query", NewHandler(r, o.HandlerOptions))
 	mux.Handle("/export", WithDeadline(ExportHandler(r, b, o.Vocab), o.ExportTimeout))

@@ -53,8 +53,8 @@ func (r *entityResolver) Mentions(ctx context.Context, obj *kg.Entity, first *in
 }
 
 // Statements is the resolver for the statements field.
-func (r *entityResolver) Statements(ctx context.Context, obj *kg.Entity, direction *model.Direction, predicate *string, first *int, after *string) (*model.StatementConnection, error) {
-	return r.svc.entityStatements(ctx, obj, direction, predicate, first, after)
+func (r *entityResolver) Statements(ctx context.Context, obj *kg.Entity, direction *model.Direction, predicate *string, minConfidence *float64, first *int, after *string) (*model.StatementConnection, error) {
+	return r.svc.entityStatements(ctx, obj, direction, predicate, minConfidence, first, after)
 }
 
 // Members is the resolver for the members field.
@@ -117,17 +117,17 @@ func (r *queryResolver) Articles(ctx context.Context, mentioning *string, first 
 
 // Statements is the resolver for the statements field.
 func (r *queryResolver) Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error) {
-	return r.svc.statements(ctx, filterOf(filter), first, after)
+	return r.svc.statements(ctx, r.svc.filterOf(filter), first, after)
 }
 
 // Subgraph is the resolver for the subgraph field.
 func (r *queryResolver) Subgraph(ctx context.Context, seeds []string, hops *int, direction *model.Direction, predicates []string, types []kg.EntityType, minConfidence *float64, maxNodes *int) (*model.Subgraph, error) {
-	return r.svc.subgraph(ctx, seeds, deref(hops, 1), deref(maxNodes, 100), traversal(direction, predicates, types, minConfidence))
+	return r.svc.subgraph(ctx, seeds, deref(hops, 1), deref(maxNodes, 100), r.svc.traversal(direction, predicates, types, minConfidence))
 }
 
 // ShortestPath is the resolver for the shortestPath field.
-func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxHops *int, predicates []string) (*model.Path, error) {
-	return r.svc.shortestPath(ctx, from, to, deref(maxHops, 4), predicates)
+func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxHops *int, predicates []string, minConfidence *float64) (*model.Path, error) {
+	return r.svc.shortestPath(ctx, from, to, deref(maxHops, 4), predicates, r.svc.threshold(minConfidence))
 }
 
 // Subject is the resolver for the subject field.

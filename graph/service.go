@@ -58,6 +58,17 @@ type Service struct {
 	// would each take thirty times as long; in turn, they finish one
 	// after another (and queries keep some of the processor).
 	extracting chan struct{}
+	// minConfidence is the threshold of the default views: statements
+	// under it are hidden unless a query asks (ServerOptions).
+	minConfidence float64
+}
+
+// threshold is the confidence a query asked for, or the server's.
+func (s *Service) threshold(asked *float64) float64 {
+	if asked != nil {
+		return *asked
+	}
+	return s.minConfidence
 }
 
 // NewResolver returns the root resolver over a store and an extractor.
@@ -151,8 +162,8 @@ func (s *Service) statements(ctx context.Context, f kg.StatementFilter, first *i
 	return conn, nil
 }
 
-func filterOf(f *model.StatementFilter) kg.StatementFilter {
-	var out kg.StatementFilter
+func (s *Service) filterOf(f *model.StatementFilter) kg.StatementFilter {
+	out := kg.StatementFilter{MinConfidence: s.minConfidence}
 	if f == nil {
 		return out
 	}
@@ -176,7 +187,8 @@ func filterOf(f *model.StatementFilter) kg.StatementFilter {
 
 // entityStatements lists an entity's statements in one direction. BOTH
 // lists outgoing statements first, then incoming ones.
-func (s *Service) entityStatements(ctx context.Context, e *kg.Entity, dir *model.Direction, predicate *string, first *int, after *string) (*model.StatementConnection, error) {
+func (s *Service) entityStatements(ctx context.Context, e *kg.Entity, dir *model.Direction, predicate *string, minConfidence *float64, first *int, after *string) (*model.StatementConnection, error) {
+	minConf := s.threshold(minConfidence)
 	d := model.DirectionBoth
 	if dir != nil {
 		d = *dir
@@ -186,7 +198,7 @@ func (s *Service) entityStatements(ctx context.Context, e *kg.Entity, dir *model
 		pred = *predicate
 	}
 	if d != model.DirectionBoth {
-		f := kg.StatementFilter{Predicate: pred}
+		f := kg.StatementFilter{Predicate: pred, MinConfidence: minConf}
 		if d == model.DirectionOut {
 			f.Subject = e.ID
 		} else {
@@ -198,11 +210,11 @@ func (s *Service) entityStatements(ctx context.Context, e *kg.Entity, dir *model
 	if err != nil {
 		return nil, err
 	}
-	out, nOut, err := s.store.Statements(ctx, kg.StatementFilter{Subject: e.ID, Predicate: pred}, 0, offset+limit)
+	out, nOut, err := s.store.Statements(ctx, kg.StatementFilter{Subject: e.ID, Predicate: pred, MinConfidence: minConf}, 0, offset+limit)
 	if err != nil {
 		return nil, err
 	}
-	in, nIn, err := s.store.Statements(ctx, kg.StatementFilter{Object: e.ID, Predicate: pred}, 0, offset+limit)
+	in, nIn, err := s.store.Statements(ctx, kg.StatementFilter{Object: e.ID, Predicate: pred, MinConfidence: minConf}, 0, offset+limit)
 	if err != nil {
 		return nil, err
 	}

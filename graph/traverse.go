@@ -70,8 +70,8 @@ func (s *Service) subgraph(ctx context.Context, seeds []string, hops, maxNodes i
 
 // shortestPath is the shortest path between two nodes
 // (traverse.ShortestPath), read in full; nil when there is none.
-func (s *Service) shortestPath(ctx context.Context, from, to string, maxHops int, predicates []string) (*model.Path, error) {
-	p, err := traverse.ShortestPath(ctx, s.store, from, to, maxHops, predicates)
+func (s *Service) shortestPath(ctx context.Context, from, to string, maxHops int, predicates []string, minConfidence float64) (*model.Path, error) {
+	p, err := traverse.ShortestPath(ctx, s.store, from, to, maxHops, traverse.Options{Direction: traverse.Both, Predicates: predicates, MinConfidence: minConfidence})
 	if err != nil || p == nil {
 		return nil, err
 	}
@@ -112,7 +112,7 @@ func (s *Service) timeline(ctx context.Context, e *kg.Entity, first *int) ([]*mo
 	if err != nil {
 		return nil, err
 	}
-	steps, err := traverse.Neighbors(ctx, s.store, e.ID, TraversalOptions{Direction: traverse.Both})
+	steps, err := traverse.Neighbors(ctx, s.store, e.ID, TraversalOptions{Direction: traverse.Both, MinConfidence: s.minConfidence})
 	if err != nil {
 		return nil, err
 	}
@@ -234,8 +234,8 @@ func deref[T any](p *T, def T) T {
 	return *p
 }
 
-func traversal(dir *model.Direction, predicates []string, types []kg.EntityType, minConfidence *float64) TraversalOptions {
-	return TraversalOptions{Direction: direction(deref(dir, model.DirectionBoth)), Predicates: predicates, Types: types, MinConfidence: deref(minConfidence, 0)}
+func (s *Service) traversal(dir *model.Direction, predicates []string, types []kg.EntityType, minConfidence *float64) TraversalOptions {
+	return TraversalOptions{Direction: direction(deref(dir, model.DirectionBoth)), Predicates: predicates, Types: types, MinConfidence: s.threshold(minConfidence)}
 }
 
 // direction is the walk's direction for the API's.

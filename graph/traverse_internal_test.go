@@ -27,7 +27,7 @@ func TestTraversalsHonourContext(t *testing.T) {
 	if _, err := svc.subgraph(ctx, []string{mexico}, 2, 10, TraversalOptions{}); !errors.Is(err, context.Canceled) {
 		t.Errorf("subgraph on a cancelled request: %v, want context.Canceled", err)
 	}
-	if _, err := svc.shortestPath(ctx, mexico, d.Entities[1].ID, 3, nil); !errors.Is(err, context.Canceled) {
+	if _, err := svc.shortestPath(ctx, mexico, d.Entities[1].ID, 3, nil, 0); !errors.Is(err, context.Canceled) {
 		t.Errorf("shortestPath on a cancelled request: %v, want context.Canceled", err)
 	}
 	sg, err := svc.subgraph(context.Background(), []string{mexico}, 2, 10, TraversalOptions{})

@@ -26,6 +26,9 @@ type docState struct {
 	quiet map[int]bool
 	// anchor is the article's date: relative times resolve against it.
 	anchor time.Time
+	// features are the scorer's features of each statement, kept when
+	// ExtractFeatures asks for them (nil otherwise).
+	features map[StatementKey][]string
 	// links are the coreference model's answers (coref.go): which name a
 	// pronoun or a description stands for, which names are one entity.
 	links *coref.Links

@@ -48,14 +48,28 @@ func (l *Loader) ArticleID(text string) string { return l.iris.Article(articleTe
 // come last (entities.go), with every mention the resolution found. The
 // article's ID is set from its text.
 func (l *Loader) Extract(ctx context.Context, a kg.Article) (*kg.Document, error) {
+	doc, _, err := l.extract(ctx, a, false)
+	return doc, err
+}
+
+// ExtractFeatures is Extract with the scorer's features of each
+// statement (scorer.go), for training the scorer.
+func (l *Loader) ExtractFeatures(ctx context.Context, a kg.Article) (*kg.Document, map[StatementKey][]string, error) {
+	return l.extract(ctx, a, true)
+}
+
+func (l *Loader) extract(ctx context.Context, a kg.Article, features bool) (*kg.Document, map[StatementKey][]string, error) {
 	text, warnings, err := l.clean(a.Text)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	a.Text = text
 	a.ID = l.iris.Article(a.Text)
 	doc := &kg.Document{Article: a, Warnings: warnings}
 	d := newDocState(a.Text, l.iris)
+	if features {
+		d.features = map[StatementKey][]string{}
+	}
 	var roles map[int]int
 	d.sents, roles = analyze(l.annotator, a.Text, l.opts.MaxSentenceWords)
 	if date := sentenceRoles(a.Text, d.sents, roles); doc.Article.PublishedAt.IsZero() {
@@ -65,7 +79,7 @@ func (l *Loader) Extract(ctx context.Context, a kg.Article) (*kg.Document, error
 	for i, s := range d.sents {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, fmt.Errorf("extract %s: %w", a.ID, err)
+				return nil, nil, fmt.Errorf("extract %s: %w", a.ID, err)
 			}
 		}
 		switch {
@@ -88,7 +102,7 @@ func (l *Loader) Extract(ctx context.Context, a kg.Article) (*kg.Document, error
 	}
 	d.clusters = clusterMentions(d.mentions)
 	if err := d.resolveCoreference(); err != nil {
-		return nil, fmt.Errorf("extract %s: %w", a.ID, err)
+		return nil, nil, fmt.Errorf("extract %s: %w", a.ID, err)
 	}
 	d.index()
 	for _, s := range d.sents {
@@ -119,5 +133,5 @@ func (l *Loader) Extract(ctx context.Context, a kg.Article) (*kg.Document, error
 		st.ID = l.iris.Statement(st.Subject.ID, st.Predicate, st.Object.ID, st.Negated, st.Modality)
 	}
 	doc.Statements = dedupe(doc.Statements)
-	return doc, nil
+	return doc, d.features, nil
 }

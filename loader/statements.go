@@ -138,9 +138,25 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 				st.Modality = m
 			}
 		}
+		n := len(out)
 		out = x.appendStatement(out, st, when, attributed)
+		if len(out) > n {
+			x.score(&out[n], tp, sa, oa)
+		}
 	}
 	return out
+}
+
+// score sets a statement's confidence from the scorer (scorer.go), when
+// one was trained, and keeps its features when they are asked for.
+func (x *sentenceExtractor) score(st *kg.Statement, tp openie.Tuple, sa, oa arg) {
+	f := x.statementFeatures(tp, sa, oa, *st)
+	if x.doc.features != nil {
+		x.doc.features[KeyOf(*st)] = f
+	}
+	if s, err := scorer(); err == nil && len(s.Weights) > 0 {
+		st.Confidence = math.Round(s.Confidence(f)*100) / 100
+	}
 }
 
 // without returns ws without the word x (a copy).

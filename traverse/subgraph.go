@@ -126,7 +126,7 @@ type Path struct {
 // Carries; hubs with more than hubDegree statements end a path too),
 // checking ctx at every hop. It returns nil when there is no path of at
 // most maxHops statements.
-func ShortestPath(ctx context.Context, g Graph, from, to string, maxHops int, predicates []string) (*Path, error) {
+func ShortestPath(ctx context.Context, g Graph, from, to string, maxHops int, o Options) (*Path, error) {
 	if maxHops < 1 || maxHops > MaxPathHops {
 		return nil, kg.Errorf(kg.EINVALID, "maxHops must be between 1 and %d", MaxPathHops)
 	}
@@ -138,7 +138,8 @@ func ShortestPath(ctx context.Context, g Graph, from, to string, maxHops int, pr
 	if err != nil {
 		return nil, err
 	}
-	w := newWalker(g, Options{Direction: Both, Predicates: predicates})
+	o.Direction, o.Types = Both, nil
+	w := newWalker(g, o)
 	type link struct {
 		prev string // the node one step nearer this side's end
 		edge string // the statement between them

@@ -75,7 +75,7 @@ func TestAroundAndShortestPath(t *testing.T) {
 			}
 		})
 	}
-	p, err := ShortestPath(ctx, g, g.id("e"), g.id("d"), 6, nil)
+	p, err := ShortestPath(ctx, g, g.id("e"), g.id("d"), 6, Options{})
 	if err != nil || p == nil {
 		t.Fatalf("path e-d: %v, %v", p, err)
 	}
@@ -85,7 +85,7 @@ func TestAroundAndShortestPath(t *testing.T) {
 	if len(p.Statements) != 4 {
 		t.Errorf("path statements %v", p.Statements)
 	}
-	if p, err := ShortestPath(ctx, g, g.id("e"), g.id("d"), 3, nil); p != nil || err != nil {
+	if p, err := ShortestPath(ctx, g, g.id("e"), g.id("d"), 3, Options{}); p != nil || err != nil {
 		t.Errorf("a path of 4 within 3 hops: %v, %v", p, err)
 	}
 	if _, err := Around(ctx, g, []string{g.id("a")}, MaxHops+1, 10, Options{}); kg.ErrorCode(err) != kg.EINVALID {

@@ -152,6 +152,7 @@ type Report struct {
 	KeyFacts, KeyFactsFound int
 	Unjudged                []Judged // current statements without a label (Label empty)
 	Missing                 int      // judged correct statements the extractor no longer gives
+	Hidden                  int      // statements under the confidence threshold
 }
 
 // Precision is the share of matched statements labelled correct.
@@ -171,9 +172,18 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-// Score extracts every judged article again (and the articles named in
-// more) and matches its statements to the judged ones.
-func Score(ctx context.Context, judged []Judged, keys []KeyFact, extract Extractor, more ...string) (Report, error) {
+// Options tune Score.
+type Options struct {
+	// MinConfidence hides the statements under it, as the server's views
+	// do by default: they count neither for precision nor for key facts.
+	MinConfidence float64
+	// Articles are articles to extract too, judged or not.
+	Articles []string
+}
+
+// Score extracts every judged article again (and o.Articles) and matches
+// its statements to the judged ones.
+func Score(ctx context.Context, judged []Judged, keys []KeyFact, extract Extractor, o Options) (Report, error) {
 	byKey := map[key]Judged{}
 	articles := map[string]bool{}
 	for _, j := range judged {
@@ -183,7 +193,7 @@ func Score(ctx context.Context, judged []Judged, keys []KeyFact, extract Extract
 	for _, k := range keys {
 		articles[k.Article] = true
 	}
-	for _, a := range more {
+	for _, a := range o.Articles {
 		articles[a] = true
 	}
 	names := make([]string, 0, len(articles))
@@ -201,6 +211,10 @@ func Score(ctx context.Context, judged []Judged, keys []KeyFact, extract Extract
 		}
 		r.Articles++
 		for _, st := range doc.Statements {
+			if st.Confidence < o.MinConfidence {
+				r.Hidden++
+				continue
+			}
 			k := keyOf(a, st.Sentence, st.Subject.Name, st.Predicate, st.Object.Name)
 			if seen[k] {
 				continue // the same statement twice in a sentence counts once
@@ -271,8 +285,8 @@ func WriteJudged(w io.Writer, js []Judged) error {
 // Print writes the report; its last line is
 // "precision=.. lenient=.. keyfacts=..".
 func (r Report) Print(w io.Writer) {
-	fmt.Fprintf(w, "%d articles, %d statements: %d judged (%d correct, %d partial, %d wrong), %d not judged yet\n",
-		r.Articles, r.Statements, r.Matched, r.Correct, r.Partial, r.Wrong, len(r.Unjudged))
+	fmt.Fprintf(w, "%d articles, %d statements shown (%d hidden under the threshold): %d judged (%d correct, %d partial, %d wrong), %d not judged yet\n",
+		r.Articles, r.Statements, r.Hidden, r.Matched, r.Correct, r.Partial, r.Wrong, len(r.Unjudged))
 	fmt.Fprintf(w, "%d statements judged correct are no longer extracted; key facts found %d of %d\n",
 		r.Missing, r.KeyFactsFound, r.KeyFacts)
 	fmt.Fprintf(w, "precision=%.3f lenient=%.3f keyfacts=%.3f\n", r.Precision(), r.Lenient(), r.KeyFactRecall())

@@ -46,7 +46,7 @@ func TestScore(t *testing.T) {
 			st(6, "Bárcena", "say", "something new"),
 		}}, nil
 	}
-	r, err := Score(context.Background(), js, ks, extract)
+	r, err := Score(context.Background(), js, ks, extract, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

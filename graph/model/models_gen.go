@@ -113,10 +113,11 @@ type StatementEdge struct {
 }
 
 type StatementFilter struct {
-	Subject       *string  `json:"subject,omitempty"`
-	Predicate     *string  `json:"predicate,omitempty"`
-	Object        *string  `json:"object,omitempty"`
-	Article       *string  `json:"article,omitempty"`
+	Subject   *string `json:"subject,omitempty"`
+	Predicate *string `json:"predicate,omitempty"`
+	Object    *string `json:"object,omitempty"`
+	Article   *string `json:"article,omitempty"`
+	// Only statements at or above this confidence: the server's threshold unless given (0 for all).
 	MinConfidence *float64 `json:"minConfidence,omitempty"`
 }
 

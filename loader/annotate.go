@@ -29,7 +29,7 @@ func analyze(a Annotator, text string, maxWords int) ([]nlp.Sentence, map[int]in
 			continue
 		}
 		a.Annotate(s)
-		fixTags(s.Words)
+		fixTags(s.Words, i == 0 && headline(text, *s))
 		fixInitial(s.Words)
 	}
 	return sents, roles
@@ -38,7 +38,7 @@ func analyze(a Annotator, text string, maxWords int) ([]nlp.Sentence, map[int]in
 // fixTags corrects the tagger where it is known to be weak, by general
 // rules: punctuation and quotes, ellipses, clitics, capitalized words
 // that the gazetteer knows, and tags the parse contradicts.
-func fixTags(ws []nlp.Word) {
+func fixTags(ws []nlp.Word, headline bool) {
 	// A past participle with an active subject and no auxiliary is a
 	// finite past tense: "which posted documents", "the website increased".
 	subj, aux := make([]bool, len(ws)), make([]bool, len(ws))
@@ -53,7 +53,9 @@ func fixTags(ws []nlp.Word) {
 		}
 	}
 	for i := range ws {
-		if ws[i].XPOS == "VBN" && subj[i] && !aux[i] {
+		// A headline's bare participle is a passive: "Afghan team
+		// honored for ...", "Scientology defector arrested".
+		if ws[i].XPOS == "VBN" && subj[i] && !aux[i] && !headline {
 			ws[i].XPOS = "VBD"
 		}
 	}
@@ -179,6 +181,41 @@ func caption(ws []nlp.Word) bool {
 		}
 	}
 	return false
+}
+
+// inQuestion reports whether word v is part of a question: the sentence
+// ends with a question mark and, when it quotes, v is inside the last
+// quotation ('..., with one poster writing "How can people look at both
+// sides?"' asks only in its quotation).
+func inQuestion(ws []nlp.Word, v int) bool {
+	end := len(ws) - 1
+	for end >= 0 && (isQuote(ws[end].Text) || ws[end].Text == ")" || ws[end].Text == "'" || ws[end].Text == "’") {
+		end--
+	}
+	if end < 0 || ws[end].Text != "?" {
+		return false
+	}
+	open := -1
+	for k := end - 1; k >= 0; k-- {
+		if isQuote(ws[k].Text) {
+			open = k
+			break
+		}
+	}
+	return open < 0 || v > open
+}
+
+// headline reports whether s is an article's headline: a line of its
+// own without closing punctuation.
+func headline(text string, s nlp.Sentence) bool {
+	if len(s.Words) == 0 || !paragraphStart(text, s.Start) || !(s.End == len(text) || text[s.End] == '\n' || text[s.End] == '\r') {
+		return false
+	}
+	switch s.Words[len(s.Words)-1].Text {
+	case ".", "!", "?", "\"", "'", "”", "’", ")", "…":
+		return false
+	}
+	return true
 }
 
 // heading reports a line that is a title rather than a sentence: no

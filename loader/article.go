@@ -20,8 +20,9 @@ const (
 	roleText     = iota
 	roleDateLine // "Thursday, February 23, 2006"
 	roleDateline // "Taipei, Taiwan —"
-	roleByline   // "By Jane Doe", "Reporting by ..."
+	roleByline   // "By Jane Doe", "Reporting by ...", a list of sources
 	roleCaption  // a picture and its credit
+	roleSpeaker  // "Mario Lucero:", who speaks the rest of the paragraph
 )
 
 // dashes end a dateline.
@@ -36,10 +37,14 @@ func splitDatelines(text string, sents []nlp.Sentence) ([]nlp.Sentence, map[int]
 	roles := map[int]int{}
 	var out []nlp.Sentence
 	for i, s := range sents {
-		if k := datelineEnd(text, s, i); k > 0 && k < len(s.Words) {
+		k, role := datelineEnd(text, s, i), roleDateline
+		if k == 0 {
+			k, role = speakerEnd(text, s), roleSpeaker
+		}
+		if k > 0 && k < len(s.Words) {
 			head := nlp.Sentence{Start: s.Start, End: s.Words[k-1].End, Words: s.Words[:k]}
 			tail := nlp.Sentence{Start: s.Words[k].Start, End: s.End, Words: s.Words[k:]}
-			roles[len(out)] = roleDateline
+			roles[len(out)] = role
 			out = append(out, head, tail)
 			continue
 		}
@@ -119,6 +124,26 @@ func datelinePlace(ws []nlp.Word) string {
 	return strings.TrimRight(b.String(), " ,")
 }
 
+// speakerEnd returns how many words of sentence s are a speaker's turn
+// marker, as interviews and transcripts write them: a paragraph that
+// opens with one to four capitalized words and a colon ("Mario J
+// Lucero: ..."); 0 when it opens with none.
+func speakerEnd(text string, s nlp.Sentence) int {
+	ws := s.Words
+	if !paragraphStart(text, s.Start) {
+		return 0
+	}
+	for k := 0; k < len(ws) && k <= 4; k++ {
+		switch {
+		case ws[k].Text == ":" && k > 0:
+			return k + 1
+		case !isCapitalized(ws[k].Text) && ws[k].Text != ".":
+			return 0
+		}
+	}
+	return 0
+}
+
 // placeBefore is the place name that ends at word k, back to the last
 // comma.
 func placeBefore(ws []nlp.Word, k int) string {
@@ -167,6 +192,17 @@ func sentenceRoles(text string, sents []nlp.Sentence, roles map[int]int) time.Ti
 		}
 		if byline(s.Words) {
 			roles[i] = roleByline
+		}
+		// "Sources" (or "References") on a line of its own starts the
+		// list of sources: nothing after it is the story.
+		if len(s.Words) == 1 && paragraphStart(text, s.Start) {
+			switch strings.ToLower(s.Words[0].Text) {
+			case "sources", "source", "references":
+				for j := i; j < len(sents); j++ {
+					roles[j] = roleByline
+				}
+				return date
+			}
 		}
 	}
 	// A paragraph that ends with a picture credit is a caption, all of it.

@@ -314,9 +314,38 @@ func (x *sentenceExtractor) attribution() []*kg.Node {
 		}
 	}
 	if !found {
-		return x.patternAttribution()
+		out = x.patternAttribution()
+	}
+	// In an interview every word of a turn is its speaker's.
+	if speaker := x.doc.turnSpeaker(x.sent.Index); speaker != nil {
+		for k := range out {
+			if out[k] == nil {
+				out[k] = speaker
+			}
+		}
 	}
 	return out
+}
+
+// turnSpeaker is who speaks the paragraph sentence i is in, when a
+// speaker's turn marker opens it ("Mario J Lucero:"), or nil.
+func (d *docState) turnSpeaker(i int) *kg.Node {
+	for j := i; j >= 0; j-- {
+		if d.turns[j] {
+			s := d.sents[j]
+			for k := range s.Words {
+				if e := d.entityAt(j, k); e >= 0 {
+					n := d.node(e)
+					return &n
+				}
+			}
+			return nil
+		}
+		if paragraphStart(d.text, d.sents[j].Start) {
+			return nil
+		}
+	}
+	return nil
 }
 
 // wordRange is the word indices [lo, hi).

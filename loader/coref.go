@@ -86,7 +86,9 @@ func (d *docState) description(sent int, p phrase) int {
 	if e := d.descriptionRule(sent, p); e >= 0 {
 		return e
 	}
-	if k := d.links.Name(sent, p.head); k >= 0 {
+	if k := d.links.Name(sent, p.head); k >= 0 && d.mentions[k].typ != kg.NORP {
+		// a nationality names people as an adjective: "the Afghan team"
+		// is not "the Afghans"
 		return d.mentions[k].entity
 	}
 	return -1

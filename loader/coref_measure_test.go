@@ -72,7 +72,7 @@ func TestCorefAdapter(t *testing.T) {
 					snt.Words[k] = nlp.Word{Text: w.Form, Head: -1}
 				}
 				tg.Annotate(&snt)
-				fixTags(snt.Words)
+				fixTags(snt.Words, false)
 				fixInitial(snt.Words)
 				sents = append(sents, snt)
 				ms = append(ms, findMentions(snt)...)

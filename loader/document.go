@@ -24,6 +24,9 @@ type docState struct {
 	// quiet marks sentences whose names count but which state nothing (a
 	// dateline).
 	quiet map[int]bool
+	// turns marks the sentences that name who speaks the paragraph they
+	// open ("Mario J Lucero:").
+	turns map[int]bool
 	// anchor is the article's date: relative times resolve against it.
 	anchor time.Time
 	// features are the scorer's features of each statement, kept when
@@ -55,7 +58,7 @@ func newDocState(text string, iris kg.IRIs) *docState {
 			runeAt[i] = runeAt[i-1]
 		}
 	}
-	return &docState{text: text, iris: iris, runeAt: runeAt, named: map[[2]int]int{}, quiet: map[int]bool{}}
+	return &docState{text: text, iris: iris, runeAt: runeAt, named: map[[2]int]int{}, quiet: map[int]bool{}, turns: map[int]bool{}}
 }
 
 func (d *docState) runeOffset(b int) int { return d.runeAt[b] }

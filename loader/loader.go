@@ -94,6 +94,12 @@ func (l *Loader) extract(ctx context.Context, a kg.Article, features bool) (*kg.
 			}
 			d.mentions = append(d.mentions, findMentions(s)...)
 			d.quiet[i] = true
+		case roles[i] == roleSpeaker:
+			// who speaks the rest of the paragraph: their name counts,
+			// their turn's statements are theirs (speakerTurn)
+			d.mentions = append(d.mentions, findMentions(s)...)
+			d.quiet[i] = true
+			d.turns[i] = true
 		case roles[i] != roleText:
 			d.sents[i].Words = nil // a date line, a byline, a caption
 		default:
@@ -116,7 +122,7 @@ func (l *Loader) extract(ctx context.Context, a kg.Article, features bool) (*kg.
 			// topic; it states nothing
 			continue
 		}
-		x := &sentenceExtractor{doc: d, sent: s, ws: s.Words}
+		x := &sentenceExtractor{doc: d, sent: s, ws: s.Words, headline: s.Index == 0 && headline(a.Text, s)}
 		doc.Statements = append(doc.Statements, x.statements()...)
 	}
 	doc.Entities = d.entities()

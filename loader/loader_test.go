@@ -480,3 +480,44 @@ func TestArticleStructure(t *testing.T) {
 		}
 	}
 }
+
+// The parts of an interview and the questions of a text are read as
+// such: a speaker's turn is theirs, a question states nothing, the list of
+// sources is not the story, a headline's participle is a passive.
+func TestTurnsQuestionsSources(t *testing.T) {
+	text := "Canada honored for peacekeeping work\n\n" +
+		"Wikinews: Will Canada send more soldiers?\n\n" +
+		"Anita Anand: Canada sent 300 soldiers to Latvia. Germany built a new base there.\n\n" +
+		"Critics praised the mission, with one asking \"Will Ottawa pay for it?\"\n\n" +
+		"Sources\n\n" +
+		"Jane Doe. \"Canada sends troops\" — The Globe, May 2, 2024\n"
+	doc := extract(t, text)
+	find := func(subj, pred string) *kg.Statement {
+		for i, st := range doc.Statements {
+			if st.Subject.Name == subj && st.Predicate == pred {
+				return &doc.Statements[i]
+			}
+		}
+		return nil
+	}
+	if st := find("Canada", "send"); st == nil || st.AttributedTo == nil || st.AttributedTo.Name != "Anita Anand" {
+		t.Errorf("a statement of Anita Anand's turn: %+v, want it attributed to her", st)
+	}
+	if st := find("Germany", "build"); st == nil || st.AttributedTo == nil || st.AttributedTo.Name != "Anita Anand" {
+		t.Errorf("the turn's second sentence: %+v, want it attributed to Anita Anand", st)
+	}
+	if st := find("Critics", "praise"); st == nil {
+		t.Errorf("the statement beside a quoted question is lost")
+	}
+	if st := find("Ottawa", "pay for"); st != nil {
+		t.Errorf("a question became a statement: %+v", st)
+	}
+	if st := find("Canada", "be honored for"); st == nil {
+		t.Errorf("the headline's passive is not read as one")
+	}
+	for _, st := range doc.Statements {
+		if strings.Contains(st.Text, "The Globe") || st.Subject.Name == "Jane Doe" {
+			t.Errorf("a statement from the list of sources: %s %s %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+}

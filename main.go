@@ -9,7 +9,7 @@
 //	newsgraph gen-corpus [--articles N]                   generated articles, for benchmarks
 //	newsgraph loadtest [--url URL] [--clients N]          drive a server with concurrent clients
 //	newsgraph train tagger|parser|calibration|coref ...   train a model
-//	newsgraph eval-parse|eval-tokenize|eval-carb|eval-coref|eval-facts ...  score a stage
+//	newsgraph eval-parse|eval-tokenize|eval-carb|eval-coref|eval-ner|eval-facts ...  score a stage
 //
 // serve answers at:
 //
@@ -51,7 +51,7 @@ type cmdIO struct {
 var commands = []command{
 	extractCommand, loadCommand, serveCommand, exportCommand, importCommand,
 	genCorpusCommand, loadtestCommand, trainCommand,
-	evalParseCommand, evalTokenizeCommand, evalCarbCommand, evalCorefCommand, evalFactsCommand,
+	evalParseCommand, evalTokenizeCommand, evalCarbCommand, evalCorefCommand, evalNERCommand, evalFactsCommand,
 }
 
 func main() {

@@ -145,3 +145,11 @@ func IsCountry(name string) bool {
 	e, ok := Lookup(name)
 	return ok && e.Kind == Country && e.Canonical == name
 }
+
+// Each calls fn with every name the gazetteer knows (lower-cased, as Key
+// makes it) and its entry, in no particular order.
+func Each(fn func(name string, e Entry)) {
+	for name, e := range idx().names {
+		fn(name, e)
+	}
+}

@@ -17,6 +17,12 @@ type Annotator interface {
 	Annotate(s *nlp.Sentence)
 }
 
+// DocumentAnnotator is an Annotator that revises the entity labels of a
+// document's sentences once they are all annotated (the Pipeline is one).
+type DocumentAnnotator interface {
+	AnnotateDocument(doc [][]nlp.Word)
+}
+
 // analyze splits text into sentences and annotates them; a sentence of
 // more than maxWords words is left bare (the caller skips it with a
 // warning): tagging and parsing 100,000 words that will be skipped would
@@ -31,6 +37,18 @@ func analyze(a Annotator, text string, maxWords int) ([]nlp.Sentence, map[int]in
 		a.Annotate(s)
 		fixTags(s.Words, i == 0 && headline(text, *s))
 		fixInitial(s.Words)
+	}
+	if da, ok := a.(DocumentAnnotator); ok {
+		var doc [][]nlp.Word
+		for _, s := range sents {
+			if len(s.Words) <= maxWords {
+				doc = append(doc, s.Words)
+			}
+		}
+		da.AnnotateDocument(doc)
+		for _, ws := range doc {
+			fixInitial(ws) // a sentence's first function word is no name
+		}
 	}
 	return sents, roles
 }

@@ -28,10 +28,20 @@ var connectors = map[string]bool{"of": true, "de": true, "del": true, "da": true
 	"van": true, "von": true, "der": true, "bin": true, "al": true, "la": true, "le": true, "and": true, "&": true}
 
 func isNameWord(w nlp.Word) bool {
-	if !isCapitalized(w.Text) {
-		return false
+	if strings.HasPrefix(w.NER, "B-") || strings.HasPrefix(w.NER, "I-") {
+		// The labeller's span, even over lower-case words and hyphens:
+		// "al-Qaeda", "Kim Jong-un".
+		return true
 	}
-	return w.XPOS == "NNP" || w.XPOS == "NNPS" || strings.HasPrefix(w.NER, "B-") || strings.HasPrefix(w.NER, "I-")
+	return isCapitalized(w.Text) && (w.XPOS == "NNP" || w.XPOS == "NNPS")
+}
+
+// startsOtherName reports whether word j starts a labelled name of another
+// type than the labelled word before it: "United States Hamdullah Mohib"
+// is a place and a person.
+func startsOtherName(ws []nlp.Word, j int) bool {
+	a, b := ws[j-1].NER, ws[j].NER
+	return strings.HasPrefix(b, "B-") && len(a) > 2 && a != "O" && a[2:] != b[2:]
 }
 
 // findMentions finds the named mentions of one sentence.
@@ -47,7 +57,7 @@ func findMentions(s nlp.Sentence) []mention {
 			continue
 		}
 		j := i + 1
-		for j < len(ws) {
+		for j < len(ws) && !startsOtherName(ws, j) && !placePair(ws, i, j) {
 			if isNameWord(ws[j]) && !gazetteer.IsDateWord(ws[j].Text) {
 				j++
 				continue
@@ -56,12 +66,51 @@ func findMentions(s nlp.Sentence) []mention {
 				j += 2
 				continue
 			}
+			if isHyphen(ws[j].Text) && j+1 < len(ws) && ws[j].Start == ws[j-1].End && ws[j+1].Start == ws[j].End && isNameWord(ws[j+1]) {
+				j += 2 // "Guinea-Bissau", "Abdel-Aziz"
+				continue
+			}
 			break
 		}
 		out = append(out, splitChunk(s, i, j)...)
+		if j < len(ws) && placePair(ws, i, j) {
+			j++ // the hyphen between the two places
+		}
 		i = j
 	}
 	return out
+}
+
+// placePair reports whether word j is a hyphen or slash between two
+// places the gazetteer knows, the name from i before it: "the US-Mexico
+// border", "Israel-Gaza" name two places, not one; "Guinea-Bissau" is one.
+func placePair(ws []nlp.Word, i, j int) bool {
+	if !isHyphen(ws[j].Text) && ws[j].Text != "/" {
+		return false
+	}
+	if j+1 >= len(ws) || ws[j].Start != ws[j-1].End || ws[j+1].Start != ws[j].End {
+		return false
+	}
+	k := j + 1
+	for k < len(ws) && isNameWord(ws[k]) && !isHyphen(ws[k].Text) && ws[k].Text != "/" {
+		k++
+	}
+	return knownPlace(joinWords(ws[i:j])) && knownPlace(joinWords(ws[j+1:k])) && !knownPlace(joinWords(ws[i:k])) // "Guinea-Bissau"
+}
+
+func isHyphen(s string) bool { return s == "-" || s == "–" || s == "‐" }
+
+// knownPlace reports a country, state, city or region of the gazetteer.
+func knownPlace(name string) bool {
+	e, ok := gazetteer.Lookup(name)
+	if !ok {
+		return false
+	}
+	switch e.Kind {
+	case gazetteer.Country, gazetteer.State, gazetteer.City, gazetteer.Region:
+		return true
+	}
+	return false
 }
 
 func isNameWordAfter(ws []nlp.Word, i int) bool {
@@ -101,11 +150,14 @@ func connectorFits(ws []nlp.Word, i, j int) bool {
 }
 
 func joinWords(ws []nlp.Word) string {
-	parts := make([]string, len(ws))
+	var b strings.Builder
 	for i, w := range ws {
-		parts[i] = w.Text
+		if i > 0 && w.Start != ws[i-1].End {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.Text)
 	}
-	return strings.Join(parts, " ")
+	return b.String()
 }
 
 // demonymMention returns a NORP mention for a capitalized demonym
@@ -275,6 +327,9 @@ func typeName(ws []nlp.Word, i, j int, hasTitle bool) (kg.EntityType, string, st
 	if hasTitle {
 		return kg.Person, "", "title"
 	}
+	if j < len(ws) && adminUnit[strings.ToLower(ws[j].Text)] && !isCapitalized(ws[j].Text) {
+		return kg.GPE, "", "place word" // "Chiapas state", "Helmand province"
+	}
 	label := ""
 	for _, w := range ws[i:j] {
 		if len(w.NER) > 2 {
@@ -306,6 +361,14 @@ func typeName(ws []nlp.Word, i, j int, hasTitle bool) (kg.EntityType, string, st
 		return kg.GPE, "", "tagger"
 	case "ORGANIZATION", "ORG":
 		return kg.Organization, "", "tagger"
+	case "LOCATION", "FACILITY":
+		return kg.Location, "", "tagger"
+	case "NORP":
+		return kg.NORP, "", "tagger"
+	case "EVENT":
+		return kg.Event, "", "tagger"
+	case "WORK":
+		return "", "", "" // titles of works and products are not nodes
 	}
 	if isAllCaps(name) && j-i == 1 && i > 0 {
 		return kg.Organization, "", "acronym"
@@ -327,12 +390,23 @@ var placePrefix = map[string]bool{"new": true, "san": true, "santa": true, "sant
 	"cape": true, "lake": true, "great": true, "central": true, "northern": true, "southern": true,
 	"eastern": true, "western": true, "hong": true, "abu": true, "tel": true, "addis": true, "sri": true}
 
+// adminUnit are the words that, written after a name, make it a region
+// that governs itself.
+var adminUnit = map[string]bool{"state": true, "province": true, "county": true, "district": true,
+	"prefecture": true, "governorate": true, "oblast": true, "municipality": true, "canton": true}
+
 func typeOfLabel(label string) kg.EntityType {
 	switch label {
 	case "PERSON":
 		return kg.Person
 	case "GPE":
 		return kg.GPE
+	case "LOCATION", "FACILITY":
+		return kg.Location
+	case "NORP":
+		return kg.NORP
+	case "EVENT":
+		return kg.Event
 	}
 	return kg.Organization
 }

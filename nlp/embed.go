@@ -2,6 +2,11 @@ package nlp
 
 import (
 	_ "embed" // the model files
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/newsgraph/newsgraph/nlp/internal/lexicon"
 )
 
 // The model files built into the binary (see models/README.md), as byte
@@ -23,3 +28,14 @@ func EmbeddedModel(name string) ([]byte, bool) {
 	b, ok := map[string][]byte{LexiconFile: lexiconZst, TaggerFile: taggerZst, LemmaFile: lemmaZst, ParserFile: parserZst}[name]
 	return b, ok
 }
+
+// EmbeddedLexicon is the word-class lexicon built into the binary, read
+// once and shared by every model that uses it.
+var EmbeddedLexicon = sync.OnceValues(func() (*lexicon.Lexicon, error) {
+	var lex *lexicon.Lexicon
+	err := Decompress(lexiconZst, func(r io.Reader) (err error) { lex, err = lexicon.Read(r); return })
+	if err != nil {
+		return nil, fmt.Errorf("embedded %s: %w", LexiconFile, err)
+	}
+	return lex, nil
+})

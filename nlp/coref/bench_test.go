@@ -7,7 +7,6 @@ import (
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/nlp"
 	"github.com/newsgraph/newsgraph/nlp/pipeline"
-	"github.com/newsgraph/newsgraph/nlp/prose"
 	"github.com/newsgraph/newsgraph/nlp/token"
 )
 
@@ -24,15 +23,10 @@ func sampleSentences(tb testing.TB) ([]nlp.Sentence, []NameSpan, int) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	m, err := pipeline.Embedded()
+	tg, err := pipeline.Default()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	ner, err := prose.NewNER()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tg := &pipeline.Pipeline{Models: m, NER: ner}
 	var sents []nlp.Sentence
 	var names []NameSpan
 	words := 0

@@ -9,7 +9,6 @@ import (
 	"github.com/newsgraph/newsgraph/nlp"
 	"github.com/newsgraph/newsgraph/nlp/conllu"
 	"github.com/newsgraph/newsgraph/nlp/pipeline"
-	"github.com/newsgraph/newsgraph/nlp/prose"
 )
 
 // Example is a corpus document made ready for the resolver: its analysed
@@ -44,17 +43,12 @@ type Analyser func(conllu.Sentence) Sentence
 
 // PredictedTrees returns an analyser that tags, lemmatizes and parses the
 // treebank's words with newsgraph's own models and labels entities with
-// prose, as the loader does at run time.
+// its own labeller, sentence by sentence.
 func PredictedTrees() (Analyser, error) {
-	m, err := pipeline.Embedded()
+	p, err := pipeline.Default()
 	if err != nil {
 		return nil, err
 	}
-	ner, err := prose.NewNER()
-	if err != nil {
-		return nil, err
-	}
-	p := &pipeline.Pipeline{Models: m, NER: ner}
 	return func(s conllu.Sentence) Sentence {
 		out := Sentence{Words: make([]nlp.Word, len(s.Words))}
 		for i, w := range s.Words {

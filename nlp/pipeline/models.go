@@ -34,7 +34,12 @@ func LoadFS(fsys fs.FS) (*Models, error) {
 
 // load loads the models whose files file returns.
 func load(file func(name string) ([]byte, error)) (*Models, error) {
-	m := &Models{}
+	return loadWith(file, nil)
+}
+
+// loadWith is load with the lexicon given, when lex is not nil.
+func loadWith(file func(name string) ([]byte, error), lex *lexicon.Lexicon) (*Models, error) {
+	m := &Models{Lexicon: lex}
 	open := func(name string, read func(io.Reader) error) error {
 		comp, err := file(name)
 		if err != nil {
@@ -45,8 +50,10 @@ func load(file func(name string) ([]byte, error)) (*Models, error) {
 		}
 		return nil
 	}
-	if err := open(nlp.LexiconFile, func(r io.Reader) (err error) { m.Lexicon, err = lexicon.Read(r); return }); err != nil {
-		return nil, err
+	if m.Lexicon == nil {
+		if err := open(nlp.LexiconFile, func(r io.Reader) (err error) { m.Lexicon, err = lexicon.Read(r); return }); err != nil {
+			return nil, err
+		}
 	}
 	// The parser is most of the bytes: read it alongside the others.
 	var wg sync.WaitGroup
@@ -77,12 +84,16 @@ func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
 
 // embedded are the models built into the binary, loaded once.
 var embedded = sync.OnceValues(func() (*Models, error) {
-	m, err := load(func(name string) ([]byte, error) {
+	lex, err := nlp.EmbeddedLexicon()
+	if err != nil {
+		return nil, err
+	}
+	m, err := loadWith(func(name string) ([]byte, error) {
 		if b, ok := nlp.EmbeddedModel(name); ok {
 			return b, nil
 		}
 		return nil, fs.ErrNotExist
-	})
+	}, lex)
 	if err != nil {
 		return nil, fmt.Errorf("embedded models: %w", err)
 	}

@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/nlp"
+	"github.com/newsgraph/newsgraph/nlp/ner"
 	"github.com/newsgraph/newsgraph/nlp/parser"
-	"github.com/newsgraph/newsgraph/nlp/prose"
 	"github.com/newsgraph/newsgraph/nlp/tagger"
 	"github.com/newsgraph/newsgraph/nlp/token"
 )
@@ -19,6 +19,12 @@ type EntityLabeler interface {
 	Label(words []nlp.Word)
 }
 
+// DocumentLabeler is an EntityLabeler that can revise its labels with the
+// whole document in view (package ner's model is one).
+type DocumentLabeler interface {
+	LabelDocument(doc [][]nlp.Word)
+}
+
 // Pipeline annotates sentences with the models' tags, lemmas and
 // dependency trees, then asks an entity labeler for entity labels. It is
 // safe for concurrent use when the labeler is.
@@ -27,18 +33,18 @@ type Pipeline struct {
 	NER    EntityLabeler // may be nil
 }
 
-// Default is the pipeline of the models built into the binary, with
-// prose's entity model as labeler.
+// Default is the pipeline of the models built into the binary, with the
+// entity labeller of package ner.
 func Default() (*Pipeline, error) {
 	m, err := Embedded()
 	if err != nil {
 		return nil, err
 	}
-	ner, err := prose.NewNER()
+	lab, err := ner.Embedded()
 	if err != nil {
 		return nil, err
 	}
-	return &Pipeline{Models: m, NER: ner}, nil
+	return &Pipeline{Models: m, NER: lab}, nil
 }
 
 // Annotate fills in one tokenized sentence.
@@ -47,6 +53,24 @@ func (p *Pipeline) Annotate(s *nlp.Sentence) {
 	if p.NER != nil {
 		p.NER.Label(s.Words)
 	}
+}
+
+// AnnotateDocument lets the entity labeller, when it is a
+// DocumentLabeler, revise the labels of a document's sentences, each
+// already annotated: a name read as a person in one sentence and as a
+// place in five is a place.
+func (p *Pipeline) AnnotateDocument(doc [][]nlp.Word) {
+	if dl, ok := p.NER.(DocumentLabeler); ok {
+		dl.LabelDocument(doc)
+	}
+}
+
+// TagOnly is the bundle without its parser: tags and lemmas, for stages
+// that need no tree (training the entity labeller on run-time tags).
+func (m *Models) TagOnly() *Models {
+	c := *m
+	c.Parser = nil
+	return &c
 }
 
 // AltMargin is the tagger score margin under which the parser is also

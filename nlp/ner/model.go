@@ -1,0 +1,388 @@
+package ner
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"sync"
+
+	"github.com/newsgraph/newsgraph/gazetteer"
+	"github.com/newsgraph/newsgraph/nlp"
+	"github.com/newsgraph/newsgraph/nlp/internal/perceptron"
+	"github.com/newsgraph/newsgraph/nlp/token"
+)
+
+// Model is a trained entity labeller. It is safe for concurrent use.
+//
+// It labels in two passes: the first sees one sentence; the second sees
+// the sentence and what the first pass said about the same words
+// elsewhere in the document.
+type Model struct {
+	first, second pass
+	res           resources
+}
+
+// pass is the weights of one labelling pass.
+type pass struct {
+	weights *perceptron.Model
+	// trans[a+1][b] is the score of label b after label a (a = -1 at the
+	// start of a sentence); trans[a+1][nLabels] ends a sentence after a.
+	trans [nLabels + 1][nLabels + 1]float32
+}
+
+// Span is an entity mention found in a sentence: tokens [Start, End).
+type Span struct {
+	Start, End int
+	Type       string // PERSON, ORGANIZATION, GPE, LOCATION, FACILITY, NORP, EVENT or WORK
+}
+
+// scorer is what decoding needs of the weights; both the trainer and the
+// averaged model have it.
+type scorer interface {
+	Scores(feats []uint64, scores []float32)
+}
+
+// decoder holds the buffers of one decoding.
+type decoder struct {
+	feats []uint64
+	emit  [][nLabels]float32
+	best  [][nLabels]float32
+	back  [][nLabels]int8
+}
+
+// emissions scores every label of every word.
+func (d *decoder) emissions(m scorer, ws []word, mode uint64) {
+	d.emit = d.emit[:0]
+	for i := range ws {
+		d.feats = features(d.feats[:0], ws, i, mode)
+		var s [nLabels]float32
+		m.Scores(d.feats, s[:])
+		d.emit = append(d.emit, s)
+	}
+}
+
+const negInf = float32(-1e30)
+
+// viterbi returns the best valid label sequence under the emissions and
+// transition scores.
+func (d *decoder) viterbi(trans *[nLabels + 1][nLabels + 1]float32, out []int) []int {
+	return d.constrained(trans, nil, out)
+}
+
+// preds lists, for each label, the labels that may come before it (-1
+// for the start of a sentence).
+var preds = func() [nLabels][]int {
+	var p [nLabels][]int
+	for b := 0; b < nLabels; b++ {
+		for a := -1; a < nLabels; a++ {
+			if allowed(a, b) {
+				p[b] = append(p[b], a)
+			}
+		}
+	}
+	return p
+}()
+
+// constrained is viterbi over the labels that ok allows (all when ok is
+// nil).
+func (d *decoder) constrained(trans *[nLabels + 1][nLabels + 1]float32, ok func(i, l int) bool, out []int) []int {
+	n := len(d.emit)
+	out = out[:0]
+	if n == 0 {
+		return out
+	}
+	if cap(d.best) < n {
+		d.best = make([][nLabels]float32, n)
+		d.back = make([][nLabels]int8, n)
+	}
+	best, back := d.best[:n], d.back[:n]
+	for b := 0; b < nLabels; b++ {
+		best[0][b] = negInf
+		if allowed(-1, b) && (ok == nil || ok(0, b)) {
+			best[0][b] = trans[0][b] + d.emit[0][b]
+		}
+	}
+	for i := 1; i < n; i++ {
+		prev, cur := &best[i-1], &best[i]
+		for b := 0; b < nLabels; b++ {
+			cur[b], back[i][b] = negInf, -1
+			if ok != nil && !ok(i, b) {
+				continue
+			}
+			top, arg := negInf, -1
+			for _, a := range preds[b] {
+				if a < 0 || prev[a] <= negInf {
+					continue
+				}
+				if s := prev[a] + trans[a+1][b]; arg < 0 || s > top {
+					top, arg = s, a
+				}
+			}
+			if arg >= 0 {
+				cur[b], back[i][b] = top+d.emit[i][b], int8(arg)
+			}
+		}
+	}
+	top, arg := negInf, 0
+	for a := 0; a < nLabels; a++ {
+		if best[n-1][a] <= negInf || !allowed(a, -1) {
+			continue
+		}
+		if s := best[n-1][a] + trans[a+1][nLabels]; s > top {
+			top, arg = s, a
+		}
+	}
+	for i := 0; i < n; i++ {
+		out = append(out, 0)
+	}
+	for i := n - 1; i >= 0; i-- {
+		out[i] = arg
+		if i > 0 {
+			arg = int(back[i][arg])
+		}
+	}
+	return out
+}
+
+// decoders are reused across sentences and goroutines.
+var decoders = sync.Pool{New: func() any { return new(decoder) }}
+
+// labels decodes one sentence with the first pass, or with the second
+// when docs (the document features of its words) is not nil.
+func (m *Model) labels(toks []Token, docs []uint64) []int {
+	ws := describe(toks, m.res)
+	p := &m.first
+	if docs != nil {
+		p = &m.second
+		for i := range ws {
+			ws[i].doc = docs[i]
+		}
+	}
+	d := decoders.Get().(*decoder)
+	defer decoders.Put(d)
+	d.emissions(p.weights, ws, caseMode(toks))
+	return d.viterbi(&p.trans, nil)
+}
+
+// Spans finds the entity mentions of one tokenized, tagged sentence on
+// its own (the first pass).
+func (m *Model) Spans(toks []Token) []Span {
+	return m.output(toks, spansOf(m.labels(toks, nil)))
+}
+
+// DocumentSpans finds the entity mentions of the sentences of a
+// document, with both passes.
+func (m *Model) DocumentSpans(doc [][]Token) [][]Span {
+	first := make([][]int, len(doc))
+	for i, toks := range doc {
+		first[i] = classesOf(m.labels(toks, nil))
+	}
+	docs := docFeatures(doc, first)
+	out := make([][]Span, len(doc))
+	for i, toks := range doc {
+		out[i] = m.output(toks, spansOf(m.labels(toks, docs[i])))
+	}
+	return out
+}
+
+func (m *Model) output(toks []Token, spans []span) []Span {
+	out := make([]Span, len(spans))
+	for i, s := range spans {
+		typ := typeNames[s.typ]
+		if s.typ == tPlace {
+			typ = placeType(toks[s.start:s.end])
+		}
+		out[i] = Span{Start: s.start, End: s.end, Type: typ}
+	}
+	return out
+}
+
+// Label sets the NER hint of every word of one tagged sentence: "B-TYPE",
+// "I-TYPE" or "O". It implements the loader's entity labeller; it sees
+// the sentence alone (see LabelDocument).
+func (m *Model) Label(words []nlp.Word) {
+	setHints(words, m.Spans(TokensOf(words)))
+}
+
+// LabelDocument revises the NER hints that Label set on the sentences of
+// a document, letting each sentence see what Label found in the others:
+// "Coron" read as a person in one sentence and as a place in five is a
+// place. Hints set by another labeller would be taken as Label's.
+func (m *Model) LabelDocument(doc [][]nlp.Word) {
+	toks := make([][]Token, len(doc))
+	first := make([][]int, len(doc))
+	for i, ws := range doc {
+		toks[i] = TokensOf(ws)
+		first[i] = make([]int, len(ws))
+		for j, w := range ws {
+			first[i][j] = typeOfHint(w.NER)
+		}
+	}
+	docs := docFeatures(toks, first)
+	for i, ws := range doc {
+		if agrees(first[i], docs[i]) {
+			continue // nothing in the document speaks against the first pass
+		}
+		setHints(ws, m.output(toks[i], spansOf(m.labels(toks[i], docs[i]))))
+	}
+}
+
+// agrees reports whether every word of a sentence either occurs nowhere
+// else in the document or was given its type everywhere else: the second
+// pass is then not needed.
+func agrees(first []int, docs []uint64) bool {
+	for i, d := range docs {
+		if d == 0 {
+			continue
+		}
+		best, purity := docMajority(d)
+		if best != first[i] || purity != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// typeOfHint is the model type of an IOB hint, nTypes for none.
+func typeOfHint(hint string) int {
+	if len(hint) < 3 || hint[1] != '-' {
+		return nTypes
+	}
+	switch t := hint[2:]; t {
+	case GPE, Location, Facility:
+		return tPlace
+	default:
+		for k, name := range typeNames {
+			if name == t {
+				return k
+			}
+		}
+	}
+	return nTypes
+}
+
+func setHints(words []nlp.Word, spans []Span) {
+	for i := range words {
+		words[i].NER = "O"
+	}
+	for _, s := range spans {
+		for k := s.Start; k < s.End; k++ {
+			p := "I-"
+			if k == s.Start {
+				p = "B-"
+			}
+			words[k].NER = p + s.Type
+		}
+	}
+}
+
+// TokensOf makes the labeller's tokens of tagged words.
+func TokensOf(words []nlp.Word) []Token {
+	toks := make([]Token, len(words))
+	for i, w := range words {
+		toks[i] = Token{Text: token.ASCII(w.Text), UPOS: w.UPOS, XPOS: w.XPOS, Attached: i > 0 && words[i-1].End == w.Start}
+	}
+	return toks
+}
+
+// placeType splits places: a name the gazetteers know as a country, state
+// or city is a GPE; one whose last word is a building's or a structure's
+// is a FACILITY; any other place (a region, a river, a mountain) is a
+// LOCATION.
+func placeType(toks []Token) string {
+	var parts []string
+	for _, t := range toks {
+		parts = append(parts, t.Text)
+	}
+	name := strings.Join(parts, " ")
+	if e, ok := gazetteer.Lookup(name); ok {
+		switch e.Kind {
+		case gazetteer.Country, gazetteer.State, gazetteer.City:
+			return GPE
+		case gazetteer.Region:
+			return Location
+		}
+	}
+	last := strings.ToLower(toks[len(toks)-1].Text)
+	if facilityWords[last] {
+		return Facility
+	}
+	if gazetteer.IsPlaceHead(last) || len(toks) > 1 && gazetteer.IsPlaceHead(strings.ToLower(toks[0].Text)) {
+		return Location
+	}
+	return GPE
+}
+
+// facilityWords end the names of buildings, structures and routes.
+var facilityWords = setOf(`airport station terminal hall museum gallery library bridge tower building
+centre center stadium arena theatre theater cathedral church chapel mosque temple synagogue abbey
+palace castle fort prison jail hospital hotel school college street st. road avenue ave. boulevard
+highway freeway square plaza mall market park zoo garden gardens dam tunnel port harbour harbor
+pier memorial monument house mansion court courthouse cemetery base`)
+
+func setOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+const modelMagic = "NGNER2\n"
+
+// WriteTo writes the model (not the lexicon or the gazetteer, which are
+// files of their own).
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	bw := bufio.NewWriter(w)
+	bw.WriteString(modelMagic)
+	fmt.Fprintf(bw, "%d %s\n", nLabels, strings.Join(typeNames[:], " "))
+	var b [4]byte
+	for _, p := range []*pass{&m.first, &m.second} {
+		for a := range p.trans {
+			for c := range p.trans[a] {
+				binary.LittleEndian.PutUint32(b[:], math.Float32bits(p.trans[a][c]))
+				bw.Write(b[:])
+			}
+		}
+		if _, err := p.weights.WriteTo(bw); err != nil {
+			return 0, err
+		}
+	}
+	return 0, bw.Flush()
+}
+
+// readModel reads a model written by WriteTo.
+func readModel(r io.Reader, res resources) (*Model, error) {
+	br := perceptron.NewReader(r)
+	line, err := br.ReadString('\n')
+	if err != nil || line != modelMagic {
+		return nil, errors.New("ner: not an entity model")
+	}
+	line, err = br.ReadString('\n')
+	if want := fmt.Sprintf("%d %s\n", nLabels, strings.Join(typeNames[:], " ")); err != nil || line != want {
+		return nil, fmt.Errorf("ner: model labels %q, want %q", line, want)
+	}
+	m := &Model{res: res}
+	var b [4]byte
+	for _, p := range []*pass{&m.first, &m.second} {
+		for a := range p.trans {
+			for c := range p.trans[a] {
+				if _, err := io.ReadFull(br, b[:]); err != nil {
+					return nil, fmt.Errorf("ner: transitions: %w", err)
+				}
+				p.trans[a][c] = math.Float32frombits(binary.LittleEndian.Uint32(b[:]))
+			}
+		}
+		if p.weights, err = perceptron.Read(br); err != nil {
+			return nil, fmt.Errorf("ner: %w", err)
+		}
+		if p.weights.Classes() != nLabels {
+			return nil, errors.New("ner: model classes do not match the labels")
+		}
+	}
+	return m, nil
+}

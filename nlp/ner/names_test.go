@@ -1,0 +1,84 @@
+package ner_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/nlp"
+	"github.com/newsgraph/newsgraph/nlp/pipeline"
+	"github.com/newsgraph/newsgraph/nlp/token"
+)
+
+// analyse tokenizes, tags and labels a text as the loader does.
+func analyse(t *testing.T, text string) [][]nlp.Word {
+	t.Helper()
+	p, err := pipeline.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc [][]nlp.Word
+	for _, s := range token.Split(text) {
+		p.Annotate(&s)
+		doc = append(doc, s.Words)
+	}
+	p.AnnotateDocument(doc)
+	return doc
+}
+
+// names returns "TYPE:text" for each labelled span, text as written.
+func names(text string, doc [][]nlp.Word) []string {
+	var out []string
+	for _, ws := range doc {
+		for i := 0; i < len(ws); i++ {
+			if !strings.HasPrefix(ws[i].NER, "B-") {
+				continue
+			}
+			j := i + 1
+			for j < len(ws) && ws[j].NER == "I-"+ws[i].NER[2:] {
+				j++
+			}
+			out = append(out, ws[i].NER[2:]+":"+text[ws[i].Start:ws[j-1].End])
+			i = j - 1
+		}
+	}
+	return out
+}
+
+// TestWholeNames checks that names written with hyphens come out as one
+// span of the right type, through our tokenizer, tagger and labeller.
+// Nothing in the model lists these names: the hyphen-joined word features
+// and the training data keep them whole.
+//
+// Two cases are known to fail and are logged rather than failed, so that
+// the test reports them without hiding a regression in the others:
+// "Az-Zaman" after "newspaper" is not found, and "Cheng Chung-tai" loses
+// "tai" and gains "Lawmaker" (no Chinese names in the training data or
+// the first-name list, and the tagger reads "tai" as a number).
+func TestWholeNames(t *testing.T) {
+	for _, tc := range []struct {
+		text, want string
+		known      bool
+	}{
+		{"North Korean leader Kim Jong-un inspected the missile site on Tuesday.", "PERSON:Kim Jong-un", false},
+		{"The attack was claimed by al-Qaeda, officials said.", "ORGANIZATION:al-Qaeda", false},
+		{"Osama bin Laden founded al-Qaeda in 1988.", "ORGANIZATION:al-Qaeda", false},
+		{"Far-right leader Jean-Marie Le Pen was fined again.", "PERSON:Jean-Marie Le Pen", false},
+		{"Lawmaker Cheng Chung-tai was arrested in Hong Kong.", "PERSON:Cheng Chung-tai", true},
+		{"The Iraqi newspaper Az-Zaman reported the deaths.", "ORGANIZATION:Az-Zaman", true},
+		{"Az-Zaman, an Iraqi daily, reported the deaths.", "ORGANIZATION:Az-Zaman", false},
+	} {
+		t.Run(tc.want, func(t *testing.T) {
+			got := names(tc.text, analyse(t, tc.text))
+			for _, g := range got {
+				if g == tc.want {
+					return
+				}
+			}
+			if tc.known {
+				t.Logf("known failure: %q: got %q, want %s", tc.text, got, tc.want)
+				return
+			}
+			t.Errorf("%q: got %q, want %s", tc.text, got, tc.want)
+		})
+	}
+}

@@ -1,0 +1,265 @@
+package ner
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/nlp"
+	"github.com/newsgraph/newsgraph/nlp/internal/perceptron"
+)
+
+func TestAllowed(t *testing.T) {
+	per, org := tPerson, tOrg
+	for _, tc := range []struct {
+		name string
+		a, b int
+		want bool
+	}{
+		{"start with O", -1, 0, true},
+		{"start with B", -1, label(per, pB), true},
+		{"start with I", -1, label(per, pI), false},
+		{"B then I", label(per, pB), label(per, pI), true},
+		{"B then L", label(per, pB), label(per, pL), true},
+		{"B then other type's L", label(per, pB), label(org, pL), false},
+		{"B then O", label(per, pB), 0, false},
+		{"L then B", label(per, pL), label(org, pB), true},
+		{"U then U", label(per, pU), label(org, pU), true},
+		{"O then L", 0, label(per, pL), false},
+		{"end after I", label(per, pI), -1, false},
+		{"end after L", label(per, pL), -1, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := allowed(tc.a, tc.b); got != tc.want {
+				t.Errorf("allowed(%d, %d) = %v, want %v", tc.a, tc.b, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestEncodeSpans(t *testing.T) {
+	spans := []span{{0, 1, tPerson}, {2, 5, tPlace}, {5, 7, tOrg}}
+	labels := encode(8, spans)
+	if got := spansOf(labels); !reflect.DeepEqual(got, spans) {
+		t.Errorf("spansOf(encode(%v)) = %v", spans, got)
+	}
+}
+
+func TestViterbi(t *testing.T) {
+	// The emissions alone prefer B-PERSON at both words, which BILOU
+	// forbids; the best valid sequence is B-PERSON L-PERSON.
+	var d decoder
+	d.emit = make([][nLabels]float32, 2)
+	d.emit[0][label(tPerson, pB)] = 3
+	d.emit[0][label(tPerson, pU)] = 1
+	d.emit[1][label(tPerson, pB)] = 3
+	d.emit[1][label(tPerson, pL)] = 2
+	d.emit[1][label(tOrg, pL)] = 2.5
+	var trans [nLabels + 1][nLabels + 1]float32
+	got := d.viterbi(&trans, nil)
+	if want := []int{label(tPerson, pB), label(tPerson, pL)}; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	// A transition score can overrule the emissions.
+	trans[label(tPerson, pB)+1][label(tPerson, pL)] = -10
+	got = d.viterbi(&trans, got)
+	if want := []int{label(tPerson, pU), label(tPerson, pB)}; reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, an invalid sequence", got)
+	}
+	for i := range got {
+		a := -1
+		if i > 0 {
+			a = got[i-1]
+		}
+		if !allowed(a, got[i]) {
+			t.Errorf("invalid sequence %v", got)
+		}
+	}
+}
+
+func TestShapeAndCase(t *testing.T) {
+	for _, tc := range []struct{ in, long, short string }{
+		{"McCain", "XxXxx", "XxXx"},
+		{"al-Qaeda", "xx-Xxx", "x-Xx"},
+		{"1990s", "ddx", "dx"},
+		{"U.S.", "X.X.", "X.X."},
+	} {
+		if got := shape(tc.in, 2); got != tc.long {
+			t.Errorf("shape(%q, 2) = %q, want %q", tc.in, got, tc.long)
+		}
+		if got := shape(tc.in, 1); got != tc.short {
+			t.Errorf("shape(%q, 1) = %q, want %q", tc.in, got, tc.short)
+		}
+	}
+	toks := func(s string) []Token {
+		var out []Token
+		for _, w := range strings.Fields(s) {
+			out = append(out, Token{Text: w})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		text string
+		want uint64
+	}{
+		{"where can i get morcillas in tampa bay", caseLower},
+		{"Scientology Defector Arrested After Leaving Organization", caseTitle},
+		{"The defector was arrested in Los Angeles on Tuesday", caseNormal},
+	} {
+		if got := caseMode(toks(tc.text)); got != tc.want {
+			t.Errorf("caseMode(%q) = %d, want %d", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestCompoundAndGazetteerFeatures(t *testing.T) {
+	g := newGazetteer(0)
+	g.add([]string{"hong", "kong"}, gCity1)
+	toks := []Token{{Text: "Kim"}, {Text: "Jong"}, {Text: "-", Attached: true}, {Text: "un", Attached: true},
+		{Text: "visited"}, {Text: "Hong"}, {Text: "Kong"}}
+	ws := describe(toks, resources{gaz: g})
+	if ws[0].comp != 0 {
+		t.Errorf("Kim is not part of a hyphenated word")
+	}
+	for i := 1; i <= 3; i++ {
+		if ws[i].comp != perceptron.Str("jong-un") || ws[i].compShape != perceptron.Str("Xx-x") {
+			t.Errorf("token %d (%s): not described as part of Jong-un", i, toks[i].Text)
+		}
+	}
+	if ws[1].compPos != 1 || ws[2].compPos != 2 || ws[3].compPos != 3 {
+		t.Errorf("positions in Jong-un: %d %d %d", ws[1].compPos, ws[2].compPos, ws[3].compPos)
+	}
+	city := uint64(0)
+	for b := 0; b < nKinds; b++ {
+		if gCity1 == 1<<b {
+			city = uint64(b) << 3
+		}
+	}
+	if !slices.Contains(ws[5].gaz, city|pB) || !slices.Contains(ws[6].gaz, city|pL) || len(ws[4].gaz) != 0 {
+		t.Errorf("Hong Kong gazetteer features %v %v", ws[5].gaz, ws[6].gaz)
+	}
+}
+
+func TestReadGUM(t *testing.T) {
+	sents, err := readGUM("testdata/gum/GUM_news_tiny.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := [][]span{sents[0].gold, sents[1].gold}
+	want := [][]span{
+		{{0, 2, tPerson}, {5, 7, tPlace}, {9, 12, tOrg}},
+		{{0, 2, tPerson}, {3, 5, tPerson}}, // a coordination is two names; "the President" is none
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("named spans %v, want %v", got, want)
+	}
+	if sents[0].toks[12].Attached != true || sents[0].toks[11].Attached {
+		t.Errorf("spacing not read from SpaceAfter")
+	}
+}
+
+func TestReadIOB2(t *testing.T) {
+	sents, err := readIOB2("testdata/tiny.iob2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sents[0]
+	if want := []span{{3, 5, tPlace}, {6, 9, tOrg}, {10, 11, tPlace}}; !reflect.DeepEqual(s.gold, want) {
+		t.Errorf("spans %v, want %v", s.gold, want)
+	}
+	var att []bool
+	for _, tk := range s.toks[6:10] {
+		att = append(att, tk.Attached)
+	}
+	if want := []bool{false, true, true, true}; !reflect.DeepEqual(att, want) {
+		t.Errorf("Al-Qaeda's attachments %v, want %v", att, want)
+	}
+}
+
+// capsTagger tags a capitalized word a proper noun and any other a noun:
+// enough for tests of training's mechanics (the pipeline's tagger cannot
+// be imported here, as the pipeline imports this package).
+type capsTagger struct{}
+
+func (capsTagger) Annotate(words []nlp.Word) {
+	for i := range words {
+		words[i].UPOS, words[i].XPOS = "NOUN", "NN"
+		if isCap(words[i].Text) {
+			words[i].UPOS, words[i].XPOS = "PROPN", "NNP"
+		}
+	}
+}
+
+// trainTiny trains on the test data into a fresh directory.
+func trainTiny(t *testing.T) string {
+	t.Helper()
+	out := t.TempDir()
+	gaz, err := compress([]byte("city1\tlos angeles\ncity1\tparis\nfirst\tdaniel\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, GazetteerFile), gaz, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	var log bytes.Buffer
+	if err := Train(TrainConfig{GUM: "testdata/gum", UNER: "testdata/tiny.iob2", Out: out, Epochs: 3, Tagger: capsTagger{}}, &log); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestTrainingIsDeterministicAndLoads(t *testing.T) {
+	a, b := trainTiny(t), trainTiny(t)
+	x, err := os.ReadFile(filepath.Join(a, ModelFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, err := os.ReadFile(filepath.Join(b, ModelFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(x, y) {
+		t.Errorf("%s differs between two runs on the same data", ModelFile)
+	}
+	if _, err := LoadDir(a); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := Eval(EvalConfig{Paths: []string{"testdata/tiny.iob2"}, Models: a, Tagger: capsTagger{}}, &out); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	last := lines[len(lines)-1]
+	if !regexp.MustCompile(`^F1=[\d.]+ P=[\d.]+ R=[\d.]+ PER=[\d.]+ ORG=[\d.]+ LOC=[\d.]+$`).MatchString(last) {
+		t.Errorf("last line %q", last)
+	}
+}
+
+func TestModelRoundTrip(t *testing.T) {
+	m, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	r, err := readModel(perceptron.NewBytes(buf.Bytes()), m.res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := []Token{{Text: "Angela", UPOS: "PROPN", XPOS: "NNP"}, {Text: "Merkel", UPOS: "PROPN", XPOS: "NNP"},
+		{Text: "visited", UPOS: "VERB", XPOS: "VBD"}, {Text: "Paris", UPOS: "PROPN", XPOS: "NNP"}}
+	if got, want := r.Spans(toks), m.Spans(toks); !reflect.DeepEqual(got, want) {
+		t.Errorf("read model: %v, written model: %v", got, want)
+	}
+	if _, err := readModel(strings.NewReader("NGNER0\n"), resources{}); err == nil {
+		t.Error("a bad magic line was accepted")
+	}
+}

@@ -25,6 +25,7 @@ func runEvalFacts(ctx context.Context, cmd command, c cmdIO, args []string) erro
 	dir := fs.String("articles", "testdata/articles", "directory of the judged articles")
 	keyFile := fs.String("keyfacts", "testdata/judged/keyfacts.tsv", "key facts (article, number, sentence, fact); empty for none")
 	unjudged := fs.String("unjudged", "", "write the statements not judged yet here, in the judged format with empty labels")
+	shown := fs.String("shown", "", "write every statement shown here, with its label and note where judged (for reading what is right and wrong)")
 	minConf := fs.Float64("min-confidence", graph.DefaultMinConfidence, "hide statements under this confidence, as the server's views do")
 	var more multi
 	fs.Var(&more, "article", "an article to extract too, judged or not (repeatable)")
@@ -59,20 +60,32 @@ func runEvalFacts(ctx context.Context, cmd command, c cmdIO, args []string) erro
 	if err != nil {
 		return err
 	}
-	if *unjudged != "" {
-		f, err := os.Create(*unjudged)
-		if err != nil {
+	for _, out := range []struct {
+		path string
+		js   []facts.Judged
+		what string
+	}{{*unjudged, r.Unjudged, "statements to judge"}, {*shown, r.Shown, "statements shown"}} {
+		if out.path == "" {
+			continue
+		}
+		if err := writeJudgedFile(out.path, out.js); err != nil {
 			return err
 		}
-		if err := facts.WriteJudged(f, r.Unjudged); err != nil {
-			f.Close()
-			return err
-		}
-		if err := f.Close(); err != nil {
-			return err
-		}
-		fmt.Fprintf(c.stdout, "%d statements to judge written to %s\n", len(r.Unjudged), *unjudged)
+		fmt.Fprintf(c.stdout, "%d %s written to %s\n", len(out.js), out.what, out.path)
 	}
 	r.Print(c.stdout)
 	return nil
+}
+
+// writeJudgedFile writes judged lines to a file.
+func writeJudgedFile(path string, js []facts.Judged) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := facts.WriteJudged(f, js); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

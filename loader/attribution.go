@@ -440,3 +440,67 @@ func taggedSubject(ws []nlp.Word, i int) bool {
 	}
 	return k >= 0 && (isNounTag(ws[k].XPOS) || ws[k].XPOS == "PRP") && (k == 0 || ws[k-1].XPOS != "TO")
 }
+
+// carryQuotations gives a quotation's speaker to all of it. A quotation
+// may run over several sentences of a paragraph ('"The bridge fell at
+// noon. Three workers died," Smith said.'): its words in sentences where
+// the parse finds no speaker take the speaker found in another of its
+// sentences. A quotation that opens a sentence and names no speaker at
+// all continues the previous quotation when that one is in the same
+// paragraph or the one before ('"We will rebuild," she said. / "It will
+// take years."'), as news writing does.
+func (d *docState) carryQuotations(xs []*sentenceExtractor) {
+	type word struct{ x, k int }
+	type quotation struct {
+		words     []word
+		speaker   *kg.Node
+		para      int  // paragraph it starts in
+		opens     bool // it opens its sentence
+		hasClause bool // it holds a verb, not only a title or a phrase
+	}
+	var quotes []*quotation
+	var cur *quotation
+	para := -1
+	for i, x := range xs {
+		if paragraphStart(d.text, x.sent.Start) {
+			para++
+			cur = nil // an unclosed quotation does not run over a paragraph
+		}
+		for k, w := range x.ws {
+			if isQuote(w.Text) {
+				if cur == nil {
+					cur = &quotation{para: para, opens: k == 0}
+					quotes = append(quotes, cur)
+				} else {
+					cur = nil
+				}
+				continue
+			}
+			if cur == nil {
+				continue
+			}
+			cur.words = append(cur.words, word{i, k})
+			if cur.speaker == nil && x.attributed[k] != nil {
+				cur.speaker = x.attributed[k]
+			}
+			if w.UPOS == "VERB" || w.UPOS == "AUX" {
+				cur.hasClause = true
+			}
+		}
+	}
+	var last *quotation
+	for _, q := range quotes {
+		if q.speaker == nil && last != nil && q.opens && q.hasClause && q.para-last.para <= 1 {
+			q.speaker = last.speaker
+		}
+		if q.speaker == nil {
+			continue
+		}
+		for _, w := range q.words {
+			if xs[w.x].attributed[w.k] == nil {
+				xs[w.x].attributed[w.k] = q.speaker
+			}
+		}
+		last = q
+	}
+}

@@ -111,19 +111,35 @@ func (l *Loader) extract(ctx context.Context, a kg.Article, features bool) (*kg.
 		return nil, nil, fmt.Errorf("extract %s: %w", a.ID, err)
 	}
 	d.index()
+	// Who says what is settled for every sentence before any statement
+	// is made: a quotation's speaker may be named a sentence later.
+	type pending struct {
+		titles []kg.Statement
+		x      *sentenceExtractor // nil for a heading
+	}
+	var todo []pending
+	var xs []*sentenceExtractor
 	for _, s := range d.sents {
 		if len(s.Words) == 0 || d.quiet[s.Index] {
 			continue
 		}
 		d.resolveAll(s)
-		doc.Statements = append(doc.Statements, d.titleStatements(s)...)
-		if heading(s.Words) {
-			// a section heading ("Warhol's photographic legacy") names a
-			// topic; it states nothing
-			continue
+		p := pending{titles: d.titleStatements(s)}
+		if !heading(s.Words) {
+			// (a section heading, "Warhol's photographic legacy", names a
+			// topic; it states nothing)
+			p.x = &sentenceExtractor{doc: d, sent: s, ws: s.Words, headline: s.Index == 0 && headline(a.Text, s)}
+			p.x.attributed = p.x.attribution()
+			xs = append(xs, p.x)
 		}
-		x := &sentenceExtractor{doc: d, sent: s, ws: s.Words, headline: s.Index == 0 && headline(a.Text, s)}
-		doc.Statements = append(doc.Statements, x.statements()...)
+		todo = append(todo, p)
+	}
+	d.carryQuotations(xs)
+	for _, p := range todo {
+		doc.Statements = append(doc.Statements, p.titles...)
+		if p.x != nil {
+			doc.Statements = append(doc.Statements, p.x.statements()...)
+		}
 	}
 	doc.Entities = d.entities()
 	for i := range doc.Statements {

@@ -21,7 +21,7 @@ import (
 // weak kinds (possessives, adjectival attributes) stay out of the graph.
 func (x *sentenceExtractor) statements() []kg.Statement {
 	ws := x.ws
-	attributed := x.attribution()
+	attributed := x.attributed
 	when := x.sentenceTime()
 	var out []kg.Statement
 	for _, tp := range openie.Extract(ws) {
@@ -33,6 +33,11 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			if ws[k].Rel == "aux:pass" || ws[k].Rel == "aux" && verbLemma(ws[k]) == "be" && tp.Verb >= 0 && ws[tp.Verb].XPOS == "VBN" {
 				passive = true
 			}
+		}
+		if tp.Verb >= 0 && ws[tp.Verb].Rel == "acl" && ws[tp.Verb].XPOS == "VBN" && len(tp.Rel) == 1 {
+			// a participle after its noun is a passive: "children born
+			// in Australia", "the team, known as the Gliders"
+			passive = true
 		}
 		if x.headline && tp.Verb >= 0 && (ws[tp.Verb].XPOS == "VBN" || ws[tp.Verb].XPOS == "VBD") && len(tp.Rel) == 1 {
 			// a headline tells of the past in the present; its bare
@@ -504,6 +509,8 @@ type sentenceExtractor struct {
 	sent     nlp.Sentence
 	ws       []nlp.Word
 	headline bool // the article's headline (annotate.go)
+	// attributed is who says each word (attribution, carryQuotations).
+	attributed []*kg.Node
 }
 
 // verbLemma is the lemma of a verb: the analyser's lemma when there is

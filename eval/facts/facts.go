@@ -151,6 +151,7 @@ type Report struct {
 	Correct, Partial, Wrong int // labels of the matched ones
 	KeyFacts, KeyFactsFound int
 	Unjudged                []Judged // current statements without a label (Label empty)
+	Shown                   []Judged // every current statement shown, with its label and note where judged
 	Missing                 int      // judged correct statements the extractor no longer gives
 	Hidden                  int      // statements under the confidence threshold
 }
@@ -222,10 +223,14 @@ func Score(ctx context.Context, judged []Judged, keys []KeyFact, extract Extract
 			seen[k] = true
 			r.Statements++
 			j, ok := byKey[k]
+			cur := fromStatement(a, st)
 			if !ok {
-				r.Unjudged = append(r.Unjudged, fromStatement(a, st))
+				r.Unjudged = append(r.Unjudged, cur)
+				r.Shown = append(r.Shown, cur)
 				continue
 			}
+			cur.Label, cur.KeyFact, cur.Note = j.Label, j.KeyFact, j.Note
+			r.Shown = append(r.Shown, cur)
 			r.Matched++
 			switch j.Label {
 			case Correct:

@@ -125,9 +125,9 @@ func scan(text string, i int) int {
 		return scanWhile(rest, func(c rune) bool { return c == r }, false)
 	case r == '$' || r == '€' || r == '£':
 		return size
-	case (r == '\'' || r == '’') && i > 0 && prevIsWord(text[:i]) && isClitic(lowerPrefix(rest[size:])):
+	case isApostrophe(r) && i > 0 && prevIsWord(text[:i]) && isClitic(lowerPrefix(rest[size:])):
 		return size + cliticLen(lowerPrefix(rest[size:]))
-	case (r == 'n' || r == 'N') && strings.HasPrefix(lowerPrefix(rest), "n't") || strings.HasPrefix(lowerPrefix(rest), "n’t"):
+	case (r == 'n' || r == 'N') && isNegClitic(lowerPrefix(rest)):
 		return len("n") + len(string([]rune(rest[1:])[0])) + 1
 	case strings.HasPrefix(rest, "--"):
 		n := 2
@@ -181,7 +181,7 @@ func scanWord(s string) int {
 		case n == 0 && (r == '#' || r == '@'):
 			n += size
 			continue
-		case r == '-' || r == '.' || r == ',' || r == '@' || r == '/' || r == ':' || r == '\'' || r == '’' || r == '&':
+		case r == '-' || r == '.' || r == ',' || r == '@' || r == '/' || r == ':' || isApostrophe(r) || r == '&':
 			// Joiners count only between word characters, with rules
 			// for each kind.
 			next, nsize := utf8.DecodeRuneInString(s[n+size:])
@@ -206,7 +206,7 @@ func scanWord(s string) int {
 				if unicode.IsLower(prev) && unicode.IsUpper(next) && !strings.Contains(s[:n], "@") {
 					return n
 				}
-			case '\'', '’':
+			case '\'', '’', '`', '´':
 				// Clitics split: "US's" -> "US" + "'s"; "n't" handled by caller.
 				rest := lowerPrefix(s[n+size:])
 				if isClitic(rest) {
@@ -393,6 +393,21 @@ func startsUpper(s string) bool {
 	return unicode.IsUpper(r) || r == '"' || r == '“'
 }
 
+// isApostrophe reports the characters written for an apostrophe: the
+// typewriter one, the typographic one, and the grave and acute accents
+// that some sites type instead ("don`t", "it´s").
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '`' || r == '´' }
+
+// isNegClitic reports a lower-cased text starting with "n't", whatever
+// its apostrophe.
+func isNegClitic(s string) bool {
+	if !strings.HasPrefix(s, "n") {
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(s[1:])
+	return isApostrophe(r) && strings.HasPrefix(s[1+size:], "t")
+}
+
 func prevIsWord(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
@@ -408,12 +423,12 @@ func ASCII(s string) string {
 		return "\""
 	case "‘", "’":
 		return "'"
-	case "’s":
-		return "'s"
-	case "n’t":
-		return "n't"
 	case "…":
 		return "..."
+	}
+	if len(s) <= 5 && strings.ContainsAny(s, "’`´") && strings.IndexFunc(s, unicode.IsLetter) >= 0 {
+		// a clitic with another apostrophe: "’s", "n`t", "´ll"
+		return strings.NewReplacer("’", "'", "`", "'", "´", "'").Replace(s)
 	}
 	return s
 }

@@ -22,6 +22,8 @@ func TestTokenize(t *testing.T) {
 		{"possessive", "Mexico's president", "Mexico|'s|president"},
 		{"curly possessive", "Mexico’s president", "Mexico|’s|president"},
 		{"negation", "They don't know", "They|do|n't|know"},
+		{"negation with a grave accent for the apostrophe", "They don`t know it`s late", "They|do|n`t|know|it|`s|late"},
+		{"negation with an acute accent for the apostrophe", "We can´t", "We|ca|n´t"},
 		{"numbers", "more than 32,000 troops and 3.5 tons", "more|than|32,000|troops|and|3.5|tons"},
 		{"percent", "around 11% of forces", "around|11|%|of|forces"},
 		{"currency", "cost $4.5 billion.", "cost|$|4.5|billion|."},

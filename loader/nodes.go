@@ -63,6 +63,12 @@ func (x *sentenceExtractor) resolve(p phrase) arg {
 	if ws[p.start].XPOS == "PRP$" {
 		e := x.doc.pronoun(x.sent.Index, p.start)
 		if e < 0 {
+			if p.end-p.start < 2 {
+				return a
+			}
+			// an owner we cannot name: "the firm raised its prices" says
+			// the firm raised prices
+			a.node, a.resolved, a.ok = kg.Node{Name: x.text(p.start+1, p.end), Type: kg.Concept}, "possessor dropped", true
 			return a
 		}
 		x.doc.addMention(e, x.sent, p.start, p.start+1, "pronoun")

@@ -147,7 +147,13 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			}
 		}
 		if tp.Verb >= 0 {
-			if m := x.embedding(tp.Verb); m != "" {
+			switch m := x.embedding(tp.Verb); m {
+			case "":
+			case "not":
+				if !slices.ContainsFunc(tp.Rel, func(k int) bool { return negativeVerbs[verbLemma(ws[k])] }) {
+					st.Negated = !st.Negated // "failed to pay its workers", the failing not in the predicate
+				}
+			default:
 				st.Modality = m
 			}
 		}
@@ -626,7 +632,30 @@ var modalVerbs = map[string]bool{
 	// asking or pressing someone else to do it
 	"convince": true, "persuade": true, "encourage": true, "press": true, "pressure": true, "push": true,
 	"invite": true, "tell": true, "order": true, "instruct": true, "advise": true, "warn": true,
+	"allow": true, "permit": true, "authorize": true, "require": true, "need": true,
+	// supposing it
+	"assume": true, "suppose": true, "speculate": true, "imagine": true, "guess": true,
 }
+
+// implicativeVerbs make their object do what their infinitive says:
+// "forced the driver to stop" says the driver stopped.
+var implicativeVerbs = map[string]bool{"force": true, "compel": true, "oblige": true, "make": true, "cause": true,
+	"get": true, "lead": true, "help": true, "prompt": true, "drive": true}
+
+// negativeVerbs say their infinitive did not happen: "failed to pay".
+var negativeVerbs = map[string]bool{"fail": true, "neglect": true, "forget": true}
+
+// accusingVerbs put what their gerund says as an accusation, not a fact:
+// "charged with taking hard drives".
+var accusingVerbs = map[string]bool{"charge": true, "accuse": true, "suspect": true, "indict": true,
+	"arrest": true, "investigate": true, "sue": true, "allege": true, "blame": true}
+
+// factiveAdjectives assert the clause they govern ("it is clear that
+// ..."); any other adjective over a clause ("it is crucial that ...",
+// "reasonable to assume") makes it a judgement, not a fact.
+var factiveAdjectives = map[string]bool{"clear": true, "true": true, "evident": true, "obvious": true,
+	"known": true, "certain": true, "apparent": true, "undeniable": true, "sure": true, "aware": true,
+	"glad": true, "happy": true, "sad": true, "sorry": true, "proud": true, "surprised": true}
 
 // tellVerbs ask for what their infinitive says ("told them to leave") but
 // report what their clause says ("told reporters that ...").
@@ -661,12 +690,27 @@ func (x *sentenceExtractor) embedding(v int) string {
 			return "if" // also when the parser made the condition a complement
 		}
 		switch ws[h].Rel {
-		case "advcl":
-			switch mark(h) {
-			case "if", "unless":
+		case "advcl", "acl":
+			p := ws[h].Head
+			switch m := mark(h); {
+			case m == "if" || m == "unless":
 				return "if"
-			case "to", "so":
-				return "purpose"
+			case m == "to" || m == "so":
+				if p >= 0 && m == "to" && modalVerbs[verbLemma(ws[p])] {
+					return verbLemma(ws[p]) // "encouraged galleries to educate", parsed as a purpose
+				}
+				if ws[h].Rel == "advcl" {
+					return "purpose"
+				}
+			case (m == "with" || m == "of" || m == "for") && p >= 0 && accusingVerbs[verbLemma(ws[p])]:
+				return "accused" // "charged with taking", "suspected of"
+			case m == "by" && p >= 0:
+				// the means shares its clause's mood: "could remedy it
+				// by using iodised salt"
+				if md := x.modalOf(p); md != "" {
+					return md
+				}
+				continue
 			}
 			return "" // "..., demonstrating the limits": it happened
 		case "ccomp", "xcomp", "csubj":
@@ -674,11 +718,25 @@ func (x *sentenceExtractor) embedding(v int) string {
 			if p < 0 {
 				return ""
 			}
+			if ws[p].UPOS == "ADJ" {
+				if l := strings.ToLower(ws[p].Lemma); !factiveAdjectives[l] {
+					return l // "it is crucial that ...", "reasonable to assume"
+				}
+				return ""
+			}
 			l := verbLemma(ws[p])
 			if tellVerbs[l] && ws[h].Rel != "xcomp" {
 				return "" // "told reporters (that) Iran had ...": reported speech
 			}
+			if negativeVerbs[l] && ws[h].Rel == "xcomp" {
+				return "not"
+			}
 			if modalVerbs[l] {
+				return l
+			}
+			if ws[h].Rel == "xcomp" && x.hasChild(p, "obj", "iobj") && !implicativeVerbs[l] && !reportingVerbs[l] && ws[p].UPOS == "VERB" {
+				// someone else is to do it: "encouraged galleries to
+				// educate audiences"
 				return l
 			}
 		default:
@@ -686,6 +744,26 @@ func (x *sentenceExtractor) embedding(v int) string {
 		}
 	}
 	return ""
+}
+
+// modalOf is the modal auxiliary of verb v ("could"), or "".
+func (x *sentenceExtractor) modalOf(v int) string {
+	for _, w := range x.ws {
+		if w.Head == v && w.Rel == "aux" && w.XPOS == "MD" {
+			return strings.ToLower(w.Text)
+		}
+	}
+	return ""
+}
+
+// hasChild reports whether word h has a dependent of one of the relations.
+func (x *sentenceExtractor) hasChild(h int, rels ...string) bool {
+	for _, w := range x.ws {
+		if w.Head == h && slices.Contains(rels, w.Rel) {
+			return true
+		}
+	}
+	return false
 }
 
 // relation is where a statement's relation words lie, words [start,

@@ -35,6 +35,8 @@ func analyze(a Annotator, text string, maxWords int) ([]nlp.Sentence, map[int]in
 			continue
 		}
 		a.Annotate(s)
+		fixFrontedTime(s.Words)
+		fixUpTo(s.Words)
 		fixTags(s.Words, i == 0 && headline(text, *s))
 		fixInitial(s.Words)
 	}
@@ -131,6 +133,46 @@ func fixTags(ws []nlp.Word, headline bool) {
 				w.XPOS = "NNP"
 			}
 		}
+	}
+}
+
+// fixFrontedTime repairs a parse that takes a fronted time for a
+// subject: in "This month, up to 10,000 migrants were apprehended" the
+// verb has two subjects, and the one that is a date phrase set off by a
+// comma is when it happened.
+func fixFrontedTime(ws []nlp.Word) {
+	for i := range ws {
+		if !strings.HasPrefix(ws[i].Rel, "nsubj") || ws[i].Head < 0 {
+			continue
+		}
+		lo := i
+		for lo > 0 && ws[lo-1].Head == i && (ws[lo-1].Rel == "det" || ws[lo-1].Rel == "amod" || ws[lo-1].Rel == "compound") {
+			lo--
+		}
+		if lo != 0 || datePhrase(ws, lo) != i+1 || i+1 >= len(ws) || ws[i+1].Text != "," {
+			continue
+		}
+		for k := i + 2; k < len(ws); k++ {
+			if k != i && ws[k].Head == ws[i].Head && strings.HasPrefix(ws[k].Rel, "nsubj") {
+				ws[i].Rel = "obl:tmod"
+				break
+			}
+		}
+	}
+}
+
+// fixUpTo makes "up to" before a number the number's bound ("up to
+// 10,000 migrants"): an adverb attached to the number, not a particle or
+// preposition of the verb ("detained up to 300 people") nor a
+// subordinator.
+func fixUpTo(ws []nlp.Word) {
+	for i := 0; i+2 < len(ws); i++ {
+		if !strings.EqualFold(ws[i].Text, "up") || !strings.EqualFold(ws[i+1].Text, "to") || ws[i+2].XPOS != "CD" {
+			continue
+		}
+		ws[i].XPOS, ws[i].UPOS = "RB", "ADV" // a bound, not a preposition
+		ws[i].Head, ws[i].Rel = i+2, "advmod"
+		ws[i+1].Head, ws[i+1].Rel = i+2, "advmod"
 	}
 }
 

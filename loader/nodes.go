@@ -5,6 +5,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/loader/openie"
 )
 
 // currencies are the symbols the tokenizer splits off amounts ("$" "4.5").
@@ -40,6 +41,8 @@ func (x *sentenceExtractor) resolve(p phrase) arg {
 		if e := x.doc.pronoun(x.sent.Index, p.head); e >= 0 {
 			a.node, a.resolved, a.ok = x.doc.node(e), "pronoun", true
 			x.doc.addMention(e, x.sent, p.start, p.end, "pronoun")
+		} else if n, ok := x.reporter(p.head); ok {
+			a.node, a.resolved, a.ok = n, "reporter", true
 		}
 		return a
 	}
@@ -111,7 +114,59 @@ func (x *sentenceExtractor) resolve(p phrase) arg {
 	return a
 }
 
+// reporter resolves a plural pronoun that is the subject of what a
+// plural noun phrase says to that phrase, the subject of the saying:
+// "Scientology officials have stated they have not received the
+// materials" ("they" are the officials). The resolver handles names;
+// this is for the people a description names.
+func (x *sentenceExtractor) reporter(k int) (kg.Node, bool) {
+	ws := x.ws
+	switch strings.ToLower(ws[k].Text) {
+	case "they", "we":
+	default:
+		return kg.Node{}, false
+	}
+	v := ws[k].Head
+	if v < 0 || !strings.HasPrefix(ws[k].Rel, "nsubj") || ws[v].Rel != "ccomp" || ws[v].Head < 0 {
+		return kg.Node{}, false
+	}
+	say := ws[v].Head
+	if !reportingVerbs[verbLemma(ws[say])] {
+		return kg.Node{}, false
+	}
+	for s := range ws {
+		if ws[s].Head == say && ws[s].Rel == "nsubj" && (ws[s].XPOS == "NNS" || ws[s].XPOS == "NNPS") {
+			a := x.resolve(x.namePhrase(x.core(openie.Arg{Words: x.subtree(s), Head: s})))
+			return a.node, a.ok
+		}
+	}
+	return kg.Node{}, false
+}
+
 // isTitleNoun reports whether a common noun names a role a person holds.
 func isTitleNoun(s string) bool {
 	return gazetteer.IsTitle(s)
+}
+
+// subtree is word h and the words under it, in order, without its
+// relative clauses, appositions and punctuation.
+func (x *sentenceExtractor) subtree(h int) []int {
+	ws := x.ws
+	in := make([]bool, len(ws))
+	in[h] = true
+	for changed := true; changed; {
+		changed = false
+		for k, w := range ws {
+			if !in[k] && w.Head >= 0 && in[w.Head] && !(w.Head == h && (w.Rel == "acl:relcl" || w.Rel == "appos" || w.Rel == "punct")) {
+				in[k], changed = true, true
+			}
+		}
+	}
+	var out []int
+	for k, ok := range in {
+		if ok {
+			out = append(out, k)
+		}
+	}
+	return out
 }

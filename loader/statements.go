@@ -113,7 +113,7 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			v.start, v.end = tp.Rel[0], tp.Rel[len(tp.Rel)-1]+1
 		}
 		pred, rel := x.predicate(tp, prep, passive && subjIdx < 0)
-		if sa.resolved == "pronoun" && (pred == "be" || strings.HasPrefix(pred, "be ")) {
+		if sa.resolved == "pronoun" && (pred == "be" || strings.HasPrefix(pred, "be ")) && !passive {
 			// "it is one of the five pillars": what "it" stands for in a
 			// copula is the resolver's weakest guess
 			continue
@@ -150,7 +150,7 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			switch m := x.embedding(tp.Verb); m {
 			case "":
 			case "not":
-				if !slices.ContainsFunc(tp.Rel, func(k int) bool { return negativeVerbs[verbLemma(ws[k])] }) {
+				if !slices.ContainsFunc(tp.Rel, func(k int) bool { return negativeVerbs[verbLemma(ws[k])] || strings.EqualFold(ws[k].Text, "unable") }) {
 					st.Negated = !st.Negated // "failed to pay its workers", the failing not in the predicate
 				}
 			default:
@@ -655,7 +655,8 @@ var accusingVerbs = map[string]bool{"charge": true, "accuse": true, "suspect": t
 // "reasonable to assume") makes it a judgement, not a fact.
 var factiveAdjectives = map[string]bool{"clear": true, "true": true, "evident": true, "obvious": true,
 	"known": true, "certain": true, "apparent": true, "undeniable": true, "sure": true, "aware": true,
-	"glad": true, "happy": true, "sad": true, "sorry": true, "proud": true, "surprised": true}
+	"glad": true, "happy": true, "sad": true, "sorry": true, "proud": true, "surprised": true,
+	"able": true} // "were able to reach the site": they reached it
 
 // tellVerbs ask for what their infinitive says ("told them to leave") but
 // report what their clause says ("told reporters that ...").
@@ -719,7 +720,10 @@ func (x *sentenceExtractor) embedding(v int) string {
 				return ""
 			}
 			if ws[p].UPOS == "ADJ" {
-				if l := strings.ToLower(ws[p].Lemma); !factiveAdjectives[l] {
+				switch l := strings.ToLower(ws[p].Lemma); {
+				case l == "unable":
+					return "not" // "were unable to reach the site"
+				case !factiveAdjectives[l]:
 					return l // "it is crucial that ...", "reasonable to assume"
 				}
 				return ""

@@ -445,7 +445,7 @@ func (t *tree) verbGroup(v int, tp *Tuple) (rel []int, cop int) {
 		case "compound:prt":
 			rel = append(rel, k)
 		case "advmod":
-			if isNegation(s.Words[k]) {
+			if isNegation(s.Words[k]) || t.noLonger(k) {
 				rel = append(rel, k)
 				tp.Negated = true
 			}
@@ -568,7 +568,7 @@ func (t *tree) controlVerb(v int, rel *[]int, tp *Tuple) []int {
 		case "aux", "aux:pass", "compound:prt", "cop":
 			*rel = append(*rel, k)
 		case "advmod":
-			if isNegation(s.Words[k]) {
+			if isNegation(s.Words[k]) || t.noLonger(k) {
 				*rel = append(*rel, k)
 				tp.Negated = true
 			}
@@ -775,11 +775,25 @@ func (t *tree) coordinated(tp Tuple) []Tuple {
 }
 
 func isNegation(word string) bool {
-	switch strings.ToLower(word) {
+	switch strings.NewReplacer("’", "'", "`", "'", "´", "'").Replace(strings.ToLower(word)) {
 	case "not", "n't", "never":
 		return true
 	}
 	return false
+}
+
+// noLonger reports "longer" negated by "no": "Microsoft no longer wants
+// to support it".
+func (t *tree) noLonger(k int) bool {
+	if !strings.EqualFold(t.s.Words[k], "longer") {
+		return false
+	}
+	for _, c := range t.kids[k] {
+		if strings.EqualFold(t.s.Words[c], "no") {
+			return true
+		}
+	}
+	return k > 0 && strings.EqualFold(t.s.Words[k-1], "no")
 }
 
 func contains(ws []int, x int) bool {

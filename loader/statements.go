@@ -88,6 +88,7 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 		} else {
 			obj.Words = without(obj.Words, prep)
 		}
+		subj, obj = x.wholeCoordination(subj), x.wholeCoordination(obj)
 		if len(obj.Words) == 0 || fragment(ws, subj) || fragment(ws, obj) || misparsed(ws, subj, obj, tp.Kind) {
 			continue
 		}
@@ -261,6 +262,91 @@ func (x *sentenceExtractor) core(a openie.Arg) openie.Arg {
 		}
 	}
 	return a
+}
+
+// wholeCoordination gives back the whole coordination an argument is a
+// conjunct of when its conjuncts are things rather than names: "sent more
+// than 32,000 military troops and National Guard officers" is one object,
+// while "met Obama and Zuckerberg" gives a statement for each (Open IE
+// split them: package openie).
+func (x *sentenceExtractor) wholeCoordination(a openie.Arg) openie.Arg {
+	ws := x.ws
+	if a.Head < 0 || len(a.Words) == 0 {
+		return a
+	}
+	r := a.Head
+	for ws[r].Rel == "conj" && ws[r].Head >= 0 && isNounTag(ws[ws[r].Head].XPOS) {
+		r = ws[r].Head
+	}
+	var members []int
+	var collect func(h int)
+	collect = func(h int) {
+		members = append(members, h)
+		for k, w := range ws {
+			if w.Head == h && w.Rel == "conj" && isNounTag(w.XPOS) {
+				collect(k)
+			}
+		}
+	}
+	collect(r)
+	if len(members) < 2 {
+		return a
+	}
+	for _, m := range members {
+		if ws[m].XPOS != "NN" && ws[m].XPOS != "NNS" || len(ws[m].NER) > 2 {
+			return a // a name among them: one statement each
+		}
+	}
+	// the coordination's words: the root's phrase and each conjunct's,
+	// with the commas and conjunctions between them
+	in := map[int]bool{}
+	for _, m := range members {
+		for _, k := range x.phraseWords(m) {
+			in[k] = true
+		}
+	}
+	lo, hi := slices.Min(members), slices.Max(members)
+	for k := range in {
+		lo, hi = min(lo, k), max(hi, k)
+	}
+	var words []int
+	for k := lo; k <= hi; k++ {
+		if !in[k] && ws[k].XPOS != "CC" && ws[k].Text != "," {
+			return a // something else inside: leave the parse's split
+		}
+		words = append(words, k)
+	}
+	return openie.Arg{Words: words, Head: r}
+}
+
+// phraseWords is a noun and its own modifiers, without its conjuncts,
+// clauses and appositions.
+func (x *sentenceExtractor) phraseWords(h int) []int {
+	ws := x.ws
+	in := make([]bool, len(ws))
+	in[h] = true
+	for changed := true; changed; {
+		changed = false
+		for k, w := range ws {
+			if in[k] || w.Head < 0 || !in[w.Head] {
+				continue
+			}
+			switch w.Rel {
+			case "conj", "cc", "punct", "acl:relcl", "acl", "appos", "parataxis", "nmod", "case":
+				if w.Head == h || w.Rel != "case" {
+					continue
+				}
+			}
+			in[k], changed = true, true
+		}
+	}
+	var out []int
+	for k, ok := range in {
+		if ok {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // listComma reports a comma inside a coordination within a: "Venezuela,

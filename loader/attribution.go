@@ -328,9 +328,14 @@ func (x *sentenceExtractor) attribution() []*kg.Node {
 }
 
 // turnSpeaker is who speaks the paragraph sentence i is in, when a
-// speaker's turn marker opens it ("Mario J Lucero:"), or nil.
+// speaker's turn marker opens it ("Mario J Lucero:") or a paragraph of the
+// same turn before it (an answer may run over several paragraphs, up to
+// the next marker), or nil. A heading, a caption or a credit ends a turn.
 func (d *docState) turnSpeaker(i int) *kg.Node {
 	for j := i; j >= 0; j-- {
+		if j < i && !d.turns[j] && (d.quiet[j] || len(d.sents[j].Words) == 0 || heading(d.sents[j].Words)) {
+			return nil
+		}
 		if d.turns[j] {
 			s := d.sents[j]
 			for k := range s.Words {
@@ -341,7 +346,7 @@ func (d *docState) turnSpeaker(i int) *kg.Node {
 			}
 			return nil
 		}
-		if paragraphStart(d.text, d.sents[j].Start) {
+		if paragraphStart(d.text, d.sents[j].Start) && !d.interview {
 			return nil
 		}
 	}

@@ -27,6 +27,9 @@ type docState struct {
 	// turns marks the sentences that name who speaks the paragraph they
 	// open ("Mario J Lucero:").
 	turns map[int]bool
+	// interview is set when turn markers open several paragraphs: a
+	// paragraph without one continues the turn before it.
+	interview bool
 	// anchor is the article's date: relative times resolve against it.
 	anchor time.Time
 	// features are the scorer's features of each statement, kept when

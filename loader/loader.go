@@ -97,7 +97,7 @@ func (l *Loader) extract(ctx context.Context, a kg.Article, features bool) (*kg.
 		case roles[i] == roleSpeaker:
 			// who speaks the rest of the paragraph: their name counts,
 			// their turn's statements are theirs (speakerTurn)
-			d.mentions = append(d.mentions, findMentions(s)...)
+			d.mentions = append(d.mentions, speakerMentions(s)...)
 			d.quiet[i] = true
 			d.turns[i] = true
 		case roles[i] != roleText:
@@ -106,6 +106,7 @@ func (l *Loader) extract(ctx context.Context, a kg.Article, features bool) (*kg.
 			d.mentions = append(d.mentions, findMentions(s)...)
 		}
 	}
+	d.interview = len(d.turns) >= 3
 	d.clusters = clusterMentions(d.mentions)
 	if err := d.resolveCoreference(); err != nil {
 		return nil, nil, fmt.Errorf("extract %s: %w", a.ID, err)

@@ -113,6 +113,42 @@ func knownPlace(name string) bool {
 	return false
 }
 
+// speakerMentions are the mentions of a speaker's turn marker ("Mario J
+// Lucero:", "Richman:"): the names in it, or, when the labeller saw none
+// in two words and a colon, the marker's words as a person's name; an
+// interview's turns are people's.
+func speakerMentions(s nlp.Sentence) []mention {
+	ms := findMentions(s)
+	for i := range ms {
+		if ms[i].rule == "initial" {
+			ms[i].rule = "speaker" // a turn marker is a name, not a capital that starts a sentence
+		}
+	}
+	for _, m := range ms {
+		if m.typ != "" {
+			return ms
+		}
+	}
+	ws := s.Words
+	end := len(ws)
+	if end > 0 && ws[end-1].Text == ":" {
+		end--
+	}
+	if end == 0 {
+		return nil
+	}
+	for _, w := range ws[:end] {
+		if !isCapitalized(w.Text) && w.Text != "." {
+			return nil
+		}
+	}
+	name := joinWords(ws[:end])
+	if _, known := gazetteer.Lookup(name); known {
+		return nil
+	}
+	return []mention{{sent: s.Index, start: 0, end: end, titleStart: 0, name: name, typ: kg.Person, rule: "speaker", entity: -1}}
+}
+
 func isNameWordAfter(ws []nlp.Word, i int) bool {
 	return i+1 < len(ws) && isNameWord(ws[i+1]) && !gazetteer.IsDateWord(ws[i+1].Text)
 }

@@ -73,6 +73,43 @@ func (x *sentenceExtractor) statementFeatures(tp openie.Tuple, sa, oa arg, st kg
 	add("words=", bucketI(len(x.ws), 8, 15, 25, 40))
 	if inQuotes(x.ws, tp.Verb) {
 		add("quoted")
+		if st.AttributedTo == nil {
+			add("quoted-unattributed") // rule 5 of the guide
+		}
+	}
+	if st.AttributedTo == nil && x.firstPerson() {
+		add("first-person-unattributed") // "we need to make sure ..."
+	}
+	for _, side := range []struct {
+		name string
+		a    arg
+		n    kg.Node
+	}{{"subj", sa, st.Subject}, {"obj", oa, st.Object}} {
+		p := side.a.phrase
+		if p.end <= p.start || p.head < 0 || p.head >= len(x.ws) {
+			continue
+		}
+		h := x.ws[p.head]
+		add(side.name, "head=", h.XPOS)
+		add(side.name, "first=", firstClass(x.ws[p.start]))
+		if side.n.Type == kg.Concept {
+			add(side.name, "suffix=", nominalSuffix(strings.ToLower(h.Text)))
+		}
+		if p.end-p.start == 1 && side.n.Type == kg.Concept {
+			add(side.name, "=bare-noun")
+		}
+		for k := p.start; k < p.end; k++ {
+			if v := x.ws[k].XPOS; v == "VBD" || v == "VBZ" || v == "VBP" || v == "MD" {
+				add(side.name, "=has-finite-verb")
+				break
+			}
+		}
+	}
+	if tp.Verb >= 0 {
+		add("verbrel=", x.ws[tp.Verb].Rel)
+		if light[verbLemma(x.ws[tp.Verb])] {
+			add("light-verb")
+		}
 	}
 	for _, n := range []kg.Node{st.Subject, st.Object} {
 		if n.Type == kg.Concept && startsLower(n.Name) {
@@ -80,6 +117,55 @@ func (x *sentenceExtractor) statementFeatures(tp openie.Tuple, sa, oa arg, st kg
 		}
 	}
 	return f
+}
+
+// light verbs carry little meaning of their own: "take place", "make a
+// decision", "have a chance".
+var light = map[string]bool{"take": true, "make": true, "have": true, "give": true, "get": true, "do": true, "put": true}
+
+// firstPerson reports a first-person pronoun in the sentence.
+func (x *sentenceExtractor) firstPerson() bool {
+	for _, w := range x.ws {
+		switch strings.ToLower(w.Text) {
+		case "i", "we", "me", "us", "our", "my":
+			return true
+		}
+	}
+	return false
+}
+
+// firstClass is the kind of a phrase's first word: a determiner of
+// which kind, a number, a name, a plain word.
+func firstClass(w nlp.Word) string {
+	switch l := strings.ToLower(w.Text); {
+	case l == "the" || l == "a" || l == "an":
+		return "article"
+	case l == "this" || l == "that" || l == "these" || l == "those":
+		return "demonstrative"
+	case w.XPOS == "PRP$" || w.XPOS == "POS":
+		return "possessive"
+	case w.XPOS == "CD":
+		return "number"
+	case w.XPOS == "NNP" || w.XPOS == "NNPS":
+		return "name"
+	case w.XPOS == "DT" || w.XPOS == "PDT":
+		return "quantifier"
+	case w.XPOS == "WP" || w.XPOS == "WDT" || w.XPOS == "WRB":
+		return "wh"
+	}
+	return "other"
+}
+
+// nominalSuffix classes a common noun by its ending: nominalizations
+// ("attempts", "importance") name events and qualities, not actors.
+func nominalSuffix(s string) string {
+	s = strings.TrimSuffix(s, "s")
+	for _, suf := range []string{"tion", "sion", "ment", "ness", "ity", "ance", "ence", "ing", "ism", "er", "or", "ist", "ian"} {
+		if strings.HasSuffix(s, suf) {
+			return suf
+		}
+	}
+	return "none"
 }
 
 // nodeKind is a node's type, "value" types by name.

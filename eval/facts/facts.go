@@ -56,17 +56,23 @@ var columns = []string{"article", "sentence", "subject", "predicate", "object", 
 // Header is the header line of a judged file.
 func Header() string { return strings.Join(columns, "\t") }
 
-// key is what matches a current statement to a judged one.
+// key is what matches a current statement to a judged one: the whole
+// statement as the judge saw it, qualifiers included, so that a label
+// never carries over to a statement whose negation, mood, speaker, time
+// or place has changed since.
 type key struct {
-	article         string
-	sentence        int
-	subj, pred, obj string
+	article                  string
+	sentence                 int
+	subj, pred, obj          string
+	negated                  bool
+	modality, attrib, tm, pl string
 }
 
 func norm(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
-func keyOf(article string, sentence int, subj, pred, obj string) key {
-	return key{article, sentence, norm(subj), norm(pred), norm(obj)}
+func keyOf(j Judged) key {
+	return key{j.Article, j.Sentence, norm(j.Subject), norm(j.Predicate), norm(j.Object), j.Negated,
+		norm(j.Modality), norm(j.Attrib), norm(j.Time), norm(j.Place)}
 }
 
 // ReadJudged reads judged files (Header's columns, tab-separated).
@@ -188,7 +194,7 @@ func Score(ctx context.Context, judged []Judged, keys []KeyFact, extract Extract
 	byKey := map[key]Judged{}
 	articles := map[string]bool{}
 	for _, j := range judged {
-		byKey[keyOf(j.Article, j.Sentence, j.Subject, j.Predicate, j.Object)] = j
+		byKey[keyOf(j)] = j
 		articles[j.Article] = true
 	}
 	for _, k := range keys {
@@ -216,14 +222,14 @@ func Score(ctx context.Context, judged []Judged, keys []KeyFact, extract Extract
 				r.Hidden++
 				continue
 			}
-			k := keyOf(a, st.Sentence, st.Subject.Name, st.Predicate, st.Object.Name)
+			cur := fromStatement(a, st)
+			k := keyOf(cur)
 			if seen[k] {
 				continue // the same statement twice in a sentence counts once
 			}
 			seen[k] = true
 			r.Statements++
 			j, ok := byKey[k]
-			cur := fromStatement(a, st)
 			if !ok {
 				r.Unjudged = append(r.Unjudged, cur)
 				r.Shown = append(r.Shown, cur)
@@ -246,7 +252,7 @@ func Score(ctx context.Context, judged []Judged, keys []KeyFact, extract Extract
 		}
 	}
 	for _, j := range judged {
-		if j.Label == Correct && !seen[keyOf(j.Article, j.Sentence, j.Subject, j.Predicate, j.Object)] {
+		if j.Label == Correct && !seen[keyOf(j)] {
 			r.Missing++
 		}
 	}

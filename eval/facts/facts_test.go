@@ -15,6 +15,11 @@ func st(sent int, subj, pred, obj string) kg.Statement {
 	return kg.Statement{Sentence: sent, Subject: kg.Node{Name: subj}, Predicate: pred, Object: kg.Node{Name: obj}}
 }
 
+func withModality(s kg.Statement, m string) kg.Statement {
+	s.Modality = m
+	return s
+}
+
 func TestScore(t *testing.T) {
 	dir := t.TempDir()
 	judged := Header() + "\n" +
@@ -44,13 +49,14 @@ func TestScore(t *testing.T) {
 			st(3, "Blinken", "meet with", "López Obrador"),
 			st(3, "Blinken", "meet with", "López Obrador"), // twice: counted once
 			st(6, "Bárcena", "say", "something new"),
+			withModality(st(4, "US", "reopen", "crossings"), "want"), // judged as a plain fact: not the same statement
 		}}, nil
 	}
 	r, err := Score(context.Background(), js, ks, extract, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Statements != 4 || r.Matched != 3 || r.Correct != 1 || r.Partial != 1 || r.Wrong != 1 || len(r.Unjudged) != 1 {
+	if r.Statements != 5 || r.Matched != 3 || r.Correct != 1 || r.Partial != 1 || r.Wrong != 1 || len(r.Unjudged) != 2 {
 		t.Errorf("report %+v", r)
 	}
 	if r.Missing != 1 || r.KeyFactsFound != 1 || r.KeyFacts != 3 {

@@ -56,7 +56,7 @@ func TrainScorer(ctx context.Context, cfg ScorerConfig, extract FeatureExtractor
 	byKey := map[key]Judged{}
 	articles := map[string]bool{}
 	for _, j := range cfg.Judged {
-		byKey[keyOf(j.Article, j.Sentence, j.Subject, j.Predicate, j.Object)] = j
+		byKey[keyOf(j)] = j
 		articles[j.Article] = true
 	}
 	names := make([]string, 0, len(articles))
@@ -72,7 +72,7 @@ func TrainScorer(ctx context.Context, cfg ScorerConfig, extract FeatureExtractor
 		}
 		seen := map[key]bool{}
 		for _, st := range doc.Statements {
-			k := keyOf(a, st.Sentence, st.Subject.Name, st.Predicate, st.Object.Name)
+			k := keyOf(fromStatement(a, st))
 			j, ok := byKey[k]
 			if !ok || seen[k] {
 				continue

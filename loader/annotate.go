@@ -37,6 +37,7 @@ func analyze(a Annotator, text string, maxWords int) ([]nlp.Sentence, map[int]in
 		a.Annotate(s)
 		fixFrontedTime(s.Words)
 		fixUpTo(s.Words)
+		fixSaidClause(s.Words)
 		fixTags(s.Words, i == 0 && headline(text, *s))
 		fixInitial(s.Words)
 	}
@@ -160,6 +161,46 @@ func fixFrontedTime(ws []nlp.Word) {
 		}
 	}
 }
+
+// fixSaidClause repairs "they claimed Montalvo allegedly left the
+// organization" parsed as "claimed Montalvo" and a second verb "left": a
+// verb of saying whose object is followed by a finite verb without a
+// subject of its own says that clause, and its object is the clause's
+// subject.
+func fixSaidClause(ws []nlp.Word) {
+	for v := range ws {
+		if !reportingVerbs[verbLemma(ws[v])] || !strings.HasPrefix(ws[v].XPOS, "VB") {
+			continue
+		}
+		for o := v + 1; o < len(ws); o++ {
+			if ws[o].Head != v || ws[o].Rel != "obj" {
+				continue
+			}
+			f := o + 1
+			for f < len(ws) && (ws[f].Head == o || ws[f].XPOS == "RB") {
+				f++ // the object's own words, an adverb ("allegedly")
+			}
+			if f >= len(ws) || !finiteTag(ws[f].XPOS) || ws[f].Rel == "ccomp" && ws[f].Head != v {
+				break
+			}
+			for _, w := range ws {
+				if w.Head == f && strings.HasPrefix(w.Rel, "nsubj") {
+					return
+				}
+			}
+			for k := o + 1; k < f; k++ {
+				if ws[k].XPOS == "RB" && ws[k].Head != o {
+					ws[k].Head = f // "allegedly" goes with what is alleged
+				}
+			}
+			ws[f].Head, ws[f].Rel = v, "ccomp"
+			ws[o].Head, ws[o].Rel = f, "nsubj"
+			return
+		}
+	}
+}
+
+func finiteTag(t string) bool { return t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD" }
 
 // fixUpTo makes "up to" before a number the number's bound ("up to
 // 10,000 migrants"): an adverb attached to the number, not a particle or

@@ -235,6 +235,9 @@ func (x *sentenceExtractor) attribution() []*kg.Node {
 		}
 		a := x.resolve(x.namePhrase(openie.Arg{Words: wordRange(lo, hi), Head: h}))
 		if !a.ok {
+			if n, ok := x.earlierSubject(h); ok {
+				return &n // "Scientology officials went to the station where they claimed ..."
+			}
 			return nil
 		}
 		n := a.node
@@ -325,6 +328,24 @@ func (x *sentenceExtractor) attribution() []*kg.Node {
 		}
 	}
 	return out
+}
+
+// earlierSubject resolves a plural pronoun that the resolver left alone
+// ("they") to the subject of a clause before it in the same sentence
+// when that subject is plural: a speaker named as a group of people
+// rather than by name.
+func (x *sentenceExtractor) earlierSubject(k int) (kg.Node, bool) {
+	ws := x.ws
+	if !strings.EqualFold(ws[k].Text, "they") {
+		return kg.Node{}, false
+	}
+	for s := k - 1; s >= 0; s-- {
+		if ws[s].Rel == "nsubj" && (ws[s].XPOS == "NNS" || ws[s].XPOS == "NNPS") {
+			a := x.resolve(x.namePhrase(x.core(openie.Arg{Words: x.subtree(s), Head: s})))
+			return a.node, a.ok
+		}
+	}
+	return kg.Node{}, false
 }
 
 // turnSpeaker is who speaks the paragraph sentence i is in, when a

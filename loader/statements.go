@@ -22,7 +22,6 @@ import (
 func (x *sentenceExtractor) statements() []kg.Statement {
 	ws := x.ws
 	attributed := x.attributed
-	when := x.sentenceTime()
 	var out []kg.Statement
 	for _, tp := range openie.Extract(ws) {
 		if tp.Kind == openie.Possessive || tp.Kind == openie.Attribute || len(tp.Args) == 0 || len(tp.Subject.Words) == 0 {
@@ -159,7 +158,7 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			}
 		}
 		n := len(out)
-		out = x.appendStatement(out, st, when, attributed)
+		out = x.appendStatement(out, st, x.timeFor(tp.Verb), attributed)
 		if len(out) > n {
 			x.score(&out[n], tp, sa, oa)
 		}
@@ -625,10 +624,87 @@ func isAux(w nlp.Word) bool {
 // sentenceTime is the first date expression of the sentence, kept as the
 // time of its statements.
 func (x *sentenceExtractor) sentenceTime() string {
+	return x.timeFor(-1)
+}
+
+// timeFor is the time of the clause of verb v: the first date phrase of
+// the sentence that belongs to v's event, the clause it modifies being
+// v's own or one v is coordinated with or completes ("was arrested on
+// Monday and released"). A time of the saying is not the time of what is
+// said ("On September 29 officials claimed he left"), nor a relative
+// clause's the time of its noun's clause. With v < 0, the sentence's
+// first date phrase.
+func (x *sentenceExtractor) timeFor(v int) string {
 	ws := x.ws
 	for i := range ws {
-		if e := datePhrase(ws, i); e > i {
+		e := datePhrase(ws, i)
+		if e <= i {
+			continue
+		}
+		if v < 0 {
 			return x.text(i, e)
+		}
+		h := i // the phrase's head: the word whose head is outside it
+		for k := i; k < e; k++ {
+			if ws[k].Head < i || ws[k].Head >= e {
+				h = k
+				break
+			}
+		}
+		if a := x.clauseOf(h); a < 0 || x.sameEvent(v, a) {
+			return x.text(i, e)
+		}
+	}
+	return ""
+}
+
+// clauseOf is the predicate of the clause word k belongs to: the first
+// word above it that is a verb, has a copula, or is the root; -1 if none.
+func (x *sentenceExtractor) clauseOf(k int) int {
+	ws := x.ws
+	for h, n := ws[k].Head, 0; h >= 0 && n < len(ws); h, n = ws[h].Head, n+1 {
+		if ws[h].UPOS == "VERB" || ws[h].Head < 0 || x.hasChild(h, "cop") {
+			return h
+		}
+	}
+	return -1
+}
+
+// sameEvent reports whether verb v is predicate a or reaches it through
+// coordination and complements that share its event.
+func (x *sentenceExtractor) sameEvent(v, a int) bool {
+	ws := x.ws
+	for n := 0; n < len(ws); n++ {
+		if v == a {
+			return true
+		}
+		if v < 0 {
+			return false
+		}
+		switch ws[v].Rel {
+		case "conj", "xcomp":
+			v = ws[v].Head
+		case "advcl":
+			// a clause of the same moment: "harmed last week when the US
+			// shut down ...", "on Tuesday, demonstrating ..."
+			switch m := x.markOf(v); m {
+			case "", "when", "as", "while":
+				v = ws[v].Head
+			default:
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// markOf is the lower-cased subordinator of clause v, "" if none.
+func (x *sentenceExtractor) markOf(v int) string {
+	for _, w := range x.ws {
+		if w.Head == v && w.Rel == "mark" {
+			return strings.ToLower(w.Text)
 		}
 	}
 	return ""
@@ -763,6 +839,14 @@ func (x *sentenceExtractor) embedding(v int) string {
 			}
 		}
 		return ""
+	}
+	for _, w := range ws {
+		if w.Head == v && w.Rel == "advmod" {
+			switch strings.ToLower(w.Text) {
+			case "allegedly", "reportedly", "purportedly", "supposedly", "apparently":
+				return strings.ToLower(w.Text) // a claim, not a fact
+			}
+		}
 	}
 	// the condition's main clause
 	for k, w := range ws {

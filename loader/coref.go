@@ -122,6 +122,16 @@ func (d *docState) descriptionRule(sent int, p phrase) int {
 	if p.head != p.end-1 {
 		return -1
 	}
+	if definite && !possessed {
+		// "the program" after "the Andy Warhol Photographic Legacy
+		// Program", "the festival" after "the Taipei Lantern Festival":
+		// a name whose last word is the description's noun.
+		if e := d.latest(sent, p.start, 10, func(c *cluster) bool {
+			return c.typ != kg.Person && len(c.tokens) > 1 && c.tokens[len(c.tokens)-1] == kg.Fold(lh)
+		}); e >= 0 {
+			return e
+		}
+	}
 	switch lh {
 	case "country", "nation":
 		return d.latest(sent, p.start, 4, func(c *cluster) bool { return c.typ == kg.GPE && gazetteer.IsCountry(c.name) })

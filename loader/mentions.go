@@ -382,7 +382,13 @@ func typeName(ws []nlp.Word, i, j int, hasTitle bool) (kg.EntityType, string, st
 	switch label {
 	case "PERSON":
 		if i > 0 && strings.EqualFold(ws[i-1].Text, "the") {
-			return "", "", "" // "the Internet", "the Mail"
+			// A person's name after "the" names something of theirs when
+			// more name words follow: "the Andy Warhol Photographic
+			// Legacy Program"; alone it is a misreading ("the Mail").
+			if !strings.HasSuffix(ws[j-1].NER, "PERSON") {
+				return kg.Organization, "", "named after"
+			}
+			return "", "", ""
 		}
 		return kg.Person, "", "tagger"
 	case "GPE":

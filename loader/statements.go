@@ -59,6 +59,18 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 		if objIdx < 0 {
 			continue
 		}
+		// A light verb's noun belongs to the predicate: "took place at
+		// the centre" is (took place at; the centre).
+		idiomIdx, idiom := -1, ""
+		if tp.Verb >= 0 && !passive {
+			tp.Args = x.splitIdiom(tp.Verb, tp.Args, objIdx) // "place at the centre"
+		}
+		if tp.Verb >= 0 && objIdx+1 < len(tp.Args) && !passive {
+			if n := x.idiomNoun(tp.Verb, tp.Args[objIdx]); n != "" && x.argVia(tp.Args[objIdx+1]) >= 0 {
+				idiomIdx, idiom = objIdx, n
+				objIdx++
+			}
+		}
 		prep := tp.Prep
 		if objIdx > 0 {
 			prep = x.argVia(tp.Args[objIdx])
@@ -113,6 +125,11 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			v.start, v.end = tp.Rel[0], tp.Rel[len(tp.Rel)-1]+1
 		}
 		pred, rel := x.predicate(tp, prep, passive && subjIdx < 0)
+		if idiom != "" && prep >= 0 {
+			p := strings.ToLower(ws[prep].Text)
+			pred = strings.TrimSuffix(pred, " "+p) + " " + idiom + " " + p
+			rel = strings.TrimSuffix(rel, " "+ws[prep].Text) + " " + idiom + " " + ws[prep].Text
+		}
 		if sa.resolved == "pronoun" && (pred == "be" || strings.HasPrefix(pred, "be ")) && !passive {
 			// "it is one of the five pillars": what "it" stands for in a
 			// copula is the resolver's weakest guess
@@ -132,7 +149,7 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 		}
 		st := x.statement(sa, pred, rel, oa, v, conf)
 		for i, a := range args {
-			if i != objIdx && i != subjIdx {
+			if i != objIdx && i != subjIdx && i != idiomIdx {
 				if arg, ok := x.argument(a); ok {
 					st.Arguments = append(st.Arguments, arg)
 				}
@@ -436,9 +453,14 @@ func (x *sentenceExtractor) argument(a openie.Arg) (kg.Argument, bool) {
 			}
 		}
 	case known && r == kg.RoleTime:
-		// "on" and "as" name times only with a date or a clause: "on the
-		// website", "as a skirmish" are not times
-		if first != "on" && first != "as" || clause {
+		// Without a date, a clause, a span of time or one definite
+		// event is a time ("when police arrived", "after nearly half an
+		// hour", "after the storm", "during the Hajj"); "on the website",
+		// "as a skirmish", "after visa snags" are not.
+		h := strings.ToLower(ws[c.Head].Text)
+		definite := (ws[c.Head].XPOS == "NN" || ws[c.Head].XPOS == "NNP") && len(c.Words) > 0 &&
+			(strings.EqualFold(ws[c.Words[0]].Text, "the") || ws[c.Words[0]].XPOS == "PRP$" || ws[c.Head].XPOS == "NNP")
+		if first != "on" && first != "as" && definite || clause || timeUnits[h] || timeUnits[h+"s"] {
 			arg.Role = kg.RoleTime
 		}
 	case known:
@@ -916,6 +938,57 @@ func (x *sentenceExtractor) embedding(v int) string {
 		default:
 			return ""
 		}
+	}
+	return ""
+}
+
+// idioms are the nouns that make a phrase with their light verb: "take
+// place", "take part", "pay tribute".
+var idioms = map[string]map[string]bool{
+	"take": {"place": true, "part": true, "office": true, "effect": true, "aim": true, "charge": true, "refuge": true, "shelter": true, "note": true},
+	"make": {"landfall": true, "way": true, "use": true, "sure": true},
+	"pay":  {"tribute": true, "attention": true, "homage": true},
+	"give": {"birth": true, "way": true},
+	"play": {"host": true},
+	"set":  {"fire": true, "foot": true},
+	"come": {"ashore": true},
+}
+
+// splitIdiom splits a light verb's noun from the phrase the parse hung on
+// it ("place at the Metro Toronto Convention Centre"): the noun stays
+// argument i, the phrase becomes the argument after it.
+func (x *sentenceExtractor) splitIdiom(v int, args []openie.Arg, i int) []openie.Arg {
+	a := args[i]
+	if a.Head < 0 || len(a.Words) < 3 || !idioms[verbLemma(x.ws[v])][strings.ToLower(x.ws[a.Head].Text)] || a.Words[0] != a.Head {
+		return args
+	}
+	ws := x.ws
+	for k := range ws {
+		if ws[k].Head != a.Head || ws[k].Rel != "nmod" || !x.hasChild(k, "case") || !slices.Contains(a.Words, k) {
+			continue
+		}
+		var rest []int
+		for _, w := range a.Words {
+			if w != a.Head {
+				rest = append(rest, w)
+			}
+		}
+		out := slices.Clone(args[:i])
+		out = append(out, openie.Arg{Words: []int{a.Head}, Head: a.Head}, openie.Arg{Words: rest, Head: k})
+		return append(out, args[i+1:]...)
+	}
+	return args
+}
+
+// idiomNoun is the noun of a light-verb idiom when argument a is that
+// bare noun of verb v ("place" of "took place"), "" otherwise.
+func (x *sentenceExtractor) idiomNoun(v int, a openie.Arg) string {
+	if len(a.Words) != 1 || a.Head < 0 {
+		return ""
+	}
+	n := strings.ToLower(x.ws[a.Head].Text)
+	if idioms[verbLemma(x.ws[v])][n] {
+		return n
 	}
 	return ""
 }

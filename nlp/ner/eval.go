@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -354,16 +353,6 @@ func crossValidate(cfg EvalConfig, sents []sentence, out io.Writer) error {
 	fmt.Fprintf(out, "%d-fold cross-validation over %d documents, %d sentences\n", cfg.CV, len(docs), len(sents))
 	fmt.Fprintln(out, total)
 	return nil
-}
-
-// sortedKeys is for deterministic reports.
-func sortedKeys(m map[string]int) []string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // TextSpan is an entity mention in a text: code points [Start, End).

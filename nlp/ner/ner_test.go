@@ -140,7 +140,7 @@ func TestCompoundAndGazetteerFeatures(t *testing.T) {
 			city = uint64(b) << 3
 		}
 	}
-	if !slices.Contains(ws[5].gaz, city|pB) || !slices.Contains(ws[6].gaz, city|pL) || len(ws[4].gaz) != 0 {
+	if !slices.Contains(ws[5].gaz, city+pB) || !slices.Contains(ws[6].gaz, city|pL) || len(ws[4].gaz) != 0 {
 		t.Errorf("Hong Kong gazetteer features %v %v", ws[5].gaz, ws[6].gaz)
 	}
 }

@@ -100,7 +100,10 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			obj.Words = without(obj.Words, prep)
 		}
 		subj, obj = x.wholeCoordination(subj), x.wholeCoordination(obj)
-		if len(obj.Words) == 0 || fragment(ws, subj) || fragment(ws, obj) || misparsed(ws, subj, obj, tp.Kind) {
+		if len(obj.Words) == 0 || fragment(ws, subj) || fragment(ws, obj) || misparsed(ws, subj, obj, tp.Kind) ||
+			slices.Contains(obj.Words, subj.Head) || slices.Contains(subj.Words, obj.Head) {
+			// (an argument that holds the other is a misreading: "Cyclone"
+			// be "Yes, the Cyclone is almost certain")
 			continue
 		}
 		if tp.Verb >= 0 && reportingVerbs[verbLemma(ws[tp.Verb])] && obj.Head >= 0 && ws[obj.Head].Rel == "ccomp" {
@@ -643,12 +646,6 @@ func isAux(w nlp.Word) bool {
 	return false
 }
 
-// sentenceTime is the first date expression of the sentence, kept as the
-// time of its statements.
-func (x *sentenceExtractor) sentenceTime() string {
-	return x.timeFor(-1)
-}
-
 // timeFor is the time of the clause of verb v: the first date phrase of
 // the sentence that belongs to v's event, the clause it modifies being
 // v's own or one v is coordinated with or completes ("was arrested on
@@ -889,6 +886,13 @@ func (x *sentenceExtractor) embedding(v int) string {
 			case m == "if" || m == "unless":
 				return "if"
 			case m == "to" || m == "so":
+				if p >= 0 && m == "to" && ws[p].UPOS == "ADJ" && strings.ToLower(ws[p].Lemma) != "able" {
+					l := strings.ToLower(ws[p].Lemma)
+					if l == "unable" {
+						return "not"
+					}
+					return l // "almost certain to lose strength", "likely to rise": a prediction
+				}
 				if p >= 0 && m == "to" && modalVerbs[verbLemma(ws[p])] {
 					return verbLemma(ws[p]) // "encouraged galleries to educate", parsed as a purpose
 				}

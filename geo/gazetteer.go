@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -53,9 +54,8 @@ type Place struct {
 type Gazetteer struct {
 	places   []Place
 	byName   map[string][]int32 // Key(name) -> places
-	byID     map[int]int32
-	country  map[string]int32 // ISO code -> country
-	admin    map[string]int32 // "CC.admin1" -> division
+	country  map[string]int32   // ISO code -> country
+	admin    map[string]int32   // "CC.admin1" -> division
 	maxWords int
 }
 
@@ -64,6 +64,15 @@ var placesZst []byte
 
 // Default is the gazetteer embedded in the binary, decoded on first use.
 var Default = sync.OnceValues(func() (*Gazetteer, error) {
+	data, err := Embedded()
+	if err != nil {
+		return nil, err
+	}
+	return Parse(data)
+})
+
+// Embedded is the embedded gazetteer file, decompressed.
+func Embedded() ([]byte, error) {
 	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
 	if err != nil {
 		return nil, err
@@ -73,31 +82,30 @@ var Default = sync.OnceValues(func() (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("geo: embedded gazetteer: %w", err)
 	}
-	return Parse(data)
-})
+	return data, nil
+}
 
 // Parse reads a gazetteer file as Build writes it.
 func Parse(data []byte) (*Gazetteer, error) {
 	n := bytes.Count(data, []byte{'\n'})
-	g := &Gazetteer{places: make([]Place, 0, n), byName: make(map[string][]int32, n*3/2), byID: make(map[int]int32, n),
+	g := &Gazetteer{places: make([]Place, 0, n), byName: make(map[string][]int32, n+n/4),
 		country: map[string]int32{}, admin: map[string]int32{}}
-	for line := 1; len(data) > 0; line++ {
-		l := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			l, data = data[:i], data[i+1:]
+	text := string(data) // one copy: every name is a slice of it
+	var f [10]string
+	for line := 1; len(text) > 0; line++ {
+		l := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			l, text = text[:i], text[i+1:]
 		} else {
-			data = nil
+			text = ""
 		}
-		var f [10]string
-		rest := string(l)
 		for i := range f {
 			if i == len(f)-1 {
-				f[i] = rest
+				f[i] = l
 				break
 			}
 			var ok bool
-			f[i], rest, ok = strings.Cut(rest, "\t")
-			if !ok {
+			if f[i], l, ok = strings.Cut(l, "\t"); !ok {
 				return nil, fmt.Errorf("geo: line %d: %d fields, want 10", line, i+1)
 			}
 		}
@@ -134,23 +142,34 @@ func Parse(data []byte) (*Gazetteer, error) {
 func (g *Gazetteer) add(p Place) {
 	i := int32(len(g.places))
 	g.places = append(g.places, p)
-	g.byID[p.ID] = i
 	switch p.Kind {
 	case Country:
 		g.country[p.Country] = i
 	case Admin1:
 		g.admin[p.Country+"."+p.Admin1] = i
 	}
-	seen := map[string]bool{}
-	for _, name := range append([]string{p.Name}, p.Alt...) {
-		k := Key(name)
-		if k == "" || seen[k] {
+	var keys [4]string
+	n := 0
+	for k := -1; k < len(p.Alt); k++ {
+		name := p.Name
+		if k >= 0 {
+			name = p.Alt[k]
+		}
+		key := Key(name)
+		dup := key == ""
+		for _, x := range keys[:min(n, len(keys))] {
+			dup = dup || x == key
+		}
+		if dup {
 			continue
 		}
-		seen[k] = true
-		g.byName[k] = append(g.byName[k], i)
-		if n := strings.Count(k, " ") + 1; n > g.maxWords {
-			g.maxWords = n
+		if n < len(keys) {
+			keys[n] = key
+		}
+		n++
+		g.byName[key] = append(g.byName[key], i)
+		if w := strings.Count(key, " ") + 1; w > g.maxWords {
+			g.maxWords = w
 		}
 	}
 }
@@ -158,8 +177,32 @@ func (g *Gazetteer) add(p Place) {
 // Key is the lookup form of a name: lower case, accents removed (kg.Fold),
 // single spaces, curly apostrophes straightened, a leading "the" dropped.
 func Key(name string) string {
+	if k, ok := asciiKey(name); ok {
+		return k
+	}
 	k := strings.Join(strings.Fields(kg.Fold(strings.ReplaceAll(name, "’", "'"))), " ")
 	return strings.TrimPrefix(k, "the ")
+}
+
+// asciiKey is Key for a name in ASCII letters, digits and punctuation
+// with single spaces, most of the gazetteer's, without allocating when
+// it is already lower case.
+func asciiKey(name string) (string, bool) {
+	upper := false
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= 0x80 || c < ' ' || c == ' ' && (i == 0 || i == len(name)-1 || name[i-1] == ' '):
+			return "", false
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		}
+	}
+	k := name
+	if upper {
+		k = strings.ToLower(name)
+	}
+	return strings.TrimPrefix(k, "the "), true
 }
 
 // Lookup returns the places called name, most populous first for equal
@@ -175,11 +218,15 @@ func (g *Gazetteer) Lookup(name string) []Place {
 
 // ByID returns the place with GeoNames id id.
 func (g *Gazetteer) ByID(id int) (Place, bool) {
-	i, ok := g.byID[id]
-	if !ok {
-		return Place{}, false
+	// places are sorted by kind, then by id (Build)
+	for k := Country; k <= City; k++ {
+		lo := sort.Search(len(g.places), func(i int) bool { return g.places[i].Kind >= k })
+		hi := sort.Search(len(g.places), func(i int) bool { return g.places[i].Kind > k })
+		if i := lo + sort.Search(hi-lo, func(i int) bool { return g.places[lo+i].ID >= id }); i < hi && g.places[i].ID == id {
+			return g.places[i], true
+		}
 	}
-	return g.places[i], true
+	return Place{}, false
 }
 
 // Country returns the country with ISO code cc.

@@ -187,3 +187,18 @@ func TestLookup(t *testing.T) {
 		t.Errorf("US: %+v", us)
 	}
 }
+
+func TestByID(t *testing.T) {
+	g, err := geo.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []int{6252001, 4736286, 4717560} {
+		if p, ok := g.ByID(id); !ok || p.ID != id {
+			t.Errorf("ByID(%d) = %+v, %v", id, p, ok)
+		}
+	}
+	if _, ok := g.ByID(1); ok {
+		t.Error("ByID(1) found a place")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // Geocode is where a place is: its coordinates (WGS84 degrees), country,
@@ -21,6 +22,16 @@ type Geocode struct {
 
 // GeonamesIRI is the IRI of a GeoNames feature (its Semantic Web IRI).
 func GeonamesIRI(id int) string { return "https://sws.geonames.org/" + strconv.Itoa(id) + "/" }
+
+// GeonamesID reads the id of a GeoNames IRI (as GeonamesIRI writes it).
+func GeonamesID(iri string) (int, bool) {
+	rest, ok := strings.CutPrefix(iri, "https://sws.geonames.org/")
+	if !ok {
+		return 0, false
+	}
+	id, err := strconv.Atoi(strings.TrimSuffix(rest, "/"))
+	return id, err == nil && id > 0
+}
 
 // Km is the great-circle distance between two points in kilometres.
 func Km(lat1, lon1, lat2, lon2 float64) float64 {
@@ -151,4 +162,10 @@ func addName(names []string, n, not string) []string {
 		}
 	}
 	return append(names, n)
+}
+
+// Nearby is an entity near a point, and how far.
+type Nearby struct {
+	Entity *Entity
+	Km     float64
 }

@@ -52,7 +52,7 @@ func TestLocation(t *testing.T) {
 					Name     string
 					SameAs   []string
 					Location *struct {
-						Lat, Lon                             float64
+						Lat, Lon                           float64
 						CountryCode, Admin, Geonames, Kind string
 						GeonamesID                         int
 					}
@@ -120,7 +120,9 @@ func TestStatementsInPlace(t *testing.T) {
 		if len(r.Errors) > 0 {
 			t.Fatal(r.Errors)
 		}
-		var got struct{ Statements struct{ PageInfo struct{ TotalCount int } } }
+		var got struct {
+			Statements struct{ PageInfo struct{ TotalCount int } }
+		}
 		json.Unmarshal(r.Data, &got)
 		return got.Statements.PageInfo.TotalCount
 	}

@@ -2,6 +2,9 @@ package graph_test
 
 import (
 	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
 	"net/http/httptest"
 	"testing"
 
@@ -135,5 +138,28 @@ func TestStatementsInPlace(t *testing.T) {
 	}
 	if near := count(`{countryCode: "AU", near: {lat: 14.9, lon: -92.3, km: 50}}`); near != 0 {
 		t.Errorf("statements in Australia and near Tapachula: %d", near)
+	}
+}
+
+// Exports of the whole graph carry coordinates in every format.
+func TestExportsCarryCoordinates(t *testing.T) {
+	srv := geoServer(t)
+	for format, want := range map[string][]string{
+		"jsonld":  {`"GeoCoordinates"`, `"latitude": 31.34`, `"addressCountry": "US"`, `"@id": "https://sws.geonames.org/5306611/"`},
+		"nquads":  {"<http://www.w3.org/2003/01/geo/wgs84_pos#lat>", "<http://www.w3.org/2003/01/geo/wgs84_pos#long>", "<https://sws.geonames.org/5306611/>"},
+		"graphml": {`<data key="lat">31.34`, `<data key="geonamesId">5306611</data>`, `<data key="countryCode">MX</data>`},
+		"json":    {`"lat": 31.34`, `"geonamesId": 5306611`, `"countryCode": "MX"`},
+	} {
+		resp, err := http.Get(srv.URL + "/export?format=" + format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		for _, w := range want {
+			if !strings.Contains(string(b), w) {
+				t.Errorf("%s export has no %s", format, w)
+			}
+		}
 	}
 }

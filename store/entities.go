@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -51,8 +52,18 @@ func (s *Store) Entity(ctx context.Context, id string) (*kg.Entity, error) {
 				e.Aliases = append(e.Aliases, n)
 			}
 		}
+		// what other graphs call a member, the whole cluster is
+		for _, iri := range r.SameAs {
+			if !slices.Contains(e.SameAs, iri) {
+				e.SameAs = append(e.SameAs, iri)
+			}
+		}
+		if e.Location == nil {
+			e.Location = r.Location
+		}
 	}
 	sort.Strings(e.Aliases)
+	sort.Strings(e.SameAs)
 	return e, nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/geo"
+	"github.com/newsgraph/newsgraph/kb"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
 	"github.com/newsgraph/newsgraph/nlp/pipeline"
@@ -117,6 +118,20 @@ func newLoader(base string, maxBytes int, more ...loader.Resolver) (*loader.Load
 	}
 	rs := append([]loader.Resolver{geo.New(g)}, more...)
 	return loader.New(p, loader.Options{Base: base, MaxBytes: maxBytes, Resolvers: rs}), nil
+}
+
+// newLoader is the loader articles are loaded with: --kb adds the
+// knowledge base's linker.
+func (c loadConfig) newLoader() (*loader.Loader, error) {
+	var more []loader.Resolver
+	if c.kb != "" {
+		k, err := kb.Open(c.kb)
+		if err != nil {
+			return nil, fmt.Errorf("--kb: %w", err)
+		}
+		more = append(more, k)
+	}
+	return newLoader(c.base, c.maxBytes, more...)
 }
 
 // openInput opens a file, or stdin for "-".

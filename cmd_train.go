@@ -13,6 +13,7 @@ import (
 	"github.com/newsgraph/newsgraph/eval/carb"
 	"github.com/newsgraph/newsgraph/eval/facts"
 	"github.com/newsgraph/newsgraph/geo"
+	"github.com/newsgraph/newsgraph/kb"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
 	"github.com/newsgraph/newsgraph/nlp/coref"
@@ -23,18 +24,19 @@ import (
 
 var trainCommand = command{
 	name: "train",
-	args: "tagger|parser --train FILE --dev FILE --out DIR | calibration --sentences FILE --gold FILE | ner [--gum DIR] [--uner FILE] | coref [--data DIR] | scorer [JUDGED.tsv...] | geo --cities FILE --regions FILE",
+	args: "tagger|parser --train FILE --dev FILE --out DIR | calibration --sentences FILE --gold FILE | ner [--gum DIR] [--uner FILE] | coref [--data DIR] | scorer [JUDGED.tsv...] | geo --cities FILE --regions FILE | kb [--gum DIR]",
 	summary: "train a model: the tagger (with lexicon and lemmatizer) or the parser on CoNLL-U treebanks,\n" +
 		"the Open IE confidence calibration on a CaRB split, the entity labeller on GUM and UNER,\n" +
 		"coreference on GUM's chains,\n" +
-		"the statement scorer on judged facts (testdata/judged), the places gazetteer (geo) from GeoNames;\n" +
+		"the statement scorer on judged facts (testdata/judged), the places gazetteer (geo) from GeoNames,\n" +
+		"the example knowledge base (kb) from GUM's Wikipedia identities;\n" +
 		"the same inputs give the same bytes",
 	run: runTrain,
 }
 
 func runTrain(ctx context.Context, cmd command, c cmdIO, args []string) error {
 	if len(args) == 0 {
-		return errors.New("train needs a model: tagger, parser, calibration, ner, coref, scorer or geo")
+		return errors.New("train needs a model: tagger, parser, calibration, ner, coref, scorer, geo or kb")
 	}
 	switch args[0] {
 	case "tagger", "parser":
@@ -49,11 +51,13 @@ func runTrain(ctx context.Context, cmd command, c cmdIO, args []string) error {
 		return trainScorer(ctx, cmd, c, args[1:])
 	case "geo":
 		return trainGeo(cmd, c, args[1:])
+	case "kb":
+		return trainKB(cmd, c, args[1:])
 	case "-h", "-help", "--help":
 		flags(cmd, c.stdout).Usage()
 		return errHelp
 	}
-	return errors.New("train needs a model: tagger, parser, calibration, ner, coref, scorer or geo")
+	return errors.New("train needs a model: tagger, parser, calibration, ner, coref, scorer, geo or kb")
 }
 
 // trainScorer runs `newsgraph train scorer`: the statement confidence
@@ -243,4 +247,27 @@ func trainGeo(cmd command, c cmdIO, args []string) error {
 	}
 	fmt.Fprintf(c.stdout, "%d places, %d bytes, %d compressed\n", bytes.Count(b, []byte{'\n'}), len(b), len(z))
 	return os.WriteFile(*out, z, 0o644)
+}
+
+// trainKB runs `newsgraph train kb`: the example knowledge base
+// (kb/example.tsv), made from GUM's Wikipedia identities.
+func trainKB(cmd command, c cmdIO, args []string) error {
+	fs := flags(cmd, c.stdout)
+	gum := fs.String("gum", "../shared/data/gum", "directory of GUM CoNLL-U documents")
+	out := fs.String("out", "kb/example.tsv", "where to write the table")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	items, err := kb.FromGUM(*gum)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	b.WriteString("# newsgraph's example knowledge base: the entities GUM (Zeldes 2017; annotations CC BY 4.0)\n" +
+		"# identifies by their Wikipedia article, with the names GUM's documents call them by (kb/DATA.md).\n")
+	if err := kb.Write(&b, items); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "%d items\n", len(items))
+	return os.WriteFile(*out, b.Bytes(), 0o644)
 }

@@ -172,8 +172,9 @@ func Eval(ctx context.Context, gumDir string, judged []Judged, extract Extractor
 	}
 	fmt.Fprintf(out, "%d mentions, %d with a place in the gazetteer; linked %d, right %d, wrong %d; "+
 		"not found as places %d, found but unlinked %d\n", sc.Mentions, sc.Linkable, sc.Linked, sc.Correct, sc.WrongLink, sc.NoEntity, sc.Unlinked)
-	fmt.Fprintf(out, "accuracy %.1f%% (right of linked), coverage %.1f%% (linked of linkable), recall %.1f%% (right of linkable)\n",
-		100*sc.Accuracy(), 100*sc.Coverage(), 100*sc.Recall())
+	fmt.Fprintf(out, "accuracy %.1f%% (right of linked), coverage %.1f%% (linked of linkable), recall %.1f%% (right of linkable); "+
+		"of the linkable mentions found as places, %.1f%% linked\n",
+		100*sc.Accuracy(), 100*sc.Coverage(), 100*sc.Recall(), 100*ratio(sc.linkedLinkable(), sc.Linkable-sc.NoEntity))
 	return sc, nil
 }
 

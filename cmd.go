@@ -8,6 +8,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/geo"
+	"github.com/newsgraph/newsgraph/kb"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
 	"github.com/newsgraph/newsgraph/nlp/pipeline"
@@ -102,13 +104,34 @@ func withStore(c *storeConfig, f func(*store.Store) error) error {
 	return ferr
 }
 
-// newLoader is the loader on the models built into the binary.
-func newLoader(base string, maxBytes int) (*loader.Loader, error) {
+// newLoader is the loader on the models built into the binary, with
+// geocoding on the embedded gazetteer and then the resolvers given (a
+// knowledge base's linker).
+func newLoader(base string, maxBytes int, more ...loader.Resolver) (*loader.Loader, error) {
 	p, err := pipeline.Default()
 	if err != nil {
 		return nil, err
 	}
-	return loader.New(p, loader.Options{Base: base, MaxBytes: maxBytes}), nil
+	g, err := geo.Default()
+	if err != nil {
+		return nil, err
+	}
+	rs := append([]loader.Resolver{geo.New(g)}, more...)
+	return loader.New(p, loader.Options{Base: base, MaxBytes: maxBytes, Resolvers: rs}), nil
+}
+
+// newLoader is the loader articles are loaded with: --kb adds the
+// knowledge base's linker.
+func (c loadConfig) newLoader() (*loader.Loader, error) {
+	var more []loader.Resolver
+	if c.kb != "" {
+		k, err := kb.Open(c.kb)
+		if err != nil {
+			return nil, fmt.Errorf("--kb: %w", err)
+		}
+		more = append(more, k)
+	}
+	return newLoader(c.base, c.maxBytes, more...)
 }
 
 // openInput opens a file, or stdin for "-".

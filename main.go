@@ -8,8 +8,8 @@
 //	newsgraph import [--db PATH] FILE.nq...               merge N-Quads
 //	newsgraph gen-corpus [--articles N]                   generated articles, for benchmarks
 //	newsgraph loadtest [--url URL] [--clients N]          drive a server with concurrent clients
-//	newsgraph train tagger|parser|calibration|coref ...   train a model
-//	newsgraph eval-parse|eval-tokenize|eval-carb|eval-coref|eval-ner|eval-facts ...  score a stage
+//	newsgraph train tagger|parser|calibration|coref|geo|kb ...  train a model, build a gazetteer
+//	newsgraph eval-parse|eval-tokenize|eval-carb|eval-coref|eval-ner|eval-facts|eval-geo ...  score a stage
 //
 // serve answers at:
 //
@@ -52,6 +52,7 @@ var commands = []command{
 	extractCommand, loadCommand, serveCommand, exportCommand, importCommand,
 	genCorpusCommand, loadtestCommand, trainCommand,
 	evalParseCommand, evalTokenizeCommand, evalCarbCommand, evalCorefCommand, evalNERCommand, evalFactsCommand,
+	evalGeoCommand,
 }
 
 func main() {

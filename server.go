@@ -102,7 +102,7 @@ func serve(ctx context.Context, cfg serveConfig, s *store.Store, out io.Writer) 
 			return err
 		}
 	}
-	l, err := newLoader(cfg.loadConfig.base, cfg.loadConfig.maxBytes)
+	l, err := cfg.loadConfig.newLoader()
 	if err != nil {
 		return err
 	}

@@ -1,18 +1,20 @@
 // newsgraph explorer: search, draw and expand neighbourhoods, filter,
-// shortest paths, and the sentence behind every edge. Talks to /query.
+// shortest paths, the sentence behind every edge, and the places of the
+// view on a world map. Talks to /query.
 "use strict";
 
 const COLORS = {
   PERSON: "#3b6fd4", ORGANIZATION: "#d4793b", GPE: "#2e9e5b", LOCATION: "#67a84a",
   NORP: "#9a58c4", EVENT: "#c44f7a", DATE: "#999999", QUANTITY: "#b8a23a", CONCEPT: "#8c8c8c",
 };
-const NODE = "... on Entity { id name type } ... on Value { id name type }";
+const PLACE = "location { lat lon countryCode admin }";
+const NODE = `... on Entity { id name type ${PLACE} } ... on Value { id name type }`;
 const STMT = `id predicate relation confidence negated modality
-  subject { id name type } object { ${NODE} }
+  subject { id name type ${PLACE} } object { ${NODE} }
   provenance(first: 5) { articleId sentence text span { start end } article { title source publishedAt } }`;
 
 // ngState is read by the browser test: what the page shows.
-window.ngState = { nodes: 0, edges: 0, panel: "", ready: false };
+window.ngState = { nodes: 0, edges: 0, panel: "", places: 0, selected: "", ready: false };
 
 const $ = (id) => document.getElementById(id);
 const status = (s) => { $("status").textContent = s; };
@@ -54,12 +56,14 @@ const statements = new Map(); // statement id -> statement, for the panel
 
 function addNode(n) {
   if (!cy.getElementById(n.id).empty()) return;
-  cy.add({ group: "nodes", data: { id: n.id, name: n.name, type: n.type, entity: n.type !== "CONCEPT" && n.type !== "QUANTITY" && n.type !== "DATE" } });
+  const data = { id: n.id, name: n.name, type: n.type, entity: n.type !== "CONCEPT" && n.type !== "QUANTITY" && n.type !== "DATE" };
+  if (n.location) Object.assign(data, { lat: n.location.lat, lon: n.location.lon, country: n.location.countryCode, admin: n.location.admin });
+  cy.add({ group: "nodes", data });
 }
 
 function addStatement(st) {
   statements.set(st.id, st);
-  addNode({ id: st.subject.id, name: st.subject.name, type: st.subject.type });
+  addNode(st.subject);
   addNode(st.object);
   if (cy.getElementById(st.id).empty()) {
     cy.add({ group: "edges", data: { id: st.id, source: st.subject.id, target: st.object.id, predicate: st.predicate, confidence: st.confidence } });
@@ -72,6 +76,7 @@ function refresh() {
   window.ngState.nodes = cy.nodes(":visible").length;
   window.ngState.edges = cy.edges(":visible").length;
   renderTypeFilters();
+  drawPlaces();
 }
 
 async function expand(id) {
@@ -106,11 +111,7 @@ async function search() {
     li.dataset.id = node.id;
     li.addEventListener("click", async () => {
       await expand(node.id);
-      const n = cy.getElementById(node.id);
-      cy.$(":selected").unselect();
-      n.select();
-      showNode(node.id);
-      cy.center(n);
+      selectNode(node.id);
     });
     ul.appendChild(li);
   }
@@ -153,6 +154,7 @@ function applyFilters() {
   });
   window.ngState.nodes = cy.nodes(":visible").length;
   window.ngState.edges = cy.edges(":visible").length;
+  drawPlaces();
 }
 $("pred").addEventListener("input", applyFilters);
 $("conf").addEventListener("input", applyFilters);
@@ -167,10 +169,83 @@ cy.on("tap", "node", (ev) => {
     $("pathTo").textContent = pathEnds[1] ? pathEnds[1].data("name") : "–";
     return;
   }
+  window.ngState.selected = n.id();
   showNode(n.id());
   expand(n.id());
 });
 cy.on("tap", "edge", (ev) => showEdge(ev.target.id()));
+cy.on("select unselect", "node", () => markSelectedPlace());
+
+// selectNode selects a node, shows it in the panel and centres the graph
+// on it: a search result or a place on the map chosen.
+function selectNode(id) {
+  const n = cy.getElementById(id);
+  if (n.empty()) return;
+  cy.$(":selected").unselect();
+  n.select();
+  window.ngState.selected = id;
+  showNode(id);
+  cy.center(n);
+}
+
+// The map: the places of the view (the visible nodes geocoding located)
+// on the world's countries (Natural Earth, 1:110m, from world-atlas),
+// projected by d3-geo. Clicking a place selects its node.
+const map = { projection: null, ready: null };
+
+function initMap() {
+  map.ready = fetch("vendor/countries-110m.json").then((r) => r.json()).then((world) => {
+    const svg = $("map");
+    const box = svg.getBoundingClientRect();
+    const w = Math.max(box.width, 300), h = Math.max(box.height, 150);
+    svg.setAttribute("viewBox", `0 0 ${w} ${h}`);
+    map.projection = d3.geoNaturalEarth1().fitExtent([[8, 8], [w - 8, h - 8]], { type: "Sphere" });
+    const path = d3.geoPath(map.projection);
+    const countries = topojson.feature(world, world.objects.countries);
+    const borders = topojson.mesh(world, world.objects.countries, (a, b) => a !== b);
+    svg.innerHTML = `<path class="sphere" d="${path({ type: "Sphere" })}"></path>` +
+      `<path class="land" d="${path(countries)}"></path><path class="borders" d="${path(borders)}"></path><g id="places"></g>`;
+  });
+  return map.ready;
+}
+
+async function drawPlaces() {
+  if (!map.ready) initMap();
+  await map.ready;
+  const g = document.getElementById("places");
+  g.innerHTML = "";
+  const nodes = cy.nodes(":visible").filter((n) => typeof n.data("lat") === "number");
+  const ns = "http://www.w3.org/2000/svg";
+  nodes.forEach((n) => {
+    const [x, y] = map.projection([n.data("lon"), n.data("lat")]);
+    const c = document.createElementNS(ns, "circle");
+    c.setAttribute("cx", x.toFixed(1));
+    c.setAttribute("cy", y.toFixed(1));
+    c.setAttribute("r", 6);
+    c.setAttribute("fill", COLORS[n.data("type")] || "#777");
+    c.dataset.id = n.id();
+    const title = document.createElementNS(ns, "title");
+    title.textContent = n.data("name") + (n.data("admin") && n.data("admin") !== n.data("name") ? ", " + n.data("admin") : "") + " (" + n.data("country") + ")";
+    c.appendChild(title);
+    c.addEventListener("click", () => selectNode(n.id()));
+    g.appendChild(c);
+    if (nodes.length <= 30) {
+      const label = document.createElementNS(ns, "text");
+      label.setAttribute("x", (x + 8).toFixed(1));
+      label.setAttribute("y", (y + 3).toFixed(1));
+      label.textContent = n.data("name");
+      g.appendChild(label);
+    }
+  });
+  markSelectedPlace();
+  window.ngState.places = nodes.length;
+  $("mapnote").textContent = nodes.length ? `${nodes.length} place${nodes.length === 1 ? "" : "s"} of the view` : "no located place in the view";
+}
+
+function markSelectedPlace() {
+  const sel = new Set(cy.$("node:selected").map((n) => n.id()));
+  document.querySelectorAll("#places circle").forEach((c) => c.classList.toggle("selected", sel.has(c.dataset.id)));
+}
 
 $("pathBtn").addEventListener("click", async () => {
   if (pathEnds.length < 2) { status("choose two nodes with shift-click"); return; }
@@ -235,10 +310,14 @@ async function showNode(id) {
   const n = cy.getElementById(id);
   $("panelTitle").textContent = n.data("name") + " (" + n.data("type") + ")";
   if (!n.data("entity")) { $("panel").innerHTML = ""; window.ngState.panel = ""; return; }
-  const d = await gql(`query($id: ID!) { entity(id: $id) { aliases members { name rule } statements(first: 20) { edges { node { ${STMT} } } } } }`, { id });
+  const d = await gql(`query($id: ID!) { entity(id: $id) { aliases members { name rule } sameAs ${PLACE}
+    statements(first: 20) { edges { node { ${STMT} } } } } }`, { id });
   if (!d.entity) return;
   let h = "";
   if (d.entity.aliases.length) h += `<div class="src">also: ${d.entity.aliases.map(escapeHTML).join(", ")}</div>`;
+  const l = d.entity.location;
+  if (l) h += `<div class="src">at ${l.lat.toFixed(3)}, ${l.lon.toFixed(3)}${l.admin ? " · " + escapeHTML(l.admin) : ""} · ${escapeHTML(l.countryCode)}</div>`;
+  for (const s of d.entity.sameAs) h += `<div class="src">same as <a href="${escapeHTML(s)}" target="_blank" rel="noopener">${escapeHTML(s)}</a></div>`;
   for (const e of d.entity.statements.edges) {
     statements.set(e.node.id, e.node);
     h += await statementHTML(e.node);
@@ -247,4 +326,5 @@ async function showNode(id) {
   window.ngState.panel = $("panel").textContent;
 }
 
+initMap();
 window.ngState.ready = true;

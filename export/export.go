@@ -123,6 +123,24 @@ func SchemaType(t kg.EntityType, name string) string {
 	return "Thing" // NORP, CONCEPT
 }
 
+// entityType is the schema.org type of an entity: a located place's
+// kind (Country, State, City) when geocoding found it, else SchemaType's.
+func entityType(e *kg.Entity) string {
+	if l := e.Location; l != nil {
+		switch l.Kind {
+		case "country":
+			return "Country"
+		case "admin1":
+			return "State"
+		case "city":
+			return "City"
+		}
+	}
+	return SchemaType(e.Type, e.Name)
+}
+
+const wgs84 = "http://www.w3.org/2003/01/geo/wgs84_pos#"
+
 // A Stream writes a graph an item at a time, so that a whole graph is
 // exported without holding it in memory: every entity, then every value,
 // then every statement (Write sorts each group by IRI first; a caller
@@ -217,9 +235,9 @@ func (f *nquadsFormat) add(s quad.Value, p string, o quad.Value) {
 	f.lines = append(f.lines, quad.Quad{Subject: s, Predicate: quad.IRI(p), Object: o}.NQuad())
 }
 
-func (f *nquadsFormat) node(n kg.Node) {
+func (f *nquadsFormat) node(n kg.Node, typ string) {
 	iri := quad.IRI(n.ID)
-	f.add(iri, rdf+"type", quad.IRI(schema+SchemaType(n.Type, n.Name)))
+	f.add(iri, rdf+"type", quad.IRI(schema+typ))
 	f.add(iri, schema+"name", quad.String(n.Name))
 	f.add(iri, f.vocab+"entityType", quad.String(string(n.Type)))
 	if n.Value != nil {
@@ -231,18 +249,30 @@ func (f *nquadsFormat) node(n kg.Node) {
 }
 
 func (f *nquadsFormat) entity(e *kg.Entity) error {
-	f.node(kg.Node{ID: e.ID, Name: e.Name, Type: e.Type})
+	f.node(kg.Node{ID: e.ID, Name: e.Name, Type: e.Type}, entityType(e))
+	iri := quad.IRI(e.ID)
 	for _, a := range e.Aliases {
-		f.add(quad.IRI(e.ID), schema+"alternateName", quad.String(a))
+		f.add(iri, schema+"alternateName", quad.String(a))
 	}
 	for _, m := range e.Members {
-		f.add(quad.IRI(m.ID), owl+"sameAs", quad.IRI(e.ID))
+		f.add(quad.IRI(m.ID), owl+"sameAs", iri)
+	}
+	for _, x := range e.SameAs {
+		f.add(iri, owl+"sameAs", quad.IRI(x))
+	}
+	if l := e.Location; l != nil {
+		f.add(iri, wgs84+"lat", quad.Float(l.Lat))
+		f.add(iri, wgs84+"long", quad.Float(l.Lon))
+		f.add(iri, f.vocab+"countryCode", quad.String(l.CountryCode))
+		if l.Admin != "" {
+			f.add(iri, f.vocab+"admin", quad.String(l.Admin))
+		}
 	}
 	return nil
 }
 
 func (f *nquadsFormat) value(n kg.Node) error {
-	f.node(n)
+	f.node(n, SchemaType(n.Type, n.Name))
 	return nil
 }
 
@@ -369,15 +399,27 @@ func (f *jsonldFormat) entity(e *kg.Entity) error {
 		return err
 	}
 	m := f.node(kg.Node{ID: e.ID, Name: e.Name, Type: e.Type})
+	m["@type"] = entityType(e)
 	if len(e.Aliases) > 0 {
 		m["alternateName"] = e.Aliases
 	}
-	if len(e.Members) > 0 {
-		var same []ldRef
-		for _, mb := range e.Members {
-			same = append(same, ldRef{mb.ID})
-		}
+	var same []ldRef
+	for _, mb := range e.Members {
+		same = append(same, ldRef{mb.ID})
+	}
+	for _, x := range e.SameAs {
+		same = append(same, ldRef{x})
+	}
+	if len(same) > 0 {
 		m["sameAs"] = same
+	}
+	if l := e.Location; l != nil {
+		m["geo"] = map[string]any{"@type": "GeoCoordinates", "latitude": l.Lat, "longitude": l.Lon}
+		addr := map[string]any{"@type": "PostalAddress", "addressCountry": l.CountryCode}
+		if l.Admin != "" {
+			addr["addressRegion"] = l.Admin
+		}
+		m["address"] = addr
 	}
 	return f.list.add(m)
 }
@@ -431,6 +473,12 @@ type nodeJSON struct {
 	SameAs  []string `json:"sameAs,omitempty"`
 	Value   *float64 `json:"value,omitempty"`
 	Unit    string   `json:"unit,omitempty"`
+	// A located place's coordinates, country, division and GeoNames id.
+	Lat         *float64 `json:"lat,omitempty"`
+	Lon         *float64 `json:"lon,omitempty"`
+	CountryCode string   `json:"countryCode,omitempty"`
+	Admin       string   `json:"admin,omitempty"`
+	GeonamesID  int      `json:"geonamesId,omitempty"`
 }
 
 type linkJSON struct {
@@ -474,6 +522,10 @@ func (f *nodeLinkFormat) entity(e *kg.Entity) error {
 	for _, m := range e.Members {
 		n.SameAs = append(n.SameAs, m.ID)
 	}
+	n.SameAs = append(n.SameAs, e.SameAs...)
+	if l := e.Location; l != nil {
+		n.Lat, n.Lon, n.CountryCode, n.Admin, n.GeonamesID = &l.Lat, &l.Lon, l.CountryCode, l.Admin, l.GeonamesID
+	}
 	return f.list.add(n)
 }
 
@@ -503,7 +555,8 @@ func articles(st *kg.Statement) int {
 }
 
 // graphmlFormat writes GraphML, which Gephi, yEd and networkx read: node
-// attributes name and type, edge attributes predicate, relation,
+// attributes name, type and, for a located place, lat, lon, countryCode,
+// admin and geonamesId; edge attributes predicate, relation,
 // confidence, articles and text.
 type graphmlFormat struct {
 	w     io.Writer
@@ -545,6 +598,8 @@ var (
 		{"predicate", "edge", "predicate", "string"}, {"relation", "edge", "relation", "string"},
 		{"confidence", "edge", "confidence", "double"}, {"articles", "edge", "articles", "int"},
 		{"text", "edge", "text", "string"},
+		{"lat", "node", "lat", "double"}, {"lon", "node", "lon", "double"}, {"countryCode", "node", "countryCode", "string"},
+		{"admin", "node", "admin", "string"}, {"geonamesId", "node", "geonamesId", "int"},
 	}
 )
 
@@ -569,16 +624,25 @@ func (f *graphmlFormat) start() error {
 	return f.enc.EncodeToken(graphmlGraph)
 }
 
-func (f *graphmlFormat) node(id, name string, t kg.EntityType) error {
+func (f *graphmlFormat) node(id, name string, t kg.EntityType, l *kg.Geocode) error {
 	if err := f.start(); err != nil {
 		return err
 	}
-	return f.enc.Encode(graphmlNode{ID: id, Data: []graphmlData{{"name", name}, {"type", string(t)}, {"label", name}}})
+	data := []graphmlData{{"name", name}, {"type", string(t)}, {"label", name}}
+	if l != nil {
+		data = append(data, graphmlData{"lat", strconv.FormatFloat(l.Lat, 'f', -1, 64)}, graphmlData{"lon", strconv.FormatFloat(l.Lon, 'f', -1, 64)},
+			graphmlData{"countryCode", l.CountryCode})
+		if l.Admin != "" {
+			data = append(data, graphmlData{"admin", l.Admin})
+		}
+		data = append(data, graphmlData{"geonamesId", strconv.Itoa(l.GeonamesID)})
+	}
+	return f.enc.Encode(graphmlNode{ID: id, Data: data})
 }
 
-func (f *graphmlFormat) entity(e *kg.Entity) error { return f.node(e.ID, e.Name, e.Type) }
+func (f *graphmlFormat) entity(e *kg.Entity) error { return f.node(e.ID, e.Name, e.Type, e.Location) }
 
-func (f *graphmlFormat) value(v kg.Node) error { return f.node(v.ID, v.Name, v.Type) }
+func (f *graphmlFormat) value(v kg.Node) error { return f.node(v.ID, v.Name, v.Type, nil) }
 
 func (f *graphmlFormat) statement(st *kg.Statement) error {
 	if err := f.start(); err != nil {

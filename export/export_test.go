@@ -17,6 +17,8 @@ func sampleGraph() *kg.Graph {
 	iris := kg.NewIRIs("")
 	mexico := &kg.Entity{Name: "Mexico", Type: kg.GPE, Aliases: []string{"Mexican Republic"}}
 	mexico.ID = iris.Entity(kg.GPE, "Mexico")
+	mexico.Location = &kg.Geocode{Lat: 23.6345, Lon: -102.5528, CountryCode: "MX", GeonamesID: 3996063, Kind: "country"}
+	mexico.SameAs = []string{kg.GeonamesIRI(3996063)}
 	blinken := &kg.Entity{Name: "Antony Blinken", Type: kg.Person, Aliases: []string{"Blinken"},
 		Members: []kg.Member{{ID: iris.Entity(kg.Person, "Blinken"), Name: "Blinken", Type: kg.Person, Rule: kg.LinkPartialName}}}
 	blinken.ID = iris.Entity(kg.Person, "Antony Blinken")

@@ -32,6 +32,7 @@ type ResolverRoot interface {
 	Argument() ArgumentResolver
 	Article() ArticleResolver
 	Entity() EntityResolver
+	Location() LocationResolver
 	Mutation() MutationResolver
 	Provenance() ProvenanceResolver
 	Query() QueryResolver
@@ -50,6 +51,7 @@ type ComplexityRoot struct {
 
 	Article struct {
 		ID          func(childComplexity int) int
+		Location    func(childComplexity int) int
 		Place       func(childComplexity int) int
 		PublishedAt func(childComplexity int) int
 		Source      func(childComplexity int) int
@@ -77,9 +79,11 @@ type ComplexityRoot struct {
 		Aliases     func(childComplexity int, first *int) int
 		Cooccurring func(childComplexity int, first *int) int
 		ID          func(childComplexity int) int
+		Location    func(childComplexity int) int
 		Members     func(childComplexity int, first *int) int
 		Mentions    func(childComplexity int, first *int) int
 		Name        func(childComplexity int) int
+		SameAs      func(childComplexity int) int
 		Statements  func(childComplexity int, direction *model.Direction, predicate *string, minConfidence *float64, first *int, after *string) int
 		Timeline    func(childComplexity int, first *int) int
 		Type        func(childComplexity int) int
@@ -102,12 +106,27 @@ type ComplexityRoot struct {
 		Type func(childComplexity int) int
 	}
 
+	EntityNear struct {
+		Entity func(childComplexity int) int
+		Km     func(childComplexity int) int
+	}
+
 	IngestResult struct {
 		Article    func(childComplexity int) int
 		Created    func(childComplexity int) int
 		Entities   func(childComplexity int) int
 		Statements func(childComplexity int) int
 		Warnings   func(childComplexity int) int
+	}
+
+	Location struct {
+		Admin       func(childComplexity int) int
+		CountryCode func(childComplexity int) int
+		Geonames    func(childComplexity int) int
+		GeonamesID  func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		Lat         func(childComplexity int) int
+		Lon         func(childComplexity int) int
 	}
 
 	Mention struct {
@@ -149,6 +168,7 @@ type ComplexityRoot struct {
 	Query struct {
 		Article        func(childComplexity int, id string) int
 		Articles       func(childComplexity int, mentioning *string, first *int, after *string) int
+		EntitiesNear   func(childComplexity int, lat float64, lon float64, km float64, first *int) int
 		Entity         func(childComplexity int, id string) int
 		SearchEntities func(childComplexity int, query string, typeArg *kg.EntityType, first *int, after *string) int
 		ShortestPath   func(childComplexity int, from string, to string, maxHops *int, predicates []string, minConfidence *float64) int
@@ -232,6 +252,11 @@ type EntityResolver interface {
 	Cooccurring(ctx context.Context, obj *kg.Entity, first *int) ([]*model.Cooccurrence, error)
 	Timeline(ctx context.Context, obj *kg.Entity, first *int) ([]*model.TimelineEntry, error)
 }
+type LocationResolver interface {
+	Admin(ctx context.Context, obj *kg.Geocode) (*string, error)
+
+	Geonames(ctx context.Context, obj *kg.Geocode) (string, error)
+}
 type MutationResolver interface {
 	IngestArticle(ctx context.Context, input model.ArticleInput) (*model.IngestResult, error)
 	DeleteArticle(ctx context.Context, id string) (bool, error)
@@ -246,6 +271,7 @@ type QueryResolver interface {
 	Article(ctx context.Context, id string) (*kg.Article, error)
 	Articles(ctx context.Context, mentioning *string, first *int, after *string) (*model.ArticleConnection, error)
 	Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
+	EntitiesNear(ctx context.Context, lat float64, lon float64, km float64, first *int) ([]*kg.Nearby, error)
 	Subgraph(ctx context.Context, seeds []string, hops *int, direction *model.Direction, predicates []string, types []kg.EntityType, minConfidence *float64, maxNodes *int) (*model.Subgraph, error)
 	ShortestPath(ctx context.Context, from string, to string, maxHops *int, predicates []string, minConfidence *float64) (*model.Path, error)
 }
@@ -307,6 +333,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Article.ID(childComplexity), true
+	case "Article.location":
+		if e.ComplexityRoot.Article.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.Location(childComplexity), true
 	case "Article.place":
 		if e.ComplexityRoot.Article.Place == nil {
 			break
@@ -411,6 +443,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.ID(childComplexity), true
+	case "Entity.location":
+		if e.ComplexityRoot.Entity.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Entity.Location(childComplexity), true
 	case "Entity.members":
 		if e.ComplexityRoot.Entity.Members == nil {
 			break
@@ -439,6 +477,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.Name(childComplexity), true
+	case "Entity.sameAs":
+		if e.ComplexityRoot.Entity.SameAs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Entity.SameAs(childComplexity), true
 	case "Entity.statements":
 		if e.ComplexityRoot.Entity.Statements == nil {
 			break
@@ -519,6 +563,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.EntityMember.Type(childComplexity), true
 
+	case "EntityNear.entity":
+		if e.ComplexityRoot.EntityNear.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityNear.Entity(childComplexity), true
+	case "EntityNear.km":
+		if e.ComplexityRoot.EntityNear.Km == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityNear.Km(childComplexity), true
+
 	case "IngestResult.article":
 		if e.ComplexityRoot.IngestResult.Article == nil {
 			break
@@ -549,6 +606,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IngestResult.Warnings(childComplexity), true
+
+	case "Location.admin":
+		if e.ComplexityRoot.Location.Admin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Location.Admin(childComplexity), true
+	case "Location.countryCode":
+		if e.ComplexityRoot.Location.CountryCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Location.CountryCode(childComplexity), true
+	case "Location.geonames":
+		if e.ComplexityRoot.Location.Geonames == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Location.Geonames(childComplexity), true
+	case "Location.geonamesId":
+		if e.ComplexityRoot.Location.GeonamesID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Location.GeonamesID(childComplexity), true
+	case "Location.kind":
+		if e.ComplexityRoot.Location.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Location.Kind(childComplexity), true
+	case "Location.lat":
+		if e.ComplexityRoot.Location.Lat == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Location.Lat(childComplexity), true
+	case "Location.lon":
+		if e.ComplexityRoot.Location.Lon == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Location.Lon(childComplexity), true
 
 	case "Mention.article":
 		if e.ComplexityRoot.Mention.Article == nil {
@@ -713,6 +813,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Articles(childComplexity, args["mentioning"].(*string), args["first"].(*int), args["after"].(*string)), true
+	case "Query.entitiesNear":
+		if e.ComplexityRoot.Query.EntitiesNear == nil {
+			break
+		}
+
+		args, err := ec.field_Query_entitiesNear_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.EntitiesNear(childComplexity, args["lat"].(float64), args["lon"].(float64), args["km"].(float64), args["first"].(*int)), true
 	case "Query.entity":
 		if e.ComplexityRoot.Query.Entity == nil {
 			break
@@ -989,6 +1100,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("ArticleInput", ec.unmarshalInputArticleInput),
+			graphql.NewInputUnmarshaler("Near", ec.unmarshalInputNear),
+			graphql.NewInputUnmarshaler("PlaceFilter", ec.unmarshalInputPlaceFilter),
 			graphql.NewInputUnmarshaler("StatementFilter", ec.unmarshalInputStatementFilter),
 		)
 	}
@@ -1121,6 +1234,34 @@ type Entity {
   cooccurring(first: Int = 10): [Cooccurrence!]!
   "Its statements, one entry per article that states them, by the article's publication date (undated last)."
   timeline(first: Int = 50): [TimelineEntry!]!
+  "Where a place is, when geocoding found one reading of it in its articles (GeoNames); null otherwise."
+  location: Location
+  "IRIs of other graphs that name the same thing: its GeoNames feature, a knowledge base's item."
+  sameAs: [String!]!
+}
+
+"Where a place is, as the GeoNames gazetteer gives it."
+type Location {
+  "Latitude, WGS84 degrees."
+  lat: Float!
+  "Longitude, WGS84 degrees."
+  lon: Float!
+  "ISO 3166-1 alpha-2 code of its country."
+  countryCode: String!
+  "Its first-level division (state, province, region): the place itself for a division, null for a country."
+  admin: String
+  geonamesId: Int!
+  "https://sws.geonames.org/{geonamesId}/"
+  geonames: String!
+  "country, admin1 (a first-level division) or city (a populated place)."
+  kind: String!
+}
+
+"An entity near a point, and how far it is."
+type EntityNear {
+  entity: Entity!
+  "Great-circle distance in kilometres."
+  km: Float!
 }
 
 "An entity joined to another across articles or sources."
@@ -1253,6 +1394,8 @@ type Article {
   publishedAt: String
   "Where the story was filed from, as its dateline says (\"Taipei, Taiwan\")."
   place: String
+  "Where its dateline's place is, when geocoding found it."
+  location: Location
   text: String!
 }
 
@@ -1293,6 +1436,25 @@ input StatementFilter {
   article: ID
   "Only statements at or above this confidence: the server's threshold unless given (0 for all)."
   minConfidence: Float
+  """
+  Only statements that happened in a country or within a radius: a reading's PLACE argument's
+  location, or else where its article was filed from (its dateline).
+  """
+  place: PlaceFilter
+}
+
+"A country, a circle, or both (places in the country and in the circle)."
+input PlaceFilter {
+  "ISO 3166-1 alpha-2 code."
+  countryCode: String
+  near: Near
+}
+
+"A circle on the globe."
+input Near {
+  lat: Float!
+  lon: Float!
+  km: Float!
 }
 
 type Query {
@@ -1304,6 +1466,8 @@ type Query {
   "Articles, or only those that mention an entity (or an entity joined to it)."
   articles(mentioning: ID, first: Int = 20, after: String): ArticleConnection!
   statements(filter: StatementFilter, first: Int = 20, after: String): StatementConnection!
+  "Located entities within km of a point, nearest first (each cluster of joined entities once)."
+  entitiesNear(lat: Float!, lon: Float!, km: Float!, first: Int = 20): [EntityNear!]!
   """
   The neighbourhood of the seeds: nodes up to hops (at most 3) statements away, following
   statements out of (OUT), into (IN) or either way (BOTH) a node, of the given predicates, to
@@ -1374,6 +1538,8 @@ func (ec *executionContext) childFields_Article(ctx context.Context, field graph
 		return ec.fieldContext_Article_publishedAt(ctx, field)
 	case "place":
 		return ec.fieldContext_Article_place(ctx, field)
+	case "location":
+		return ec.fieldContext_Article_location(ctx, field)
 	case "text":
 		return ec.fieldContext_Article_text(ctx, field)
 	}
@@ -1432,6 +1598,10 @@ func (ec *executionContext) childFields_Entity(ctx context.Context, field graphq
 		return ec.fieldContext_Entity_cooccurring(ctx, field)
 	case "timeline":
 		return ec.fieldContext_Entity_timeline(ctx, field)
+	case "location":
+		return ec.fieldContext_Entity_location(ctx, field)
+	case "sameAs":
+		return ec.fieldContext_Entity_sameAs(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Entity", field.Name)
 }
@@ -1470,6 +1640,16 @@ func (ec *executionContext) childFields_EntityMember(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type EntityMember", field.Name)
 }
 
+func (ec *executionContext) childFields_EntityNear(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "entity":
+		return ec.fieldContext_EntityNear_entity(ctx, field)
+	case "km":
+		return ec.fieldContext_EntityNear_km(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EntityNear", field.Name)
+}
+
 func (ec *executionContext) childFields_IngestResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "article":
@@ -1484,6 +1664,26 @@ func (ec *executionContext) childFields_IngestResult(ctx context.Context, field 
 		return ec.fieldContext_IngestResult_warnings(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IngestResult", field.Name)
+}
+
+func (ec *executionContext) childFields_Location(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lat":
+		return ec.fieldContext_Location_lat(ctx, field)
+	case "lon":
+		return ec.fieldContext_Location_lon(ctx, field)
+	case "countryCode":
+		return ec.fieldContext_Location_countryCode(ctx, field)
+	case "admin":
+		return ec.fieldContext_Location_admin(ctx, field)
+	case "geonamesId":
+		return ec.fieldContext_Location_geonamesId(ctx, field)
+	case "geonames":
+		return ec.fieldContext_Location_geonames(ctx, field)
+	case "kind":
+		return ec.fieldContext_Location_kind(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Location", field.Name)
 }
 
 func (ec *executionContext) childFields_Mention(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1951,6 +2151,44 @@ func (ec *executionContext) field_Query_articles_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_entitiesNear_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lat",
+		func(ctx context.Context, v any) (float64, error) {
+			return ec.unmarshalNFloat2float64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lat"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "lon",
+		func(ctx context.Context, v any) (float64, error) {
+			return ec.unmarshalNFloat2float64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lon"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "km",
+		func(ctx context.Context, v any) (float64, error) {
+			return ec.unmarshalNFloat2float64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["km"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
 	return args, nil
 }
 
@@ -2428,6 +2666,38 @@ func (ec *executionContext) _Article_place(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Article_place(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Article", field, true, true, "String")
+}
+
+func (ec *executionContext) _Article_location(ctx context.Context, field graphql.CollectedField, obj *kg.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Location, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Geocode) graphql.Marshaler {
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐGeocode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Article",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Article_text(ctx context.Context, field graphql.CollectedField, obj *kg.Article) (ret graphql.Marshaler) {
@@ -2983,6 +3253,61 @@ func (ec *executionContext) fieldContext_Entity_timeline(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Entity_location(ctx context.Context, field graphql.CollectedField, obj *kg.Entity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Location, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Geocode) graphql.Marshaler {
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐGeocode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entity_sameAs(ctx context.Context, field graphql.CollectedField, obj *kg.Entity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_sameAs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SameAs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_sameAs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Entity", field, false, false, "String")
+}
+
 func (ec *executionContext) _EntityConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.EntityConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3194,6 +3519,61 @@ func (ec *executionContext) fieldContext_EntityMember_rule(_ context.Context, fi
 	return graphql.NewScalarFieldContext("EntityMember", field, false, false, "String")
 }
 
+func (ec *executionContext) _EntityNear_entity(ctx context.Context, field graphql.CollectedField, obj *kg.Nearby) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityNear_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityNear_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EntityNear",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Entity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EntityNear_km(ctx context.Context, field graphql.CollectedField, obj *kg.Nearby) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityNear_km(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Km, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityNear_km(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityNear", field, false, false, "Float")
+}
+
 func (ec *executionContext) _IngestResult_article(ctx context.Context, field graphql.CollectedField, obj *model.IngestResult) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3316,6 +3696,167 @@ func (ec *executionContext) _IngestResult_warnings(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_IngestResult_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("IngestResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _Location_lat(ctx context.Context, field graphql.CollectedField, obj *kg.Geocode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Location_lat(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lat, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Location_lat(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Location", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Location_lon(ctx context.Context, field graphql.CollectedField, obj *kg.Geocode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Location_lon(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lon, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Location_lon(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Location", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Location_countryCode(ctx context.Context, field graphql.CollectedField, obj *kg.Geocode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Location_countryCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CountryCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Location_countryCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Location", field, false, false, "String")
+}
+
+func (ec *executionContext) _Location_admin(ctx context.Context, field graphql.CollectedField, obj *kg.Geocode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Location_admin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Location().Admin(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Location_admin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Location", field, true, true, "String")
+}
+
+func (ec *executionContext) _Location_geonamesId(ctx context.Context, field graphql.CollectedField, obj *kg.Geocode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Location_geonamesId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GeonamesID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Location_geonamesId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Location", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Location_geonames(ctx context.Context, field graphql.CollectedField, obj *kg.Geocode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Location_geonames(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Location().Geonames(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Location_geonames(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Location", field, true, true, "String")
+}
+
+func (ec *executionContext) _Location_kind(ctx context.Context, field graphql.CollectedField, obj *kg.Geocode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Location_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Location_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Location", field, false, false, "String")
 }
 
 func (ec *executionContext) _Mention_article(ctx context.Context, field graphql.CollectedField, obj *model.Mention) (ret graphql.Marshaler) {
@@ -4128,6 +4669,50 @@ func (ec *executionContext) fieldContext_Query_statements(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_statements_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_entitiesNear(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_entitiesNear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().EntitiesNear(ctx, fc.Args["lat"].(float64), fc.Args["lon"].(float64), fc.Args["km"].(float64), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*kg.Nearby) graphql.Marshaler {
+			return ec.marshalNEntityNear2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐNearbyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_entitiesNear(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EntityNear(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_entitiesNear_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -6240,6 +6825,111 @@ func UnmarshalArticleInput(ctx context.Context, raw any) (model.ArticleInput, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputNear(ctx context.Context, obj any) (model.Near, error) {
+	var it model.Near
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"lat", "lon", "km"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "lat":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lat"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lat = data
+		case "lon":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lon"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lon = data
+		case "km":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("km"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Km = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalNear unmarshals raw into the Near input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalNear(ctx context.Context, raw any) (model.Near, error) {
+	var out model.Near
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "Near", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPlaceFilter(ctx context.Context, obj any) (model.PlaceFilter, error) {
+	var it model.PlaceFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"countryCode", "near"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "countryCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("countryCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CountryCode = data
+		case "near":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("near"))
+			data, err := ec.unmarshalONear2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐNear(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Near = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPlaceFilter unmarshals raw into the PlaceFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPlaceFilter(ctx context.Context, raw any) (model.PlaceFilter, error) {
+	var out model.PlaceFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PlaceFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputStatementFilter(ctx context.Context, obj any) (model.StatementFilter, error) {
 	var it model.StatementFilter
 	if obj == nil {
@@ -6251,7 +6941,7 @@ func (ec *executionContext) unmarshalInputStatementFilter(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"subject", "predicate", "object", "article", "minConfidence"}
+	fieldsInOrder := [...]string{"subject", "predicate", "object", "article", "minConfidence", "place"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -6293,6 +6983,13 @@ func (ec *executionContext) unmarshalInputStatementFilter(ctx context.Context, o
 				return it, err
 			}
 			it.MinConfidence = data
+		case "place":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("place"))
+			data, err := ec.unmarshalOPlaceFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlaceFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Place = data
 		}
 	}
 	return it, nil
@@ -6430,6 +7127,11 @@ func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Article_place(ctx, field, obj)
 				})
+		case "location":
+			out.Values[i] = ec._Article_location(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "text":
 			out.Values[i] = ec._Article_text(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -6633,6 +7335,16 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Entity_timeline(ctx, field, obj)
 				})
+		case "location":
+			out.Values[i] = ec._Entity_location(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sameAs":
+			out.Values[i] = ec._Entity_sameAs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -6774,6 +7486,44 @@ func (ec *executionContext) _EntityMember(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var entityNearImplementors = []string{"EntityNear"}
+
+func (ec *executionContext) _EntityNear(ctx context.Context, sel ast.SelectionSet, obj *kg.Nearby) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, entityNearImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EntityNear")
+		case "entity":
+			out.Values[i] = ec._EntityNear_entity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "km":
+			out.Values[i] = ec._EntityNear_km(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var ingestResultImplementors = []string{"IngestResult"}
 
 func (ec *executionContext) _IngestResult(ctx context.Context, sel ast.SelectionSet, obj *model.IngestResult) graphql.Marshaler {
@@ -6809,6 +7559,71 @@ func (ec *executionContext) _IngestResult(ctx context.Context, sel ast.Selection
 			out.Values[i] = ec._IngestResult_warnings(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var locationImplementors = []string{"Location"}
+
+func (ec *executionContext) _Location(ctx context.Context, sel ast.SelectionSet, obj *kg.Geocode) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, locationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Location")
+		case "lat":
+			out.Values[i] = ec._Location_lat(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lon":
+			out.Values[i] = ec._Location_lon(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "countryCode":
+			out.Values[i] = ec._Location_countryCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "admin":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Location_admin(ctx, field, obj)
+				})
+		case "geonamesId":
+			out.Values[i] = ec._Location_geonamesId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "geonames":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Location_geonames(ctx, field, obj)
+				})
+		case "kind":
+			out.Values[i] = ec._Location_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -7139,6 +7954,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_statements(ctx, field)
+				})
+		case "entitiesNear":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_entitiesNear(ctx, field)
 				})
 		case "subgraph":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -8077,6 +8898,30 @@ func (ec *executionContext) marshalNEntityMember2ᚖgithubᚗcomᚋnewsgraphᚋn
 	return ec._EntityMember(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNEntityNear2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐNearbyᚄ(ctx context.Context, sel ast.SelectionSet, v []*kg.Nearby) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEntityNear2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐNearby(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEntityNear2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐNearby(ctx context.Context, sel ast.SelectionSet, v *kg.Nearby) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EntityNear!")
+		return graphql.Null
+	}
+	return ec._EntityNear(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNEntityType2githubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEntityType(ctx context.Context, v any) (kg.EntityType, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := kg.EntityType(tmp)
@@ -8715,6 +9560,21 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	return res
 }
 
+func (ec *executionContext) marshalOLocation2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐGeocode(ctx context.Context, sel ast.SelectionSet, v *kg.Geocode) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Location(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalONear2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐNear(ctx context.Context, v any) (*model.Near, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputNear(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalONode2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v model.Node) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -8727,6 +9587,14 @@ func (ec *executionContext) marshalOPath2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraph
 		return graphql.Null
 	}
 	return ec._Path(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPlaceFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlaceFilter(ctx context.Context, v any) (*model.PlaceFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPlaceFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOStatement2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐStatement(ctx context.Context, sel ast.SelectionSet, v *kg.Statement) graphql.Marshaler {

@@ -39,6 +39,10 @@ const (
 	// statement in the graph (2-4 s on 6,000 articles), whatever page is
 	// asked for. At the default limit a query makes at most four.
 	StatementScanCost = 10000
+	// PlaceScanCost is entitiesNear: it reads every stored place (each
+	// GeoNames feature the graph's entities are, a few thousand in a
+	// large graph) to measure its distance.
+	PlaceScanCost = 1000
 )
 
 // complexity gives the fields whose cost grows with what they are asked
@@ -63,6 +67,9 @@ func complexity() ComplexityRoot {
 			return StatementScanCost + child*list(first, 20)
 		}
 		return 1 + child*list(first, 20)
+	}
+	c.Query.EntitiesNear = func(child int, _, _, _ float64, first *int) int {
+		return PlaceScanCost + child*list(first, 20)
 	}
 	c.Query.Subgraph = func(child int, seeds []string, hops *int, _ *model.Direction, _ []string, _ []kg.EntityType, _ *float64, maxNodes *int) int {
 		h, n := 1, 100

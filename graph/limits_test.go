@@ -180,7 +180,7 @@ func TestCostlyQueriesRefused(t *testing.T) {
 }
 
 // ordinaryQueries are the queries the README shows and the explorer
-// sends (its NODE and STMT pieces put in).
+// sends (its PLACE, NODE and STMT pieces put in).
 func ordinaryQueries(t *testing.T) map[string]string {
 	t.Helper()
 	out := map[string]string{}
@@ -205,10 +205,11 @@ func ordinaryQueries(t *testing.T) map[string]string {
 		}
 		return m[1]
 	}
-	node := piece("NODE")
-	stmt := strings.ReplaceAll(piece("STMT"), "${NODE}", node)
+	place := piece("PLACE")
+	node := strings.ReplaceAll(piece("NODE"), "${PLACE}", place)
+	stmt := strings.NewReplacer("${NODE}", node, "${PLACE}", place).Replace(piece("STMT"))
 	for i, m := range regexp.MustCompile("(?s)gql\\(`(.*?)`").FindAllStringSubmatch(js, -1) {
-		q := strings.NewReplacer("${NODE}", node, "${STMT}", stmt).Replace(m[1])
+		q := strings.NewReplacer("${NODE}", node, "${STMT}", stmt, "${PLACE}", place).Replace(m[1])
 		out[fmt.Sprintf("explorer query %d", i+1)] = q
 	}
 	if len(out) < 8 {

@@ -72,6 +72,16 @@ func (r *entityResolver) Timeline(ctx context.Context, obj *kg.Entity, first *in
 	return r.svc.timeline(ctx, obj, first)
 }
 
+// Admin is the resolver for the admin field.
+func (r *locationResolver) Admin(ctx context.Context, obj *kg.Geocode) (*string, error) {
+	return optional(obj.Admin), nil
+}
+
+// Geonames is the resolver for the geonames field.
+func (r *locationResolver) Geonames(ctx context.Context, obj *kg.Geocode) (string, error) {
+	return kg.GeonamesIRI(obj.GeonamesID), nil
+}
+
 // IngestArticle is the resolver for the ingestArticle field.
 func (r *mutationResolver) IngestArticle(ctx context.Context, input model.ArticleInput) (*model.IngestResult, error) {
 	return r.svc.ingestArticle(ctx, input)
@@ -118,6 +128,11 @@ func (r *queryResolver) Articles(ctx context.Context, mentioning *string, first 
 // Statements is the resolver for the statements field.
 func (r *queryResolver) Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error) {
 	return r.svc.statements(ctx, r.svc.filterOf(filter), first, after)
+}
+
+// EntitiesNear is the resolver for the entitiesNear field.
+func (r *queryResolver) EntitiesNear(ctx context.Context, lat float64, lon float64, km float64, first *int) ([]*kg.Nearby, error) {
+	return r.svc.entitiesNear(ctx, lat, lon, km, first)
 }
 
 // Subgraph is the resolver for the subgraph field.
@@ -189,6 +204,9 @@ func (r *Resolver) Article() ArticleResolver { return &articleResolver{r} }
 // Entity returns EntityResolver implementation.
 func (r *Resolver) Entity() EntityResolver { return &entityResolver{r} }
 
+// Location returns LocationResolver implementation.
+func (r *Resolver) Location() LocationResolver { return &locationResolver{r} }
+
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
@@ -205,6 +223,7 @@ type (
 	argumentResolver   struct{ *Resolver }
 	articleResolver    struct{ *Resolver }
 	entityResolver     struct{ *Resolver }
+	locationResolver   struct{ *Resolver }
 	mutationResolver   struct{ *Resolver }
 	provenanceResolver struct{ *Resolver }
 	queryResolver      struct{ *Resolver }

@@ -28,6 +28,9 @@ type Store interface {
 	// Canonical is the IRI that stands for id across articles.
 	Canonical(ctx context.Context, id string) (string, error)
 	Cooccurring(ctx context.Context, id string, limit int) ([]kg.Cooccurrence, error)
+	// EntitiesNear lists located entities within km of a point, nearest
+	// first, and how many there are.
+	EntitiesNear(ctx context.Context, lat, lon, km float64, limit int) ([]kg.Nearby, int, error)
 	ArticlesMentioning(ctx context.Context, id string) ([]string, error)
 	// Edges are at most limit of the statements around id without their
 	// provenance, for traversals (out: id is their subject, else their
@@ -182,7 +185,32 @@ func (s *Service) filterOf(f *model.StatementFilter) kg.StatementFilter {
 	if f.MinConfidence != nil {
 		out.MinConfidence = *f.MinConfidence
 	}
+	if p := f.Place; p != nil {
+		if p.CountryCode != nil {
+			out.Place.CountryCode = strings.ToUpper(*p.CountryCode)
+		}
+		if p.Near != nil {
+			out.Place.Near, out.Place.Lat, out.Place.Lon, out.Place.Km = true, p.Near.Lat, p.Near.Lon, p.Near.Km
+		}
+	}
 	return out
+}
+
+// entitiesNear lists the located entities near a point.
+func (s *Service) entitiesNear(ctx context.Context, lat, lon, km float64, first *int) ([]*kg.Nearby, error) {
+	_, limit, err := page(first, nil)
+	if err != nil {
+		return nil, err
+	}
+	near, _, err := s.store.EntitiesNear(ctx, lat, lon, km, limit)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*kg.Nearby, len(near))
+	for i := range near {
+		out[i] = &near[i]
+	}
+	return out, nil
 }
 
 // entityStatements lists an entity's statements in one direction. BOTH

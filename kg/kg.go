@@ -71,6 +71,12 @@ type Entity struct {
 	// that the store joined to this one (see LinkEntities). The loader,
 	// which sees one article, leaves it empty.
 	Members []Member `json:"members,omitempty"`
+	// Location is where a place is, when geocoding found one reading
+	// (package geo).
+	Location *Geocode `json:"location,omitempty"`
+	// SameAs are IRIs of other graphs naming the same thing: its GeoNames
+	// feature, a knowledge base's item (package kb).
+	SameAs []string `json:"sameAs,omitempty"`
 }
 
 // Member is an entity joined to another across articles, and why.
@@ -176,7 +182,9 @@ type Article struct {
 	// Place is where the story was filed from, as its dateline gives it
 	// ("Taipei, Taiwan").
 	Place string
-	Text  string
+	// Location is where Place is, when geocoding found it.
+	Location *Geocode
+	Text     string
 }
 
 // Document is what the loader makes of one article.

@@ -101,6 +101,46 @@ func LinkEntities(recs []LinkRecord, sameAs [][2]string) []Link {
 	for _, p := range sameAs {
 		union(byID[p[0]], byID[p[1]], LinkSameAs)
 	}
+	// What other graphs say each cluster is: by authority (GeoNames,
+	// Wikidata, a user's knowledge base), the outside IRIs it is sameAs.
+	// The name rules below never join two clusters that one authority
+	// says are different things (Paris, France and Paris, Texas).
+	known := map[int]map[string][]string{}
+	for i := real; i < len(recs); i++ {
+		r := find(i)
+		if known[r] == nil {
+			known[r] = map[string][]string{}
+		}
+		a := authority(recs[i].ID)
+		known[r][a] = append(known[r][a], recs[i].ID)
+	}
+	distinctThings := func(a, b int) bool {
+		ka, kb := known[find(a)], known[find(b)]
+		for auth, xs := range ka {
+			ys, ok := kb[auth]
+			if ok && !overlap(xs, ys) {
+				return true
+			}
+		}
+		return false
+	}
+	byName := func(a, b int, why string) {
+		ra, rb := find(a), find(b)
+		if ra == rb || distinctThings(a, b) {
+			return
+		}
+		union(a, b, why)
+		r := find(a)
+		merged := map[string][]string{}
+		for _, k := range []map[string][]string{known[ra], known[rb]} {
+			for auth, xs := range k {
+				merged[auth] = append(merged[auth], xs...)
+			}
+		}
+		delete(known, ra)
+		delete(known, rb)
+		known[r] = merged
+	}
 	recs = recs[:real] // the rules below look at our own entities only
 	// Aliases: a name that is an alias of exactly one other entity of the
 	// same type.
@@ -113,7 +153,7 @@ func LinkEntities(recs []LinkRecord, sameAs [][2]string) []Link {
 	}
 	for i, r := range recs {
 		if owners := distinct(aliasOf[string(r.Type)+"\x00"+Fold(r.Name)], i); len(owners) == 1 {
-			union(i, owners[0], LinkAlias)
+			byName(i, owners[0], LinkAlias)
 		}
 	}
 	// Partial names of people.
@@ -148,7 +188,7 @@ func LinkEntities(recs []LinkRecord, sameAs [][2]string) []Link {
 			}
 		}
 		if len(maximal) == 1 {
-			union(i, maximal[0], LinkPartialName)
+			byName(i, maximal[0], LinkPartialName)
 		}
 	}
 	// Acronyms of organizations and places.
@@ -164,7 +204,7 @@ func LinkEntities(recs []LinkRecord, sameAs [][2]string) []Link {
 			}
 		}
 		if len(fits) == 1 {
-			union(i, fits[0], LinkAcronym)
+			byName(i, fits[0], LinkAcronym)
 		}
 	}
 	// The canonical entity of a cluster is its fullest name: most words,
@@ -208,4 +248,26 @@ func distinct(is []int, not int) []int {
 		}
 	}
 	return out
+}
+
+// authority is the part of an IRI that says who names it: its scheme
+// and host ("https://sws.geonames.org").
+func authority(iri string) string {
+	scheme, rest, ok := strings.Cut(iri, "://")
+	if !ok {
+		return iri
+	}
+	host, _, _ := strings.Cut(rest, "/")
+	return scheme + "://" + host
+}
+
+func overlap(xs, ys []string) bool {
+	for _, x := range xs {
+		for _, y := range ys {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }

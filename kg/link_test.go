@@ -70,3 +70,24 @@ func TestLinkEntitiesOrder(t *testing.T) {
 		}
 	}
 }
+
+// Two places that GeoNames says are different are not joined by name:
+// "Paris, Texas" has the alias "Paris", the name of the French capital.
+func TestLinkKeepsDistinctPlaces(t *testing.T) {
+	recs := []LinkRecord{
+		{ID: "ours/paris", Type: GPE, Name: "Paris"},
+		{ID: "ours/paris-texas", Type: GPE, Name: "Paris, Texas", Aliases: []string{"Paris"}},
+		{ID: "ours/springfield", Type: GPE, Name: "Springfield"},
+		{ID: "ours/springfield-illinois", Type: GPE, Name: "Springfield, Illinois", Aliases: []string{"Springfield"}},
+	}
+	sameAs := [][2]string{
+		{"ours/paris", "https://sws.geonames.org/2988507/"},
+		{"ours/paris-texas", "https://sws.geonames.org/4717560/"},
+		{"ours/springfield-illinois", "https://sws.geonames.org/4250542/"},
+	}
+	got := LinkEntities(recs, sameAs)
+	want := []Link{{From: "ours/springfield", To: "ours/springfield-illinois", Rule: LinkAlias}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v (an unlinked Springfield may join the one linked; the two Parises stay apart)", got, want)
+	}
+}

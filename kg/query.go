@@ -7,6 +7,10 @@ type StatementFilter struct {
 	Predicate     string
 	Article       string
 	MinConfidence float64
+	// Place keeps the statements that happened there: a reading's place
+	// is its PLACE argument's location, or else where its article was
+	// filed from (the dateline).
+	Place PlaceFilter
 }
 
 // MentionRecord is a mention with the article it is in.

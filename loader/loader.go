@@ -12,6 +12,16 @@ type Options struct {
 	Base             string // base IRI; kg.DefaultBase when empty
 	MaxBytes         int    // largest article accepted; 0 means 2 MiB
 	MaxSentenceWords int    // longer sentences are skipped with a warning; 0 means 200
+	// Resolvers run in order on each finished document (Extract only):
+	// geocoding (package geo), linking to a knowledge base (package kb).
+	Resolvers []Resolver
+}
+
+// Resolver is a stage after the loader's own: it reads a finished
+// document and adds to it (locations, sameAs links), renaming entities
+// through kg.Document.RenameEntity if it must.
+type Resolver interface {
+	Resolve(doc *kg.Document, iris kg.IRIs)
 }
 
 // Loader extracts documents from article text. It is safe for concurrent
@@ -49,6 +59,11 @@ func (l *Loader) ArticleID(text string) string { return l.iris.Article(articleTe
 // article's ID is set from its text.
 func (l *Loader) Extract(ctx context.Context, a kg.Article) (*kg.Document, error) {
 	doc, _, err := l.extract(ctx, a, false)
+	if err == nil {
+		for _, r := range l.opts.Resolvers {
+			r.Resolve(doc, l.iris)
+		}
+	}
 	return doc, err
 }
 

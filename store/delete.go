@@ -98,7 +98,8 @@ func (s *Store) orphans(ctx context.Context, gone []quad.Quad) (out []quad.Quad,
 	// its nodes twice.
 	defer func() { out = uniqueQuads(out) }()
 	deadStatements := map[quad.Value]bool{}
-	nodes := map[quad.Value]bool{} // entities and values to look at
+	nodes := map[quad.Value]bool{}  // entities and values to look at
+	places := map[quad.Value]bool{} // places an entity or article referred to
 	for _, q := range gone {
 		switch q.Predicate {
 		case pProvenance:
@@ -114,6 +115,8 @@ func (s *Store) orphans(ctx context.Context, gone []quad.Quad) (out []quad.Quad,
 			}
 		case pMentionOf, pArgValue, pAttributedTo:
 			nodes[q.Object] = true
+		case pLocation:
+			places[q.Object] = true
 		case pClaimedBy:
 			// the property goes with the last article that claims it
 			ok, err := s.hasOther(ctx, q.Subject, pClaimedBy, goneSet)
@@ -142,6 +145,10 @@ func (s *Store) orphans(ctx context.Context, gone []quad.Quad) (out []quad.Quad,
 			if prop.Subject != nil && prop.Predicate != nil && prop.Object != nil {
 				prop.Label = quad.IRI(s.iris.Base + nodesLabel)
 				out = append(out, prop)
+				goneSet[prop] = true
+				if prop.Predicate == owlSameAs {
+					places[prop.Object] = true
+				}
 			}
 		}
 	}
@@ -221,6 +228,26 @@ func (s *Store) orphans(ctx context.Context, gone []quad.Quad) (out []quad.Quad,
 				out = append(out, q)
 			}
 		}
+	}
+	// A place goes with the last entity sameAs it and article filed from
+	// it.
+	for pl := range places {
+		needed := false
+		for _, p := range []quad.IRI{owlSameAs, pLocation} {
+			ok, err := survives(p, pl)
+			if err != nil {
+				return nil, err
+			}
+			needed = needed || ok
+		}
+		if needed {
+			continue
+		}
+		sh, err := sharedOf(pl)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, sh...)
 	}
 	return out, nil
 }

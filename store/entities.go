@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -51,8 +52,18 @@ func (s *Store) Entity(ctx context.Context, id string) (*kg.Entity, error) {
 				e.Aliases = append(e.Aliases, n)
 			}
 		}
+		// what other graphs call a member, the whole cluster is
+		for _, iri := range r.SameAs {
+			if !slices.Contains(e.SameAs, iri) {
+				e.SameAs = append(e.SameAs, iri)
+			}
+		}
+		if e.Location == nil {
+			e.Location = r.Location
+		}
 	}
 	sort.Strings(e.Aliases)
+	sort.Strings(e.SameAs)
 	return e, nil
 }
 
@@ -76,7 +87,35 @@ func (s *Store) entityRecord(ctx context.Context, id string) (*kg.Entity, error)
 		e.Name = names[0]
 		e.Aliases = append(e.Aliases, names[1:]...)
 	}
+	e.SameAs = p.iris(owlSameAs)
+	for _, iri := range e.SameAs {
+		if l, err := s.place(ctx, iri); err != nil {
+			return nil, fmt.Errorf("entity %s: %w", id, err)
+		} else if l != nil {
+			e.Location = l
+			break
+		}
+	}
 	return e, nil
+}
+
+// place reads the location of a place node (a GeoNames feature), or nil
+// when iri is not one.
+func (s *Store) place(ctx context.Context, iri string) (*kg.Geocode, error) {
+	id, ok := kg.GeonamesID(iri)
+	if !ok {
+		return nil, nil
+	}
+	p, err := s.props(ctx, iri)
+	if err != nil {
+		return nil, err
+	}
+	if p.iri(rdfType) != string(classPlace) {
+		return nil, nil
+	}
+	lat, _ := p.num(pLat)
+	lon, _ := p.num(pLong)
+	return &kg.Geocode{Lat: lat, Lon: lon, CountryCode: p.str(pCountryCode), Admin: p.str(pAdmin), GeonamesID: id, Kind: p.str(pPlaceKind)}, nil
 }
 
 // Mentions returns the mentions of an entity across articles, the

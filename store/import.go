@@ -162,6 +162,7 @@ var required = map[quad.IRI][]quad.IRI{
 	classArticle:    {pText},
 	classArgument:   {pArgValue},
 	classClaim:      {pClaimSubject, pClaimPredicate, pClaimObject},
+	classPlace:      {pCountryCode, pPlaceKind},
 }
 
 // checkImport checks the terms of newsgraph's vocabulary in quads, and
@@ -225,7 +226,7 @@ func checkTerm(p quad.IRI, o quad.Value) string {
 	}
 	switch p {
 	case pSubject, pObject, pMentionOf, pArticle, pProvenance, pArgument, pArgValue, pAttributedTo,
-		pClaimSubject, pClaimPredicate, pClaimedBy:
+		pClaimSubject, pClaimPredicate, pClaimedBy, pLocation:
 		return isIRI()
 	case pEntityType:
 		t, ok := o.(quad.String)
@@ -254,7 +255,8 @@ func checkTerm(p quad.IRI, o quad.Value) string {
 		if _, ok := o.(quad.Time); !ok {
 			return "want a date-time, got " + o.String()
 		}
-	case pName, pAlias, pText, pPredicate, pRelation, pUnit, pRule, pModality, pTime, pDate, pPlace, pTitle, pSource, pHash, pRole, pVia:
+	case pName, pAlias, pText, pPredicate, pRelation, pUnit, pRule, pModality, pTime, pDate, pPlace, pTitle, pSource, pHash, pRole, pVia,
+		pCountryCode, pAdmin, pPlaceKind:
 		if _, ok := o.(quad.String); !ok {
 			return "want a string, got " + o.String()
 		}

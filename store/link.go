@@ -239,6 +239,7 @@ func (x *linkIndex) record(ctx context.Context, s *Store, id string) (*kg.Entity
 	}
 	e := *r
 	e.Aliases = append([]string(nil), r.Aliases...)
+	e.SameAs = append([]string(nil), r.SameAs...)
 	return &e, nil
 }
 

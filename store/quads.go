@@ -89,6 +89,18 @@ func (p props) num(k quad.IRI) (float64, bool) {
 	return 0, false
 }
 
+// iris is the IRIs among the values of k, sorted.
+func (p props) iris(k quad.IRI) []string {
+	var out []string
+	for _, v := range p[k] {
+		if i, ok := v.(quad.IRI); ok {
+			out = append(out, string(i))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 func (p props) strs(k quad.IRI) []string {
 	var out []string
 	for _, v := range p[k] {

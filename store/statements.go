@@ -117,6 +117,12 @@ func (s *Store) Statements(ctx context.Context, f kg.StatementFilter, offset, li
 		return nil, 0, err
 	}
 	inCluster := func(id, of string) bool { return x.canonical(id) == x.canonical(of) }
+	var inPlace map[string]bool
+	if f.Place != (kg.PlaceFilter{}) {
+		if inPlace, err = s.statementsInPlace(ctx, f.Place); err != nil {
+			return nil, 0, fmt.Errorf("statements: %w", err)
+		}
+	}
 	var ids []string
 	switch {
 	case f.Subject != "":
@@ -140,6 +146,11 @@ func (s *Store) Statements(ctx context.Context, f kg.StatementFilter, offset, li
 			}
 		}
 		sort.Strings(ids)
+	case inPlace != nil:
+		for id := range inPlace {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
 	default:
 		ids, err = s.subjectsOf(ctx, rdfType, classStatement)
 	}
@@ -154,7 +165,7 @@ func (s *Store) Statements(ctx context.Context, f kg.StatementFilter, offset, li
 	}
 	var all []found
 	for i, id := range ids {
-		if i > 0 && id == ids[i-1] {
+		if i > 0 && id == ids[i-1] || inPlace != nil && !inPlace[id] {
 			continue
 		}
 		if i%256 == 0 {

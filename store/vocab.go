@@ -18,6 +18,7 @@ var (
 	classArticle    = ng("Article")
 	classArgument   = ng("Argument")
 	classClaim      = ng("Claim")
+	classPlace      = ng("Place")
 
 	pName         = ng("name")
 	pEntityType   = ng("entityType")
@@ -58,4 +59,13 @@ var (
 	pClaimPredicate = ng("claimPredicate")
 	pClaimObject    = ng("claimObject")
 	pClaimedBy      = ng("claimedBy")
+	// A place (a GeoNames feature) that entities are owl:sameAs and
+	// articles are filed from: its coordinates in the W3C WGS84
+	// vocabulary, its country, division and kind (see placeQuads).
+	pLat         = quad.IRI("http://www.w3.org/2003/01/geo/wgs84_pos#lat")
+	pLong        = quad.IRI("http://www.w3.org/2003/01/geo/wgs84_pos#long")
+	pCountryCode = ng("countryCode")
+	pAdmin       = ng("admin")
+	pPlaceKind   = ng("placeKind")
+	pLocation    = ng("location")
 )

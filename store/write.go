@@ -146,6 +146,24 @@ func (s *Store) documentQuads(doc *kg.Document) []quad.Quad {
 	if !a.PublishedAt.IsZero() {
 		add(art, pPublishedAt, quad.Time(a.PublishedAt.UTC()))
 	}
+	// A place is what GeoNames says of it, the same for every article:
+	// shared, and deleted with the last entity or article that refers to
+	// it (orphans).
+	place := func(l *kg.Geocode) quad.IRI {
+		iri := quad.IRI(kg.GeonamesIRI(l.GeonamesID))
+		shared(iri, rdfType, classPlace)
+		shared(iri, pLat, quad.Float(l.Lat))
+		shared(iri, pLong, quad.Float(l.Lon))
+		shared(iri, pCountryCode, quad.String(l.CountryCode))
+		if l.Admin != "" {
+			shared(iri, pAdmin, quad.String(l.Admin))
+		}
+		shared(iri, pPlaceKind, quad.String(l.Kind))
+		return iri
+	}
+	if a.Location != nil {
+		add(art, pLocation, place(a.Location))
+	}
 	// A property that articles may give a shared node differently (two
 	// spellings of a name that share an IRI, the aliases each article
 	// uses) is a claim: the property itself is shared, and a claim node,
@@ -173,6 +191,15 @@ func (s *Store) documentQuads(doc *kg.Document) []quad.Quad {
 		shared(ent, pEntityType, quad.String(string(e.Type)))
 		for _, al := range e.Aliases {
 			claim(ent, pAlias, quad.String(al))
+		}
+		// An entity's GeoNames feature and knowledge-base items are
+		// owl:sameAs claims: the cross-article linker joins what they
+		// join, and an export carries them.
+		if e.Location != nil {
+			claim(ent, owlSameAs, place(e.Location))
+		}
+		for _, iri := range e.SameAs {
+			claim(ent, owlSameAs, quad.IRI(iri))
 		}
 		for _, m := range e.Mentions {
 			mi := quad.IRI(s.iris.Mention(a.ID, m))

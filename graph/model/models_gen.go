@@ -74,6 +74,13 @@ type Mention struct {
 type Mutation struct {
 }
 
+// A circle on the globe.
+type Near struct {
+	Lat float64 `json:"lat"`
+	Lon float64 `json:"lon"`
+	Km  float64 `json:"km"`
+}
+
 type PageInfo struct {
 	HasNextPage bool    `json:"hasNextPage"`
 	EndCursor   *string `json:"endCursor,omitempty"`
@@ -87,6 +94,13 @@ type Path struct {
 	// The statements joining them, with their provenance (at most maxHops).
 	Statements []*kg.Statement `json:"statements"`
 	Length     int             `json:"length"`
+}
+
+// A country, a circle, or both (places in the country and in the circle).
+type PlaceFilter struct {
+	// ISO 3166-1 alpha-2 code.
+	CountryCode *string `json:"countryCode,omitempty"`
+	Near        *Near   `json:"near,omitempty"`
 }
 
 type Provenance struct {
@@ -119,6 +133,9 @@ type StatementFilter struct {
 	Article   *string `json:"article,omitempty"`
 	// Only statements at or above this confidence: the server's threshold unless given (0 for all).
 	MinConfidence *float64 `json:"minConfidence,omitempty"`
+	// Only statements that happened in a country or within a radius: a reading's PLACE argument's
+	// location, or else where its article was filed from (its dateline).
+	Place *PlaceFilter `json:"place,omitempty"`
 }
 
 // Nodes and the statements between them, found by a traversal.

@@ -39,6 +39,7 @@ func Run(t *testing.T, open Opener) {
 		{"TimedOutIngestWritesNothing", testIngestTimedOut},
 		{"ImportRefusesBadInput", testImportRefuses},
 		{"LoadOrderDoesNotMatter", func(t *testing.T, s *store.Store) { testLoadOrder(t, s, open) }},
+		{"PlacesAndSameAs", func(t *testing.T, s *store.Store) { testPlaces(t, s, open) }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -599,5 +600,129 @@ func testImportRefuses(t *testing.T, s *store.Store) {
 	}
 	if _, _, err := s.Statements(ctx, kg.StatementFilter{}, 0, 10); err != nil {
 		t.Errorf("statements after the imports: %v", err)
+	}
+}
+
+// Placed builds a document whose place is geocoded and linked to a
+// knowledge base, filed from a place: "Mexico" is GeoNames 3996063 and
+// Wikidata Q96, and the article comes from Mexico City; its statement
+// happened in Chiapas (a PLACE argument) or, without one, where the
+// article was filed from.
+func Placed(iris kg.IRIs, text, name string, chiapas bool) *kg.Document {
+	d := Doc(iris, text, false)
+	mx := &d.Entities[0]
+	if name != mx.Name {
+		d.RenameEntity(iris, mx.ID, name)
+		mx.Aliases = []string{}
+	}
+	mx.Location = &kg.Geocode{Lat: 23.6, Lon: -102.5, CountryCode: "MX", GeonamesID: 3996063, Kind: "country"}
+	mx.SameAs = []string{kg.GeonamesIRI(3996063), "http://www.wikidata.org/entity/Q96"}
+	d.Article.Place = "Mexico City"
+	d.Article.Location = &kg.Geocode{Lat: 19.43, Lon: -99.13, CountryCode: "MX", Admin: "Mexico City", GeonamesID: 3530597, Kind: "city"}
+	if chiapas {
+		ch := kg.Entity{Name: "Chiapas", Type: kg.GPE, Aliases: []string{}, Mentions: []kg.Mention{{Start: 0, End: 7, Text: "Chiapas"}},
+			Location: &kg.Geocode{Lat: 16.5, Lon: -92.5, CountryCode: "MX", Admin: "Chiapas", GeonamesID: 3531011, Kind: "admin1"}}
+		ch.ID = iris.Entity(kg.GPE, ch.Name)
+		ch.SameAs = []string{kg.GeonamesIRI(3531011)}
+		d.Entities = append(d.Entities, ch)
+		d.Statements[0].Arguments = append(d.Statements[0].Arguments, kg.Argument{Role: kg.RolePlace, Via: "in",
+			Value: kg.Node{ID: ch.ID, Name: ch.Name, Type: kg.GPE}})
+	}
+	return d
+}
+
+func testPlaces(t *testing.T, s *store.Store, open Opener) {
+	ctx := context.Background()
+	a := Placed(s.IRIs(), "Mexico sent troops to Chiapas.", "Mexico", true)
+	// Another article calls it otherwise; the same GeoNames feature joins
+	// the two.
+	b := Placed(s.IRIs(), "Estados Unidos Mexicanos sent troops.", "Estados Unidos Mexicanos", false)
+	ingest(t, s, a)
+	ingest(t, s, b)
+	e, err := s.Entity(ctx, b.Entities[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.ID != a.Entities[0].ID && e.ID != b.Entities[0].ID {
+		t.Errorf("entity %s", e.ID)
+	}
+	if want := a.Entities[0].Location; e.Location == nil || *e.Location != *want {
+		t.Errorf("location %+v, want %+v", e.Location, want)
+	}
+	if want := []string{"http://www.wikidata.org/entity/Q96", kg.GeonamesIRI(3996063)}; !reflect.DeepEqual(e.SameAs, want) {
+		t.Errorf("sameAs %v, want %v", e.SameAs, want)
+	}
+	if len(e.Members) != 1 || e.Members[0].Rule != kg.LinkSameAs {
+		t.Errorf("members %+v, want the other name joined by sameAs", e.Members)
+	}
+	near, total, err := s.EntitiesNear(ctx, 17, -93, 300, 10)
+	if err != nil || total != 1 || len(near) != 1 || near[0].Entity.Name != "Chiapas" || near[0].Km > 100 {
+		t.Errorf("EntitiesNear(Chiapas) = %+v, %d, %v", near, total, err)
+	}
+	if near, total, _ := s.EntitiesNear(ctx, 20, -100, 2000, 10); total != 2 || len(near) != 2 || near[0].Km > near[1].Km {
+		t.Errorf("EntitiesNear(Mexico) = %+v, %d; want Mexico and Chiapas, nearest first", near, total)
+	}
+	if _, _, err := s.EntitiesNear(ctx, 100, 0, 1, 10); kg.ErrorCode(err) != kg.EINVALID {
+		t.Errorf("latitude 100: %v, want INVALID", err)
+	}
+	count := func(f kg.PlaceFilter) int {
+		t.Helper()
+		_, n, err := s.Statements(ctx, kg.StatementFilter{Place: f}, 0, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	// a's statement happened in Chiapas, b's where b was filed from.
+	if got := count(kg.PlaceFilter{CountryCode: "MX"}); got != 2 {
+		t.Errorf("statements in MX: %d, want 2", got)
+	}
+	if got := count(kg.PlaceFilter{Near: true, Lat: 16.5, Lon: -92.5, Km: 50}); got != 1 {
+		t.Errorf("statements near Chiapas: %d, want 1", got)
+	}
+	if got := count(kg.PlaceFilter{Near: true, Lat: 19.43, Lon: -99.13, Km: 50}); got != 1 {
+		t.Errorf("statements near Mexico City: %d, want 1 (b's, filed there; a's happened in Chiapas)", got)
+	}
+	if got := count(kg.PlaceFilter{CountryCode: "US"}); got != 0 {
+		t.Errorf("statements in US: %d, want 0", got)
+	}
+	var first bytes.Buffer
+	if err := s.ExportNQuads(ctx, &first); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<http://www.w3.org/2003/01/geo/wgs84_pos#lat>", "<http://www.w3.org/2003/01/geo/wgs84_pos#long>",
+		"<" + kg.GeonamesIRI(3531011) + ">", "<http://www.wikidata.org/entity/Q96>"} {
+		if !strings.Contains(first.String(), want) {
+			t.Errorf("export has no %s", want)
+		}
+	}
+	empty := open(t)
+	defer empty.Close()
+	if _, err := empty.ImportNQuads(ctx, bytes.NewReader(first.Bytes())); err != nil {
+		t.Fatalf("ImportNQuads: %v", err)
+	}
+	var second bytes.Buffer
+	if err := empty.ExportNQuads(ctx, &second); err != nil {
+		t.Fatal(err)
+	}
+	if first.String() != second.String() {
+		t.Errorf("export -> import -> export changed the quads")
+	}
+	for _, d := range []*kg.Document{a, b} {
+		if ok, err := s.DeleteArticle(ctx, d.Article.ID); err != nil || !ok {
+			t.Fatalf("delete: %v, %v", ok, err)
+		}
+		if d == a {
+			if e, err := s.Entity(ctx, b.Entities[0].ID); err != nil || e.Location == nil {
+				t.Errorf("b's place lost its location with a: %+v, %v", e, err)
+			}
+		}
+	}
+	var rest bytes.Buffer
+	if err := s.ExportNQuads(ctx, &rest); err != nil {
+		t.Fatal(err)
+	}
+	if rest.Len() != 0 {
+		t.Errorf("after deleting every article the store holds:\n%s", rest.String())
 	}
 }

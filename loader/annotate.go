@@ -38,6 +38,7 @@ func analyze(a Annotator, text string, maxWords int) ([]nlp.Sentence, map[int]in
 		fixFrontedTime(s.Words)
 		fixUpTo(s.Words)
 		fixSaidClause(s.Words)
+		fixTrailingSaid(s.Words)
 		fixTags(s.Words, i == 0 && headline(text, *s))
 		fixInitial(s.Words)
 	}
@@ -198,6 +199,74 @@ func fixSaidClause(ws []nlp.Word) {
 			return
 		}
 	}
+}
+
+// fixTrailingSaid repairs a report that closes the sentence after a comma
+// ("The road was closed between A and B, police reported.", "..., the
+// agency announced on Monday."), parsed as a participle modifying its
+// noun ("police reported" as a reduced relative) that hangs off the last
+// phrase: the reporting verb becomes the root, the noun its subject and
+// the clause before the comma what it reports.
+func fixTrailingSaid(ws []nlp.Word) {
+	root := -1
+	for i, w := range ws {
+		if w.Head == -1 {
+			root = i
+		}
+	}
+	for v := 1; v < len(ws); v++ {
+		w := ws[v]
+		n := w.Head
+		if root < 0 || n < 0 || n >= v || !reportingVerbs[verbLemma(w)] || (w.XPOS != "VBN" && w.XPOS != "VBD") ||
+			(w.Rel != "acl" && w.Rel != "acl:relcl") || (ws[n].UPOS != "NOUN" && ws[n].UPOS != "PROPN") {
+			continue
+		}
+		// The noun's phrase starts right after a comma, and nothing after
+		// the verb but its own dependents and the closing punctuation.
+		start := n
+		for k := n - 1; k >= 0 && ws[k].Head == n && ws[k].UPOS != "PUNCT"; k-- {
+			start = k
+		}
+		for k := start; k < n; k++ {
+			if ws[k].Head != n && !(ws[k].Head >= start && ws[k].Head < n) {
+				start = -1
+				break
+			}
+		}
+		if start < 2 || ws[start-1].Text != "," || !below(ws, start-1, root) {
+			continue
+		}
+		ok := true
+		for k := v + 1; k < len(ws); k++ {
+			if ws[k].UPOS != "PUNCT" && !below(ws, k, v) || ws[k].Rel == "obj" || ws[k].Rel == "ccomp" {
+				ok = false
+				break
+			}
+		}
+		if !ok || below(ws, root, n) {
+			continue
+		}
+		ws[v].Head, ws[v].Rel, ws[v].XPOS, ws[v].UPOS = -1, "root", "VBD", "VERB"
+		ws[n].Head, ws[n].Rel = v, "nsubj"
+		ws[root].Head, ws[root].Rel = v, "ccomp"
+		for k := v + 1; k < len(ws); k++ {
+			if ws[k].UPOS == "PUNCT" && ws[k].Head == root {
+				ws[k].Head = v
+			}
+		}
+		return
+	}
+}
+
+// below reports whether word k is in the subtree of word h.
+func below(ws []nlp.Word, k, h int) bool {
+	for steps := 0; k >= 0 && steps <= len(ws); steps++ {
+		if k == h {
+			return true
+		}
+		k = ws[k].Head
+	}
+	return false
 }
 
 func finiteTag(t string) bool { return t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD" }

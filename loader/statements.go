@@ -483,9 +483,12 @@ func fragment(ws []nlp.Word, a openie.Arg) bool {
 	if first.XPOS == "IN" || first.XPOS == "TO" || first.UPOS == "PUNCT" {
 		return true
 	}
+	if first.XPOS == "WP$" {
+		return true // "whose remains"
+	}
 	if len(a.Words) == 1 {
 		switch strings.ToLower(first.Text) {
-		case "that", "which", "who", "whom", "this", "these", "those":
+		case "that", "which", "who", "whom", "this", "these", "those", "what", "whatever", "whoever":
 			return true
 		}
 	}
@@ -1072,7 +1075,7 @@ func (x *sentenceExtractor) appendStatement(out []kg.Statement, st kg.Statement,
 	// Attribution is by the first word of the relation inside the span.
 	for i, w := range x.ws {
 		if x.doc.runeOffset(w.Start) >= st.Span.Start {
-			if attributed[i] != nil && attributed[i].Name != st.Subject.Name {
+			if attributed[i] != nil {
 				a := *attributed[i]
 				st.AttributedTo = &a
 			}

@@ -445,7 +445,7 @@ func (t *tree) verbGroup(v int, tp *Tuple) (rel []int, cop int) {
 		case "compound:prt":
 			rel = append(rel, k)
 		case "advmod":
-			if isNegation(s.Words[k]) || t.noLonger(k) {
+			if isNegation(s.Words[k]) || t.noLonger(k) || t.yetTo(k) {
 				rel = append(rel, k)
 				tp.Negated = true
 			}
@@ -568,7 +568,7 @@ func (t *tree) controlVerb(v int, rel *[]int, tp *Tuple) []int {
 		case "aux", "aux:pass", "compound:prt", "cop":
 			*rel = append(*rel, k)
 		case "advmod":
-			if isNegation(s.Words[k]) || t.noLonger(k) {
+			if isNegation(s.Words[k]) || t.noLonger(k) || t.yetTo(k) {
 				*rel = append(*rel, k)
 				tp.Negated = true
 			}
@@ -794,6 +794,12 @@ func (t *tree) noLonger(k int) bool {
 		}
 	}
 	return k > 0 && strings.EqualFold(t.s.Words[k-1], "no")
+}
+
+// yetTo reports "yet" before an infinitive: "240 million people are yet
+// to receive a dose", "has yet to decide" (it has not happened).
+func (t *tree) yetTo(k int) bool {
+	return strings.EqualFold(t.s.Words[k], "yet") && k+1 < len(t.s.Words) && strings.EqualFold(t.s.Words[k+1], "to")
 }
 
 func contains(ws []int, x int) bool {

@@ -74,3 +74,18 @@ func TestPostgresSharedDatabase(t *testing.T) {
 	writer, reader := open(), open()
 	storetest.Fresh(t, writer, reader, 2*time.Second)
 }
+
+// Two loaders and two servers on one PostgreSQL graph give the graph one
+// loader gives (storetest.ManyWriters).
+func TestPostgresManyWriters(t *testing.T) {
+	docs := stressDocuments(t)
+	url := storetest.PostgresDB(t)
+	handle := func(t *testing.T) *store.Store {
+		s, err := store.Open(store.Config{Backend: store.Postgres, Path: url})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	storetest.ManyWriters(t, handle, opener(store.Postgres), docs, 2, 2)
+}

@@ -93,28 +93,11 @@ func (s *Store) stopWatching() {
 func (s *Store) follow(ctx context.Context) {
 	defer close(s.watch.done)
 	wake := make(chan struct{}, 1)
-	// LISTEN works on a primary only; on a standby the poll does.
-	l := pq.NewListener(s.path, time.Second, time.Minute, nil)
-	defer l.Close()
+	// LISTEN works on a primary only (on a standby pq's listener waits
+	// for ever): a read-only store, which may be on a standby, polls.
+	// The listener starts beside the poll, which never waits for it.
 	if !s.readOnly {
-		if err := l.Listen(changeChannel); err == nil {
-			go func() {
-				for {
-					select {
-					case <-ctx.Done():
-						return
-					case _, ok := <-l.Notify:
-						if !ok {
-							return
-						}
-						select {
-						case wake <- struct{}{}:
-						default:
-						}
-					}
-				}
-			}()
-		}
+		go s.listen(ctx, wake)
 	}
 	tick := time.NewTicker(ChangePoll)
 	defer tick.Stop()
@@ -131,6 +114,37 @@ func (s *Store) follow(ctx context.Context) {
 			log.Printf("newsgraph: following the change log: %v (retrying)", err)
 		}
 		failing = err != nil
+	}
+}
+
+// listen sends on wake whenever a write's NOTIFY arrives, until ctx
+// ends.
+func (s *Store) listen(ctx context.Context, wake chan<- struct{}) {
+	l := pq.NewListener(s.path, time.Second, time.Minute, nil)
+	defer l.Close()
+	listening := make(chan error, 1)
+	go func() { listening <- l.Listen(changeChannel) }()
+	select {
+	case err := <-listening:
+		if err != nil {
+			return // the poll does
+		}
+	case <-ctx.Done():
+		return
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case _, ok := <-l.Notify:
+			if !ok {
+				return
+			}
+			select {
+			case wake <- struct{}{}:
+			default:
+			}
+		}
 	}
 }
 

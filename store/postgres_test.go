@@ -89,3 +89,24 @@ func TestPostgresManyWriters(t *testing.T) {
 	}
 	storetest.ManyWriters(t, handle, opener(store.Postgres), docs, 2, 2)
 }
+
+// A store on a hot standby answers with what is written through the
+// primary, deletions included, within 2 s.
+func TestPostgresReplica(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts two PostgreSQL clusters")
+	}
+	primaryURL, standbyURL := storetest.Replicated(t)
+	primary, err := store.Open(store.Config{Backend: store.Postgres, Path: primaryURL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer primary.Close()
+	storetest.WaitReplayed(t, primaryURL, standbyURL)
+	replica, err := store.Open(store.Config{Backend: store.Postgres, Path: standbyURL, ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer replica.Close()
+	storetest.Fresh(t, primary, replica, 2*time.Second)
+}

@@ -25,3 +25,7 @@ func HoldWrites(s *Store) (release func()) {
 	s.writeLock <- struct{}{}
 	return s.unlockWrites
 }
+
+// RebuildLinks drops the link index, to be built in full on next use: the
+// benchmark's stand-in for the rebuild every write used to cause.
+func RebuildLinks(s *Store) { s.rebuildLinks() }

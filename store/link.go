@@ -137,8 +137,8 @@ func linkKeys(id string, r *kg.Entity, pairs []string) []string {
 		if ac, ok := kg.Acronym(r.Name); ok {
 			keys = append(keys, "ac:"+ac)
 		}
-		if r.Type.IsNamed() {
-			keys = append(keys, "ac:"+kg.Initials(r.Name))
+		if in := kg.Initials(r.Name); in != "" && r.Type.IsNamed() {
+			keys = append(keys, "ac:"+in)
 		}
 	}
 	return keys

@@ -72,7 +72,7 @@ func TestPostgresSharedDatabase(t *testing.T) {
 		return s
 	}
 	writer, reader := open(), open()
-	storetest.Fresh(t, writer, reader, 2*time.Second)
+	storetest.Fresh(t, writer, reader, 2*time.Second, 5)
 }
 
 // Two loaders and two servers on one PostgreSQL graph give the graph one
@@ -108,5 +108,60 @@ func TestPostgresReplica(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer replica.Close()
-	storetest.Fresh(t, primary, replica, 2*time.Second)
+	storetest.Fresh(t, primary, replica, 2*time.Second, 5)
+}
+
+// BenchmarkStaleness measures how long a change made through one store
+// takes to show through another: a second handle on the same database
+// (another process) and a store on a streaming hot standby. Each run
+// makes 50 ingests and 50 deletions and reports their p50 and p99 in ms.
+//
+//	go test -run - -bench Staleness -benchtime 1x ./store   # with NEWSGRAPH_TEST_POSTGRES set
+func BenchmarkStaleness(b *testing.B) {
+	report := func(b *testing.B, ins, del []time.Duration) {
+		ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+		b.ReportMetric(ms(storetest.Percentile(ins, 50)), "ingest-p50-ms")
+		b.ReportMetric(ms(storetest.Percentile(ins, 99)), "ingest-p99-ms")
+		b.ReportMetric(ms(storetest.Percentile(del, 50)), "delete-p50-ms")
+		b.ReportMetric(ms(storetest.Percentile(del, 99)), "delete-p99-ms")
+	}
+	b.Run("shared", func(b *testing.B) {
+		url := storetest.PostgresDB(b)
+		var ins, del []time.Duration
+		for i := 0; i < b.N; i++ {
+			w, err := store.Open(store.Config{Backend: store.Postgres, Path: url})
+			if err != nil {
+				b.Fatal(err)
+			}
+			r, err := store.Open(store.Config{Backend: store.Postgres, Path: url})
+			if err != nil {
+				b.Fatal(err)
+			}
+			a, d := storetest.Fresh(b, w, r, 5*time.Second, 50)
+			ins, del = append(ins, a...), append(del, d...)
+			w.Close()
+			r.Close()
+		}
+		report(b, ins, del)
+	})
+	b.Run("replica", func(b *testing.B) {
+		primaryURL, standbyURL := storetest.Replicated(b)
+		w, err := store.Open(store.Config{Backend: store.Postgres, Path: primaryURL})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer w.Close()
+		storetest.WaitReplayed(b, primaryURL, standbyURL)
+		r, err := store.Open(store.Config{Backend: store.Postgres, Path: standbyURL, ReadOnly: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer r.Close()
+		var ins, del []time.Duration
+		for i := 0; i < b.N; i++ {
+			a, d := storetest.Fresh(b, w, r, 5*time.Second, 50)
+			ins, del = append(ins, a...), append(del, d...)
+		}
+		report(b, ins, del)
+	})
 }

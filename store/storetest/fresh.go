@@ -15,18 +15,17 @@ import (
 // process's handle, or a replica of it), answers with writer's writes
 // within the given time: an article ingested through writer has its
 // entity found by reader's search, read by Entity and its statement
-// listed, and once deleted through writer, none of these. It returns how
-// long each change took to show, ingests then deletions.
-func Fresh(t *testing.T, writer, reader *store.Store, within time.Duration) (ingests, deletes []time.Duration) {
+// listed, and once deleted through writer, none of these; n times. It
+// returns how long each change took to show, ingests then deletions.
+func Fresh(t testing.TB, writer, reader *store.Store, within time.Duration, n int) (ingests, deletes []time.Duration) {
 	t.Helper()
 	ctx := context.Background()
 	// The reader serves before the writes: its indexes are built.
 	if _, _, err := reader.SearchEntities(ctx, "anything", "", 0, 1); err != nil {
 		t.Fatal(err)
 	}
-	const n = 5
 	for i := 0; i < n; i++ {
-		name := fmt.Sprintf("Quillon Varnaby%c", 'a'+i)
+		name := fmt.Sprintf("Quillon Varnaby%s", letters(i))
 		d := person(writer.IRIs(), name+" discussed the harbour.", name, "the harbour")
 		id := d.Entities[0].ID
 		if _, err := writer.Ingest(ctx, d); err != nil {
@@ -90,12 +89,32 @@ func waitFor(within time.Duration, ok func() (bool, error)) (time.Duration, erro
 	}
 }
 
+// letters spells i in letters (a name's words carry no digits).
+func letters(i int) string {
+	s := ""
+	for {
+		s = string(rune('a'+i%26)) + s
+		i /= 26
+		if i == 0 {
+			return s
+		}
+	}
+}
+
+// Percentile is the p-th percentile (0-100) of ds.
+func Percentile(ds []time.Duration, p float64) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[min(len(s)-1, int(float64(len(s))*p/100))]
+}
+
 // summary is the median and the largest of ds.
 func summary(ds []time.Duration) string {
 	if len(ds) == 0 {
 		return "none"
 	}
-	s := append([]time.Duration(nil), ds...)
-	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
-	return fmt.Sprintf("p50 %v, max %v (%d)", s[len(s)/2].Round(time.Millisecond), s[len(s)-1].Round(time.Millisecond), len(s))
+	return fmt.Sprintf("p50 %v, max %v (%d)", Percentile(ds, 50).Round(time.Millisecond), Percentile(ds, 100).Round(time.Millisecond), len(ds))
 }

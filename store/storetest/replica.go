@@ -22,7 +22,7 @@ import (
 // puts them in /usr/lib/postgresql/N/bin; .ci/postgres.sh installs it).
 // Run as root, the clusters run as the postgres user, as the server
 // refuses root.
-func Replicated(t *testing.T) (primary, standby string) {
+func Replicated(t testing.TB) (primary, standby string) {
 	t.Helper()
 	bin := postgresBin()
 	if bin == "" {
@@ -100,7 +100,7 @@ func version(bin string) int {
 func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
 
 // freePorts finds n ports free on loopback.
-func freePorts(t *testing.T, n int) []int {
+func freePorts(t testing.TB, n int) []int {
 	t.Helper()
 	var ports []int
 	var ls []net.Listener
@@ -121,7 +121,7 @@ func freePorts(t *testing.T, n int) []int {
 // WaitReplayed waits until the standby has replayed everything the
 // primary wrote before the call: a store opened on the standby needs the
 // tables that opening the graph on the primary created.
-func WaitReplayed(t *testing.T, primary, standby string) {
+func WaitReplayed(t testing.TB, primary, standby string) {
 	t.Helper()
 	p, err := sql.Open("postgres", primary)
 	if err != nil {

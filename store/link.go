@@ -27,10 +27,10 @@ const (
 //
 // An update recomputes the links of a region that holds every entity the
 // change could affect: kg.LinkEntities only ever joins entities that
-// share a key (a folded name or alias of one type, the last word of a
-// person's name, an acronym or a name's initials, a sameAs IRI), so the
-// links inside a connected set of the key graph are the same whether
-// computed over that set or over the whole graph. The conformance suite
+// share a key (one's folded name and another's alias, of one type; the
+// last word of a person's name; one's acronym and another's initials; a
+// sameAs IRI), so the links inside a connected set of the key graph are
+// the same whether computed over that set or over the whole graph. The conformance suite
 // checks an index kept by updates against one built in full.
 type linkIndex struct {
 	mu      sync.RWMutex
@@ -115,7 +115,10 @@ func (x *linkIndex) record(ctx context.Context, s *Store, id string) (*kg.Entity
 }
 
 // linkKeys are the keys of node id (see linkIndex): nodes that share
-// none are never joined, directly or through others.
+// none are never joined, directly or through others. Some keys come in
+// pairs (partner): a name is joined to the entities that have it as an
+// alias, not to the others of the same name, and an acronym to the names
+// with those initials, not names to each other.
 func linkKeys(id string, r *kg.Entity, pairs []string) []string {
 	keys := []string{"sa:" + id}
 	for _, o := range pairs {
@@ -125,9 +128,9 @@ func linkKeys(id string, r *kg.Entity, pairs []string) []string {
 		return keys
 	}
 	typ := string(r.Type) + "\x00"
-	keys = append(keys, "al:"+typ+kg.Fold(r.Name))
+	keys = append(keys, "an:"+typ+kg.Fold(r.Name))
 	for _, a := range r.Aliases {
-		keys = append(keys, "al:"+typ+kg.Fold(a))
+		keys = append(keys, "aa:"+typ+kg.Fold(a))
 	}
 	if r.Type == kg.Person {
 		if t := strings.Fields(kg.Fold(r.Name)); len(t) > 0 {
@@ -138,10 +141,25 @@ func linkKeys(id string, r *kg.Entity, pairs []string) []string {
 			keys = append(keys, "ac:"+ac)
 		}
 		if in := kg.Initials(r.Name); in != "" && r.Type.IsNamed() {
-			keys = append(keys, "ac:"+in)
+			keys = append(keys, "ai:"+in)
 		}
 	}
 	return keys
+}
+
+// partner is the key whose nodes a node with key k may be joined to.
+func partner(k string) string {
+	switch k[:3] {
+	case "an:":
+		return "aa:" + k[3:]
+	case "aa:":
+		return "an:" + k[3:]
+	case "ac:":
+		return "ai:" + k[3:]
+	case "ai:":
+		return "ac:" + k[3:]
+	}
+	return k
 }
 
 // setNode records what is known of node id now (r nil: not an entity),
@@ -206,6 +224,7 @@ func (x *linkIndex) region(ids []string, set map[string]bool) {
 		id := queue[len(queue)-1]
 		queue = queue[:len(queue)-1]
 		for _, k := range x.keys[id] {
+			k = partner(k)
 			if seenKey[k] {
 				continue
 			}

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"sync"
@@ -785,5 +786,43 @@ func testIncrementalLinks(t *testing.T, s *store.Store) {
 	// With Kansas State College gone, KSC is Kennedy Space Center's again.
 	if e, err := s.Entity(ctx, docs[3].Entities[0].ID); err != nil || e.ID != docs[4].Entities[0].ID {
 		t.Errorf("KSC: %v, %v; want it joined to Kennedy Space Center", e, err)
+	}
+	// Then at random, from small pools of names that collide: surnames
+	// alone and whole, acronyms and initials, aliases, shared sameAs.
+	r := rand.New(rand.NewPCG(3, 4))
+	var stored []*kg.Document
+	for step := 0; step < 60; step++ {
+		if len(stored) > 0 && r.IntN(3) == 0 {
+			i := r.IntN(len(stored))
+			if _, err := s.DeleteArticle(ctx, stored[i].Article.ID); err != nil {
+				t.Fatal(err)
+			}
+			stored = append(stored[:i], stored[i+1:]...)
+			verify(fmt.Sprintf("random step %d (a deletion)", step))
+			continue
+		}
+		surname := []string{"Reyes", "Okafor", "Lindqvist"}[r.IntN(3)]
+		var d *kg.Document
+		text := fmt.Sprintf("Random article %d.", step)
+		switch r.IntN(7) {
+		case 5:
+			d = named(iris, text, "Central Bank", kg.Organization, nil)
+		case 6:
+			d = named(iris, text, []string{"Bank of Lagos", "Bank of Abuja"}[r.IntN(2)], kg.Organization, []string{"Central Bank"})
+		case 0:
+			d = person(iris, text, surname, "the vote")
+		case 1:
+			d = person(iris, text, []string{"Ana", "Tomas", "Ines"}[r.IntN(3)]+" "+surname, "the vote")
+		case 2:
+			d = named(iris, text, []string{"NPA", "NRA"}[r.IntN(2)], kg.Organization, nil)
+		case 3:
+			d = named(iris, text, []string{"National Port Authority", "National Rail Agency", "Northern Power Alliance"}[r.IntN(3)],
+				kg.Organization, []string{[]string{"the Authority", "NPA"}[r.IntN(2)]})
+		default:
+			d = named(iris, text, []string{"Lagos", "Eko", "Lagos State"}[r.IntN(3)], kg.GPE, nil, wd+[]string{"8673", "815415"}[r.IntN(2)])
+		}
+		ingest(t, s, d)
+		stored = append(stored, d)
+		verify(fmt.Sprintf("random step %d (%s)", step, d.Entities[0].Name))
 	}
 }

@@ -39,6 +39,8 @@ func analyze(a Annotator, text string, maxWords int) ([]nlp.Sentence, map[int]in
 		fixUpTo(s.Words)
 		fixSaidClause(s.Words)
 		fixTrailingSaid(s.Words)
+		fixQuoteTag(s.Words)
+		fixInvertedSpeaker(s.Words)
 		fixTags(s.Words, i == 0 && headline(text, *s))
 		fixInitial(s.Words)
 	}

@@ -190,6 +190,10 @@ func TestSentences(t *testing.T) {
 		{name: "request", text: "Ukraine asked Poland to deliver tanks.", subj: "Poland", pred: "deliver", obj: "tanks", modality: "ask", objType: kg.Concept},
 		{name: "said after the quote", text: "\"Spain will close the embassy,\" said Pedro Sanchez.", subj: "Spain", pred: "close", obj: "embassy", modality: "will", attrib: "Pedro Sanchez", objType: kg.Concept},
 		{name: "according to", text: "According to Reuters, Turkey arrested 30 journalists.", subj: "Turkey", pred: "arrest", obj: "30 journalists", attrib: "Reuters", objType: kg.Quantity},
+		{name: "quote closed by any verb", text: "\"Spain will close the embassy,\" shared Pedro Sanchez.", subj: "Spain", pred: "close", obj: "embassy", modality: "will", attrib: "Pedro Sanchez", objType: kg.Concept},
+		{name: "quote over two sentences", text: "Pedro Sanchez spoke on Monday. \"We are tired. Spain will close the embassy in Cairo,\" shared Mr. Sanchez.", subj: "Spain", pred: "close", obj: "embassy", modality: "will", attrib: "Pedro Sanchez", objType: kg.Concept},
+		{name: "report after a comma", text: "The highway was closed between Leeds and York, police reported.", subj: "highway", pred: "be closed between", obj: "Leeds", attrib: "police", objType: kg.GPE},
+		{name: "yet to", text: "The government has yet to approve the budget.", subj: "government", pred: "have to approve", obj: "budget", negated: true, modality: "", objType: kg.Concept},
 		{name: "told reporters", text: "Joe Biden told reporters Iran had enriched uranium.", subj: "Iran", pred: "enrich", obj: "uranium", attrib: "Joe Biden", objType: kg.Concept},
 	}
 	for _, tc := range tests {

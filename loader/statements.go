@@ -106,7 +106,7 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			// be "Yes, the Cyclone is almost certain")
 			continue
 		}
-		if tp.Verb >= 0 && reportingVerbs[verbLemma(ws[tp.Verb])] && obj.Head >= 0 && ws[obj.Head].Rel == "ccomp" {
+		if tp.Verb >= 0 && reports(ws, tp.Verb) && obj.Head >= 0 && ws[obj.Head].Rel == "ccomp" {
 			// "X said that Y": Y's own statements carry the attribution
 			// (appendStatement); the saying itself is not a fact.
 			continue

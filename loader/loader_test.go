@@ -194,6 +194,8 @@ func TestSentences(t *testing.T) {
 		{name: "quote over two sentences", text: "Pedro Sanchez spoke on Monday. \"We are tired. Spain will close the embassy in Cairo,\" shared Mr. Sanchez.", subj: "Spain", pred: "close", obj: "embassy", modality: "will", attrib: "Pedro Sanchez", objType: kg.Concept},
 		{name: "report after a comma", text: "The highway was closed between Leeds and York, police reported.", subj: "highway", pred: "be closed between", obj: "Leeds", attrib: "police", objType: kg.GPE},
 		{name: "yet to", text: "The government has yet to approve the budget.", subj: "government", pred: "have to approve", obj: "budget", negated: true, modality: "", objType: kg.Concept},
+		{name: "country of several words", text: "Jamaica will play Antigua and Barbuda on Sunday.", subj: "Jamaica", pred: "play", obj: "Antigua and Barbuda", modality: "will", objType: kg.GPE},
+		{name: "place before a title", text: "BVI Premier Andrew Fahie was detained in the United States.", subj: "Andrew Fahie", pred: "be detained in", obj: "United States", objType: kg.GPE},
 		{name: "told reporters", text: "Joe Biden told reporters Iran had enriched uranium.", subj: "Iran", pred: "enrich", obj: "uranium", attrib: "Joe Biden", objType: kg.Concept},
 	}
 	for _, tc := range tests {

@@ -542,12 +542,16 @@ func phraseOf(a openie.Arg) phrase {
 // or compound parts that belongs to an entity.
 func (x *sentenceExtractor) namePhrase(a openie.Arg) phrase {
 	p := phraseOf(a)
-	if x.doc.entityAt(x.sent.Index, p.head) >= 0 {
+	// "BVI Premier Andrew Fahie" parsed flat from its first word: the
+	// place before the title is not who the phrase names.
+	beforeTitle := p.head+1 < len(x.ws) && gazetteer.IsTitle(x.ws[p.head+1].Text)
+	if e := x.doc.entityAt(x.sent.Index, p.head); e >= 0 && !beforeTitle {
 		return p
 	}
 	best := -1
 	for i, w := range x.ws {
-		if w.Head == p.head && (w.Rel == "flat" || w.Rel == "compound") && i > p.head && x.doc.entityAt(x.sent.Index, i) >= 0 {
+		if w.Head == p.head && (w.Rel == "flat" || w.Rel == "compound") && i > p.head && x.doc.entityAt(x.sent.Index, i) >= 0 &&
+			x.doc.entityAt(x.sent.Index, i) != x.doc.entityAt(x.sent.Index, p.head) {
 			best = i
 		}
 	}

@@ -196,6 +196,7 @@ func TestSentences(t *testing.T) {
 		{name: "yet to", text: "The government has yet to approve the budget.", subj: "government", pred: "have to approve", obj: "budget", negated: true, modality: "", objType: kg.Concept},
 		{name: "country of several words", text: "Jamaica will play Antigua and Barbuda on Sunday.", subj: "Jamaica", pred: "play", obj: "Antigua and Barbuda", modality: "will", objType: kg.GPE},
 		{name: "place before a title", text: "BVI Premier Andrew Fahie was detained in the United States.", subj: "Andrew Fahie", pred: "be detained in", obj: "United States", objType: kg.GPE},
+		{name: "the effort is no agent", text: "Antony Blinken made an effort to reduce the influx of migrants.", subj: "Antony Blinken", pred: "reduce", obj: "influx of migrants", modality: "effort", objType: kg.Concept},
 		{name: "told reporters", text: "Joe Biden told reporters Iran had enriched uranium.", subj: "Iran", pred: "enrich", obj: "uranium", attrib: "Joe Biden", objType: kg.Concept},
 	}
 	for _, tc := range tests {

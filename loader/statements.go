@@ -889,6 +889,9 @@ func (x *sentenceExtractor) embedding(v int) string {
 		switch ws[h].Rel {
 		case "advcl", "acl":
 			p := ws[h].Head
+			if ws[h].Rel == "acl" && p >= 0 && ws[h].XPOS != "VBN" && openie.ControlNoun(strings.ToLower(ws[p].Lemma)) {
+				return strings.ToLower(ws[p].Lemma) // "an effort to reduce the influx": attempted, not done
+			}
 			switch m := mark(h); {
 			case m == "if" || m == "unless":
 				return "if"

@@ -349,8 +349,8 @@ func (x *sentenceExtractor) attribution() []*kg.Node {
 				hi = min(hi, c)
 			}
 		}
-		for lo < h && ws[lo].UPOS == "PUNCT" {
-			lo++
+		for lo < h && (ws[lo].UPOS == "PUNCT" || ws[lo].Head == h && ws[lo].Rel == "case" || strings.EqualFold(ws[lo].Text, "according") || ws[lo].Rel == "fixed") {
+			lo++ // "according to X": X
 		}
 		a := x.resolve(x.namePhrase(openie.Arg{Words: wordRange(lo, hi), Head: h}))
 		if !a.ok {

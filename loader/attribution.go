@@ -346,7 +346,8 @@ func (x *sentenceExtractor) attribution() []*kg.Node {
 		// "Steve Whitmore, a spokesman for the sheriff,"
 		for _, c := range kids[h] {
 			if c > h && (ws[c].Rel == "appos" || ws[c].Rel == "acl:relcl" || ws[c].Rel == "punct") {
-				hi = min(hi, c)
+				clo, _ := span(c)
+				hi = min(hi, max(clo, h+1))
 			}
 		}
 		for lo < h && (ws[lo].UPOS == "PUNCT" || ws[lo].Head == h && ws[lo].Rel == "case" || strings.EqualFold(ws[lo].Text, "according") || ws[lo].Rel == "fixed") {
@@ -378,6 +379,25 @@ func (x *sentenceExtractor) attribution() []*kg.Node {
 		if subj < 0 {
 			continue
 		}
+		relative := false
+		switch strings.ToLower(ws[subj].Text) {
+		case "who", "that", "which":
+			relative = ws[subj].UPOS == "PRON"
+			if w.Rel == "acl:relcl" && w.Head >= 0 {
+				subj = w.Head // "Rathbun, who said ...": Rathbun
+			} else if relative {
+				// a relative clause the parser did not attach as one:
+				// its antecedent is the noun before it
+				a := subj - 1
+				for a >= 0 && ws[a].UPOS == "PUNCT" {
+					a--
+				}
+				if a < 0 || ws[a].UPOS != "PROPN" && ws[a].UPOS != "NOUN" {
+					continue
+				}
+				subj = a
+			}
+		}
 		speaker := speakerOf(subj)
 		if speaker == nil {
 			continue
@@ -388,7 +408,7 @@ func (x *sentenceExtractor) attribution() []*kg.Node {
 			give(lo, hi, speaker, -1, -1)
 			found = true
 		}
-		if h := w.Head; w.Rel == "parataxis" && h >= 0 {
+		if h := w.Head; w.Rel == "parataxis" && h >= 0 && !relative {
 			// "Y happened, X said": the clause around the saying
 			lo, hi := span(h)
 			give(lo, hi, speaker, vlo, vhi)

@@ -198,6 +198,7 @@ func TestSentences(t *testing.T) {
 		{name: "place before a title", text: "BVI Premier Andrew Fahie was detained in the United States.", subj: "Andrew Fahie", pred: "be detained in", obj: "United States", objType: kg.GPE},
 		{name: "the effort is no agent", text: "Antony Blinken made an effort to reduce the influx of migrants.", subj: "Antony Blinken", pred: "reduce", obj: "influx of migrants", modality: "effort", objType: kg.Concept},
 		{name: "report with a time after a comma", text: "Main Street is closed between Oak Avenue and Pine Road due to a water leak, Springfield Police Department reported at 2:15 p.m. on Oct. 3.", subj: "Main Street", pred: "be closed between", obj: "Oak Avenue", attrib: "Springfield Police Department", objType: kg.Location},
+		{name: "a relative pronoun speaks for its antecedent", text: "The mayor thanked Mary Smith, who said the river had flooded the town.", subj: "river", pred: "flood", obj: "town", attrib: "Mary Smith", objType: kg.Concept},
 		{name: "told reporters", text: "Joe Biden told reporters Iran had enriched uranium.", subj: "Iran", pred: "enrich", obj: "uranium", attrib: "Joe Biden", objType: kg.Concept},
 	}
 	for _, tc := range tests {

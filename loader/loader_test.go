@@ -199,6 +199,9 @@ func TestSentences(t *testing.T) {
 		{name: "the effort is no agent", text: "Antony Blinken made an effort to reduce the influx of migrants.", subj: "Antony Blinken", pred: "reduce", obj: "influx of migrants", modality: "effort", objType: kg.Concept},
 		{name: "report with a time after a comma", text: "Main Street is closed between Oak Avenue and Pine Road due to a water leak, Springfield Police Department reported at 2:15 p.m. on Oct. 3.", subj: "Main Street", pred: "be closed between", obj: "Oak Avenue", attrib: "Springfield Police Department", objType: kg.Location},
 		{name: "a relative pronoun speaks for its antecedent", text: "The mayor thanked Mary Smith, who said the river had flooded the town.", subj: "river", pred: "flood", obj: "town", attrib: "Mary Smith", objType: kg.Concept},
+		{name: "a modal shared by coordinated verbs", text: "More people could drive electric cars and ride electric trains.", subj: "More people", pred: "ride", obj: "electric trains", modality: "could", objType: kg.Concept},
+		{name: "a modal over a control verb", text: "Builders could start installing heat pumps.", subj: "Builders", pred: "start installing", obj: "heat pumps", modality: "could", objType: kg.Concept},
+		{name: "a condition over coordinated verbs", text: "If someone were able to shut the system down, or hack inside and delete the files, the police would act.", subj: "someone", pred: "delete", obj: "files", modality: "if", objType: kg.Concept},
 		{name: "told reporters", text: "Joe Biden told reporters Iran had enriched uranium.", subj: "Iran", pred: "enrich", obj: "uranium", attrib: "Joe Biden", objType: kg.Concept},
 	}
 	for _, tc := range tests {

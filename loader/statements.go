@@ -920,6 +920,8 @@ func (x *sentenceExtractor) embedding(v int) string {
 				continue
 			}
 			return "" // "..., demonstrating the limits": it happened
+		case "conj":
+			continue // coordinated clauses share what embeds the first ("if someone shut it down or deleted it")
 		case "ccomp", "xcomp", "csubj":
 			p := ws[h].Head
 			if p < 0 {
@@ -932,7 +934,7 @@ func (x *sentenceExtractor) embedding(v int) string {
 				case !factiveAdjectives[l]:
 					return l // "it is crucial that ...", "reasonable to assume"
 				}
-				return ""
+				continue // "were able to shut it down": as factual as the clause of "able" ("if someone were able to")
 			}
 			l := verbLemma(ws[p])
 			if tellVerbs[l] && ws[h].Rel != "xcomp" {

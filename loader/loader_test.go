@@ -457,6 +457,18 @@ func TestPronounGender(t *testing.T) {
 	}
 }
 
+// A personal pronoun stands for a person: "she" is never the magazine
+// that wrote about her, and "it" never a person.
+func TestPronounType(t *testing.T) {
+	doc := extract(t, "At the fair, the Harbor Gazette spoke with a baker going by the name \"The Crumb Queen\". "+
+		"She was outside the tent in the rain, waiting for a courier she had hired to deliver her new cake.")
+	for _, st := range doc.Statements {
+		if st.Subject.Name == "Harbor Gazette" && st.Predicate == "wait for" {
+			t.Errorf("'she' resolved to an organization: %+v", st)
+		}
+	}
+}
+
 // The parts of a news article are read as such: the date line dates the
 // article and anchors its relative times, the dateline is the place the
 // story was filed from (never a subject), bylines and captions state

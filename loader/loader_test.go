@@ -239,6 +239,17 @@ func TestSentences(t *testing.T) {
 	}
 }
 
+// A copula whose object is a clause of its own ("the Cyclone is 'Yes, the
+// Cyclone is almost certain'") says nothing.
+func TestCopulaOverAClause(t *testing.T) {
+	doc := extract(t, "Yes, the storm is almost certain to lose strength before it reaches the coast.")
+	for _, st := range doc.Statements {
+		if st.Predicate == "be" && strings.Contains(st.Object.Name, " is ") {
+			t.Errorf("a clause read as an object: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+}
+
 // TestNoVacuousStatements: unresolved pronouns and empty parts never
 // reach the document.
 func TestNoVacuousStatements(t *testing.T) {

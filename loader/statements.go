@@ -128,6 +128,11 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			v.start, v.end = tp.Rel[0], tp.Rel[len(tp.Rel)-1]+1
 		}
 		pred, rel := x.predicate(tp, prep, passive && subjIdx < 0)
+		if (pred == "be" || pred == "be be") && holdsBe(oa.node.Name) {
+			// "the Cyclone is 'Yes, the Cyclone is almost certain'": a
+			// copula whose object is a whole clause is a misreading
+			continue
+		}
 		if idiom != "" && prep >= 0 {
 			p := strings.ToLower(ws[prep].Text)
 			pred = strings.TrimSuffix(pred, " "+p) + " " + idiom + " " + p
@@ -1146,4 +1151,17 @@ func (d *docState) titleStatements(s nlp.Sentence) []kg.Statement {
 		})
 	}
 	return out
+}
+
+// holdsBe reports whether a name holds a finite "be" ("Yes, the Cyclone
+// is almost certain"): the object of a copula that holds a copula of its
+// own is a clause read as a thing.
+func holdsBe(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		switch strings.Trim(w, ",.;:!?\"'“”‘’") {
+		case "is", "are", "was", "were", "it's", "it’s", "am":
+			return true
+		}
+	}
+	return false
 }

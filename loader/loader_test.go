@@ -405,7 +405,8 @@ func TestArguments(t *testing.T) {
 	doc := extract(t, "Officials met in Brussels on Monday to discuss the budget. "+
 		"According to the ministry, the army arrested 40 people. "+
 		"The bridge was closed by the police after the storm. "+
-		"The minister resigned after the vote, if the reports are true.")
+		"The minister resigned after the vote, if the reports are true. "+
+		"The survey tested 1709 children in five states between July 2003 and December 2004.")
 	type want struct {
 		role kg.Role
 		via  string
@@ -419,6 +420,7 @@ func TestArguments(t *testing.T) {
 		{"Officials", "meet in", "Brussels", []want{{kg.RoleTime, "on", "Monday"}, {kg.RolePurpose, "to", "discuss the budget"}}, "Monday"},
 		{"army", "arrest", "40 people", []want{{kg.RoleSource, "according to", "ministry"}}, ""},
 		{"police", "close", "bridge", []want{{kg.RoleTime, "after", "storm"}}, "storm"},
+		{"survey", "test", "1709 children", []want{{kg.RoleOther, "in", "five states"}, {kg.RoleTime, "between", "July 2003 and December 2004"}}, "July 2003 and December 2004"},
 		{"minister", "resign after", "vote", []want{{kg.RoleCondition, "if", "reports are true"}}, ""},
 	} {
 		st := find(doc, c.subj, c.pred, c.obj)

@@ -163,6 +163,7 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 				}
 			}
 		}
+		st.Arguments = timeSpan(st.Arguments)
 		for _, a := range st.Arguments {
 			if a.Role == kg.RoleTime && st.Time == "" {
 				st.Time = a.Value.Name
@@ -477,7 +478,38 @@ func (x *sentenceExtractor) argument(a openie.Arg) (kg.Argument, bool) {
 	if arg.Via == "to" && !clause {
 		arg.Role = kg.RoleOther // "to the border" is a goal, "to stop" a purpose
 	}
+	if arg.Via == "between" && arg.Role == kg.RoleTime && len(c.Words) > 0 {
+		// "between July 2003 and December 2004": the whole span
+		k := c.Words[len(c.Words)-1]
+		if k+2 < len(ws) && strings.EqualFold(ws[k+1].Text, "and") {
+			if e := datePhrase(ws, k+2); e > k+2 {
+				arg.Value.Name += " and " + x.text(k+2, e)
+			}
+		}
+	}
 	return arg, true
+}
+
+// timeSpan joins "from X" and "to Y" (or "until", "through") among a
+// statement's arguments into one time, "X to Y", when both are dates.
+func timeSpan(args []kg.Argument) []kg.Argument {
+	from := -1
+	for i, a := range args {
+		if a.Via == "from" && a.Value.Type == kg.Date {
+			from = i
+		}
+	}
+	if from < 0 {
+		return args
+	}
+	for i, a := range args {
+		if (a.Via == "to" || a.Via == "until" || a.Via == "through") && a.Value.Type == kg.Date {
+			args[from].Role = kg.RoleTime
+			args[from].Value.Name += " to " + a.Value.Name
+			return append(args[:i:i], args[i+1:]...)
+		}
+	}
+	return args
 }
 
 // fragment reports a subject that cannot be one: it starts with a

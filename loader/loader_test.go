@@ -470,6 +470,23 @@ func TestPronounGender(t *testing.T) {
 	}
 }
 
+// A byline run into the first sentence ("MARY JONES via AP — ...") is
+// neither a subject nor a sentence of its own.
+func TestBylineRunIn(t *testing.T) {
+	doc := extract(t, "Harbor vote ends in a tie\n\nMARY JONES via AP — The city council of Harbor voted on the budget on Monday.\n\nThe mayor resigned.")
+	if find(doc, "city council of Harbor", "vote on", "budget") == nil {
+		t.Errorf("the story's first sentence is lost: %+v", doc.Statements)
+	}
+	for _, st := range doc.Statements {
+		if strings.Contains(st.Subject.Name, "JONES") || strings.Contains(st.Object.Name, "JONES") || st.Subject.Name == "Associated Press" {
+			t.Errorf("the byline read as a sentence: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+		if st.Subject.Name == "mayor" && st.Sentence != 2 {
+			t.Errorf("the byline shifted the sentence numbers: %d, want 2", st.Sentence)
+		}
+	}
+}
+
 // A personal pronoun stands for a person: "she" is never the magazine
 // that wrote about her, and "it" never a person.
 func TestPronounType(t *testing.T) {

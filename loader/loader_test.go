@@ -488,6 +488,18 @@ func TestBylineRunIn(t *testing.T) {
 	}
 }
 
+// A listing's section label ("ACCIDENT: ...") is no speaker.
+func TestSectionLabel(t *testing.T) {
+	doc := extract(t, "Police blotter\n\nACCIDENT: A vehicle driven by John Smith struck a deer on Route 48.\n")
+	st := find(doc, "vehicle", "strike", "deer on Route 48")
+	if st == nil {
+		t.Fatalf("no vehicle —strike→ deer: %+v", doc.Statements)
+	}
+	if st.AttributedTo != nil {
+		t.Errorf("attributed to the label %q", st.AttributedTo.Name)
+	}
+}
+
 // A personal pronoun stands for a person: "she" is never the magazine
 // that wrote about her, and "it" never a person.
 func TestPronounType(t *testing.T) {

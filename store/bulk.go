@@ -281,6 +281,12 @@ func (b *sqlBulk) tryWrite(ctx context.Context, nodes [][]any, quads []quad.Quad
 	return seq, made, tx.Commit()
 }
 
+// How long the change log keeps its entries, and how often it is trimmed.
+const (
+	changeKeep      = "1 day"
+	changeTrimEvery = 1000
+)
+
 // logChange adds c to the change log in tx, last, just before the commit:
 // the counter's row lock orders the log as the commits, so that a reader
 // that has seen entry n has seen every entry before it.
@@ -295,6 +301,14 @@ func logChange(ctx context.Context, tx *sql.Tx, c *change) (int64, error) {
 		c.op, c.article, pq.Array(nodes)).Scan(&seq)
 	if err != nil {
 		return 0, fmt.Errorf("log the change: %w", err)
+	}
+	// Entries a day old are of no use to a process following the log (it
+	// reads it every ChangePoll); one write in a thousand clears them. A
+	// process that finds entries missing rebuilds its index (changes.go).
+	if seq%changeTrimEvery == 0 {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM newsgraph_changes WHERE at < now() - $1::interval`, changeKeep); err != nil {
+			return 0, fmt.Errorf("trim the change log: %w", err)
+		}
 	}
 	// Processes listening on the primary hear of it at the commit.
 	if _, err := tx.ExecContext(ctx, `SELECT pg_notify($1, $2)`, changeChannel, strconv.FormatInt(seq, 10)); err != nil {

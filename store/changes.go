@@ -174,6 +174,15 @@ func (s *Store) applyChanges(ctx context.Context) error {
 	if len(changes) == 0 {
 		return nil
 	}
+	if changes[0].seq != seen+1 {
+		// Entries this process has not seen were trimmed (it was stopped
+		// for a day): build the index again from the store.
+		s.rebuildLinks()
+		w.mu.Lock()
+		w.seen = changes[len(changes)-1].seq
+		w.mu.Unlock()
+		return nil
+	}
 	var nodes []string
 	for _, c := range changes {
 		w.mu.Lock()

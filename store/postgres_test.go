@@ -165,3 +165,42 @@ func BenchmarkStaleness(b *testing.B) {
 		report(b, ins, del)
 	})
 }
+
+// A process that finds entries of the change log missing (trimmed while
+// it was stopped) builds its link index again instead of serving one that
+// misses them.
+func TestPostgresTrimmedChangesRebuild(t *testing.T) {
+	url := storetest.PostgresDB(t)
+	open := func() *store.Store {
+		s, err := store.Open(store.Config{Backend: store.Postgres, Path: url})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	w, r := open(), open()
+	ctx := context.Background()
+	if _, _, err := r.SearchEntities(ctx, "x", "", 0, 1); err != nil { // builds r's index
+		t.Fatal(err)
+	}
+	store.StopWatching(r) // r is stopped while the log moves on and is trimmed
+	for _, text := range []string{"Mexico sent troops.", "Mexico sent more troops."} {
+		if _, err := w.Ingest(ctx, storetest.Doc(w.IRIs(), text, false)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := store.ExecSQL(w, `DELETE FROM newsgraph_changes WHERE seq = 1`); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.ApplyChanges(r); err != nil {
+		t.Fatal(err)
+	}
+	if store.HasLinkIndex(r) {
+		t.Fatal("the index was kept over a gap in the change log")
+	}
+	hits, _, err := r.SearchEntities(ctx, "Mexico", kg.GPE, 0, 5)
+	if err != nil || len(hits) != 1 {
+		t.Errorf("search after the rebuild: %d hits, %v; want Mexico", len(hits), err)
+	}
+}

@@ -125,10 +125,12 @@ func ManyWriters(t *testing.T, handle, fresh Opener, docs []*kg.Document, loader
 	// Then each loader deletes the first quarter of its share while the
 	// next one ingests its share again (changing nothing).
 	deleted := map[int]bool{}
-	for l, s := range ls {
+	for l := range ls {
 		for i := l * share; i < l*share+share/4; i++ {
 			deleted[i] = true
 		}
+	}
+	for l, s := range ls {
 		wg.Add(2)
 		go func() {
 			defer wg.Done()

@@ -488,6 +488,22 @@ func TestBylineRunIn(t *testing.T) {
 	}
 }
 
+// A title capitalizes every word: "Will Donald Trump Write His Memoir?"
+// does not name "Donald Trump Write" when the body says "Donald Trump";
+// a name the body writes capitalized too stays whole.
+func TestTitleCaseNames(t *testing.T) {
+	doc := extract(t, "Will Donald Trump Write His Memoir?\n\nDonald Trump said on Monday that he would sign a contract. Trump met editors in New York.")
+	if find(doc, "Donald Trump", "meet", "editors in New York") == nil {
+		t.Errorf("the title's capitals named the entity: %+v", doc.Statements)
+	}
+	doc = extract(t, "Scholar Simon Kovac Praised\n\nSimon met the students in Ohio. Kovac praised the team on Monday.")
+	for _, e := range doc.Entities {
+		if e.Name == "Simon" {
+			t.Errorf("a word the body capitalizes too was cut from the title's name: %+v", doc.Entities)
+		}
+	}
+}
+
 // A listing's section label ("ACCIDENT: ...") is no speaker.
 func TestSectionLabel(t *testing.T) {
 	doc := extract(t, "Police blotter\n\nACCIDENT: A vehicle driven by John Smith struck a deer on Route 48.\n")

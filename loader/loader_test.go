@@ -203,6 +203,8 @@ func TestSentences(t *testing.T) {
 		{name: "a modal over a control verb", text: "Builders could start installing heat pumps.", subj: "Builders", pred: "start installing", obj: "heat pumps", modality: "could", objType: kg.Concept},
 		{name: "a condition over coordinated verbs", text: "If someone were able to shut the system down, or hack inside and delete the files, the police would act.", subj: "someone", pred: "delete", obj: "files", modality: "if", objType: kg.Concept},
 		{name: "I is the speaker", text: "Harry Smith spoke to the BBC. \"I met the president in Paris,\" Harry Smith said.", subj: "Harry Smith", pred: "meet", obj: "president", attrib: "Harry Smith", objType: kg.Concept},
+		{name: "no evidence", text: "There is no evidence Bloomberg has violated any campaign finance laws.", subj: "Bloomberg", pred: "violate", obj: "any campaign finance laws", modality: "no evidence", objType: kg.Concept},
+		{name: "barely", text: "The senator barely had a presence in the state.", subj: "senator", pred: "have", obj: "presence in the state", negated: true, objType: kg.Concept},
 		{name: "told reporters", text: "Joe Biden told reporters Iran had enriched uranium.", subj: "Iran", pred: "enrich", obj: "uranium", attrib: "Joe Biden", objType: kg.Concept},
 	}
 	for _, tc := range tests {

@@ -817,8 +817,8 @@ func (t *tree) coordinated(tp Tuple) []Tuple {
 
 func isNegation(word string) bool {
 	switch strings.NewReplacer("’", "'", "`", "'", "´", "'").Replace(strings.ToLower(word)) {
-	case "not", "n't", "never":
-		return true
+	case "not", "n't", "never", "hardly", "barely", "scarcely":
+		return true // "barely had a presence": next to none
 	}
 	return false
 }

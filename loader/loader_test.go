@@ -205,6 +205,7 @@ func TestSentences(t *testing.T) {
 		{name: "I is the speaker", text: "Harry Smith spoke to the BBC. \"I met the president in Paris,\" Harry Smith said.", subj: "Harry Smith", pred: "meet", obj: "president", attrib: "Harry Smith", objType: kg.Concept},
 		{name: "no evidence", text: "There is no evidence Bloomberg has violated any campaign finance laws.", subj: "Bloomberg", pred: "violate", obj: "any campaign finance laws", modality: "no evidence", objType: kg.Concept},
 		{name: "barely", text: "The senator barely had a presence in the state.", subj: "senator", pred: "have", obj: "presence in the state", negated: true, objType: kg.Concept},
+		{name: "a modal's verb read as a noun", text: "The robots could one day benefit patients in hospitals.", subj: "robots", pred: "benefit", obj: "patients in hospitals", modality: "could", objType: kg.Concept},
 		{name: "told reporters", text: "Joe Biden told reporters Iran had enriched uranium.", subj: "Iran", pred: "enrich", obj: "uranium", attrib: "Joe Biden", objType: kg.Concept},
 	}
 	for _, tc := range tests {

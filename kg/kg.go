@@ -179,6 +179,10 @@ type Article struct {
 	Title       string
 	Source      string
 	PublishedAt time.Time // zero when unknown
+	// Author and URL are what a web page or feed says of the article
+	// (package webpage): its byline and canonical address.
+	Author string
+	URL    string
 	// Place is where the story was filed from, as its dateline gives it
 	// ("Taipei, Taiwan").
 	Place string

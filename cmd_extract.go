@@ -2,26 +2,30 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log"
 
 	"github.com/newsgraph/newsgraph/eval/carb"
+	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/nlp/pipeline"
 )
 
 var extractCommand = command{
 	name: "extract",
-	args: "[--format jsonl|carb] [FILE...]",
-	summary: "extract entities and statements, print JSON lines (stdin without FILE);\n" +
+	args: "[--format jsonl|article|carb] [FILE...]",
+	summary: "extract entities and statements, print JSON lines (stdin without FILE); a web page (.html, or\n" +
+		"markup) is read for its main text and metadata first;\n" +
+		"article: print each input as it will be ingested, {title, author, publishedAt, source, url, text};\n" +
 		"carb: Open IE tuples of tokenized sentences, one a line, in CaRB's tabbed format",
 	run: runExtract,
 }
 
 func runExtract(ctx context.Context, cmd command, c cmdIO, args []string) error {
 	fs := flags(cmd, c.stdout)
-	format := fs.String("format", "jsonl", "output format: jsonl, or carb (input: one tokenized sentence per line)")
+	format := fs.String("format", "jsonl", "output format: jsonl, article, or carb (input: one tokenized sentence per line)")
 	base := fs.String("base", kg.DefaultBase, "base IRI of the graph's nodes")
 	maxBytes := fs.Int("max-bytes", 2<<20, "largest article accepted, in bytes")
 	if err := parse(fs, args); err != nil {
@@ -34,10 +38,12 @@ func runExtract(ctx context.Context, cmd command, c cmdIO, args []string) error 
 	switch *format {
 	case "jsonl":
 		return extractJSONL(ctx, c, files, *base, *maxBytes)
+	case "article":
+		return extractArticles(c, files, *maxBytes)
 	case "carb":
 		return extractCarb(c, files)
 	}
-	return fmt.Errorf("unknown extract format %q (want jsonl or carb)", *format)
+	return fmt.Errorf("unknown extract format %q (want jsonl, article or carb)", *format)
 }
 
 // extractJSONL extracts each article and prints its document.
@@ -47,11 +53,11 @@ func extractJSONL(ctx context.Context, c cmdIO, files []string, base string, max
 		return err
 	}
 	for _, f := range files {
-		text, err := readArticle(f, c.stdin, maxBytes)
+		a, err := readInputArticle(f, c.stdin, maxBytes)
 		if err != nil {
 			return err
 		}
-		doc, err := l.Extract(ctx, kg.Article{Text: text, Source: f})
+		doc, err := l.Extract(ctx, a)
 		if err != nil {
 			return fmt.Errorf("%s: %w", f, err)
 		}
@@ -63,6 +69,42 @@ func extractJSONL(ctx context.Context, c cmdIO, files []string, base string, max
 		}
 	}
 	return nil
+}
+
+// extractArticles prints each input as the article it will be ingested
+// as, one JSON object a line.
+func extractArticles(c cmdIO, files []string, maxBytes int) error {
+	enc := json.NewEncoder(c.stdout)
+	enc.SetEscapeHTML(false)
+	for _, f := range files {
+		a, err := readInputArticle(f, c.stdin, maxBytes)
+		if err != nil {
+			return err
+		}
+		a.Text = kg.NormalizeText(a.Text)
+		if err := enc.Encode(a.JSON()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readInputArticle reads a file ("-" for stdin) as an article: a web page
+// for its main text and metadata, any other file as text
+// (ingest.ReadArticle).
+func readInputArticle(name string, stdin io.Reader, max int) (kg.Article, error) {
+	text, err := readArticle(name, stdin, max)
+	if err != nil {
+		return kg.Article{}, err
+	}
+	a, err := ingest.ReadArticle(name, []byte(text))
+	if err != nil {
+		return a, fmt.Errorf("%s: %w", name, err)
+	}
+	if name == "-" && a.Source == "-" {
+		a.Source, a.Title = "", ""
+	}
+	return a, nil
 }
 
 // extractCarb runs the Open IE extractor on tokenized sentences, one per

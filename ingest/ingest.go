@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/webpage"
 )
 
 // Extractor turns an article into a document (the loader).
@@ -69,6 +70,11 @@ type item struct {
 	origin string
 	art    kg.Article
 	err    error // a read error for this item
+	// page is a web page still to read (on a worker: package webpage),
+	// fetched from url at fetched when a web archive holds it.
+	page    []byte
+	url     string
+	fetched time.Time
 }
 
 type extracted struct {
@@ -127,6 +133,9 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 				mu.Lock()
 				sum.Read++
 				mu.Unlock()
+				if it.err == nil && it.page != nil {
+					it.art, it.err = pageArticle(it.origin, it.page, it.url, it.fetched)
+				}
 				if it.err != nil {
 					fail(it.origin, it.err)
 					cfg.Progress.add(1)
@@ -251,8 +260,8 @@ type entry struct {
 	err  error
 }
 
-// files expands the sources: directories are walked for .txt and JSON
-// lines files, in name order. A source that does not exist is an error;
+// files expands the sources: directories are walked for .txt, JSON lines
+// and web page (.html) files, in name order. A source that does not exist is an error;
 // an unreadable file or subdirectory inside a directory is an entry with
 // its error, and the walk goes on.
 func files(sources []string) ([]entry, error) {
@@ -296,7 +305,7 @@ func walk(fsys fs.FS, root string) ([]entry, error) {
 			}
 			return nil
 		}
-		if !d.IsDir() && (strings.EqualFold(filepath.Ext(p), ".txt") || isJSONLines(p)) {
+		if !d.IsDir() && (strings.EqualFold(filepath.Ext(p), ".txt") || isJSONLines(p) || isPage(p)) {
 			found = append(found, entry{path: path})
 		}
 		return nil
@@ -379,10 +388,14 @@ func read(ctx context.Context, cfg Config, out chan<- item) error {
 		}
 		it := item{origin: f, art: kg.Article{Title: titleOf(f), Source: f}}
 		b, err := readLimited(f, cfg.MaxBytes)
-		if err != nil {
+		switch {
+		case err != nil:
 			it.err = err
+		case isPage(f) || webpage.LooksLikeHTML(b):
+			it.page = b
+		default:
+			it.art.Text = string(b)
 		}
-		it.art.Text = string(b)
 		if !send(it) {
 			return nil
 		}

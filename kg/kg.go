@@ -211,14 +211,25 @@ func (Node) IsNode() {}
 // the date as text.
 type ArticleJSON struct {
 	Title       string `json:"title,omitempty"`
-	Source      string `json:"source,omitempty"`
+	Author      string `json:"author,omitempty"`
 	PublishedAt string `json:"publishedAt,omitempty"`
+	Source      string `json:"source,omitempty"`
+	URL         string `json:"url,omitempty"`
 	Text        string `json:"text"`
+}
+
+// JSON is a in the form JSON lines carry it.
+func (a Article) JSON() ArticleJSON {
+	j := ArticleJSON{Title: a.Title, Author: a.Author, Source: a.Source, URL: a.URL, Text: a.Text}
+	if !a.PublishedAt.IsZero() {
+		j.PublishedAt = a.PublishedAt.UTC().Format(time.RFC3339)
+	}
+	return j
 }
 
 // Article is a's article, its date parsed (ParseDate).
 func (a ArticleJSON) Article() (Article, error) {
-	art := Article{Title: a.Title, Source: a.Source, Text: a.Text}
+	art := Article{Title: a.Title, Author: a.Author, Source: a.Source, URL: a.URL, Text: a.Text}
 	if a.PublishedAt != "" {
 		t, err := ParseDate(a.PublishedAt)
 		if err != nil {

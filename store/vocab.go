@@ -46,6 +46,8 @@ var (
 	pAttributedTo = ng("attributedTo")
 	pTitle        = ng("title")
 	pSource       = ng("source")
+	pAuthor       = ng("author")
+	pURL          = ng("url")
 	pPublishedAt  = ng("publishedAt")
 	pHash         = ng("hash")
 	pArgument     = ng("argument")

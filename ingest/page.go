@@ -1,0 +1,53 @@
+package ingest
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/webpage"
+)
+
+// isPage reports whether a file is a web page by its name.
+func isPage(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".html", ".htm", ".xhtml":
+		return true
+	}
+	return false
+}
+
+// ReadArticle is the article that a file's bytes hold: a web page (by
+// its name, or by its markup) is read by package webpage, which gives the
+// article its main text and the page's title, author, date, site and URL;
+// any other file is text, titled by its file name.
+func ReadArticle(name string, b []byte) (kg.Article, error) {
+	if isPage(name) || webpage.LooksLikeHTML(b) {
+		return pageArticle(name, b, "", time.Time{})
+	}
+	return kg.Article{Title: titleOf(name), Source: name, Text: string(b)}, nil
+}
+
+// pageArticle reads a web page saved at origin (a file, or a web
+// archive's record fetched from url at fetched). The page's date is the
+// article's; a page without one is dated by when it was fetched, which
+// for news is the day it was published or soon after.
+func pageArticle(origin string, b []byte, url string, fetched time.Time) (kg.Article, error) {
+	p, err := webpage.Read(bytes.NewReader(b), webpage.Options{URL: url})
+	if err != nil {
+		return kg.Article{}, err
+	}
+	a := p.Article()
+	if a.Source == "" {
+		a.Source = origin
+	}
+	if a.Title == "" {
+		a.Title = titleOf(origin)
+	}
+	if a.PublishedAt.IsZero() {
+		a.PublishedAt = fetched
+	}
+	return a, nil
+}

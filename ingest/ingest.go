@@ -1,5 +1,7 @@
 // Package ingest loads many articles into the store: it streams them from
-// text files, directories and JSON lines, skips the ones the store already
+// text files, directories, JSON lines, saved web pages (read for their main
+// text and metadata by package webpage) and web archives (WARC files:
+// package warc), skips the ones the store already
 // has (by the hash of their text), extracts the others on every core and
 // writes them in batches, each batch one transaction. It never holds more
 // than a few batches in memory, so a corpus of any size loads in bounded
@@ -260,8 +262,8 @@ type entry struct {
 	err  error
 }
 
-// files expands the sources: directories are walked for .txt, JSON lines
-// and web page (.html) files, in name order. A source that does not exist is an error;
+// files expands the sources: directories are walked for .txt, JSON lines,
+// web page (.html) and web archive (.warc, .warc.gz) files, in name order. A source that does not exist is an error;
 // an unreadable file or subdirectory inside a directory is an entry with
 // its error, and the walk goes on.
 func files(sources []string) ([]entry, error) {
@@ -305,7 +307,7 @@ func walk(fsys fs.FS, root string) ([]entry, error) {
 			}
 			return nil
 		}
-		if !d.IsDir() && (strings.EqualFold(filepath.Ext(p), ".txt") || isJSONLines(p) || isPage(p)) {
+		if !d.IsDir() && (strings.EqualFold(filepath.Ext(p), ".txt") || isJSONLines(p) || isPage(p) || isWARC(p)) {
 			found = append(found, entry{path: path})
 		}
 		return nil
@@ -325,6 +327,10 @@ func count(sources []string) (int, bool) {
 		f := e.path
 		if f == "-" {
 			return 0, false
+		}
+		if e.err == nil && isWARC(f) {
+			n += countWARC(f)
+			continue
 		}
 		if e.err != nil || !isJSONLines(f) {
 			n++
@@ -364,6 +370,12 @@ func read(ctx context.Context, cfg Config, out chan<- item) error {
 		f := e.path
 		if e.err != nil {
 			if !send(item{origin: f, err: e.err}) {
+				return nil
+			}
+			continue
+		}
+		if isWARC(f) {
+			if !readWARC(f, cfg.MaxBytes, send) {
 				return nil
 			}
 			continue

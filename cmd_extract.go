@@ -18,7 +18,7 @@ var extractCommand = command{
 	args: "[--format jsonl|article|carb] [FILE...]",
 	summary: "extract entities and statements, print JSON lines (stdin without FILE); a web page (.html, or\n" +
 		"markup) is read for its main text and metadata first;\n" +
-		"article: print each input as it will be ingested, {title, author, publishedAt, source, url, text};\n" +
+		"article: print each input (each item of a feed) as it will be ingested, {title, author, publishedAt,\nsource, url, text};\n" +
 		"carb: Open IE tuples of tokenized sentences, one a line, in CaRB's tabbed format",
 	run: runExtract,
 }
@@ -53,19 +53,21 @@ func extractJSONL(ctx context.Context, c cmdIO, files []string, base string, max
 		return err
 	}
 	for _, f := range files {
-		a, err := readInputArticle(f, c.stdin, maxBytes)
+		arts, err := readInputArticles(f, c.stdin, maxBytes)
 		if err != nil {
 			return err
 		}
-		doc, err := l.Extract(ctx, a)
-		if err != nil {
-			return fmt.Errorf("%s: %w", f, err)
-		}
-		for _, w := range doc.Warnings {
-			log.Printf("%s: warning: %s", f, w)
-		}
-		if err := doc.WriteJSONL(c.stdout); err != nil {
-			return err
+		for _, a := range arts {
+			doc, err := l.Extract(ctx, a)
+			if err != nil {
+				return fmt.Errorf("%s: %w", f, err)
+			}
+			for _, w := range doc.Warnings {
+				log.Printf("%s: warning: %s", f, w)
+			}
+			if err := doc.WriteJSONL(c.stdout); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -77,34 +79,38 @@ func extractArticles(c cmdIO, files []string, maxBytes int) error {
 	enc := json.NewEncoder(c.stdout)
 	enc.SetEscapeHTML(false)
 	for _, f := range files {
-		a, err := readInputArticle(f, c.stdin, maxBytes)
+		arts, err := readInputArticles(f, c.stdin, maxBytes)
 		if err != nil {
 			return err
 		}
-		a.Text = kg.NormalizeText(a.Text)
-		if err := enc.Encode(a.JSON()); err != nil {
-			return err
+		for _, a := range arts {
+			a.Text = kg.NormalizeText(a.Text)
+			if err := enc.Encode(a.JSON()); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
 }
 
-// readInputArticle reads a file ("-" for stdin) as an article: a web page
-// for its main text and metadata, any other file as text
-// (ingest.ReadArticle).
-func readInputArticle(name string, stdin io.Reader, max int) (kg.Article, error) {
+// readInputArticles reads a file ("-" for stdin) as articles: a feed's
+// items, a web page for its main text and metadata, any other file as text
+// (ingest.ReadArticles).
+func readInputArticles(name string, stdin io.Reader, max int) ([]kg.Article, error) {
 	text, err := readArticle(name, stdin, max)
 	if err != nil {
-		return kg.Article{}, err
+		return nil, err
 	}
-	a, err := ingest.ReadArticle(name, []byte(text))
+	arts, err := ingest.ReadArticles(name, []byte(text))
 	if err != nil {
-		return a, fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if name == "-" && a.Source == "-" {
-		a.Source, a.Title = "", ""
+	for i := range arts {
+		if name == "-" && arts[i].Source == "-" {
+			arts[i].Source, arts[i].Title = "", ""
+		}
 	}
-	return a, nil
+	return arts, nil
 }
 
 // extractCarb runs the Open IE extractor on tokenized sentences, one per

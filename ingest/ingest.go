@@ -1,5 +1,5 @@
 // Package ingest loads many articles into the store: it streams them from
-// text files, directories, JSON lines, saved web pages (read for their main
+// text files, directories, JSON lines, news feeds (package feed), saved web pages (read for their main
 // text and metadata by package webpage) and web archives (WARC files:
 // package warc), skips the ones the store already
 // has (by the hash of their text), extracts the others on every core and
@@ -112,7 +112,7 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 	defer cancel(nil)
 
 	if cfg.Progress != nil {
-		total, known := count(cfg.Sources)
+		total, known := count(cfg.Sources, cfg.MaxBytes)
 		cfg.Progress.start(total, known)
 		defer cfg.Progress.stop()
 	}
@@ -263,7 +263,8 @@ type entry struct {
 }
 
 // files expands the sources: directories are walked for .txt, JSON lines,
-// web page (.html) and web archive (.warc, .warc.gz) files, in name order. A source that does not exist is an error;
+// web page (.html), feed (.rss, .atom, .xml) and web archive (.warc,
+// .warc.gz) files, in name order. A source that does not exist is an error;
 // an unreadable file or subdirectory inside a directory is an entry with
 // its error, and the walk goes on.
 func files(sources []string) ([]entry, error) {
@@ -307,7 +308,7 @@ func walk(fsys fs.FS, root string) ([]entry, error) {
 			}
 			return nil
 		}
-		if !d.IsDir() && (strings.EqualFold(filepath.Ext(p), ".txt") || isJSONLines(p) || isPage(p) || isWARC(p)) {
+		if !d.IsDir() && (strings.EqualFold(filepath.Ext(p), ".txt") || isJSONLines(p) || isPage(p) || isWARC(p) || isFeed(p)) {
 			found = append(found, entry{path: path})
 		}
 		return nil
@@ -317,7 +318,7 @@ func walk(fsys fs.FS, root string) ([]entry, error) {
 
 // count is how many articles the sources hold, when that can be known
 // without keeping them (not for standard input).
-func count(sources []string) (int, bool) {
+func count(sources []string, maxBytes int) (int, bool) {
 	fs, err := files(sources)
 	if err != nil {
 		return 0, false
@@ -330,6 +331,10 @@ func count(sources []string) (int, bool) {
 		}
 		if e.err == nil && isWARC(f) {
 			n += countWARC(f)
+			continue
+		}
+		if e.err == nil && isFeed(f) {
+			n += countFeed(f, maxBytes)
 			continue
 		}
 		if e.err != nil || !isJSONLines(f) {
@@ -376,6 +381,12 @@ func read(ctx context.Context, cfg Config, out chan<- item) error {
 		}
 		if isWARC(f) {
 			if !readWARC(f, cfg.MaxBytes, send) {
+				return nil
+			}
+			continue
+		}
+		if isFeed(f) {
+			if !readFeed(f, cfg.MaxBytes, send) {
 				return nil
 			}
 			continue

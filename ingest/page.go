@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsgraph/newsgraph/feed"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/webpage"
 )
@@ -30,6 +31,30 @@ func ReadArticle(name string, b []byte) (kg.Article, error) {
 	return kg.Article{Title: titleOf(name), Source: name, Text: string(b)}, nil
 }
 
+// ReadArticles is the articles that a file's bytes hold: a feed's items
+// with text (link-only items are left out: they hold no text), or the one
+// article of ReadArticle.
+func ReadArticles(name string, b []byte) ([]kg.Article, error) {
+	if isFeed(name) || feed.IsFeed(b) {
+		items, err := feed.Parse(bytes.NewReader(b))
+		if err != nil {
+			return nil, err
+		}
+		var out []kg.Article
+		for _, it := range items {
+			if it.Article.Text != "" {
+				out = append(out, it.Article)
+			}
+		}
+		return out, nil
+	}
+	a, err := ReadArticle(name, b)
+	if err != nil {
+		return nil, err
+	}
+	return []kg.Article{a}, nil
+}
+
 // pageArticle reads a web page saved at origin (a file, or a web
 // archive's record fetched from url at fetched). The page's date is the
 // article's; a page without one is dated by when it was fetched, which
@@ -50,4 +75,14 @@ func pageArticle(origin string, b []byte, url string, fetched time.Time) (kg.Art
 		a.PublishedAt = fetched
 	}
 	return a, nil
+}
+
+// isFeed reports whether a file may be a news feed by its name (an .xml
+// file is one when its root element says so: feed.IsFeed).
+func isFeed(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".rss", ".atom", ".xml":
+		return true
+	}
+	return false
 }

@@ -437,3 +437,18 @@ func LooksLikeHTML(b []byte) bool {
 	}
 	return false
 }
+
+// Text is the text of an HTML fragment (a feed item's content): its
+// paragraphs a line each, figures, captions and pull quotes left out. It
+// is not searched for a main text: the fragment is the article.
+func Text(fragment string) string {
+	if !strings.Contains(fragment, "<") && !strings.Contains(fragment, "&") {
+		return strings.TrimSpace(fragment)
+	}
+	doc, err := html.Parse(strings.NewReader(fragment))
+	if err != nil {
+		return ""
+	}
+	prune(doc)
+	return render(doc)
+}

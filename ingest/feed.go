@@ -46,5 +46,3 @@ func countFeed(name string, maxBytes int) int {
 	}
 	return max(len(items), 1)
 }
-
-

@@ -24,6 +24,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/newsgraph/newsgraph/dedup"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/webpage"
 )
@@ -49,6 +50,11 @@ type Config struct {
 	Batch    int       // articles per write transaction; 0 means 64
 	MaxBytes int       // largest article; 0 means 2 MiB
 	Progress *Progress // nil: no progress reports
+	// KeepCopies extracts near-duplicates (package dedup) as articles of
+	// their own; by default an article that nearly duplicates another of
+	// the same load is stored as a copy of it, with its own metadata but
+	// no statements of its own.
+	KeepCopies bool
 }
 
 // Failure is an article that could not be loaded, and why.
@@ -60,6 +66,7 @@ type Failure struct {
 // Summary is what a load did.
 type Summary struct {
 	Read, Created, Skipped, Failed int
+	Copies                         int // of Created: near-duplicates stored as copies
 	Statements, Entities, Quads    int
 	Warnings                       int
 	Failures                       []Failure // the first 100
@@ -116,6 +123,7 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 		cfg.Progress.start(total, known)
 		defer cfg.Progress.stop()
 	}
+	copies := dedup.NewIndex()
 	items := make(chan item, 2*cfg.Workers)
 	docs := make(chan extracted, 2*cfg.Batch)
 	var readErr error
@@ -154,7 +162,8 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 					cfg.Progress.add(1)
 					continue
 				}
-				have, err := st.HasArticle(ctx, x.ArticleID(text))
+				id := x.ArticleID(text)
+				have, err := st.HasArticle(ctx, id)
 				if err != nil {
 					cancel(fmt.Errorf("check %s: %w", it.origin, err))
 					return
@@ -165,6 +174,16 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 					mu.Unlock()
 					cfg.Progress.add(1)
 					continue
+				}
+				if !cfg.KeepCopies {
+					if doc := copyDoc(copies, id, text, it.art); doc != nil {
+						select {
+						case docs <- extracted{it.origin, doc}:
+						case <-ctx.Done():
+							return
+						}
+						continue
+					}
 				}
 				doc, err := x.Extract(ctx, it.art)
 				if err != nil {
@@ -205,6 +224,9 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 		for i, r := range res {
 			if r.Created {
 				sum.Created++
+				if batch[i].doc.Article.CopyOf != "" {
+					sum.Copies++
+				}
 				sum.Statements += r.Statements
 				sum.Entities += r.Entities
 				sum.Quads += r.Quads
@@ -244,6 +266,22 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 		return sum, readErr
 	}
 	return sum, ctx.Err()
+}
+
+// copyDoc is the document of an article that nearly duplicates one
+// already seen in this load (its text's signature is in copies), nil for
+// an article to extract; an article to extract is added to copies.
+func copyDoc(copies *dedup.Index, id, text string, a kg.Article) *kg.Document {
+	sig, ok := dedup.Sign(text)
+	if !ok {
+		return nil
+	}
+	orig, dup := copies.FindOrAdd(id, sig)
+	if !dup {
+		return nil
+	}
+	a.ID, a.Text, a.CopyOf = id, text, orig
+	return &kg.Document{Article: a, Warnings: []string{"a near-duplicate of " + orig + ": stored as its copy, not extracted"}}
 }
 
 // isJSONLines reports whether a file holds JSON lines by its name.

@@ -183,6 +183,11 @@ type Article struct {
 	// (package webpage): its byline and canonical address.
 	Author string
 	URL    string
+	// CopyOf is the IRI of the article this one nearly duplicates (the
+	// same story syndicated by another outlet: package dedup). A copy is
+	// stored with its own metadata and text but no statements: its
+	// statements are its original's, not independent evidence.
+	CopyOf string
 	// Place is where the story was filed from, as its dateline gives it
 	// ("Taipei, Taiwan").
 	Place string

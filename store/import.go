@@ -225,7 +225,7 @@ func checkTerm(p quad.IRI, o quad.Value) string {
 		return ""
 	}
 	switch p {
-	case pSubject, pObject, pMentionOf, pArticle, pProvenance, pArgument, pArgValue, pAttributedTo,
+	case pSubject, pObject, pMentionOf, pArticle, pProvenance, pCopyOf, pArgument, pArgValue, pAttributedTo,
 		pClaimSubject, pClaimPredicate, pClaimedBy, pLocation:
 		return isIRI()
 	case pEntityType:

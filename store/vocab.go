@@ -48,6 +48,7 @@ var (
 	pSource       = ng("source")
 	pAuthor       = ng("author")
 	pURL          = ng("url")
+	pCopyOf       = ng("copyOf")
 	pPublishedAt  = ng("publishedAt")
 	pHash         = ng("hash")
 	pArgument     = ng("argument")

@@ -146,6 +146,9 @@ func (s *Store) documentQuads(doc *kg.Document) []quad.Quad {
 	if a.URL != "" {
 		add(art, pURL, quad.String(a.URL))
 	}
+	if a.CopyOf != "" {
+		add(art, pCopyOf, quad.IRI(a.CopyOf))
+	}
 	if a.Place != "" {
 		add(art, pPlace, quad.String(a.Place))
 	}

@@ -41,8 +41,12 @@ type Page struct {
 // file, truncated); the pages before were given to fn.
 func Pages(r io.Reader, max int, fn func(Page) bool) error {
 	cr := &counter{r: r}
+	// Spec violations are warned of, not ignored: only then does gowarc
+	// keep a record's block (in memory, or a temporary file past the
+	// limit) for reading after its digest is checked. The warnings are
+	// not needed: a page is read as it is.
 	wr, err := gowarc.NewWarcFileReaderFromStream(cr, 0,
-		gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore), gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
+		gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore), gowarc.WithSpecViolationPolicy(gowarc.ErrWarn),
 		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore), gowarc.WithBlockErrorPolicy(gowarc.ErrIgnore),
 		gowarc.WithBufferMaxMemBytes(int64(max)+1<<16))
 	if err != nil {

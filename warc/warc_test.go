@@ -33,7 +33,8 @@ func gz(s string) string {
 // redirect; each record its own gzip member, as
 // .warc.gz files are.
 func archive(compress bool) []byte {
-	page1 := "<html><head><title>One</title></head><body><p>First page.</p></body></html>"
+	// The first page is larger than gowarc's read buffers.
+	page1 := "<html><head><title>One</title></head><body><p>First page.</p>" + strings.Repeat("<p>More text.</p>", 3000) + "<p>Last.</p></body></html>"
 	page2 := "<html><head><title>Two</title></head><body><p>Second page.</p></body></html>"
 	chunked := fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n%x\r\n%s\r\n0\r\n\r\n", len(page2), page2)
 	enc := gz(page1)
@@ -65,7 +66,7 @@ func TestPages(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := []struct{ url, date, text string }{
-				{"https://a.example/one", "2024-03-14T09:00:01Z", "First page."},
+				{"https://a.example/one", "2024-03-14T09:00:01Z", "<p>Last.</p></body></html>"},
 				{"https://b.example/two", "2024-03-15T10:30:00Z", "Second page."},
 			}
 			if len(got) != len(want) {
@@ -83,7 +84,7 @@ func TestPages(t *testing.T) {
 
 func TestPagesLimitAndStop(t *testing.T) {
 	var got []Page
-	err := Pages(bytes.NewReader(archive(true)), 40, func(p Page) bool { got = append(got, p); return len(got) < 2 })
+	err := Pages(bytes.NewReader(archive(true)), 60, func(p Page) bool { got = append(got, p); return len(got) < 2 })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,8 @@ package graph_test
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
 	"github.com/newsgraph/newsgraph/nlp/pipeline"
 	"github.com/newsgraph/newsgraph/store"
@@ -273,5 +276,26 @@ func TestMinConfidence(t *testing.T) {
 	}
 	if n := count(`{ statements(filter: {minConfidence: 0}) { pageInfo { totalCount } } }`); n < 20 {
 		t.Errorf("%d statements when all are asked for, want the article's", n)
+	}
+}
+
+// An article's author, URL and the article it copies come back as stored.
+func TestArticleAuthorURLCopy(t *testing.T) {
+	srv, s := newServerStore(t, graph.HandlerOptions{MaxBodyBytes: 1 << 20})
+	ctx := context.Background()
+	iris := s.IRIs()
+	orig := kg.Article{ID: iris.Article("Original story."), Text: "Original story.", Title: "Storm", Author: "Maria Okafor", URL: "https://tribune.example.com/storm"}
+	cp := kg.Article{ID: iris.Article("Copied story."), Text: "Copied story.", Title: "Storm shuts bridge", CopyOf: orig.ID}
+	if _, err := s.IngestBatch(ctx, []*kg.Document{{Article: orig}, {Article: cp}}); err != nil {
+		t.Fatal(err)
+	}
+	r := post(t, srv, `query($a: ID!, $b: ID!) { a: article(id: $a) { author url copyOf } b: article(id: $b) { author url copyOf } }`,
+		map[string]any{"a": orig.ID, "b": cp.ID})
+	if len(r.Errors) > 0 {
+		t.Fatal(r.Errors)
+	}
+	want := fmt.Sprintf(`{"a":{"author":"Maria Okafor","url":"https://tribune.example.com/storm","copyOf":null},"b":{"author":null,"url":null,"copyOf":%q}}`, orig.ID)
+	if got := string(r.Data); got != want {
+		t.Errorf("got %s\nwant %s", got, want)
 	}
 }

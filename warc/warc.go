@@ -54,7 +54,7 @@ func Pages(r io.Reader, max int, fn func(Page) bool) error {
 	}
 	defer wr.Close()
 	for n := 0; ; n++ {
-		rec, off, _, err := wr.Next()
+		rec, off, err := next(wr)
 		if err == io.EOF && n == 0 && cr.n > 0 {
 			return errors.New("not a WARC file: no WARC record in it")
 		}
@@ -64,7 +64,7 @@ func Pages(r io.Reader, max int, fn func(Page) bool) error {
 		if err != nil {
 			return fmt.Errorf("WARC record %d (offset %d): %w", n+1, off, err)
 		}
-		p, ok := page(rec, max)
+		p, ok := safePage(rec, max)
 		rec.Close()
 		if !ok {
 			continue
@@ -74,6 +74,29 @@ func Pages(r io.Reader, max int, fn func(Page) bool) error {
 			return nil
 		}
 	}
+}
+
+// next is the next record of wr. gowarc panics on some malformed input
+// (found by FuzzPages): the panic is the error of a malformed file.
+func next(wr *gowarc.WarcFileReader) (rec gowarc.WarcRecord, off int64, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			rec, err = nil, fmt.Errorf("malformed WARC record: %v", r)
+		}
+	}()
+	rec, off, _, err = wr.Next()
+	return rec, off, err
+}
+
+// safePage is page, a panic in gowarc reading the record's block being
+// the page's error.
+func safePage(rec gowarc.WarcRecord, max int) (p Page, ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			p, ok = Page{Err: fmt.Errorf("malformed WARC record: %v", r)}, true
+		}
+	}()
+	return page(rec, max)
 }
 
 // page is the web page of a response record, and whether the record is

@@ -84,6 +84,7 @@ type item struct {
 	page    []byte
 	url     string
 	fetched time.Time
+	given   *kg.Article // metadata the source gave the page, which wins
 }
 
 type extracted struct {
@@ -145,6 +146,9 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 				mu.Unlock()
 				if it.err == nil && it.page != nil {
 					it.art, it.err = pageArticle(it.origin, it.page, it.url, it.fetched)
+					if it.given != nil {
+						it.art = withGiven(it.art, *it.given)
+					}
 				}
 				if it.err != nil {
 					fail(it.origin, it.err)
@@ -505,6 +509,11 @@ func readLines(name string, r io.Reader, max int, send func(item) bool) error {
 				it.art, it.err = ja.Article()
 				if ja.Text == "" && it.err == nil {
 					it.err = errors.New(`no "text"`)
+				}
+				// A whole web page as the text: read for its main text,
+				// what the line says of it winning over what the page says.
+				if it.err == nil && webpage.LooksLikeHTML([]byte(ja.Text)) {
+					it.page, it.given = []byte(ja.Text), &it.art
 				}
 			}
 		}

@@ -55,6 +55,28 @@ func ReadArticles(name string, b []byte) ([]kg.Article, error) {
 	return []kg.Article{a}, nil
 }
 
+// withGiven is a, a page's article, with the metadata that its source
+// gave (a JSON line's title, author, date, source, URL) in place of the
+// page's own.
+func withGiven(a, given kg.Article) kg.Article {
+	if given.Title != "" {
+		a.Title = given.Title
+	}
+	if given.Author != "" {
+		a.Author = given.Author
+	}
+	if !given.PublishedAt.IsZero() {
+		a.PublishedAt = given.PublishedAt
+	}
+	if given.Source != "" {
+		a.Source = given.Source
+	}
+	if given.URL != "" {
+		a.URL = given.URL
+	}
+	return a
+}
+
 // pageArticle reads a web page saved at origin (a file, or a web
 // archive's record fetched from url at fetched). The page's date is the
 // article's; a page without one is dated by when it was fetched, which

@@ -2,7 +2,9 @@ package ingest_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -95,5 +97,31 @@ func TestReadArticle(t *testing.T) {
 	a, err = ingest.ReadArticle("saved.txt", []byte(page))
 	if err != nil || a.Title != "Bridge shut" || strings.Contains(a.Text, "<") {
 		t.Errorf("page in a .txt file: %+v, %v", a, err)
+	}
+}
+
+// A JSON line whose text is a whole web page is read as the page; what
+// the line gives of the article wins over what the page says.
+func TestLoadPageInJSONLines(t *testing.T) {
+	b, err := os.ReadFile("testdata/pages/bridge.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	line, _ := json.Marshal(kg.ArticleJSON{Title: "Bridge shut (wire)", Source: "Wire", Text: string(b)})
+	src := filepath.Join(t.TempDir(), "crawl.jsonl")
+	if err := os.WriteFile(src, append(line, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := open(t, store.Config{Backend: store.Memory})
+	ctx := context.Background()
+	sum, err := ingest.Run(ctx, ingest.Config{Sources: []string{src}}, newLoader(t), s)
+	if err != nil || sum.Created != 1 {
+		t.Fatalf("summary %+v, %v", sum, err)
+	}
+	arts, _, _ := s.Articles(ctx, 0, 1)
+	a := arts[0]
+	if a.Title != "Bridge shut (wire)" || a.Source != "Wire" || a.PublishedAt.Format("2006-01-02") != "2024-03-14" ||
+		strings.Contains(a.Text, "<") || strings.Contains(a.Text, "Top stories") {
+		t.Errorf("article %+v", a)
 	}
 }

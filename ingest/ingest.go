@@ -181,6 +181,7 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 				}
 				if !cfg.KeepCopies {
 					if doc := copyDoc(copies, id, text, it.art); doc != nil {
+						cfg.Progress.add(1)
 						select {
 						case docs <- extracted{it.origin, doc}:
 						case <-ctx.Done():
@@ -198,6 +199,9 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 					cfg.Progress.add(1)
 					continue
 				}
+				// Counted done when extracted, not when its batch is
+				// written: with slow extraction a batch takes minutes.
+				cfg.Progress.add(1)
 				select {
 				case docs <- extracted{it.origin, doc}:
 				case <-ctx.Done():
@@ -240,7 +244,6 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 			sum.Warnings += len(batch[i].doc.Warnings)
 		}
 		mu.Unlock()
-		cfg.Progress.add(len(batch))
 		batch = batch[:0]
 		return nil
 	}

@@ -34,6 +34,9 @@ type loadConfig struct {
 	// keepCopies extracts near-duplicates as articles of their own
 	// (ingest.Config.KeepCopies).
 	keepCopies bool
+	// copiesOfStored finds copies of stored articles too
+	// (ingest.Config.CopiesOfStored).
+	copiesOfStored bool
 }
 
 func addLoadFlags(fs *flag.FlagSet, c *loadConfig) {
@@ -42,6 +45,7 @@ func addLoadFlags(fs *flag.FlagSet, c *loadConfig) {
 	fs.IntVar(&c.batch, "batch", 64, "articles per write transaction")
 	fs.BoolVar(&c.progress, "progress", true, "report progress on standard error")
 	fs.BoolVar(&c.keepCopies, "keep-copies", false, "extract near-duplicate articles (a syndicated story in several outlets) as articles of their own\ninstead of storing them as copies of the first, without statements")
+	fs.BoolVar(&c.copiesOfStored, "copies-of-stored", false, "find near-duplicates of the articles already stored too, not only within this load (reads every stored article once first)")
 	fs.StringVar(&c.kb, "kb", "", "knowledge base to link entities to: a TSV of iri, label, aliases, type, country, geonames (docs/geo.md)")
 }
 
@@ -68,7 +72,7 @@ func load(ctx context.Context, cfg loadConfig, s *store.Store, paths []string, o
 	if err != nil {
 		return err
 	}
-	icfg := ingest.Config{Sources: paths, Stdin: cfg.stdin, Workers: cfg.workers, Batch: cfg.batch, MaxBytes: cfg.maxBytes, KeepCopies: cfg.keepCopies}
+	icfg := ingest.Config{Sources: paths, Stdin: cfg.stdin, Workers: cfg.workers, Batch: cfg.batch, MaxBytes: cfg.maxBytes, KeepCopies: cfg.keepCopies, CopiesOfStored: cfg.copiesOfStored}
 	if cfg.progress {
 		icfg.Progress = ingest.NewProgress(os.Stderr)
 	}

@@ -70,6 +70,16 @@ func TestLoadNearDuplicates(t *testing.T) {
 	if err != nil || again.Skipped != 3 {
 		t.Errorf("second run %+v, %v", again, err)
 	}
+	// A later load finds a copy of a stored article with CopiesOfStored.
+	later := filepath.Join(t.TempDir(), "later.jsonl")
+	line, _ := json.Marshal(kg.ArticleJSON{Title: "Bridge closed", Source: "Evening Post", Text: "From our wires.\n" + wireStory})
+	if err := os.WriteFile(later, append(line, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sum, err = ingest.Run(ctx, ingest.Config{Sources: []string{later}, CopiesOfStored: true}, newLoader(t), s)
+	if err != nil || sum.Created != 1 || sum.Copies != 1 {
+		t.Errorf("later load: %+v, %v; want the article stored as a copy", sum, err)
+	}
 	// KeepCopies extracts the copy as an article of its own.
 	s2 := open(t, store.Config{Backend: store.Memory})
 	keep, err := ingest.Run(ctx, ingest.Config{Sources: []string{src}, KeepCopies: true}, newLoader(t), s2)

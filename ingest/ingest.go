@@ -55,6 +55,15 @@ type Config struct {
 	// the same load is stored as a copy of it, with its own metadata but
 	// no statements of its own.
 	KeepCopies bool
+	// CopiesOfStored finds copies of the articles already in the store
+	// too (the store must list them: ArticleLister), reading them all
+	// once before the load.
+	CopiesOfStored bool
+}
+
+// ArticleLister is a store that lists its articles, with their text.
+type ArticleLister interface {
+	Articles(ctx context.Context, offset, limit int) ([]*kg.Article, int, error)
 }
 
 // Failure is an article that could not be loaded, and why.
@@ -125,6 +134,11 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 		defer cfg.Progress.stop()
 	}
 	copies := dedup.NewIndex()
+	if cfg.CopiesOfStored && !cfg.KeepCopies {
+		if err := signStored(ctx, st, copies); err != nil {
+			return sum, err
+		}
+	}
 	items := make(chan item, 2*cfg.Workers)
 	docs := make(chan extracted, 2*cfg.Batch)
 	var readErr error
@@ -273,6 +287,32 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 		return sum, readErr
 	}
 	return sum, ctx.Err()
+}
+
+// signStored adds the articles of st (not copies) to copies.
+func signStored(ctx context.Context, st Store, copies *dedup.Index) error {
+	l, ok := st.(ArticleLister)
+	if !ok {
+		return errors.New("the store cannot list its articles to find copies of them")
+	}
+	const page = 500
+	for off := 0; ; off += page {
+		arts, total, err := l.Articles(ctx, off, page)
+		if err != nil {
+			return fmt.Errorf("read stored articles: %w", err)
+		}
+		for _, a := range arts {
+			if a.CopyOf != "" {
+				continue
+			}
+			if sig, ok := dedup.Sign(a.Text); ok {
+				copies.FindOrAdd(a.ID, sig)
+			}
+		}
+		if off+page >= total {
+			return nil
+		}
+	}
 }
 
 // copyDoc is the document of an article that nearly duplicates one

@@ -299,3 +299,40 @@ func TestArticleAuthorURLCopy(t *testing.T) {
 		t.Errorf("got %s\nwant %s", got, want)
 	}
 }
+
+// ingestArticle reads a whole web page for its main text and metadata;
+// a page in another language is an invalid input.
+func TestIngestWebPage(t *testing.T) {
+	srv := newServer(t)
+	page, err := os.ReadFile(filepath.Join("..", "ingest", "testdata", "pages", "bridge.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const q = `mutation($text: String!) { ingestArticle(input: {text: $text}) { created article { title source author url publishedAt text } } }`
+	r := post(t, srv, q, map[string]any{"text": string(page)})
+	if len(r.Errors) > 0 {
+		t.Fatal(r.Errors)
+	}
+	var got struct {
+		IngestArticle struct {
+			Created bool
+			Article struct{ Title, Source, Author, URL, PublishedAt, Text string }
+		}
+	}
+	if err := json.Unmarshal(r.Data, &got); err != nil {
+		t.Fatal(err)
+	}
+	a := got.IngestArticle.Article
+	if a.Title != "Storm closes harbour bridge" || a.Source != "The Coastal Tribune" || a.Author != "Maria Okafor" ||
+		!strings.HasPrefix(a.PublishedAt, "2024-03-14") || strings.Contains(a.Text, "Top stories") || strings.Contains(a.Text, "<") {
+		t.Errorf("article %+v", a)
+	}
+	german, err := os.ReadFile(filepath.Join("..", "ingest", "testdata", "pages", "hafen.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = post(t, srv, q, map[string]any{"text": string(german)})
+	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "INVALID" || !strings.Contains(r.Errors[0].Message, "not English") {
+		t.Errorf("German page: %+v", r.Errors)
+	}
+}

@@ -39,7 +39,7 @@ type Options struct {
 	// record); the page's canonical URL, when it gives one, wins.
 	URL string
 	// AnyLanguage reads pages in any language; by default a page whose
-	// text is reliably not English is refused (ErrNotEnglish).
+	// text is reliably not English is refused (NotEnglishError).
 	AnyLanguage bool
 }
 

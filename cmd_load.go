@@ -15,9 +15,9 @@ import (
 
 var loadCommand = command{
 	name: "load",
-	args: "[--db PATH|URL] [--workers N] [--batch N] FILE|DIR|FILE.jsonl|PAGE.html|CRAWL.warc.gz|-...",
+	args: "[--db PATH|URL] [--workers N] [--batch N] FILE|DIR|FILE.jsonl|PAGE.html|FEED.rss|CRAWL.warc.gz|-...",
 	summary: "ingest articles (text files, JSON lines of {text, title, author, source, url, publishedAt}, saved web\n" +
-		"pages read for their main text and metadata, web archives' HTML responses)\n" +
+		"pages read for their main text and metadata, RSS/Atom feeds' items, web archives' HTML responses)\n" +
 		"in parallel, skipping those already stored; resumes where a killed load stopped",
 	run: runLoad,
 }

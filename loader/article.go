@@ -38,13 +38,18 @@ func splitDatelines(text string, sents []nlp.Sentence) ([]nlp.Sentence, map[int]
 	var out []nlp.Sentence
 	for i, s := range sents {
 		k, role := datelineEnd(text, s, i), roleDateline
+		runIn := false // a byline run into the sentence: dropped, the numbering kept
 		if k == 0 {
 			k, role = bylineEnd(text, s, i), roleByline
+			runIn = k > 0
 		}
 		if k == 0 {
 			k, role = speakerEnd(text, s), roleSpeaker
+			if k == 2 && sectionLabels[strings.ToLower(s.Words[0].Text)] {
+				role = roleByline // "ACCIDENT: A car ...": a section label, nobody speaking
+			}
 		}
-		if k > 0 && k < len(s.Words) && role == roleByline {
+		if k > 0 && k < len(s.Words) && runIn {
 			// the byline states nothing and is no sentence of its own:
 			// the story's first sentence starts after it
 			out = append(out, nlp.Sentence{Start: s.Words[k].Start, End: s.End, Words: s.Words[k:]})
@@ -165,6 +170,20 @@ func bylineEnd(text string, s nlp.Sentence, i int) int {
 		}
 	}
 	return 0
+}
+
+// sectionLabels head an item of a news listing ("ARRESTS: ...", "Update:
+// ..."); a paragraph that opens with one is not a speaker's turn.
+var sectionLabels = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`accident accidents arrest arrests citation citations crash crashes fire fires
+		theft thefts burglary burglaries incident incidents police court courts update updates correction
+		corrections note editor background related photo photos video watch listen breaking weather traffic
+		crime sports business opinion analysis summary disclaimer advertisement sponsored source sources
+		obituary obituaries announcement announcements events calendar briefs brief`) {
+		sectionLabels[w] = true
+	}
 }
 
 // speakerEnd returns how many words of sentence s are a speaker's turn

@@ -202,6 +202,7 @@ func TestSentences(t *testing.T) {
 		{name: "a modal shared by coordinated verbs", text: "More people could drive electric cars and ride electric trains.", subj: "More people", pred: "ride", obj: "electric trains", modality: "could", objType: kg.Concept},
 		{name: "a modal over a control verb", text: "Builders could start installing heat pumps.", subj: "Builders", pred: "start installing", obj: "heat pumps", modality: "could", objType: kg.Concept},
 		{name: "a condition over coordinated verbs", text: "If someone were able to shut the system down, or hack inside and delete the files, the police would act.", subj: "someone", pred: "delete", obj: "files", modality: "if", objType: kg.Concept},
+		{name: "I is the speaker", text: "Harry Smith spoke to the BBC. \"I met the president in Paris,\" Harry Smith said.", subj: "Harry Smith", pred: "meet", obj: "president", attrib: "Harry Smith", objType: kg.Concept},
 		{name: "told reporters", text: "Joe Biden told reporters Iran had enriched uranium.", subj: "Iran", pred: "enrich", obj: "uranium", attrib: "Joe Biden", objType: kg.Concept},
 	}
 	for _, tc := range tests {
@@ -484,6 +485,18 @@ func TestBylineRunIn(t *testing.T) {
 		if st.Subject.Name == "mayor" && st.Sentence != 2 {
 			t.Errorf("the byline shifted the sentence numbers: %d, want 2", st.Sentence)
 		}
+	}
+}
+
+// A listing's section label ("ACCIDENT: ...") is no speaker.
+func TestSectionLabel(t *testing.T) {
+	doc := extract(t, "Police blotter\n\nACCIDENT: A vehicle driven by John Smith struck a deer on Route 48.\n")
+	st := find(doc, "vehicle", "strike", "deer on Route 48")
+	if st == nil {
+		t.Fatalf("no vehicle —strike→ deer: %+v", doc.Statements)
+	}
+	if st.AttributedTo != nil {
+		t.Errorf("attributed to the label %q", st.AttributedTo.Name)
 	}
 }
 

@@ -52,7 +52,7 @@ var commands = []command{
 	extractCommand, loadCommand, serveCommand, exportCommand, importCommand,
 	genCorpusCommand, loadtestCommand, trainCommand,
 	evalParseCommand, evalTokenizeCommand, evalCarbCommand, evalCorefCommand, evalNERCommand, evalFactsCommand,
-	evalGeoCommand,
+	evalGeoCommand, evalPagesCommand,
 }
 
 func main() {

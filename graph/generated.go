@@ -50,6 +50,8 @@ type ComplexityRoot struct {
 	}
 
 	Article struct {
+		Author      func(childComplexity int) int
+		CopyOf      func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Location    func(childComplexity int) int
 		Place       func(childComplexity int) int
@@ -57,6 +59,7 @@ type ComplexityRoot struct {
 		Source      func(childComplexity int) int
 		Text        func(childComplexity int) int
 		Title       func(childComplexity int) int
+		URL         func(childComplexity int) int
 	}
 
 	ArticleConnection struct {
@@ -242,6 +245,9 @@ type ArticleResolver interface {
 	Title(ctx context.Context, obj *kg.Article) (*string, error)
 	Source(ctx context.Context, obj *kg.Article) (*string, error)
 	PublishedAt(ctx context.Context, obj *kg.Article) (*string, error)
+	Author(ctx context.Context, obj *kg.Article) (*string, error)
+	URL(ctx context.Context, obj *kg.Article) (*string, error)
+	CopyOf(ctx context.Context, obj *kg.Article) (*string, error)
 	Place(ctx context.Context, obj *kg.Article) (*string, error)
 }
 type EntityResolver interface {
@@ -327,6 +333,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Argument.Via(childComplexity), true
 
+	case "Article.author":
+		if e.ComplexityRoot.Article.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.Author(childComplexity), true
+	case "Article.copyOf":
+		if e.ComplexityRoot.Article.CopyOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.CopyOf(childComplexity), true
 	case "Article.id":
 		if e.ComplexityRoot.Article.ID == nil {
 			break
@@ -369,6 +387,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Article.Title(childComplexity), true
+	case "Article.url":
+		if e.ComplexityRoot.Article.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.URL(childComplexity), true
 
 	case "ArticleConnection.edges":
 		if e.ComplexityRoot.ArticleConnection.Edges == nil {
@@ -1392,6 +1416,15 @@ type Article {
   title: String
   source: String
   publishedAt: String
+  "The byline, as the web page or feed gives it."
+  author: String
+  "Where the article was published: a web page's canonical URL, a feed item's link, a web archive record's URL."
+  url: String
+  """
+  The article this one nearly duplicates (the same story syndicated by another outlet): a copy has
+  no statements of its own, so its facts are not counted twice.
+  """
+  copyOf: ID
   "Where the story was filed from, as its dateline says (\"Taipei, Taiwan\")."
   place: String
   "Where its dateline's place is, when geocoding found it."
@@ -1536,6 +1569,12 @@ func (ec *executionContext) childFields_Article(ctx context.Context, field graph
 		return ec.fieldContext_Article_source(ctx, field)
 	case "publishedAt":
 		return ec.fieldContext_Article_publishedAt(ctx, field)
+	case "author":
+		return ec.fieldContext_Article_author(ctx, field)
+	case "url":
+		return ec.fieldContext_Article_url(ctx, field)
+	case "copyOf":
+		return ec.fieldContext_Article_copyOf(ctx, field)
 	case "place":
 		return ec.fieldContext_Article_place(ctx, field)
 	case "location":
@@ -2643,6 +2682,75 @@ func (ec *executionContext) _Article_publishedAt(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_Article_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Article", field, true, true, "String")
+}
+
+func (ec *executionContext) _Article_author(ctx context.Context, field graphql.CollectedField, obj *kg.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Article().Author(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, true, true, "String")
+}
+
+func (ec *executionContext) _Article_url(ctx context.Context, field graphql.CollectedField, obj *kg.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Article().URL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, true, true, "String")
+}
+
+func (ec *executionContext) _Article_copyOf(ctx context.Context, field graphql.CollectedField, obj *kg.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_copyOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Article().CopyOf(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_copyOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, true, true, "ID")
 }
 
 func (ec *executionContext) _Article_place(ctx context.Context, field graphql.CollectedField, obj *kg.Article) (ret graphql.Marshaler) {
@@ -7120,6 +7228,24 @@ func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Article_publishedAt(ctx, field, obj)
+				})
+		case "author":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_author(ctx, field, obj)
+				})
+		case "url":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_url(ctx, field, obj)
+				})
+		case "copyOf":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_copyOf(ctx, field, obj)
 				})
 		case "place":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,

@@ -37,6 +37,21 @@ func (r *articleResolver) PublishedAt(ctx context.Context, obj *kg.Article) (*st
 	return publishedAt(obj), nil
 }
 
+// Author is the resolver for the author field.
+func (r *articleResolver) Author(ctx context.Context, obj *kg.Article) (*string, error) {
+	return optional(obj.Author), nil
+}
+
+// URL is the resolver for the url field.
+func (r *articleResolver) URL(ctx context.Context, obj *kg.Article) (*string, error) {
+	return optional(obj.URL), nil
+}
+
+// CopyOf is the resolver for the copyOf field.
+func (r *articleResolver) CopyOf(ctx context.Context, obj *kg.Article) (*string, error) {
+	return optional(obj.CopyOf), nil
+}
+
 // Place is the resolver for the place field.
 func (r *articleResolver) Place(ctx context.Context, obj *kg.Article) (*string, error) {
 	return optional(obj.Place), nil

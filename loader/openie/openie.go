@@ -73,11 +73,25 @@ type tree struct {
 func newTree(s columns) *tree {
 	t := &tree{s: s, kids: make([][]int, len(s.Words))}
 	for d, h := range s.Head {
-		if h >= 0 && h < len(s.Words) {
+		if h >= 0 && h < len(s.Words) && !inCycle(s.Head, d) {
 			t.kids[h] = append(t.kids[h], d)
 		}
 	}
 	return t
+}
+
+// inCycle reports whether word d's chain of heads comes back to d. A
+// parse with such a loop (a repair can make one) would make every walk of
+// the tree endless: the words of the loop are left without a head.
+func inCycle(head []int, d int) bool {
+	h := head[d]
+	for steps := 0; h >= 0 && h < len(head) && steps < len(head); steps++ {
+		if h == d {
+			return true
+		}
+		h = head[h]
+	}
+	return false
 }
 
 func (t *tree) child(h int, rels ...string) int {

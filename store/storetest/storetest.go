@@ -54,7 +54,8 @@ func Run(t *testing.T, open Opener) {
 // Doc builds a small document by hand: two entities, a quantity and two
 // statements, as the loader would make them.
 func Doc(iris kg.IRIs, text string, extra bool) *kg.Document {
-	art := kg.Article{ID: iris.Article(text), Text: text, Title: "test " + text[:5], Source: "storetest"}
+	art := kg.Article{ID: iris.Article(text), Text: text, Title: "test " + text[:5], Source: "storetest",
+		Author: "Jane Doe", URL: "https://news.example.com/" + text[:5]}
 	mexico := kg.Node{Name: "Mexico", Type: kg.GPE}
 	mexico.ID = iris.Node(mexico)
 	blinken := kg.Node{Name: "Antony Blinken", Type: kg.Person}
@@ -130,7 +131,7 @@ func testIngestAndRead(t *testing.T, s *store.Store) {
 		t.Errorf("arguments = %+v, want %+v", st.Arguments, d.Statements[0].Arguments)
 	}
 	a, err := s.Article(ctx, d.Article.ID)
-	if err != nil || a.Text != d.Article.Text || a.Title != d.Article.Title {
+	if err != nil || a.Text != d.Article.Text || a.Title != d.Article.Title || a.Author != d.Article.Author || a.URL != d.Article.URL {
 		t.Errorf("article = %+v, %v", a, err)
 	}
 }

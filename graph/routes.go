@@ -6,6 +6,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/explorer"
 	"github.com/newsgraph/newsgraph/export"
+	"github.com/newsgraph/newsgraph/playground"
 )
 
 // Backend is everything the server's endpoints need of a store.
@@ -35,7 +36,8 @@ type ServerOptions struct {
 //	/export    the graph or a subgraph as N-Quads, JSON-LD, node-link JSON or GraphML
 //	/gizmo     Gizmo traversals (off unless o.Gizmo: a 404 says so)
 //	/explore/  the explorer
-//	/          the GraphiQL playground (unless o.NoPlayground)
+//	/          the GraphiQL playground (unless o.NoPlayground), its
+//	           assets under /playground/: served by the binary, offline
 //
 // Handlers get a deadline rather than http.TimeoutHandler, which answered
 // "timed out" while the request went on (an ingest could commit after
@@ -58,7 +60,8 @@ func Routes(r *Resolver, b Backend, o ServerOptions) http.Handler {
 		mux.Handle("/gizmo", GizmoOff())
 	}
 	if !o.NoPlayground {
-		mux.Handle("/{$}", Playground("/query"))
+		mux.Handle("/{$}", playground.Page())
+		mux.Handle("/playground/", http.StripPrefix("/playground/", playground.Assets()))
 	}
 	mux.Handle("/explore/", http.StripPrefix("/explore/", explorer.Handler()))
 	return CORS(o.CORS, mux)

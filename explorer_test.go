@@ -32,7 +32,7 @@ func chromium() string {
 func TestExplorer(t *testing.T) {
 	exe := chromium()
 	if exe == "" {
-		t.Skip("no Chromium (apt-get install chromium, or set CHROME)")
+		missing(t, "no Chromium (apt-get install chromium, or set CHROME)")
 	}
 	srv := sampleServer(t)
 
@@ -126,7 +126,7 @@ func TestExplorer(t *testing.T) {
 func TestExplorerMap(t *testing.T) {
 	exe := chromium()
 	if exe == "" {
-		t.Skip("no Chromium (apt-get install chromium, or set CHROME)")
+		missing(t, "no Chromium (apt-get install chromium, or set CHROME)")
 	}
 	srv := sampleServer(t)
 	ctx := browser(t, exe)

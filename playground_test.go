@@ -19,7 +19,7 @@ import (
 func TestPlayground(t *testing.T) {
 	exe := chromium()
 	if exe == "" {
-		t.Skip("no Chromium (apt-get install chromium, or set CHROME)")
+		missing(t, "no Chromium (apt-get install chromium, or set CHROME)")
 	}
 	srv := sampleServer(t)
 	ctx := browser(t, exe)

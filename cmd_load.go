@@ -16,8 +16,9 @@ import (
 var loadCommand = command{
 	name: "load",
 	args: "[--db PATH|URL] [--workers N] [--batch N] FILE|DIR|FILE.jsonl|-...",
-	summary: "ingest articles (text files, or JSON lines of {text, title, source, publishedAt})\n" +
-		"in parallel, skipping those already stored; resumes where a killed load stopped",
+	summary: "ingest articles (text or HTML files, directories of them, or JSON lines of\n" +
+		"{text, title, source, publishedAt}) in parallel, skipping those already stored; resumes\n" +
+		"where a killed load stopped; prints what it could not read and the loader's warnings",
 	run: runLoad,
 }
 
@@ -43,6 +44,9 @@ func addLoadFlags(fs *flag.FlagSet, c *loadConfig) {
 func runLoad(ctx context.Context, cmd command, c cmdIO, args []string) error {
 	fs := flags(cmd, c.stdout)
 	sc := addStoreFlags(fs)
+	sc.inUse = "a database is one process's: stop the server and load, or send the articles to the\n" +
+		"running server (the ingestArticle mutation; see serve --write-token), or load at start\n" +
+		"with serve --load."
 	lc := loadConfig{stdin: c.stdin}
 	addLoadFlags(fs, &lc)
 	if err := parse(fs, args); err != nil {
@@ -54,6 +58,9 @@ func runLoad(ctx context.Context, cmd command, c cmdIO, args []string) error {
 	lc.base = sc.base
 	return withStore(sc, func(s *store.Store) error { return load(ctx, lc, s, fs.Args(), c.stdout) })
 }
+
+// shownWarnings is how many of the loader's warnings load prints.
+const shownWarnings = 20
 
 // load ingests every article (package ingest) and prints the summary; an
 // article that fails is reported and the rest go on. It returns an error
@@ -68,6 +75,9 @@ func load(ctx context.Context, cfg loadConfig, s *store.Store, paths []string, o
 		icfg.Progress = ingest.NewProgress(os.Stderr)
 	}
 	sum, err := ingest.Run(ctx, icfg, l, s)
+	if err != nil && sum.Read == 0 {
+		return err // nothing read (a path that does not exist...): no summary
+	}
 	fmt.Fprintf(out, "loaded %d articles (%d already present, %d failed) of %d read: %d statements, %d entities, %d quads, %d warnings, in %s (%.1f articles/s)\n",
 		sum.Created, sum.Skipped, sum.Failed, sum.Read, sum.Statements, sum.Entities, sum.Quads, sum.Warnings,
 		sum.Elapsed.Round(time.Millisecond), float64(sum.Read)/max(sum.Elapsed.Seconds(), 1e-9))
@@ -76,6 +86,19 @@ func load(ctx context.Context, cfg loadConfig, s *store.Store, paths []string, o
 	}
 	if more := sum.Failed - len(sum.Failures); more > 0 {
 		fmt.Fprintf(out, "  ... and %d more failures\n", more)
+	}
+	for i, w := range sum.WarningList {
+		if i == shownWarnings {
+			fmt.Fprintf(out, "  ... and %d more warnings\n", sum.Warnings-shownWarnings)
+			break
+		}
+		fmt.Fprintf(out, "  warning: %s: %s\n", w.Origin, w.Message)
+	}
+	for _, ig := range sum.Ignored {
+		fmt.Fprintf(out, "  not read: %s: %s\n", ig.Path, ig.Reason)
+	}
+	if more := sum.IgnoredCount - len(sum.Ignored); more > 0 {
+		fmt.Fprintf(out, "  ... and %d more files not read\n", more)
 	}
 	if err != nil {
 		return err

@@ -1,5 +1,5 @@
 // Package ingest loads many articles into the store: it streams them from
-// text files, directories and JSON lines, skips the ones the store already
+// text and HTML files, directories of them and JSON lines, skips the ones the store already
 // has (by the hash of their text), extracts the others on every core and
 // writes them in batches, each batch one transaction. It never holds more
 // than a few batches in memory, so a corpus of any size loads in bounded
@@ -54,12 +54,28 @@ type Failure struct {
 	Reason string
 }
 
+// Warning is something the loader could not handle in an article (a
+// sentence it skipped...): the article was loaded without it.
+type Warning struct {
+	Origin  string // file, or file:line for JSON lines
+	Message string
+}
+
+// Ignored is a file found in a directory that is not an article file,
+// and why it was not read.
+type Ignored struct {
+	Path, Reason string
+}
+
 // Summary is what a load did.
 type Summary struct {
 	Read, Created, Skipped, Failed int
 	Statements, Entities, Quads    int
 	Warnings                       int
 	Failures                       []Failure // the first 100
+	WarningList                    []Warning // the first 100
+	Ignored                        []Ignored // files of directories not read: the first 100
+	IgnoredCount                   int
 	Elapsed                        time.Duration
 }
 
@@ -91,6 +107,20 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 	}
 	start := time.Now()
 	var sum Summary
+	// The sources are listed first: a path that does not exist fails
+	// the load before anything is read.
+	list, err := files(cfg.Sources)
+	if err != nil {
+		return sum, err
+	}
+	for _, e := range list {
+		if e.ignore != "" {
+			sum.IgnoredCount++
+			if len(sum.Ignored) < maxFailures {
+				sum.Ignored = append(sum.Ignored, Ignored{e.path, e.ignore})
+			}
+		}
+	}
 	var mu sync.Mutex // guards sum
 	fail := func(origin string, err error) {
 		mu.Lock()
@@ -104,7 +134,7 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 	defer cancel(nil)
 
 	if cfg.Progress != nil {
-		total, known := count(cfg.Sources)
+		total, known := count(list)
 		cfg.Progress.start(total, known)
 		defer cfg.Progress.stop()
 	}
@@ -113,7 +143,7 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 	var readErr error
 	go func() {
 		defer close(items)
-		readErr = read(ctx, cfg, items)
+		readErr = read(ctx, cfg, list, items)
 		if readErr != nil {
 			cancel(readErr)
 		}
@@ -201,6 +231,11 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 				sum.Skipped++ // loaded meanwhile, by another loader or twice in the input
 			}
 			sum.Warnings += len(batch[i].doc.Warnings)
+			for _, w := range batch[i].doc.Warnings {
+				if len(sum.WarningList) < maxFailures {
+					sum.WarningList = append(sum.WarningList, Warning{batch[i].origin, w})
+				}
+			}
 		}
 		mu.Unlock()
 		cfg.Progress.add(len(batch))
@@ -244,17 +279,35 @@ func isJSONLines(name string) bool {
 	return false
 }
 
-// entry is a file to read, or a path found unreadable while walking a
-// directory (err set): it becomes a failure of the load, not its end.
-type entry struct {
-	path string
-	err  error
+// isArticleFile reports whether a file holds one article by its name:
+// text or HTML (the loader strips markup).
+func isArticleFile(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".text", ".html", ".htm":
+		return true
+	}
+	return false
 }
 
-// files expands the sources: directories are walked for .txt and JSON
-// lines files, in name order. A source that does not exist is an error;
-// an unreadable file or subdirectory inside a directory is an entry with
-// its error, and the walk goes on.
+// notArticles is why a directory's other files are not read.
+const notArticles = "not an article file (.txt, .text, .html, .htm, or JSON lines .jsonl, .ndjson)"
+
+// entry is a file to read; or a path found unreadable while walking a
+// directory (err set): it becomes a failure of the load, not its end; or
+// a file of a directory that is not read (ignore says why).
+type entry struct {
+	path   string
+	err    error
+	ignore string
+}
+
+// files expands the sources: directories are walked for article files
+// (text, HTML) and JSON lines files, in name order; their other files are
+// entries that say why they are ignored, and hidden files and directories
+// are passed over. A file given by name is read whatever its name. A
+// source that does not exist is an error; an unreadable file or
+// subdirectory inside a directory is an entry with its error, and the walk
+// goes on.
 func files(sources []string) ([]entry, error) {
 	var out []entry
 	for _, src := range sources {
@@ -296,26 +349,35 @@ func walk(fsys fs.FS, root string) ([]entry, error) {
 			}
 			return nil
 		}
-		if !d.IsDir() && (strings.EqualFold(filepath.Ext(p), ".txt") || isJSONLines(p)) {
+		if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir // .git and the like
+			}
+			return nil
+		}
+		switch {
+		case d.IsDir():
+		case isArticleFile(p) || isJSONLines(p):
 			found = append(found, entry{path: path})
+		default:
+			found = append(found, entry{path: path, ignore: notArticles})
 		}
 		return nil
 	})
 	return found, err
 }
 
-// count is how many articles the sources hold, when that can be known
+// count is how many articles the files hold, when that can be known
 // without keeping them (not for standard input).
-func count(sources []string) (int, bool) {
-	fs, err := files(sources)
-	if err != nil {
-		return 0, false
-	}
+func count(list []entry) (int, bool) {
 	n := 0
-	for _, e := range fs {
+	for _, e := range list {
 		f := e.path
 		if f == "-" {
 			return 0, false
+		}
+		if e.ignore != "" {
+			continue
 		}
 		if e.err != nil || !isJSONLines(f) {
 			n++
@@ -338,11 +400,7 @@ func count(sources []string) (int, bool) {
 	return n, true
 }
 
-func read(ctx context.Context, cfg Config, out chan<- item) error {
-	fs, err := files(cfg.Sources)
-	if err != nil {
-		return err
-	}
+func read(ctx context.Context, cfg Config, list []entry, out chan<- item) error {
 	send := func(it item) bool {
 		select {
 		case out <- it:
@@ -351,8 +409,11 @@ func read(ctx context.Context, cfg Config, out chan<- item) error {
 			return false
 		}
 	}
-	for _, e := range fs {
+	for _, e := range list {
 		f := e.path
+		if e.ignore != "" {
+			continue
+		}
 		if e.err != nil {
 			if !send(item{origin: f, err: e.err}) {
 				return nil

@@ -36,6 +36,8 @@ type Store interface {
 	// provenance, for traversals (out: id is their subject, else their
 	// object), and how many there are in all.
 	Edges(ctx context.Context, id string, out bool, limit int) ([]kg.Edge, int, error)
+	// Largest lists at most limit entities by their statements, most first.
+	Largest(ctx context.Context, limit int) ([]kg.Ranked, error)
 }
 
 // Extractor turns article text into a document.

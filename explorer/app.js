@@ -203,6 +203,12 @@ function applyFilters() {
         e.source().hasClass("hidden") || e.target().hasClass("hidden");
       e.toggleClass("hidden", hide);
     });
+    // a node whose every statement is filtered out goes too, unless it is
+    // the one selected
+    cy.nodes().forEach((n) => {
+      const edges = n.connectedEdges();
+      if (!n.selected() && edges.length > 0 && edges.every((e) => e.hasClass("hidden"))) n.addClass("hidden");
+    });
   });
   window.ngState.nodes = cy.nodes(":visible").length;
   window.ngState.edges = cy.edges(":visible").length;

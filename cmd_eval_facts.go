@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/eval/facts"
 	"github.com/newsgraph/newsgraph/graph"
@@ -22,8 +23,8 @@ var evalFactsCommand = command{
 
 func runEvalFacts(ctx context.Context, cmd command, c cmdIO, args []string) error {
 	fs := flags(cmd, c.stdout)
-	dir := fs.String("articles", "testdata/articles", "directory of the judged articles")
-	keyFile := fs.String("keyfacts", "testdata/judged/keyfacts.tsv", "key facts (article, number, sentence, fact); empty for none")
+	dir := fs.String("articles", "testdata/articles", "directories of the judged articles, comma-separated (the first that holds an article is read)")
+	keyFile := fs.String("keyfacts", "testdata/judged/keyfacts.tsv", "key facts (article, number, sentence, fact), comma-separated files; empty for none")
 	unjudged := fs.String("unjudged", "", "write the statements not judged yet here, in the judged format with empty labels")
 	shown := fs.String("shown", "", "write every statement shown here, with its label and note where judged (for reading what is right and wrong)")
 	minConf := fs.Float64("min-confidence", graph.DefaultMinConfidence, "hide statements under this confidence, as the server's views do")
@@ -39,18 +40,16 @@ func runEvalFacts(ctx context.Context, cmd command, c cmdIO, args []string) erro
 	if err != nil {
 		return err
 	}
-	var keys []facts.KeyFact
-	if *keyFile != "" {
-		if keys, err = facts.ReadKeyFacts(*keyFile); err != nil {
-			return err
-		}
+	keys, err := readKeyFacts(*keyFile)
+	if err != nil {
+		return err
 	}
 	l, err := newLoader(kg.DefaultBase, 2<<20)
 	if err != nil {
 		return err
 	}
 	extract := func(ctx context.Context, article string) (*kg.Document, error) {
-		b, err := os.ReadFile(filepath.Join(*dir, article))
+		b, err := readJudgedArticle(*dir, article)
 		if err != nil {
 			return nil, err
 		}
@@ -88,4 +87,36 @@ func writeJudgedFile(path string, js []facts.Judged) error {
 		return err
 	}
 	return f.Close()
+}
+
+// readJudgedArticle reads a judged article from the first of the
+// comma-separated directories that holds it.
+func readJudgedArticle(dirs, name string) ([]byte, error) {
+	var first error
+	for _, d := range strings.Split(dirs, ",") {
+		b, err := os.ReadFile(filepath.Join(d, name))
+		if err == nil {
+			return b, nil
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	return nil, fmt.Errorf("judged article %s: %w", name, first)
+}
+
+// readKeyFacts reads comma-separated key-fact files ("" for none).
+func readKeyFacts(files string) ([]facts.KeyFact, error) {
+	var keys []facts.KeyFact
+	for _, f := range strings.Split(files, ",") {
+		if f == "" {
+			continue
+		}
+		k, err := facts.ReadKeyFacts(f)
+		if err != nil {
+			return nil, err
+		}
+		keys = append(keys, k...)
+	}
+	return keys, nil
 }

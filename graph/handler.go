@@ -73,7 +73,7 @@ func NewHandler(r *Resolver, o HandlerOptions) http.Handler {
 // hidden from the default views (statement lists, an entity's statements,
 // traversals, the explorer), unless a query asks for them with
 // minConfidence: the statement scorer's threshold (see the README).
-const DefaultMinConfidence = 0.5
+const DefaultMinConfidence = 0.45
 
 // DefaultTimeout bounds one request.
 const DefaultTimeout = 30 * time.Second

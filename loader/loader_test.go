@@ -190,6 +190,15 @@ func TestSentences(t *testing.T) {
 		{name: "request", text: "Ukraine asked Poland to deliver tanks.", subj: "Poland", pred: "deliver", obj: "tanks", modality: "ask", objType: kg.Concept},
 		{name: "said after the quote", text: "\"Spain will close the embassy,\" said Pedro Sanchez.", subj: "Spain", pred: "close", obj: "embassy", modality: "will", attrib: "Pedro Sanchez", objType: kg.Concept},
 		{name: "according to", text: "According to Reuters, Turkey arrested 30 journalists.", subj: "Turkey", pred: "arrest", obj: "30 journalists", attrib: "Reuters", objType: kg.Quantity},
+		{name: "quote closed by any verb", text: "\"Spain will close the embassy,\" shared Pedro Sanchez.", subj: "Spain", pred: "close", obj: "embassy", modality: "will", attrib: "Pedro Sanchez", objType: kg.Concept},
+		{name: "quote over two sentences", text: "Pedro Sanchez spoke on Monday. \"We are tired. Spain will close the embassy in Cairo,\" shared Mr. Sanchez.", subj: "Spain", pred: "close", obj: "embassy", modality: "will", attrib: "Pedro Sanchez", objType: kg.Concept},
+		{name: "report after a comma", text: "The highway was closed between Leeds and York, police reported.", subj: "highway", pred: "be closed between", obj: "Leeds", attrib: "police", objType: kg.GPE},
+		{name: "yet to", text: "The government has yet to approve the budget.", subj: "government", pred: "have to approve", obj: "budget", negated: true, modality: "", objType: kg.Concept},
+		{name: "country of several words", text: "Jamaica will play Antigua and Barbuda on Sunday.", subj: "Jamaica", pred: "play", obj: "Antigua and Barbuda", modality: "will", objType: kg.GPE},
+		{name: "place before a title", text: "BVI Premier Andrew Fahie was detained in the United States.", subj: "Andrew Fahie", pred: "be detained in", obj: "United States", objType: kg.GPE},
+		{name: "the effort is no agent", text: "Antony Blinken made an effort to reduce the influx of migrants.", subj: "Antony Blinken", pred: "reduce", obj: "influx of migrants", modality: "effort", objType: kg.Concept},
+		{name: "report with a time after a comma", text: "Main Street is closed between Oak Avenue and Pine Road due to a water leak, Springfield Police Department reported at 2:15 p.m. on Oct. 3.", subj: "Main Street", pred: "be closed between", obj: "Oak Avenue", attrib: "Springfield Police Department", objType: kg.Location},
+		{name: "a relative pronoun speaks for its antecedent", text: "The mayor thanked Mary Smith, who said the river had flooded the town.", subj: "river", pred: "flood", obj: "town", attrib: "Mary Smith", objType: kg.Concept},
 		{name: "told reporters", text: "Joe Biden told reporters Iran had enriched uranium.", subj: "Iran", pred: "enrich", obj: "uranium", attrib: "Joe Biden", objType: kg.Concept},
 	}
 	for _, tc := range tests {

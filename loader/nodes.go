@@ -131,7 +131,7 @@ func (x *sentenceExtractor) reporter(k int) (kg.Node, bool) {
 		return kg.Node{}, false
 	}
 	say := ws[v].Head
-	if !reportingVerbs[verbLemma(ws[say])] {
+	if !reports(ws, say) {
 		return kg.Node{}, false
 	}
 	for s := range ws {

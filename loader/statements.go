@@ -106,7 +106,7 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			// be "Yes, the Cyclone is almost certain")
 			continue
 		}
-		if tp.Verb >= 0 && reportingVerbs[verbLemma(ws[tp.Verb])] && obj.Head >= 0 && ws[obj.Head].Rel == "ccomp" {
+		if tp.Verb >= 0 && reports(ws, tp.Verb) && obj.Head >= 0 && ws[obj.Head].Rel == "ccomp" {
 			// "X said that Y": Y's own statements carry the attribution
 			// (appendStatement); the saying itself is not a fact.
 			continue
@@ -542,12 +542,16 @@ func phraseOf(a openie.Arg) phrase {
 // or compound parts that belongs to an entity.
 func (x *sentenceExtractor) namePhrase(a openie.Arg) phrase {
 	p := phraseOf(a)
-	if x.doc.entityAt(x.sent.Index, p.head) >= 0 {
+	// "BVI Premier Andrew Fahie" parsed flat from its first word: the
+	// place before the title is not who the phrase names.
+	beforeTitle := p.head+1 < len(x.ws) && gazetteer.IsTitle(x.ws[p.head+1].Text)
+	if e := x.doc.entityAt(x.sent.Index, p.head); e >= 0 && !beforeTitle {
 		return p
 	}
 	best := -1
 	for i, w := range x.ws {
-		if w.Head == p.head && (w.Rel == "flat" || w.Rel == "compound") && i > p.head && x.doc.entityAt(x.sent.Index, i) >= 0 {
+		if w.Head == p.head && (w.Rel == "flat" || w.Rel == "compound") && i > p.head && x.doc.entityAt(x.sent.Index, i) >= 0 &&
+			x.doc.entityAt(x.sent.Index, i) != x.doc.entityAt(x.sent.Index, p.head) {
 			best = i
 		}
 	}
@@ -885,6 +889,9 @@ func (x *sentenceExtractor) embedding(v int) string {
 		switch ws[h].Rel {
 		case "advcl", "acl":
 			p := ws[h].Head
+			if ws[h].Rel == "acl" && p >= 0 && ws[h].XPOS != "VBN" && openie.ControlNoun(strings.ToLower(ws[p].Lemma)) {
+				return strings.ToLower(ws[p].Lemma) // "an effort to reduce the influx": attempted, not done
+			}
 			switch m := mark(h); {
 			case m == "if" || m == "unless":
 				return "if"

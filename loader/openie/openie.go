@@ -170,6 +170,29 @@ func isPredicate(t *tree, i int) bool {
 	return t.child(i, "cop") >= 0
 }
 
+// controlNouns name an act, a chance or a quality whose infinitive or
+// gerund has an agent other than the noun ("the effort to reduce", "a
+// chance to show", "difficulties getting robots", "the importance of
+// reopening"): the noun is never that clause's subject.
+var controlNouns = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`effort attempt bid plan decision chance opportunity way right ability
+		need order call request push move campaign proposal promise offer threat goal aim intention
+		desire wish willingness failure refusal reluctance importance difficulty trouble struggle
+		permission pressure option choice freedom motivation reason means capacity commitment pledge vow
+		determination readiness eagerness hope ambition mission task duty obligation responsibility
+		initiative strategy approach incentive time luxury privilege honor honour pleasure courage
+		urge temptation tendency habit power authority mandate`) {
+		controlNouns[w] = true
+	}
+}
+
+// ControlNoun reports whether a lower-cased noun lemma is one of
+// controlNouns: a clause that hangs off it says what is attempted,
+// planned or possible, not what happened.
+func ControlNoun(lemma string) bool { return controlNouns[lemma] }
+
 // subject finds the subject of predicate v: its own, or inherited through
 // coordination, control and relative clauses.
 func (t *tree) subject(v int, depth int) (Arg, bool, float64) {
@@ -199,6 +222,19 @@ func (t *tree) subject(v int, depth int) (Arg, bool, float64) {
 		a, ok, c := t.subject(h, depth+1)
 		return a, ok, c - 0.05
 	case "acl:relcl", "acl":
+		if t.s.Rel[v] == "acl" && controlNouns[strings.ToLower(t.s.Lemma[h])] && t.s.XPOS[v] != "VBN" {
+			// "Blinken's effort to reduce the influx", "made an effort
+			// to reduce": the effort reduces nothing; whoever makes it
+			// does, when the sentence says who.
+			if p := t.child(h, "nmod:poss"); p >= 0 {
+				return t.subjectPhrase(p), true, -0.15
+			}
+			if t.s.Rel[h] == "obj" && t.s.Head[h] >= 0 {
+				a, ok, c := t.subject(t.s.Head[h], depth+1)
+				return a, ok, c - 0.15
+			}
+			return Arg{}, false, 0
+		}
 		return t.subjectPhrase(h), true, -0.1
 	case "advcl":
 		if t.ecm(h) == v {

@@ -15,6 +15,8 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // chromium finds a Chromium to drive: $CHROME, or Debian's chromium.
@@ -221,7 +223,7 @@ func TestExplorerMap(t *testing.T) {
 // TestExplorerFirstScreen drives the first screen, the address and the
 // labels in headless Chromium: without a search the page says how many
 // articles and entities the graph holds and lists its largest entities
-// (as largestEntities ranks them); clicking one draws it at the default
+// (as largestEntities ranks them); clicking one draws it at the server's
 // confidence threshold, with names that wrap and do not overlap; and the
 // address (?q=, ?node=) reopens a search and a node.
 func TestExplorerFirstScreen(t *testing.T) {
@@ -229,7 +231,9 @@ func TestExplorerFirstScreen(t *testing.T) {
 	if exe == "" {
 		missing(t, "no Chromium (apt-get install chromium, or set CHROME)")
 	}
-	srv := sampleServer(t)
+	// the sample article, served with serve's threshold
+	srv := articlesServer(t, []string{"testdata/articles/border-crossings.txt"},
+		graph.ServerOptions{MinConfidence: graph.DefaultMinConfidence})
 	var want struct {
 		Data struct {
 			LargestEntities []struct {
@@ -310,7 +314,7 @@ func TestExplorerFirstScreen(t *testing.T) {
 			const long = vis.sort((a, b) => b.data("name").length - a.data("name").length)[0];
 			const lb = long.boundingBox({includeNodes: false, includeLabels: true, includeOverlays: false});
 			return {conf: document.getElementById("conf").value,
-				under: cy.edges(":visible").filter((e) => e.data("confidence") < 0.5).length,
+				under: cy.edges(":visible").filter((e) => e.data("confidence") < `+strconv.FormatFloat(graph.DefaultMinConfidence, 'g', -1, 64)+`).length,
 				url: location.href, overlaps: drawn, stacked, parted, longName: long.data("name"), longWidth: lb.w, longHeight: lb.h,
 				fontHeight: parseFloat(long.style("font-size"))};
 		})()`, &view),
@@ -318,8 +322,8 @@ func TestExplorerFirstScreen(t *testing.T) {
 	if err != nil {
 		t.Fatalf("open the largest entity: %v", err)
 	}
-	if view.Conf != "0.5" || view.Under != 0 {
-		t.Errorf("confidence filter at %s, %d edges under 0.5 shown; want 0.5 and none", view.Conf, view.Under)
+	if want := strconv.FormatFloat(graph.DefaultMinConfidence, 'g', -1, 64); view.Conf != want || view.Under != 0 {
+		t.Errorf("confidence filter at %s, %d edges under it shown; want the server's %s and none", view.Conf, view.Under, want)
 	}
 	if u, err := url.Parse(view.URL); err != nil || u.Query().Get("node") != largest[0].Entity.ID {
 		t.Errorf("address %s, want node=%s", view.URL, largest[0].Entity.ID)

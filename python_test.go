@@ -70,7 +70,7 @@ func TestNotebook(t *testing.T) {
 	dir := t.TempDir()
 	pythonPath, _ := filepath.Abs("python")
 	cmd := exec.Command(jupyter, "nbconvert", "--to", "notebook", "--execute", "--output-dir", dir,
-		"--ExecutePreprocessor.timeout=300", "notebook.ipynb")
+		"--ExecutePreprocessor.timeout=300", "--ExecutePreprocessor.record_timing=False", "notebook.ipynb")
 	cmd.Dir = "examples"
 	cmd.Env = append(os.Environ(), "NEWSGRAPH_URL="+srv.URL, "PYTHONPATH="+pythonPath, "PYTHONDONTWRITEBYTECODE=1",
 		"PYDEVD_DISABLE_FILE_VALIDATION=1")

@@ -18,10 +18,15 @@ const STMT = `id predicate relation confidence negated modality
 // ngState is read by the browser test: what the page shows.
 window.ngState = { nodes: 0, edges: 0, panel: "", places: 0, selected: "", ready: false, overview: false };
 
-// DEFAULT_CONFIDENCE is where the confidence filter starts: the server's
-// default threshold (graph.DefaultMinConfidence, serve --min-confidence),
-// under which the statement scorer's facts are mostly wrong.
-const DEFAULT_CONFIDENCE = 0.5;
+// The confidence filter starts at the server's threshold (its
+// minConfidence: serve --min-confidence, graph.DefaultMinConfidence by
+// default), under which the statements are mostly wrong; the server hides
+// those from its default views anyway, and the filter can only raise it.
+async function startConfidence() {
+  const d = await gql(`{ minConfidence }`);
+  $("conf").value = d.minConfidence;
+  applyFilters();
+}
 
 const $ = (id) => document.getElementById(id);
 const status = (s) => { $("status").textContent = s; };
@@ -132,7 +137,8 @@ function separateLabels() {
 
 async function expand(id) {
   status("loading…");
-  const d = await gql(`query($s: [ID!]!) { subgraph(seeds: $s, hops: 1, maxNodes: 60) { truncated nodes { ${NODE} } edges { ${STMT} } } }`, { s: [id] });
+  const d = await gql(`query($s: [ID!]!, $c: Float) { subgraph(seeds: $s, hops: 1, maxNodes: 60, minConfidence: $c) { truncated nodes { ${NODE} } edges { ${STMT} } } }`,
+    { s: [id], c: parseFloat($("conf").value) });
   d.subgraph.nodes.forEach(addNode);
   d.subgraph.edges.forEach(addStatement);
   refresh();
@@ -368,8 +374,8 @@ function markSelectedPlace() {
 
 $("pathBtn").addEventListener("click", async () => {
   if (pathEnds.length < 2) { status("choose two nodes with shift-click"); return; }
-  const d = await gql(`query($a: ID!, $b: ID!) { shortestPath(from: $a, to: $b, maxHops: 5) { length nodes { ${NODE} } statements { ${STMT} } } }`,
-    { a: pathEnds[0].id(), b: pathEnds[1].id() });
+  const d = await gql(`query($a: ID!, $b: ID!, $c: Float) { shortestPath(from: $a, to: $b, maxHops: 5, minConfidence: $c) { length nodes { ${NODE} } statements { ${STMT} } } }`,
+    { a: pathEnds[0].id(), b: pathEnds[1].id(), c: parseFloat($("conf").value) });
   cy.elements().removeClass("path");
   if (!d.shortestPath) { status("no path within 5 statements"); return; }
   d.shortestPath.nodes.forEach(addNode);
@@ -445,10 +451,9 @@ async function showNode(id) {
   window.ngState.panel = $("panel").textContent;
 }
 
-$("conf").value = DEFAULT_CONFIDENCE;
-$("confval").textContent = DEFAULT_CONFIDENCE.toFixed(2);
 initMap();
-openFromURL()
+startConfidence()
+  .then(openFromURL)
   .then((linked) => (linked ? null : overview()))
   .catch((e) => status(e.message))
   .finally(() => { window.ngState.ready = true; });

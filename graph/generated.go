@@ -171,6 +171,7 @@ type ComplexityRoot struct {
 		EntitiesNear    func(childComplexity int, lat float64, lon float64, km float64, first *int) int
 		Entity          func(childComplexity int, id string) int
 		LargestEntities func(childComplexity int, first *int) int
+		MinConfidence   func(childComplexity int) int
 		SearchEntities  func(childComplexity int, query string, typeArg *kg.EntityType, first *int, after *string) int
 		ShortestPath    func(childComplexity int, from string, to string, maxHops *int, predicates []string, minConfidence *float64) int
 		Statement       func(childComplexity int, id string) int
@@ -278,6 +279,7 @@ type QueryResolver interface {
 	Articles(ctx context.Context, mentioning *string, first *int, after *string) (*model.ArticleConnection, error)
 	Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
 	LargestEntities(ctx context.Context, first *int) ([]*model.RankedEntity, error)
+	MinConfidence(ctx context.Context) (float64, error)
 	EntitiesNear(ctx context.Context, lat float64, lon float64, km float64, first *int) ([]*kg.Nearby, error)
 	Subgraph(ctx context.Context, seeds []string, hops *int, direction *model.Direction, predicates []string, types []kg.EntityType, minConfidence *float64, maxNodes *int) (*model.Subgraph, error)
 	ShortestPath(ctx context.Context, from string, to string, maxHops *int, predicates []string, minConfidence *float64) (*model.Path, error)
@@ -854,6 +856,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.LargestEntities(childComplexity, args["first"].(*int)), true
+	case "Query.minConfidence":
+		if e.ComplexityRoot.Query.MinConfidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.MinConfidence(childComplexity), true
 	case "Query.searchEntities":
 		if e.ComplexityRoot.Query.SearchEntities == nil {
 			break
@@ -1508,6 +1516,11 @@ type Query {
   most first: what the graph is mostly about.
   """
   largestEntities(first: Int = 10): [RankedEntity!]!
+  """
+  The confidence under which this server's default views hide statements (serve --min-confidence):
+  what a query's minConfidence is when it gives none. Clients start their own filters there.
+  """
+  minConfidence: Float!
   "Located entities within km of a point, nearest first (each cluster of joined entities once)."
   entitiesNear(lat: Float!, lon: Float!, km: Float!, first: Int = 20): [EntityNear!]!
   """
@@ -4783,6 +4796,29 @@ func (ec *executionContext) fieldContext_Query_largestEntities(ctx context.Conte
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Query_minConfidence(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_minConfidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().MinConfidence(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_minConfidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Query", field, true, true, "Float")
 }
 
 func (ec *executionContext) _Query_entitiesNear(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -8125,6 +8161,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_largestEntities(ctx, field)
+				})
+		case "minConfidence":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_minConfidence(ctx, field)
 				})
 		case "entitiesNear":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,

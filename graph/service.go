@@ -76,6 +76,9 @@ func (s *Service) threshold(asked *float64) float64 {
 	return s.minConfidence
 }
 
+// defaultMinConfidence is the server's threshold, for clients to start at.
+func (s *Service) defaultMinConfidence() float64 { return s.minConfidence }
+
 // NewResolver returns the root resolver over a store and an extractor.
 func NewResolver(s Store, x Extractor) *Resolver {
 	return &Resolver{svc: &Service{store: s, extractor: x, extracting: make(chan struct{}, runtime.GOMAXPROCS(0))}}

@@ -284,6 +284,7 @@ func TestExplorerFirstScreen(t *testing.T) {
 		LongWidth  float64
 		LongHeight float64
 		FontHeight float64
+		Zoom       float64
 	}
 	err = chromedp.Run(ctx,
 		chromedp.Click("#largest li", chromedp.ByQuery),
@@ -316,7 +317,7 @@ func TestExplorerFirstScreen(t *testing.T) {
 			return {conf: document.getElementById("conf").value,
 				under: cy.edges(":visible").filter((e) => e.data("confidence") < `+strconv.FormatFloat(graph.DefaultMinConfidence, 'g', -1, 64)+`).length,
 				url: location.href, overlaps: drawn, stacked, parted, longName: long.data("name"), longWidth: lb.w, longHeight: lb.h,
-				fontHeight: parseFloat(long.style("font-size"))};
+				fontHeight: parseFloat(long.style("font-size")), zoom: cy.zoom()};
 		})()`, &view),
 	)
 	if err != nil {
@@ -333,6 +334,10 @@ func TestExplorerFirstScreen(t *testing.T) {
 	}
 	if view.Stacked == 0 || view.Parted != 0 {
 		t.Errorf("two nodes on one another: %d overlaps seen, %d after separateLabels; want some, then none", view.Stacked, view.Parted)
+	}
+	// Names are drawn at a readable size: at least 8 px on the screen.
+	if px := view.Zoom * view.FontHeight; px < 8 {
+		t.Errorf("names drawn %.1f px high (zoom %.2f): want 8 or more", px, view.Zoom)
 	}
 	// The longest name wraps: narrower than the label width, over lines.
 	if len(view.LongName) > 25 && (view.LongWidth > 120 || view.LongHeight < 2*view.FontHeight) {
@@ -361,7 +366,7 @@ func TestExplorerFirstScreen(t *testing.T) {
 	if selected != largest[0].Entity.ID || !strings.HasPrefix(title, largest[0].Entity.Name) {
 		t.Errorf("?node=: selected %q, panel %q; want %s", selected, title, largest[0].Entity.Name)
 	}
-	t.Logf("first screen %q, largest %q; longest label %q %.0f×%.0f", counts, names, view.LongName, view.LongWidth, view.LongHeight)
+	t.Logf("first screen %q, largest %q; longest label %q %.0f×%.0f; zoom %.2f", counts, names, view.LongName, view.LongWidth, view.LongHeight, view.Zoom)
 }
 
 // browser starts headless Chromium for a test, with a minute to run.

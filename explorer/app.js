@@ -48,7 +48,7 @@ const cy = cytoscape({
   style: [
     { selector: "node", style: {
       "background-color": (n) => COLORS[n.data("type")] || "#777",
-      label: "data(name)", "font-size": 10, "text-valign": "bottom", "text-margin-y": 3,
+      label: "data(name)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3,
       width: (n) => (n.data("entity") ? 22 : 14), height: (n) => (n.data("entity") ? 22 : 14),
       // long names wrap between words, on a white ground so that an edge
       // under them does not cross the letters
@@ -92,7 +92,7 @@ function addStatement(st) {
 
 function refresh() {
   applyFilters();
-  cy.layout({ name: "cose", animate: false, randomize: true, nodeRepulsion: 400000, idealEdgeLength: 140, nodeOverlap: 40, padding: 40,
+  cy.layout({ name: "cose", animate: false, randomize: true, nodeRepulsion: 20000, idealEdgeLength: 70, nodeOverlap: 20, padding: 30, gravity: 1.5,
     nodeDimensionsIncludeLabels: true }).run();
   separateLabels();
   window.ngState.nodes = cy.nodes(":visible").length;
@@ -132,7 +132,20 @@ function separateLabels() {
     }
     if (!moved) break;
   }
-  cy.fit(cy.elements(":visible"), 40);
+  frame();
+}
+
+// MIN_ZOOM keeps names readable: a view too large to fit at it is shown
+// around the selected node (or the middle), the rest a pan away.
+const MIN_ZOOM = 0.75;
+
+function frame() {
+  cy.fit(cy.elements(":visible"), 30);
+  if (cy.zoom() < MIN_ZOOM) {
+    const sel = cy.$("node:selected");
+    cy.zoom(MIN_ZOOM);
+    cy.center(sel.empty() ? cy.elements(":visible") : sel);
+  }
 }
 
 async function expand(id) {
@@ -249,7 +262,7 @@ function selectNode(id) {
   n.select();
   window.ngState.selected = id;
   showNode(id);
-  cy.center(n);
+  frame();
 }
 
 // The selected node's edges show their predicates at any zoom.

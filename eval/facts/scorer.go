@@ -132,7 +132,7 @@ func TrainScorer(ctx context.Context, cfg ScorerConfig, extract FeatureExtractor
 				partial++
 			}
 		}
-		fmt.Fprintf(cfg.Log, "  %.1f  %4d  precision=%.3f lenient=%.3f keyfacts=%.3f\n", th, kept,
+		fmt.Fprintf(cfg.Log, "  %.2f  %4d  precision=%.3f lenient=%.3f keyfacts=%.3f\n", th, kept,
 			ratio(correct, kept), ratio(correct+partial, kept), ratio(len(found), totalKeys))
 	}
 	var train []openie.Example

@@ -267,7 +267,9 @@ func auxFits(s columns, k, v int) bool {
 	case "have", "get":
 		return s.XPOS[v] == "VBN"
 	}
-	return s.XPOS[v] == "VB"
+	// a base form, which the tagger may call a present tense after a
+	// coordination ("could drive cars and ride trains")
+	return s.XPOS[v] == "VB" || s.XPOS[v] == "VBP" && !strings.EqualFold(s.Lemma[v], "be")
 }
 
 // subordinator returns the word that introduces an adverbial clause: its
@@ -603,6 +605,9 @@ func (t *tree) controlVerb(v int, rel *[]int, tp *Tuple) []int {
 		switch s.Rel[k] {
 		case "aux", "aux:pass", "compound:prt", "cop":
 			*rel = append(*rel, k)
+			if s.XPOS[k] == "MD" && tp.Modal == "" {
+				tp.Modal = strings.ToLower(s.Words[k]) // "could start installing"
+			}
 		case "advmod":
 			if isNegation(s.Words[k]) || t.noLonger(k) || t.yetTo(k) {
 				*rel = append(*rel, k)
@@ -812,8 +817,8 @@ func (t *tree) coordinated(tp Tuple) []Tuple {
 
 func isNegation(word string) bool {
 	switch strings.NewReplacer("’", "'", "`", "'", "´", "'").Replace(strings.ToLower(word)) {
-	case "not", "n't", "never":
-		return true
+	case "not", "n't", "never", "hardly", "barely", "scarcely":
+		return true // "barely had a presence": next to none
 	}
 	return false
 }

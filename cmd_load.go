@@ -18,7 +18,8 @@ var loadCommand = command{
 	args: "[--db PATH|URL] [--workers N] [--batch N] FILE|DIR|FILE.jsonl|PAGE.html|FEED.rss|CRAWL.warc.gz|-...",
 	summary: "ingest articles (text files, JSON lines of {text, title, author, source, url, publishedAt}, saved web\n" +
 		"pages read for their main text and metadata, RSS/Atom feeds' items, web archives' HTML responses)\n" +
-		"in parallel, skipping those already stored; resumes where a killed load stopped",
+		"in parallel, skipping those already stored; resumes where a killed load stopped; prints what it\n" +
+		"could not read and the loader's warnings",
 	run: runLoad,
 }
 
@@ -52,6 +53,9 @@ func addLoadFlags(fs *flag.FlagSet, c *loadConfig) {
 func runLoad(ctx context.Context, cmd command, c cmdIO, args []string) error {
 	fs := flags(cmd, c.stdout)
 	sc := addStoreFlags(fs)
+	sc.inUse = "a database is one process's: stop the server and load, or send the articles to the\n" +
+		"running server (the ingestArticle mutation; see serve --write-token), or load at start\n" +
+		"with serve --load."
 	lc := loadConfig{stdin: c.stdin}
 	addLoadFlags(fs, &lc)
 	if err := parse(fs, args); err != nil {
@@ -63,6 +67,9 @@ func runLoad(ctx context.Context, cmd command, c cmdIO, args []string) error {
 	lc.base = sc.base
 	return withStore(sc, func(s *store.Store) error { return load(ctx, lc, s, fs.Args(), c.stdout) })
 }
+
+// shownWarnings is how many of the loader's warnings load prints.
+const shownWarnings = 20
 
 // load ingests every article (package ingest) and prints the summary; an
 // article that fails is reported and the rest go on. It returns an error
@@ -77,6 +84,9 @@ func load(ctx context.Context, cfg loadConfig, s *store.Store, paths []string, o
 		icfg.Progress = ingest.NewProgress(os.Stderr)
 	}
 	sum, err := ingest.Run(ctx, icfg, l, s)
+	if err != nil && sum.Read == 0 {
+		return err // nothing read (a path that does not exist...): no summary
+	}
 	fmt.Fprintf(out, "loaded %d articles (%d of them copies of another, %d already present, %d failed) of %d read: %d statements, %d entities, %d quads, %d warnings, in %s (%.1f articles/s)\n",
 		sum.Created, sum.Copies, sum.Skipped, sum.Failed, sum.Read, sum.Statements, sum.Entities, sum.Quads, sum.Warnings,
 		sum.Elapsed.Round(time.Millisecond), float64(sum.Read)/max(sum.Elapsed.Seconds(), 1e-9))
@@ -85,6 +95,19 @@ func load(ctx context.Context, cfg loadConfig, s *store.Store, paths []string, o
 	}
 	if more := sum.Failed - len(sum.Failures); more > 0 {
 		fmt.Fprintf(out, "  ... and %d more failures\n", more)
+	}
+	for i, w := range sum.WarningList {
+		if i == shownWarnings {
+			fmt.Fprintf(out, "  ... and %d more warnings\n", sum.Warnings-shownWarnings)
+			break
+		}
+		fmt.Fprintf(out, "  warning: %s: %s\n", w.Origin, w.Message)
+	}
+	for _, ig := range sum.Ignored {
+		fmt.Fprintf(out, "  not read: %s: %s\n", ig.Path, ig.Reason)
+	}
+	if more := sum.IgnoredCount - len(sum.Ignored); more > 0 {
+		fmt.Fprintf(out, "  ... and %d more files not read\n", more)
 	}
 	if err != nil {
 		return err

@@ -274,6 +274,9 @@ func TestMinConfidence(t *testing.T) {
 	if n := count(`{ statements { pageInfo { totalCount } } }`); n != 0 {
 		t.Errorf("%d statements over a threshold of 0.999, want none", n)
 	}
+	if r := post(t, srv, `{ minConfidence }`, nil); string(r.Data) != `{"minConfidence":0.999}` {
+		t.Errorf("minConfidence answers %s %v, want the server's 0.999", r.Data, r.Errors)
+	}
 	if n := count(`{ statements(filter: {minConfidence: 0}) { pageInfo { totalCount } } }`); n < 20 {
 		t.Errorf("%d statements when all are asked for, want the article's", n)
 	}

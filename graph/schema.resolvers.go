@@ -145,6 +145,16 @@ func (r *queryResolver) Statements(ctx context.Context, filter *model.StatementF
 	return r.svc.statements(ctx, r.svc.filterOf(filter), first, after)
 }
 
+// LargestEntities is the resolver for the largestEntities field.
+func (r *queryResolver) LargestEntities(ctx context.Context, first *int) ([]*model.RankedEntity, error) {
+	return r.svc.largestEntities(ctx, first)
+}
+
+// MinConfidence is the resolver for the minConfidence field.
+func (r *queryResolver) MinConfidence(ctx context.Context) (float64, error) {
+	return r.svc.defaultMinConfidence(), nil
+}
+
 // EntitiesNear is the resolver for the entitiesNear field.
 func (r *queryResolver) EntitiesNear(ctx context.Context, lat float64, lon float64, km float64, first *int) ([]*kg.Nearby, error) {
 	return r.svc.entitiesNear(ctx, lat, lon, km, first)

@@ -37,6 +37,8 @@ type Store interface {
 	// provenance, for traversals (out: id is their subject, else their
 	// object), and how many there are in all.
 	Edges(ctx context.Context, id string, out bool, limit int) ([]kg.Edge, int, error)
+	// Largest lists at most limit entities by their statements, most first.
+	Largest(ctx context.Context, limit int) ([]kg.Ranked, error)
 }
 
 // Extractor turns article text into a document.
@@ -74,6 +76,9 @@ func (s *Service) threshold(asked *float64) float64 {
 	}
 	return s.minConfidence
 }
+
+// defaultMinConfidence is the server's threshold, for clients to start at.
+func (s *Service) defaultMinConfidence() float64 { return s.minConfidence }
 
 // NewResolver returns the root resolver over a store and an extractor.
 func NewResolver(s Store, x Extractor) *Resolver {

@@ -72,6 +72,19 @@ type Failure struct {
 	Reason string
 }
 
+// Warning is something the loader could not handle in an article (a
+// sentence it skipped...): the article was loaded without it.
+type Warning struct {
+	Origin  string // file, or file:line for JSON lines
+	Message string
+}
+
+// Ignored is a file found in a directory that is not an article file,
+// and why it was not read.
+type Ignored struct {
+	Path, Reason string
+}
+
 // Summary is what a load did.
 type Summary struct {
 	Read, Created, Skipped, Failed int
@@ -79,6 +92,9 @@ type Summary struct {
 	Statements, Entities, Quads    int
 	Warnings                       int
 	Failures                       []Failure // the first 100
+	WarningList                    []Warning // the first 100
+	Ignored                        []Ignored // files of directories not read: the first 100
+	IgnoredCount                   int
 	Elapsed                        time.Duration
 }
 
@@ -116,6 +132,20 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 	}
 	start := time.Now()
 	var sum Summary
+	// The sources are listed first: a path that does not exist fails
+	// the load before anything is read.
+	list, err := files(cfg.Sources)
+	if err != nil {
+		return sum, err
+	}
+	for _, e := range list {
+		if e.ignore != "" {
+			sum.IgnoredCount++
+			if len(sum.Ignored) < maxFailures {
+				sum.Ignored = append(sum.Ignored, Ignored{e.path, e.ignore})
+			}
+		}
+	}
 	var mu sync.Mutex // guards sum
 	fail := func(origin string, err error) {
 		mu.Lock()
@@ -129,7 +159,7 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 	defer cancel(nil)
 
 	if cfg.Progress != nil {
-		total, known := count(cfg.Sources, cfg.MaxBytes)
+		total, known := count(list, cfg.MaxBytes)
 		cfg.Progress.start(total, known)
 		defer cfg.Progress.stop()
 	}
@@ -144,7 +174,7 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 	var readErr error
 	go func() {
 		defer close(items)
-		readErr = read(ctx, cfg, items)
+		readErr = read(ctx, cfg, list, items)
 		if readErr != nil {
 			cancel(readErr)
 		}
@@ -256,6 +286,11 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 				sum.Skipped++ // loaded meanwhile, by another loader or twice in the input
 			}
 			sum.Warnings += len(batch[i].doc.Warnings)
+			for _, w := range batch[i].doc.Warnings {
+				if len(sum.WarningList) < maxFailures {
+					sum.WarningList = append(sum.WarningList, Warning{batch[i].origin, w})
+				}
+			}
 		}
 		mu.Unlock()
 		batch = batch[:0]
@@ -340,18 +375,35 @@ func isJSONLines(name string) bool {
 	return false
 }
 
-// entry is a file to read, or a path found unreadable while walking a
-// directory (err set): it becomes a failure of the load, not its end.
-type entry struct {
-	path string
-	err  error
+// isArticleFile reports whether a file holds one article by its name:
+// text or HTML (the loader strips markup).
+func isArticleFile(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".text", ".html", ".htm":
+		return true
+	}
+	return false
 }
 
-// files expands the sources: directories are walked for .txt, JSON lines,
-// web page (.html), feed (.rss, .atom, .xml) and web archive (.warc,
-// .warc.gz) files, in name order. A source that does not exist is an error;
-// an unreadable file or subdirectory inside a directory is an entry with
-// its error, and the walk goes on.
+// notArticles is why a directory's other files are not read.
+const notArticles = "not an article file (.txt, .text, .html, .htm, JSON lines .jsonl, .ndjson, a feed .rss, .atom, .xml, or a web archive .warc, .warc.gz)"
+
+// entry is a file to read; or a path found unreadable while walking a
+// directory (err set): it becomes a failure of the load, not its end; or
+// a file of a directory that is not read (ignore says why).
+type entry struct {
+	path   string
+	err    error
+	ignore string
+}
+
+// files expands the sources: directories are walked for article files
+// (text, web pages), JSON lines, feeds (.rss, .atom, .xml) and web
+// archives (.warc, .warc.gz), in name order; their other files are entries
+// that say why they are ignored, and hidden files and directories are
+// passed over. A file given by name is read whatever its name. A source
+// that does not exist is an error; an unreadable file or subdirectory
+// inside a directory is an entry with its error, and the walk goes on.
 func files(sources []string) ([]entry, error) {
 	var out []entry
 	for _, src := range sources {
@@ -393,26 +445,35 @@ func walk(fsys fs.FS, root string) ([]entry, error) {
 			}
 			return nil
 		}
-		if !d.IsDir() && (strings.EqualFold(filepath.Ext(p), ".txt") || isJSONLines(p) || isPage(p) || isWARC(p) || isFeed(p)) {
+		if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir // .git and the like
+			}
+			return nil
+		}
+		switch {
+		case d.IsDir():
+		case isArticleFile(p) || isJSONLines(p) || isPage(p) || isWARC(p) || isFeed(p):
 			found = append(found, entry{path: path})
+		default:
+			found = append(found, entry{path: path, ignore: notArticles})
 		}
 		return nil
 	})
 	return found, err
 }
 
-// count is how many articles the sources hold, when that can be known
+// count is how many articles the files hold, when that can be known
 // without keeping them (not for standard input).
-func count(sources []string, maxBytes int) (int, bool) {
-	fs, err := files(sources)
-	if err != nil {
-		return 0, false
-	}
+func count(list []entry, maxBytes int) (int, bool) {
 	n := 0
-	for _, e := range fs {
+	for _, e := range list {
 		f := e.path
 		if f == "-" {
 			return 0, false
+		}
+		if e.ignore != "" {
+			continue
 		}
 		if e.err == nil && isWARC(f) {
 			n += countWARC(f)
@@ -443,11 +504,7 @@ func count(sources []string, maxBytes int) (int, bool) {
 	return n, true
 }
 
-func read(ctx context.Context, cfg Config, out chan<- item) error {
-	fs, err := files(cfg.Sources)
-	if err != nil {
-		return err
-	}
+func read(ctx context.Context, cfg Config, list []entry, out chan<- item) error {
 	send := func(it item) bool {
 		select {
 		case out <- it:
@@ -456,8 +513,11 @@ func read(ctx context.Context, cfg Config, out chan<- item) error {
 			return false
 		}
 	}
-	for _, e := range fs {
+	for _, e := range list {
 		f := e.path
+		if e.ignore != "" {
+			continue
+		}
 		if e.err != nil {
 			if !send(item{origin: f, err: e.err}) {
 				return nil

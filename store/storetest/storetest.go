@@ -32,6 +32,7 @@ func Run(t *testing.T, open Opener) {
 		{"ExportImportRoundTrip", func(t *testing.T, s *store.Store) { testRoundTrip(t, s, open) }},
 		{"NotFound", testNotFound},
 		{"LinksAcrossArticles", testLinks},
+		{"LargestEntities", testLargest},
 		{"DeletingEverythingLeavesNothing", testDeleteAll},
 		{"ReadsDuringWrites", testConcurrent},
 		{"DeleteOnlyArticles", testDeleteOnlyArticles},
@@ -344,6 +345,36 @@ func testLinks(t *testing.T, s *store.Store) {
 	ingest(t, s, person(s.IRIs(), "Sam Blinken discussed music.", "Sam Blinken", "music"))
 	if e, err := s.Entity(ctx, shortID); err != nil || e.ID != shortID {
 		t.Errorf("after a second Blinken, Entity(%s) = %v, %v; want itself", shortID, e, err)
+	}
+}
+
+// Largest ranks entities by their statements, joined members counted
+// with their entity, and counts again after a write.
+func testLargest(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	if got, err := s.Largest(ctx, 5); err != nil || len(got) != 0 {
+		t.Fatalf("Largest of an empty store: %v, %v", got, err)
+	}
+	full := person(s.IRIs(), "Antony Blinken discussed migration.", "Antony Blinken", "migration")
+	ingest(t, s, full)
+	ingest(t, s, person(s.IRIs(), "Blinken discussed trade.", "Blinken", "trade"))
+	ingest(t, s, person(s.IRIs(), "Angela Merkel discussed energy.", "Angela Merkel", "energy"))
+	got, err := s.Largest(ctx, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	merkel := s.IRIs().Node(kg.Node{Name: "Angela Merkel", Type: kg.Person})
+	want := []kg.Ranked{{Entity: full.Entities[0].ID, Statements: 2}, {Entity: merkel, Statements: 1}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Largest = %+v, want %+v (the concepts are values, not entities)", got, want)
+	}
+	if got, _ := s.Largest(ctx, 1); len(got) != 1 || got[0] != want[0] {
+		t.Errorf("Largest(1) = %+v, want %+v", got, want[:1])
+	}
+	ingest(t, s, person(s.IRIs(), "Angela Merkel discussed trade.", "Angela Merkel", "trade"))
+	ingest(t, s, person(s.IRIs(), "Merkel discussed coal.", "Angela Merkel", "coal"))
+	if got, _ := s.Largest(ctx, 1); len(got) != 1 || got[0].Entity != merkel || got[0].Statements != 3 {
+		t.Errorf("after two more of Merkel's statements, Largest(1) = %+v, want her with 3", got)
 	}
 }
 

@@ -206,6 +206,8 @@ func TestSentences(t *testing.T) {
 		{name: "no evidence", text: "There is no evidence Bloomberg has violated any campaign finance laws.", subj: "Bloomberg", pred: "violate", obj: "any campaign finance laws", modality: "no evidence", objType: kg.Concept},
 		{name: "barely", text: "The senator barely had a presence in the state.", subj: "senator", pred: "have", obj: "presence in the state", negated: true, objType: kg.Concept},
 		{name: "a modal's verb read as a noun", text: "The robots could one day benefit patients in hospitals.", subj: "robots", pred: "benefit", obj: "patients in hospitals", modality: "could", objType: kg.Concept},
+		{name: "it is believed", text: "It is believed that the woman crossed the border.", subj: "woman", pred: "cross", obj: "border", modality: "believed", objType: kg.Concept},
+		{name: "is alleged to have", text: "The suspect is alleged to have stolen the car.", subj: "suspect", pred: "steal", obj: "car", modality: "alleged", objType: kg.Concept},
 		{name: "told reporters", text: "Joe Biden told reporters Iran had enriched uranium.", subj: "Iran", pred: "enrich", obj: "uranium", attrib: "Joe Biden", objType: kg.Concept},
 	}
 	for _, tc := range tests {

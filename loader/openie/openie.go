@@ -202,6 +202,15 @@ func init() {
 	}
 }
 
+// hearsayVerbs, in the passive, say that a claim is about without saying
+// whose it is: "is alleged to have stolen", "it is believed that".
+var hearsayVerbs = map[string]bool{"allege": true, "believe": true, "think": true, "say": true, "report": true,
+	"rumor": true, "rumour": true, "understand": true, "suppose": true, "claim": true, "suspect": true,
+	"estimate": true, "expect": true, "fear": true, "know": true, "presume": true, "assume": true}
+
+// HearsayVerb reports whether a verb lemma is one of hearsayVerbs.
+func HearsayVerb(lemma string) bool { return hearsayVerbs[strings.ToLower(lemma)] }
+
 // ControlNoun reports whether a lower-cased noun lemma is one of
 // controlNouns: a clause that hangs off it says what is attempted,
 // planned or possible, not what happened.
@@ -613,6 +622,9 @@ func (t *tree) controlVerb(v int, rel *[]int, tp *Tuple) []int {
 	h := s.Head[xc]
 	if h < 0 || t.child(h, "obj", "iobj") >= 0 || !(s.UPOS[h] == "VERB" || t.controlAdjective(h)) {
 		return sources
+	}
+	if HearsayVerb(s.Lemma[h]) && s.XPOS[h] == "VBN" && t.child(h, "aux:pass") >= 0 {
+		return sources // "is alleged to have stolen": the stealing is the statement, alleged
 	}
 	sources = append(sources, h)
 	for _, k := range t.kids[h] {

@@ -509,6 +509,21 @@ func TestTitleCaseNames(t *testing.T) {
 	}
 }
 
+// A section heading names a topic and states nothing, even when the
+// tagger takes one of its words for a verb.
+func TestSectionHeading(t *testing.T) {
+	doc := extract(t, "Harry and Meghan speak out\n\nThe couple spoke to Oprah Winfrey on Sunday.\n\n"+
+		"The details behind their split from the royals\n\nThe couple left the royal family in 2020.\n")
+	for _, st := range doc.Statements {
+		if st.Sentence == 2 {
+			t.Errorf("the heading stated %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+	if find(doc, "couple", "leave", "royal family") == nil {
+		t.Errorf("the sentence after the heading is lost: %+v", doc.Statements)
+	}
+}
+
 // A listing's section label ("ACCIDENT: ...") is no speaker.
 func TestSectionLabel(t *testing.T) {
 	doc := extract(t, "Police blotter\n\nACCIDENT: A vehicle driven by John Smith struck a deer on Route 48.\n")

@@ -136,8 +136,20 @@ func (t *tree) span(i int, skip func(k int) bool) Arg {
 func (t *tree) nominal(i int) Arg {
 	return t.span(i, func(k int) bool {
 		switch t.s.Rel[k] {
-		case "acl:relcl", "appos", "conj", "cc", "parataxis", "dep", "discourse", "vocative":
+		case "acl:relcl", "appos", "parataxis", "dep", "discourse", "vocative":
 			return true
+		case "conj", "cc":
+			// the phrase's own conjuncts are tuples of their own
+			// (coordinated); names coordinated inside it are part of it:
+			// "deals with Netflix and Spotify"
+			c := k
+			if t.s.Rel[k] == "cc" {
+				if c = t.s.Head[k]; c == i {
+					return true // the phrase's own "and"
+				}
+			}
+			h := t.s.Head[c]
+			return h == i || t.s.UPOS[h] != "PROPN" || t.s.UPOS[c] != "PROPN"
 		case "punct":
 			return true
 		}

@@ -82,6 +82,9 @@ func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
 type storeConfig struct {
 	db, backend, base string
 	readOnly          bool // open the store read-only (serve --read-only: a replica will do)
+	// inUse is the command's advice when another process holds the
+	// database (store.ErrInUse).
+	inUse string
 }
 
 func addStoreFlags(fs *flag.FlagSet) *storeConfig {
@@ -95,6 +98,13 @@ func addStoreFlags(fs *flag.FlagSet) *storeConfig {
 // withStore opens the store, runs f and closes it.
 func withStore(c *storeConfig, f func(*store.Store) error) error {
 	s, err := store.Open(store.Config{Backend: c.backend, Path: c.db, Base: c.base, ReadOnly: c.readOnly})
+	if errors.Is(err, store.ErrInUse) {
+		advice := c.inUse
+		if advice == "" {
+			advice = "stop it, or use another --db"
+		}
+		return fmt.Errorf("%w;\n%s", err, advice)
+	}
 	if err != nil {
 		return err
 	}

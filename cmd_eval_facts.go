@@ -10,7 +10,9 @@ import (
 
 	"github.com/newsgraph/newsgraph/eval/facts"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/webpage"
 )
 
 var evalFactsCommand = command{
@@ -49,11 +51,11 @@ func runEvalFacts(ctx context.Context, cmd command, c cmdIO, args []string) erro
 		return err
 	}
 	extract := func(ctx context.Context, article string) (*kg.Document, error) {
-		b, err := readJudgedArticle(*dir, article)
+		a, err := readJudgedArticle(*dir, article)
 		if err != nil {
 			return nil, err
 		}
-		return l.Extract(ctx, kg.Article{Text: string(b), Source: article})
+		return l.Extract(ctx, a)
 	}
 	r, err := facts.Score(ctx, judged, keys, extract, facts.Options{MinConfidence: *minConf, Articles: more})
 	if err != nil {
@@ -90,19 +92,30 @@ func writeJudgedFile(path string, js []facts.Judged) error {
 }
 
 // readJudgedArticle reads a judged article from the first of the
-// comma-separated directories that holds it.
-func readJudgedArticle(dirs, name string) ([]byte, error) {
+// comma-separated directories that holds it, as load reads it: a web page
+// through its main text and metadata, any other file as text. Its source
+// is its name, as the judged files give it.
+func readJudgedArticle(dirs, name string) (kg.Article, error) {
 	var first error
 	for _, d := range strings.Split(dirs, ",") {
-		b, err := os.ReadFile(filepath.Join(d, name))
-		if err == nil {
-			return b, nil
+		path := filepath.Join(d, name)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			if first == nil {
+				first = err
+			}
+			continue
 		}
-		if first == nil {
-			first = err
+		a := kg.Article{Text: string(b)}
+		if webpage.LooksLikeHTML(b) || strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".htm") {
+			if a, err = ingest.ReadArticle(path, b); err != nil {
+				return kg.Article{}, fmt.Errorf("judged article %s: %w", name, err)
+			}
 		}
+		a.Source = name
+		return a, nil
 	}
-	return nil, fmt.Errorf("judged article %s: %w", name, first)
+	return kg.Article{}, fmt.Errorf("judged article %s: %w", name, first)
 }
 
 // readKeyFacts reads comma-separated key-fact files ("" for none).

@@ -97,11 +97,11 @@ func trainScorer(ctx context.Context, cmd command, c cmdIO, args []string) error
 		return err
 	}
 	extract := func(ctx context.Context, article string) (*kg.Document, map[loader.StatementKey][]string, error) {
-		b, err := readJudgedArticle(*dir, article)
+		a, err := readJudgedArticle(*dir, article)
 		if err != nil {
 			return nil, nil, err
 		}
-		return l.ExtractFeatures(ctx, kg.Article{Text: string(b), Source: article})
+		return l.ExtractFeatures(ctx, a)
 	}
 	m, err := facts.TrainScorer(ctx, cfg, extract)
 	if err != nil {

@@ -8,7 +8,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 )
 
 // HandlerOptions configure the HTTP handler.
@@ -68,11 +67,6 @@ func NewHandler(r *Resolver, o HandlerOptions) http.Handler {
 		}
 		srv.ServeHTTP(w, req)
 	})
-}
-
-// Playground returns the GraphiQL page that talks to endpoint.
-func Playground(endpoint string) http.Handler {
-	return playground.Handler("newsgraph", endpoint)
 }
 
 // DefaultMinConfidence is the confidence under which statements are

@@ -203,6 +203,13 @@ func TestSentences(t *testing.T) {
 		{name: "a modal over a control verb", text: "Builders could start installing heat pumps.", subj: "Builders", pred: "start installing", obj: "heat pumps", modality: "could", objType: kg.Concept},
 		{name: "a condition over coordinated verbs", text: "If someone were able to shut the system down, or hack inside and delete the files, the police would act.", subj: "someone", pred: "delete", obj: "files", modality: "if", objType: kg.Concept},
 		{name: "I is the speaker", text: "Harry Smith spoke to the BBC. \"I met the president in Paris,\" Harry Smith said.", subj: "Harry Smith", pred: "meet", obj: "president", attrib: "Harry Smith", objType: kg.Concept},
+		{name: "no evidence", text: "There is no evidence Bloomberg has violated any campaign finance laws.", subj: "Bloomberg", pred: "violate", obj: "any campaign finance laws", modality: "no evidence", objType: kg.Concept},
+		{name: "barely", text: "The senator barely had a presence in the state.", subj: "senator", pred: "have", obj: "presence in the state", negated: true, objType: kg.Concept},
+		{name: "a modal's verb read as a noun", text: "The robots could one day benefit patients in hospitals.", subj: "robots", pred: "benefit", obj: "patients in hospitals", modality: "could", objType: kg.Concept},
+		{name: "it is believed", text: "It is believed that the woman crossed the border.", subj: "woman", pred: "cross", obj: "border", modality: "believed", objType: kg.Concept},
+		{name: "is alleged to have", text: "The suspect is alleged to have stolen the car.", subj: "suspect", pred: "steal", obj: "car", modality: "alleged", objType: kg.Concept},
+		{name: "saying that", text: "The mayor of Leeds defended the plan, saying that the city had saved money.", subj: "Leeds", pred: "save", obj: "money", attrib: "mayor of Leeds", objType: kg.Concept},
+		{name: "names coordinated inside an object", text: "The couple signed deals with Netflix and Spotify.", subj: "couple", pred: "sign", obj: "deals with Netflix and Spotify", objType: kg.Concept},
 		{name: "told reporters", text: "Joe Biden told reporters Iran had enriched uranium.", subj: "Iran", pred: "enrich", obj: "uranium", attrib: "Joe Biden", objType: kg.Concept},
 	}
 	for _, tc := range tests {
@@ -485,6 +492,37 @@ func TestBylineRunIn(t *testing.T) {
 		if st.Subject.Name == "mayor" && st.Sentence != 2 {
 			t.Errorf("the byline shifted the sentence numbers: %d, want 2", st.Sentence)
 		}
+	}
+}
+
+// A title capitalizes every word: "Will Donald Trump Write His Memoir?"
+// does not name "Donald Trump Write" when the body says "Donald Trump";
+// a name the body writes capitalized too stays whole.
+func TestTitleCaseNames(t *testing.T) {
+	doc := extract(t, "Will Donald Trump Write His Memoir?\n\nDonald Trump said on Monday that he would sign a contract. Trump met editors in New York.")
+	if find(doc, "Donald Trump", "meet", "editors in New York") == nil {
+		t.Errorf("the title's capitals named the entity: %+v", doc.Statements)
+	}
+	doc = extract(t, "Scholar Simon Kovac Praised\n\nSimon met the students in Ohio. Kovac praised the team on Monday.")
+	for _, e := range doc.Entities {
+		if e.Name == "Simon" {
+			t.Errorf("a word the body capitalizes too was cut from the title's name: %+v", doc.Entities)
+		}
+	}
+}
+
+// A section heading names a topic and states nothing, even when the
+// tagger takes one of its words for a verb.
+func TestSectionHeading(t *testing.T) {
+	doc := extract(t, "Harry and Meghan speak out\n\nThe couple spoke to Oprah Winfrey on Sunday.\n\n"+
+		"The details behind their split from the royals\n\nThe couple left the royal family in 2020.\n")
+	for _, st := range doc.Statements {
+		if st.Sentence == 2 {
+			t.Errorf("the heading stated %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+	if find(doc, "couple", "leave", "royal family") == nil {
+		t.Errorf("the sentence after the heading is lost: %+v", doc.Statements)
 	}
 }
 

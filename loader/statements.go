@@ -923,6 +923,21 @@ func (x *sentenceExtractor) embedding(v int) string {
 		if m := mark(h); m == "if" || m == "unless" {
 			return "if" // also when the parser made the condition a complement
 		}
+		if r := ws[h].Rel; (r == "acl" || r == "acl:relcl" || r == "ccomp") && ws[h].Head >= 0 {
+			// "there is no evidence (that) X did it", "found no sign that
+			// X did it": X is not asserted
+			p := ws[h].Head
+			if r == "ccomp" {
+				for k, w := range ws {
+					if w.Head == p && w.Rel == "obj" && contentNouns[strings.ToLower(w.Lemma)] {
+						p = k
+					}
+				}
+			}
+			if l := strings.ToLower(ws[p].Lemma); contentNouns[l] && x.negatedBy(p) {
+				return "no " + l
+			}
+		}
 		switch ws[h].Rel {
 		case "advcl", "acl":
 			p := ws[h].Head
@@ -959,10 +974,16 @@ func (x *sentenceExtractor) embedding(v int) string {
 			return "" // "..., demonstrating the limits": it happened
 		case "conj":
 			continue // coordinated clauses share what embeds the first ("if someone shut it down or deleted it")
+
 		case "ccomp", "xcomp", "csubj":
 			p := ws[h].Head
 			if p < 0 {
 				return ""
+			}
+			if openie.HearsayVerb(ws[p].Lemma) && ws[p].XPOS == "VBN" && x.hasChild(p, "aux:pass") {
+				// "it is believed that ...", "is alleged to have ...": a
+				// claim nobody is named for
+				return strings.ToLower(ws[p].Text)
 			}
 			if ws[p].UPOS == "ADJ" {
 				switch l := strings.ToLower(ws[p].Lemma); {
@@ -994,6 +1015,11 @@ func (x *sentenceExtractor) embedding(v int) string {
 	}
 	return ""
 }
+
+// contentNouns take a clause that says what they are of: "evidence
+// that", "no sign that", "no indication".
+var contentNouns = map[string]bool{"evidence": true, "sign": true, "indication": true, "proof": true,
+	"suggestion": true, "doubt": true, "guarantee": true, "confirmation": true, "report": true, "hint": true}
 
 // idioms are the nouns that make a phrase with their light verb: "take
 // place", "take part", "pay tribute".

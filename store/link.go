@@ -46,6 +46,34 @@ type linkIndex struct {
 	// sameAs pairs), byKey the nodes of each key.
 	keys  map[string][]string
 	byKey map[string]map[string]bool
+	// rank holds the entities by their statements (largest.go), counted
+	// on the first call of Largest since the last change; a change
+	// replaces it.
+	rank *rankCache
+}
+
+type rankCache struct {
+	mu     sync.Mutex
+	ranked []kg.Ranked
+}
+
+// rankCache is the ranking of the index's current state.
+func (x *linkIndex) rankCache() *rankCache {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	return x.rank
+}
+
+// entityName is the name of the stored entity id, and whether there is
+// one.
+func (x *linkIndex) entityName(id string) (string, bool) {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	r, ok := x.records[id]
+	if !ok {
+		return "", false
+	}
+	return r.Name, true
 }
 
 type searchEntry struct {
@@ -57,7 +85,7 @@ type searchEntry struct {
 func newLinkIndex() *linkIndex {
 	return &linkIndex{records: map[string]*kg.Entity{}, pairs: map[string][]string{}, canon: map[string]string{},
 		members: map[string][]string{}, rule: map[string]string{}, search: map[string]*searchEntry{},
-		keys: map[string][]string{}, byKey: map[string]map[string]bool{}}
+		keys: map[string][]string{}, byKey: map[string]map[string]bool{}, rank: &rankCache{}}
 }
 
 func (x *linkIndex) canonical(id string) string {
@@ -387,19 +415,23 @@ func appendNew(xs []string, x string) []string {
 	return append(xs, x)
 }
 
-// update brings the index up to date with a change to the nodes ids
+// updateLinks brings the index up to date with a change to the nodes ids
 // (entities whose names, aliases or type changed, subjects of sameAs
 // quads added or deleted): it reads those nodes again and relinks the
 // regions they were and are in. A nil index (not built yet) needs
 // nothing: it will be built from the store.
 func (s *Store) updateLinks(ctx context.Context, ids []string) error {
-	if len(ids) == 0 {
-		return nil
-	}
 	s.linkMu.Lock()
 	defer s.linkMu.Unlock()
 	x := s.linkIdx.Load()
 	if x == nil {
+		return nil
+	}
+	if len(ids) == 0 {
+		// Statements changed, if not entities: the ranking goes.
+		x.mu.Lock()
+		x.rank = &rankCache{}
+		x.mu.Unlock()
 		return nil
 	}
 	type node struct {
@@ -439,6 +471,7 @@ func (s *Store) updateLinks(ctx context.Context, ids []string) error {
 	}
 	x.region(ids, set) // where they are
 	x.relink(set)
+	x.rank = &rankCache{}
 	return nil
 }
 

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strings"
 	"sync"
 	"unicode"
@@ -163,9 +162,6 @@ func (m *Model) labels(toks []Token, docs []uint64, ctx [][]uint64) []int {
 		p = &m.second
 		for i := range ws {
 			ws[i].doc, ws[i].ctx = docs[i], ctx[i]
-			if noDocLabels {
-				ws[i].doc = 0
-			}
 		}
 	}
 	d := decoders.Get().(*decoder)
@@ -245,16 +241,12 @@ func (m *Model) LabelDocument(doc [][]nlp.Word) {
 	}
 	docs, ctx := docFeatures(toks, first), docContexts(toks)
 	for i, ws := range doc {
-		if skipAgreeing && agrees(first[i], docs[i]) {
+		if agrees(first[i], docs[i]) {
 			continue // nothing in the document speaks against the first pass
 		}
 		setHints(ws, m.output(toks[i], spansOf(m.labels(toks[i], docs[i], ctx[i]))))
 	}
 }
-
-var skipAgreeing = os.Getenv("NER_SKIP") != ""
-
-var noDocLabels = os.Getenv("NER_NODOC") != ""
 
 // agrees reports whether every word of a sentence either occurs nowhere
 // else in the document or was given its type everywhere else: the second

@@ -52,7 +52,7 @@ type Options struct {
 var unerWeight = 1
 
 // DefaultOptions are the settings of the shipped model (chosen on GUM dev).
-var DefaultOptions = Options{Epochs: 12, Seed: 1, Prune: 0.01}
+var DefaultOptions = Options{Epochs: 6, Seed: 1, Prune: 0.01, Bags: 1}
 
 // Train trains the shipped model: GUM train and UNER EWT dev, and writes
 // the model and gazetteer files to cfg.Out, reporting to out.
@@ -211,7 +211,7 @@ func trainModel(sents []sentence, res resources, opt Options) *Model {
 	first := make([][]int, len(sents))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for f := 0; f < jackknifeFolds && !noDocLabels; f++ {
+	for f := 0; f < jackknifeFolds; f++ {
 		wg.Add(1)
 		go func(f int) {
 			defer wg.Done()
@@ -244,18 +244,12 @@ func trainModel(sents []sentence, res resources, opt Options) *Model {
 		labels := make([][]int, len(idx))
 		for k, i := range idx {
 			toks[k], labels[k] = sents[i].toks, classesOf(first[i])
-			if noDocLabels {
-				labels[k] = make([]int, len(sents[i].toks))
-			}
 		}
 		feats, ctx := docFeatures(toks, labels), docContexts(toks)
 		for k, i := range idx {
 			ws := append([]word(nil), exs[i].ws...)
 			for j := range ws {
 				ws[j].doc, ws[j].ctx = feats[k][j], ctx[k][j]
-				if noDocLabels {
-					ws[j].doc = 0
-				}
 			}
 			exs[i].ws = ws
 		}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -192,6 +193,7 @@ func (m *Model) DocumentSpans(doc [][]Token) [][]Span {
 }
 
 func (m *Model) output(toks []Token, spans []span) []Span {
+	spans = kindNames(toks, spans)
 	out := make([]Span, len(spans))
 	for i, s := range spans {
 		lo, hi := 0, len(toks)
@@ -356,6 +358,125 @@ func orgInContext(toks []Token, start, end int) bool {
 		end++
 	}
 	return kind(end)
+}
+
+// kindNames adds the organizations that the model left out but the text
+// says are one: a name right after a kind of organization ("the Iraqi
+// newspaper Az-Zaman") or followed by one in apposition ("Az-Zaman, an
+// Iraqi daily, ..."). A name is a run of capitalized words and the
+// pieces of hyphen-joined ones, a name particle first ("al-Qaeda").
+func kindNames(toks []Token, spans []span) []span {
+	covered := make([]bool, len(toks)+1)
+	for _, s := range spans {
+		for k := s.start; k < s.end; k++ {
+			covered[k] = true
+		}
+	}
+	var added []span
+	for i := 0; i < len(toks); i++ {
+		if covered[i] || !nameStart(toks, i) || i > 0 && (nameStart(toks, i-1) || isJoiner(toks[i-1].Text) && toks[i].Attached) {
+			continue
+		}
+		j := nameEnd(toks, i)
+		free := true
+		for k := i; k < j; k++ {
+			free = free && !covered[k]
+		}
+		if !free || gazetteer.IsDateWord(toks[i].Text) || gazetteer.IsTitle(toks[i].Text) {
+			continue
+		}
+		if i > 0 && orgKinds[toks[i-1].Text] || appositiveKind(toks, j) || kindAfter(toks, i, j) {
+			added = append(added, span{i, j, tOrg})
+		}
+		i = j - 1
+	}
+	if len(added) == 0 {
+		return spans
+	}
+	out := append(append([]span(nil), spans...), added...)
+	slices.SortFunc(out, func(a, b span) int { return a.start - b.start })
+	return out
+}
+
+// capWord reports whether a token is a capitalized word that can be part
+// of a name: not a capitalized function word ("The", "In").
+func capWord(t Token) bool {
+	if !isCap(t.Text) || !letterStart(t.Text) {
+		return false
+	}
+	switch t.XPOS {
+	case "DT", "PDT", "IN", "PRP", "PRP$", "CC", "WDT", "WP", "WRB", "EX", "MD", "TO", "RP", "UH":
+		return false
+	}
+	return true
+}
+
+// nameStart reports whether token i may begin a name.
+func nameStart(toks []Token, i int) bool {
+	t := toks[i].Text
+	if capWord(toks[i]) {
+		return true
+	}
+	return nameParticles[strings.ToLower(t)] && i+2 < len(toks) && isJoiner(toks[i+1].Text) &&
+		toks[i+1].Attached && toks[i+2].Attached
+}
+
+// nameEnd is the end of the name that begins at token i.
+func nameEnd(toks []Token, i int) int {
+	j := i + 1
+	for j < len(toks) {
+		switch {
+		case j+1 < len(toks) && isJoiner(toks[j].Text) && toks[j].Attached && toks[j+1].Attached && letterStart(toks[j+1].Text):
+			j += 2
+		case capWord(toks[j]):
+			j++
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// kindAfter reports whether the name toks[i:j] is followed by a kind of
+// organization ("the Yonhap news agency", "the Saudi Gazette newspaper")
+// and is not itself a place or a people, which would say where or whose
+// the organization is ("the Iraqi newspaper", "a Kabul daily").
+func kindAfter(toks []Token, i, j int) bool {
+	if j < len(toks) && toks[j].Text == "news" {
+		j++
+	}
+	if j >= len(toks) || !orgKinds[toks[j].Text] || toks[j].XPOS == "NNP" {
+		return false
+	}
+	var parts []string
+	for _, t := range toks[i:j] {
+		parts = append(parts, t.Text)
+	}
+	_, known := gazetteer.Lookup(strings.Join(parts, " "))
+	return !known
+}
+
+// appositiveKind reports whether the words from j are an apposition whose
+// head is a kind of organization: ", an Iraqi daily," or ", the news
+// agency.".
+func appositiveKind(toks []Token, j int) bool {
+	if j+2 >= len(toks) || toks[j].Text != "," {
+		return false
+	}
+	switch strings.ToLower(toks[j+1].Text) {
+	case "a", "an", "the":
+	default:
+		return false
+	}
+	for k := j + 2; k < len(toks) && k <= j+5; k++ {
+		if orgKinds[toks[k].Text] && toks[k].XPOS != "NNP" {
+			return k+1 == len(toks) || toks[k+1].Text == "," || toks[k+1].Text == "." || toks[k+1].Text == "that"
+		}
+		if toks[k].Text == "," || toks[k].Text == "." {
+			return false
+		}
+	}
+	return false
 }
 
 // placeType splits places: a name the gazetteers know as a country, state

@@ -81,6 +81,9 @@ func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
 // a store.
 type storeConfig struct {
 	db, backend, base string
+	// inUse is the command's advice when another process holds the
+	// database (store.ErrInUse).
+	inUse string
 }
 
 func addStoreFlags(fs *flag.FlagSet) *storeConfig {
@@ -94,6 +97,13 @@ func addStoreFlags(fs *flag.FlagSet) *storeConfig {
 // withStore opens the store, runs f and closes it.
 func withStore(c *storeConfig, f func(*store.Store) error) error {
 	s, err := store.Open(store.Config{Backend: c.backend, Path: c.db, Base: c.base})
+	if errors.Is(err, store.ErrInUse) {
+		advice := c.inUse
+		if advice == "" {
+			advice = "stop it, or use another --db"
+		}
+		return fmt.Errorf("%w;\n%s", err, advice)
+	}
 	if err != nil {
 		return err
 	}

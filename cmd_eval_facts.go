@@ -6,10 +6,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/eval/facts"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/webpage"
 )
 
 var evalFactsCommand = command{
@@ -22,8 +25,8 @@ var evalFactsCommand = command{
 
 func runEvalFacts(ctx context.Context, cmd command, c cmdIO, args []string) error {
 	fs := flags(cmd, c.stdout)
-	dir := fs.String("articles", "testdata/articles", "directory of the judged articles")
-	keyFile := fs.String("keyfacts", "testdata/judged/keyfacts.tsv", "key facts (article, number, sentence, fact); empty for none")
+	dir := fs.String("articles", "testdata/articles", "directories of the judged articles, comma-separated (the first that holds an article is read)")
+	keyFile := fs.String("keyfacts", "testdata/judged/keyfacts.tsv", "key facts (article, number, sentence, fact), comma-separated files; empty for none")
 	unjudged := fs.String("unjudged", "", "write the statements not judged yet here, in the judged format with empty labels")
 	shown := fs.String("shown", "", "write every statement shown here, with its label and note where judged (for reading what is right and wrong)")
 	minConf := fs.Float64("min-confidence", graph.DefaultMinConfidence, "hide statements under this confidence, as the server's views do")
@@ -39,22 +42,20 @@ func runEvalFacts(ctx context.Context, cmd command, c cmdIO, args []string) erro
 	if err != nil {
 		return err
 	}
-	var keys []facts.KeyFact
-	if *keyFile != "" {
-		if keys, err = facts.ReadKeyFacts(*keyFile); err != nil {
-			return err
-		}
+	keys, err := readKeyFacts(*keyFile)
+	if err != nil {
+		return err
 	}
 	l, err := newLoader(kg.DefaultBase, 2<<20)
 	if err != nil {
 		return err
 	}
 	extract := func(ctx context.Context, article string) (*kg.Document, error) {
-		b, err := os.ReadFile(filepath.Join(*dir, article))
+		a, err := readJudgedArticle(*dir, article)
 		if err != nil {
 			return nil, err
 		}
-		return l.Extract(ctx, kg.Article{Text: string(b), Source: article})
+		return l.Extract(ctx, a)
 	}
 	r, err := facts.Score(ctx, judged, keys, extract, facts.Options{MinConfidence: *minConf, Articles: more})
 	if err != nil {
@@ -88,4 +89,47 @@ func writeJudgedFile(path string, js []facts.Judged) error {
 		return err
 	}
 	return f.Close()
+}
+
+// readJudgedArticle reads a judged article from the first of the
+// comma-separated directories that holds it, as load reads it: a web page
+// through its main text and metadata, any other file as text. Its source
+// is its name, as the judged files give it.
+func readJudgedArticle(dirs, name string) (kg.Article, error) {
+	var first error
+	for _, d := range strings.Split(dirs, ",") {
+		path := filepath.Join(d, name)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			if first == nil {
+				first = err
+			}
+			continue
+		}
+		a := kg.Article{Text: string(b)}
+		if webpage.LooksLikeHTML(b) || strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".htm") {
+			if a, err = ingest.ReadArticle(path, b); err != nil {
+				return kg.Article{}, fmt.Errorf("judged article %s: %w", name, err)
+			}
+		}
+		a.Source = name
+		return a, nil
+	}
+	return kg.Article{}, fmt.Errorf("judged article %s: %w", name, first)
+}
+
+// readKeyFacts reads comma-separated key-fact files ("" for none).
+func readKeyFacts(files string) ([]facts.KeyFact, error) {
+	var keys []facts.KeyFact
+	for _, f := range strings.Split(files, ",") {
+		if f == "" {
+			continue
+		}
+		k, err := facts.ReadKeyFacts(f)
+		if err != nil {
+			return nil, err
+		}
+		keys = append(keys, k...)
+	}
+	return keys, nil
 }

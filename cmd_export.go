@@ -18,6 +18,9 @@ var exportCommand = command{
 func runExport(ctx context.Context, cmd command, c cmdIO, args []string) error {
 	fs := flags(cmd, c.stdout)
 	sc := addStoreFlags(fs)
+	sc.inUse = "while the server runs, export through it, which streams the same formats:\n" +
+		"  curl -o graph.nq 'http://localhost:8080/export?format=nquads'   (GET /export; format=jsonld|json|graphml)\n" +
+		"or stop the server and run export again."
 	format := fs.String("format", "nquads", "output format: nquads, jsonld, json (networkx node-link) or graphml")
 	if err := parse(fs, args); err != nil {
 		return err

@@ -18,6 +18,9 @@ var importCommand = command{
 func runImport(ctx context.Context, cmd command, c cmdIO, args []string) error {
 	fs := flags(cmd, c.stdout)
 	sc := addStoreFlags(fs)
+	sc.inUse = "a database is one process's: stop the server, import, and serve again\n" +
+		"(with serve --read-only when it should take no writes). To read the graph while it\n" +
+		"serves, use GET /export (curl 'http://localhost:8080/export?format=nquads')."
 	if err := parse(fs, args); err != nil {
 		return err
 	}

@@ -15,9 +15,11 @@ import (
 
 var loadCommand = command{
 	name: "load",
-	args: "[--db PATH|URL] [--workers N] [--batch N] FILE|DIR|FILE.jsonl|-...",
-	summary: "ingest articles (text files, or JSON lines of {text, title, source, publishedAt})\n" +
-		"in parallel, skipping those already stored; resumes where a killed load stopped",
+	args: "[--db PATH|URL] [--workers N] [--batch N] FILE|DIR|FILE.jsonl|PAGE.html|FEED.rss|CRAWL.warc.gz|-...",
+	summary: "ingest articles (text files, JSON lines of {text, title, author, source, url, publishedAt}, saved web\n" +
+		"pages read for their main text and metadata, RSS/Atom feeds' items, web archives' HTML responses)\n" +
+		"in parallel, skipping those already stored; resumes where a killed load stopped; prints what it\n" +
+		"could not read and the loader's warnings",
 	run: runLoad,
 }
 
@@ -30,6 +32,12 @@ type loadConfig struct {
 	progress bool
 	stdin    io.Reader
 	kb       string // knowledge base to link entities to (package kb)
+	// keepCopies extracts near-duplicates as articles of their own
+	// (ingest.Config.KeepCopies).
+	keepCopies bool
+	// copiesOfStored finds copies of stored articles too
+	// (ingest.Config.CopiesOfStored).
+	copiesOfStored bool
 }
 
 func addLoadFlags(fs *flag.FlagSet, c *loadConfig) {
@@ -37,12 +45,17 @@ func addLoadFlags(fs *flag.FlagSet, c *loadConfig) {
 	fs.IntVar(&c.workers, "workers", 0, "extraction goroutines (0: one per core)")
 	fs.IntVar(&c.batch, "batch", 64, "articles per write transaction")
 	fs.BoolVar(&c.progress, "progress", true, "report progress on standard error")
+	fs.BoolVar(&c.keepCopies, "keep-copies", false, "extract near-duplicate articles (a syndicated story in several outlets) as articles of their own\ninstead of storing them as copies of the first, without statements")
+	fs.BoolVar(&c.copiesOfStored, "copies-of-stored", false, "find near-duplicates of the articles already stored too, not only within this load (reads every stored article once first)")
 	fs.StringVar(&c.kb, "kb", "", "knowledge base to link entities to: a TSV of iri, label, aliases, type, country, geonames (docs/geo.md)")
 }
 
 func runLoad(ctx context.Context, cmd command, c cmdIO, args []string) error {
 	fs := flags(cmd, c.stdout)
 	sc := addStoreFlags(fs)
+	sc.inUse = "a database is one process's: stop the server and load, or send the articles to the\n" +
+		"running server (the ingestArticle mutation; see serve --write-token), or load at start\n" +
+		"with serve --load."
 	lc := loadConfig{stdin: c.stdin}
 	addLoadFlags(fs, &lc)
 	if err := parse(fs, args); err != nil {
@@ -55,6 +68,9 @@ func runLoad(ctx context.Context, cmd command, c cmdIO, args []string) error {
 	return withStore(sc, func(s *store.Store) error { return load(ctx, lc, s, fs.Args(), c.stdout) })
 }
 
+// shownWarnings is how many of the loader's warnings load prints.
+const shownWarnings = 20
+
 // load ingests every article (package ingest) and prints the summary; an
 // article that fails is reported and the rest go on. It returns an error
 // when the load could not go on, or when every article failed.
@@ -63,19 +79,35 @@ func load(ctx context.Context, cfg loadConfig, s *store.Store, paths []string, o
 	if err != nil {
 		return err
 	}
-	icfg := ingest.Config{Sources: paths, Stdin: cfg.stdin, Workers: cfg.workers, Batch: cfg.batch, MaxBytes: cfg.maxBytes}
+	icfg := ingest.Config{Sources: paths, Stdin: cfg.stdin, Workers: cfg.workers, Batch: cfg.batch, MaxBytes: cfg.maxBytes, KeepCopies: cfg.keepCopies, CopiesOfStored: cfg.copiesOfStored}
 	if cfg.progress {
 		icfg.Progress = ingest.NewProgress(os.Stderr)
 	}
 	sum, err := ingest.Run(ctx, icfg, l, s)
-	fmt.Fprintf(out, "loaded %d articles (%d already present, %d failed) of %d read: %d statements, %d entities, %d quads, %d warnings, in %s (%.1f articles/s)\n",
-		sum.Created, sum.Skipped, sum.Failed, sum.Read, sum.Statements, sum.Entities, sum.Quads, sum.Warnings,
+	if err != nil && sum.Read == 0 {
+		return err // nothing read (a path that does not exist...): no summary
+	}
+	fmt.Fprintf(out, "loaded %d articles (%d of them copies of another, %d already present, %d failed) of %d read: %d statements, %d entities, %d quads, %d warnings, in %s (%.1f articles/s)\n",
+		sum.Created, sum.Copies, sum.Skipped, sum.Failed, sum.Read, sum.Statements, sum.Entities, sum.Quads, sum.Warnings,
 		sum.Elapsed.Round(time.Millisecond), float64(sum.Read)/max(sum.Elapsed.Seconds(), 1e-9))
 	for _, f := range sum.Failures {
 		fmt.Fprintf(out, "  failed: %s: %s\n", f.Origin, f.Reason)
 	}
 	if more := sum.Failed - len(sum.Failures); more > 0 {
 		fmt.Fprintf(out, "  ... and %d more failures\n", more)
+	}
+	for i, w := range sum.WarningList {
+		if i == shownWarnings {
+			fmt.Fprintf(out, "  ... and %d more warnings\n", sum.Warnings-shownWarnings)
+			break
+		}
+		fmt.Fprintf(out, "  warning: %s: %s\n", w.Origin, w.Message)
+	}
+	for _, ig := range sum.Ignored {
+		fmt.Fprintf(out, "  not read: %s: %s\n", ig.Path, ig.Reason)
+	}
+	if more := sum.IgnoredCount - len(sum.Ignored); more > 0 {
+		fmt.Fprintf(out, "  ... and %d more files not read\n", more)
 	}
 	if err != nil {
 		return err

@@ -64,8 +64,8 @@ func runTrain(ctx context.Context, cmd command, c cmdIO, args []string) error {
 // model, learned from judged statements.
 func trainScorer(ctx context.Context, cmd command, c cmdIO, args []string) error {
 	fs := flags(cmd, c.stdout)
-	dir := fs.String("articles", "testdata/articles", "directory of the judged articles")
-	keyFile := fs.String("keyfacts", "testdata/judged/keyfacts.tsv", "key facts")
+	dir := fs.String("articles", "testdata/articles", "directories of the judged articles, comma-separated")
+	keyFile := fs.String("keyfacts", "testdata/judged/keyfacts.tsv", "key facts, comma-separated files")
 	dev := fs.String("dev", "iodine.txt,sensitive.txt,interview-cyclone.txt,interview-gaming.txt", "articles kept out of the shipped model (eval-facts scores them held out)")
 	out := fs.String("out", "loader/scorer.json", "where to write the model")
 	cfg := facts.ScorerConfig{Log: c.stdout, Dev: map[string]bool{}}
@@ -86,7 +86,7 @@ func trainScorer(ctx context.Context, cmd command, c cmdIO, args []string) error
 	if cfg.Judged, err = facts.ReadJudged(files...); err != nil {
 		return err
 	}
-	if cfg.Keys, err = facts.ReadKeyFacts(*keyFile); err != nil {
+	if cfg.Keys, err = readKeyFacts(*keyFile); err != nil {
 		return err
 	}
 	for _, a := range strings.Split(*dev, ",") {
@@ -97,11 +97,11 @@ func trainScorer(ctx context.Context, cmd command, c cmdIO, args []string) error
 		return err
 	}
 	extract := func(ctx context.Context, article string) (*kg.Document, map[loader.StatementKey][]string, error) {
-		b, err := os.ReadFile(filepath.Join(*dir, article))
+		a, err := readJudgedArticle(*dir, article)
 		if err != nil {
 			return nil, nil, err
 		}
-		return l.ExtractFeatures(ctx, kg.Article{Text: string(b), Source: article})
+		return l.ExtractFeatures(ctx, a)
 	}
 	m, err := facts.TrainScorer(ctx, cfg, extract)
 	if err != nil {

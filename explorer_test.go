@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"strconv"
@@ -10,7 +13,10 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // chromium finds a Chromium to drive: $CHROME, or Debian's chromium.
@@ -32,7 +38,7 @@ func chromium() string {
 func TestExplorer(t *testing.T) {
 	exe := chromium()
 	if exe == "" {
-		t.Skip("no Chromium (apt-get install chromium, or set CHROME)")
+		missing(t, "no Chromium (apt-get install chromium, or set CHROME)")
 	}
 	srv := sampleServer(t)
 
@@ -126,7 +132,7 @@ func TestExplorer(t *testing.T) {
 func TestExplorerMap(t *testing.T) {
 	exe := chromium()
 	if exe == "" {
-		t.Skip("no Chromium (apt-get install chromium, or set CHROME)")
+		missing(t, "no Chromium (apt-get install chromium, or set CHROME)")
 	}
 	srv := sampleServer(t)
 	ctx := browser(t, exe)
@@ -212,6 +218,155 @@ func TestExplorerMap(t *testing.T) {
 		}
 	}
 	t.Logf("%d places drawn; clicked %s", places, target.Name)
+}
+
+// TestExplorerFirstScreen drives the first screen, the address and the
+// labels in headless Chromium: without a search the page says how many
+// articles and entities the graph holds and lists its largest entities
+// (as largestEntities ranks them); clicking one draws it at the server's
+// confidence threshold, with names that wrap and do not overlap; and the
+// address (?q=, ?node=) reopens a search and a node.
+func TestExplorerFirstScreen(t *testing.T) {
+	exe := chromium()
+	if exe == "" {
+		missing(t, "no Chromium (apt-get install chromium, or set CHROME)")
+	}
+	// the sample article, served with serve's threshold
+	srv := articlesServer(t, []string{"testdata/articles/border-crossings.txt"},
+		graph.ServerOptions{MinConfidence: graph.DefaultMinConfidence})
+	var want struct {
+		Data struct {
+			LargestEntities []struct {
+				Entity struct{ ID, Name string }
+			}
+		}
+	}
+	resp, err := http.Post(srv.URL+"/query", "application/json", strings.NewReader(`{"query": "{ largestEntities(first: 12) { entity { id name } } }"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	json.NewDecoder(resp.Body).Decode(&want)
+	resp.Body.Close()
+	largest := want.Data.LargestEntities
+	if len(largest) == 0 {
+		t.Fatal("largestEntities is empty")
+	}
+
+	ctx := browser(t, exe)
+	var counts string
+	var names []string
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/explore/"),
+		chromedp.Poll(`window.ngState.ready && window.ngState.overview`, nil, chromedp.WithPollingTimeout(20*time.Second)),
+		chromedp.Text("#counts", &counts, chromedp.ByID),
+		chromedp.Evaluate(`[...document.querySelectorAll("#largest li .name")].map((e) => e.textContent)`, &names),
+	)
+	if err != nil {
+		t.Fatalf("first screen: %v", err)
+	}
+	if !strings.HasPrefix(counts, "1 article, ") || !strings.HasSuffix(counts, " entities.") {
+		t.Errorf("counts %q, want 1 article and the entities", counts)
+	}
+	if len(names) != len(largest) || names[0] != largest[0].Entity.Name {
+		t.Errorf("largest entities shown %q, want those of largestEntities (%d, first %q)", names, len(largest), largest[0].Entity.Name)
+	}
+
+	// Open the largest entity: the graph is drawn at the default threshold
+	// and the address names the node.
+	var view struct {
+		Conf       string
+		Under      int
+		URL        string
+		Overlaps   []string
+		Stacked    int
+		Parted     int
+		LongName   string
+		LongWidth  float64
+		LongHeight float64
+		FontHeight float64
+		Zoom       float64
+	}
+	err = chromedp.Run(ctx,
+		chromedp.Click("#largest li", chromedp.ByQuery),
+		chromedp.Poll(`window.ngState.selected !== "" && window.ngState.nodes >= 2`, nil, chromedp.WithPollingTimeout(20*time.Second)),
+		// and the neighbourhoods of the next four, for a crowded view
+		chromedp.Evaluate(`(async () => {
+			for (const li of [...document.querySelectorAll("#largest li")].slice(1, 5)) await expand(li.dataset.id);
+			return true;
+		})()`, nil, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }),
+		chromedp.Evaluate(`(() => {
+			const vis = cy.nodes(":visible");
+			const overlaps = () => {
+				const boxes = vis.map((n) => [n.data("name"), n.boundingBox({includeLabels: true, includeOverlays: false})]);
+				const out = [];
+				for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+					const a = boxes[i][1], b = boxes[j][1];
+					if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) out.push(boxes[i][0] + " / " + boxes[j][0]);
+				}
+				return out;
+			};
+			const drawn = overlaps();
+			// the check sees two nodes put on one another, and separateLabels
+			// parts them
+			vis[1].position(vis[0].position());
+			const stacked = overlaps().length;
+			separateLabels();
+			const parted = overlaps().length;
+			const long = vis.sort((a, b) => b.data("name").length - a.data("name").length)[0];
+			const lb = long.boundingBox({includeNodes: false, includeLabels: true, includeOverlays: false});
+			return {conf: document.getElementById("conf").value,
+				under: cy.edges(":visible").filter((e) => e.data("confidence") < `+strconv.FormatFloat(graph.DefaultMinConfidence, 'g', -1, 64)+`).length,
+				url: location.href, overlaps: drawn, stacked, parted, longName: long.data("name"), longWidth: lb.w, longHeight: lb.h,
+				fontHeight: parseFloat(long.style("font-size")), zoom: cy.zoom()};
+		})()`, &view),
+	)
+	if err != nil {
+		t.Fatalf("open the largest entity: %v", err)
+	}
+	if want := strconv.FormatFloat(graph.DefaultMinConfidence, 'g', -1, 64); view.Conf != want || view.Under != 0 {
+		t.Errorf("confidence filter at %s, %d edges under it shown; want the server's %s and none", view.Conf, view.Under, want)
+	}
+	if u, err := url.Parse(view.URL); err != nil || u.Query().Get("node") != largest[0].Entity.ID {
+		t.Errorf("address %s, want node=%s", view.URL, largest[0].Entity.ID)
+	}
+	if len(view.Overlaps) > 0 {
+		t.Errorf("names overlap at the default zoom: %q", view.Overlaps)
+	}
+	if view.Stacked == 0 || view.Parted != 0 {
+		t.Errorf("two nodes on one another: %d overlaps seen, %d after separateLabels; want some, then none", view.Stacked, view.Parted)
+	}
+	// Names are drawn at a readable size: at least 8 px on the screen.
+	if px := view.Zoom * view.FontHeight; px < 8 {
+		t.Errorf("names drawn %.1f px high (zoom %.2f): want 8 or more", px, view.Zoom)
+	}
+	// The longest name wraps: narrower than the label width, over lines.
+	if len(view.LongName) > 25 && (view.LongWidth > 120 || view.LongHeight < 2*view.FontHeight) {
+		t.Errorf("label %q is %.0f×%.0f: want it wrapped within 110 px", view.LongName, view.LongWidth, view.LongHeight)
+	}
+
+	// A linked search and a linked node reopen.
+	var results, title, selected string
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/explore/?q=Obrador"),
+		chromedp.Poll(`window.ngState.ready`, nil, chromedp.WithPollingTimeout(20*time.Second)),
+		chromedp.WaitVisible("#results li", chromedp.ByQuery),
+		chromedp.Text("#results", &results, chromedp.ByID),
+		chromedp.Navigate(srv.URL+"/explore/?node="+url.QueryEscape(largest[0].Entity.ID)),
+		chromedp.Poll(`window.ngState.ready && window.ngState.selected !== ""`, nil, chromedp.WithPollingTimeout(20*time.Second)),
+		chromedp.Evaluate(`window.ngState.selected`, &selected),
+		chromedp.Poll(`document.getElementById("panelTitle").textContent !== "What the graph holds"`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+		chromedp.Evaluate(`document.getElementById("panelTitle").textContent`, &title),
+	)
+	if err != nil {
+		t.Fatalf("linked views: %v", err)
+	}
+	if !strings.Contains(results, "Andrés Manuel López Obrador") {
+		t.Errorf("?q=Obrador: results %q", results)
+	}
+	if selected != largest[0].Entity.ID || !strings.HasPrefix(title, largest[0].Entity.Name) {
+		t.Errorf("?node=: selected %q, panel %q; want %s", selected, title, largest[0].Entity.Name)
+	}
+	t.Logf("first screen %q, largest %q; longest label %q %.0f×%.0f; zoom %.2f", counts, names, view.LongName, view.LongWidth, view.LongHeight, view.Zoom)
 }
 
 // browser starts headless Chromium for a test, with a minute to run.

@@ -2,7 +2,7 @@
 // in Cayley and serves it over GraphQL.
 //
 //	newsgraph extract [--format jsonl|carb] [FILE...]   entities and statements as JSON lines
-//	newsgraph load [--db PATH] FILE|DIR|FILE.jsonl|-...  ingest articles
+//	newsgraph load [--db PATH] FILE|DIR|FILE.jsonl|-...  ingest articles (text, HTML, JSON lines)
 //	newsgraph serve [--db PATH] [--addr HOST:PORT]        the server (endpoints below)
 //	newsgraph export [--db PATH] [--format F]             the whole graph
 //	newsgraph import [--db PATH] FILE.nq...               merge N-Quads
@@ -11,13 +11,8 @@
 //	newsgraph train tagger|parser|calibration|coref|geo|kb ...  train a model, build a gazetteer
 //	newsgraph eval-parse|eval-tokenize|eval-carb|eval-coref|eval-ner|eval-facts|eval-geo ...  score a stage
 //
-// serve answers at:
-//
-//	/query     GraphQL
-//	/          the GraphiQL playground
-//	/explore/  the explorer
-//	/export    the graph or a subgraph (nquads, jsonld, json, graphml)
-//	/gizmo     Gizmo traversals, with serve --gizmo
+// serve answers at /query (GraphQL), / (the playground), /explore/ (the
+// explorer), /export and, with --gizmo, /gizmo: graph.Endpoints lists them.
 //
 // Each command is in a file of its own (cmd_*.go; serve in server.go)
 // with its own flags; `newsgraph COMMAND -h` lists them.
@@ -52,7 +47,7 @@ var commands = []command{
 	extractCommand, loadCommand, serveCommand, exportCommand, importCommand,
 	genCorpusCommand, loadtestCommand, trainCommand,
 	evalParseCommand, evalTokenizeCommand, evalCarbCommand, evalCorefCommand, evalNERCommand, evalFactsCommand,
-	evalGeoCommand,
+	evalGeoCommand, evalPagesCommand,
 }
 
 func main() {
@@ -99,9 +94,6 @@ func usage() string {
 		}
 	}
 	b.WriteString(`
-serve answers at /query (GraphQL), / (the GraphiQL playground), /explore/ (the explorer),
-/export (the graph or a subgraph) and, with --gizmo, /gizmo (Gizmo traversals).
-
 Run "newsgraph COMMAND -h" for a command's flags.
 `)
 	return b.String()

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -16,11 +17,22 @@ import (
 )
 
 var serveCommand = command{
-	name: "serve",
-	args: "[--db PATH|URL] [--addr HOST:PORT] [--load FILE|DIR...] [--gizmo]",
-	summary: "serve the graph: GraphQL at /query, the playground at /, the explorer at /explore/,\n" +
-		"exports at /export and, with --gizmo, Gizmo at /gizmo",
-	run: runServe,
+	name:    "serve",
+	args:    "[--db PATH|URL] [--addr HOST:PORT] [--load FILE|DIR...] [--gizmo]",
+	summary: "serve the graph over HTTP:\n" + endpoints(),
+	run:     runServe,
+}
+
+// endpoints lists what serve serves, one path a line.
+func endpoints() string {
+	var b strings.Builder
+	for i, e := range graph.Endpoints {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "  %-10s %s", e.Path, e.What)
+	}
+	return b.String()
 }
 
 // serveConfig is what serve is told.

@@ -10,8 +10,6 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -27,41 +25,8 @@ import (
 // route of `newsgraph serve`.
 func sampleServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	s, err := store.Open(store.Config{Backend: store.Memory})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	cfg := loadConfig{maxBytes: 2 << 20}
-	if err := load(context.Background(), cfg, s, []string{"testdata/articles/border-crossings.txt"}, io.Discard); err != nil {
-		t.Fatal(err)
-	}
-	l, err := newLoader(kg.DefaultBase, cfg.maxBytes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(serverRoutes(s, l, graph.ServerOptions{Gizmo: true, HandlerOptions: graph.HandlerOptions{Introspection: true}}))
-	t.Cleanup(srv.Close)
-	return srv
-}
-
-// TestPythonClient runs examples/test_client.py (standard library path)
-// against a live server holding the sample article. It skips when
-// python3 is not installed.
-func TestPythonClient(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not installed")
-	}
-	srv := sampleServer(t)
-	cmd := exec.Command(py, "test_client.py", srv.URL)
-	cmd.Dir = "examples"
-	cmd.Env = append(os.Environ(), "NEWSGRAPH_PLAIN=1", "PYTHONDONTWRITEBYTECODE=1")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("python3 test_client.py: %v\n%s", err, out)
-	}
-	t.Logf("%s", out)
+	return articlesServer(t, []string{"testdata/articles/border-crossings.txt"},
+		graph.ServerOptions{Gizmo: true, HandlerOptions: graph.HandlerOptions{Introspection: true}})
 }
 
 // The sample articles loaded in two orders give the same graph, byte for

@@ -1,6 +1,8 @@
 // newsgraph explorer: search, draw and expand neighbourhoods, filter,
 // shortest paths, the sentence behind every edge, and the places of the
-// view on a world map. Talks to /query.
+// view on a world map. Talks to /query. The address keeps the search
+// (?q=) and the selected node (?node=), so a view can be linked to; with
+// neither, the first screen says what the graph holds.
 "use strict";
 
 const COLORS = {
@@ -14,7 +16,17 @@ const STMT = `id predicate relation confidence negated modality
   provenance(first: 5) { articleId sentence text span { start end } article { title source publishedAt } }`;
 
 // ngState is read by the browser test: what the page shows.
-window.ngState = { nodes: 0, edges: 0, panel: "", places: 0, selected: "", ready: false };
+window.ngState = { nodes: 0, edges: 0, panel: "", places: 0, selected: "", ready: false, overview: false };
+
+// The confidence filter starts at the server's threshold (its
+// minConfidence: serve --min-confidence, graph.DefaultMinConfidence by
+// default), under which the statements are mostly wrong; the server hides
+// those from its default views anyway, and the filter can only raise it.
+async function startConfidence() {
+  const d = await gql(`{ minConfidence }`);
+  $("conf").value = d.minConfidence;
+  applyFilters();
+}
 
 const $ = (id) => document.getElementById(id);
 const status = (s) => { $("status").textContent = s; };
@@ -36,16 +48,24 @@ const cy = cytoscape({
   style: [
     { selector: "node", style: {
       "background-color": (n) => COLORS[n.data("type")] || "#777",
-      label: "data(name)", "font-size": 10, "text-valign": "bottom", "text-margin-y": 3,
+      label: "data(name)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3,
       width: (n) => (n.data("entity") ? 22 : 14), height: (n) => (n.data("entity") ? 22 : 14),
-      "text-wrap": "ellipsis", "text-max-width": 120,
+      // long names wrap between words, on a white ground so that an edge
+      // under them does not cross the letters
+      "text-wrap": "wrap", "text-max-width": 110, "text-justification": "center",
+      "text-background-color": "#fff", "text-background-opacity": 0.85, "text-background-padding": 1,
     } },
     { selector: "edge", style: {
       width: (e) => 1 + 2 * e.data("confidence"), "line-color": "#b8b8b8",
       "target-arrow-shape": "triangle", "target-arrow-color": "#b8b8b8", "curve-style": "bezier",
+      // predicates show when zoomed in far enough to read them, and on the
+      // edges of the selected node: at the default zoom they would cover
+      // the names
       label: "data(predicate)", "font-size": 8, color: "#555", "text-rotation": "autorotate",
-      "text-background-color": "#fff", "text-background-opacity": 0.8,
+      "text-background-color": "#fff", "text-background-opacity": 0.8, "min-zoomed-font-size": 9,
+      "text-wrap": "ellipsis", "text-max-width": 90,
     } },
+    { selector: "edge.near", style: { "min-zoomed-font-size": 0, color: "#222", "z-index": 10 } },
     { selector: ".hidden", style: { display: "none" } },
     { selector: ":selected", style: { "border-width": 3, "border-color": "#111", "line-color": "#111", "target-arrow-color": "#111" } },
     { selector: ".path", style: { "line-color": "#e0442a", "target-arrow-color": "#e0442a", "border-width": 3, "border-color": "#e0442a", width: 4 } },
@@ -72,16 +92,66 @@ function addStatement(st) {
 
 function refresh() {
   applyFilters();
-  cy.layout({ name: "cose", animate: false, randomize: true, nodeRepulsion: 400000, idealEdgeLength: 140, nodeOverlap: 40, padding: 40 }).run();
+  cy.layout({ name: "cose", animate: false, randomize: true, nodeRepulsion: 20000, idealEdgeLength: 70, nodeOverlap: 20, padding: 30, gravity: 1.5,
+    nodeDimensionsIncludeLabels: true }).run();
+  separateLabels();
   window.ngState.nodes = cy.nodes(":visible").length;
   window.ngState.edges = cy.edges(":visible").length;
   renderTypeFilters();
   drawPlaces();
 }
 
+// separateLabels moves nodes apart until no two names overlap at the
+// zoom the graph is shown at: the layout counts labels as part of their
+// nodes, but it lets nodes touch.
+function separateLabels() {
+  const nodes = cy.nodes(":visible");
+  const gap = 4;
+  for (let round = 0; round < 60; round++) {
+    let moved = false;
+    const boxes = nodes.map((n) => [n, n.boundingBox({ includeLabels: true, includeOverlays: false })]);
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, ba] = boxes[i], [b, bb] = boxes[j];
+        const dx = Math.min(ba.x2, bb.x2) - Math.max(ba.x1, bb.x1) + gap;
+        const dy = Math.min(ba.y2, bb.y2) - Math.max(ba.y1, bb.y1) + gap;
+        if (dx <= 0 || dy <= 0) continue;
+        // push apart along the axis that needs the shorter move
+        const pa = a.position(), pb = b.position();
+        if (dx < dy) {
+          const s = pa.x <= pb.x ? 1 : -1;
+          a.position("x", pa.x - s * dx / 2);
+          b.position("x", pb.x + s * dx / 2);
+        } else {
+          const s = pa.y <= pb.y ? 1 : -1;
+          a.position("y", pa.y - s * dy / 2);
+          b.position("y", pb.y + s * dy / 2);
+        }
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  frame();
+}
+
+// MIN_ZOOM keeps names readable: a view too large to fit at it is shown
+// around the selected node (or the middle), the rest a pan away.
+const MIN_ZOOM = 0.75;
+
+function frame() {
+  cy.fit(cy.elements(":visible"), 30);
+  if (cy.zoom() < MIN_ZOOM) {
+    const sel = cy.$("node:selected");
+    cy.zoom(MIN_ZOOM);
+    cy.center(sel.empty() ? cy.elements(":visible") : sel);
+  }
+}
+
 async function expand(id) {
   status("loading…");
-  const d = await gql(`query($s: [ID!]!) { subgraph(seeds: $s, hops: 1, maxNodes: 60) { truncated nodes { ${NODE} } edges { ${STMT} } } }`, { s: [id] });
+  const d = await gql(`query($s: [ID!]!, $c: Float) { subgraph(seeds: $s, hops: 1, maxNodes: 60, minConfidence: $c) { truncated nodes { ${NODE} } edges { ${STMT} } } }`,
+    { s: [id], c: parseFloat($("conf").value) });
   d.subgraph.nodes.forEach(addNode);
   d.subgraph.edges.forEach(addStatement);
   refresh();
@@ -97,6 +167,7 @@ $("search").addEventListener("input", () => {
 
 async function search() {
   const q = $("search").value.trim();
+  setURL({ q });
   const ul = $("results");
   ul.innerHTML = "";
   if (!q) return;
@@ -151,6 +222,12 @@ function applyFilters() {
         e.source().hasClass("hidden") || e.target().hasClass("hidden");
       e.toggleClass("hidden", hide);
     });
+    // a node whose every statement is filtered out goes too, unless it is
+    // the one selected
+    cy.nodes().forEach((n) => {
+      const edges = n.connectedEdges();
+      if (!n.selected() && edges.length > 0 && edges.every((e) => e.hasClass("hidden"))) n.addClass("hidden");
+    });
   });
   window.ngState.nodes = cy.nodes(":visible").length;
   window.ngState.edges = cy.edges(":visible").length;
@@ -185,7 +262,68 @@ function selectNode(id) {
   n.select();
   window.ngState.selected = id;
   showNode(id);
-  cy.center(n);
+  frame();
+}
+
+// The selected node's edges show their predicates at any zoom.
+cy.on("select unselect", "node", () => {
+  cy.edges().removeClass("near");
+  cy.$("node:selected").connectedEdges().addClass("near");
+});
+cy.on("select", "node", (ev) => setURL({ node: ev.target.id() }));
+
+// setURL records the view in the address (?q=, ?node=) without a reload.
+function setURL(change) {
+  const u = new URL(location.href);
+  for (const [k, v] of Object.entries(change)) {
+    if (v) u.searchParams.set(k, v); else u.searchParams.delete(k);
+  }
+  history.replaceState(null, "", u);
+}
+
+// openFromURL restores a linked view: the search, then the node.
+async function openFromURL() {
+  const p = new URLSearchParams(location.search);
+  const q = p.get("q"), node = p.get("node");
+  if (q) {
+    $("search").value = q;
+    await search();
+  }
+  if (node) {
+    await expand(node);
+    selectNode(node);
+  }
+  return Boolean(q || node);
+}
+
+// overview is the first screen: how many articles and entities the graph
+// holds and the entities with the most statements, each a click away.
+async function overview() {
+  const d = await gql(`{ articles(first: 1) { pageInfo { totalCount } }
+    searchEntities(query: "", first: 1) { pageInfo { totalCount } }
+    largestEntities(first: 12) { entity { id name type } statements } }`);
+  const articles = d.articles.pageInfo.totalCount, entities = d.searchEntities.pageInfo.totalCount;
+  $("panelTitle").textContent = "What the graph holds";
+  let h = `<p id="counts">${articles} article${articles === 1 ? "" : "s"}, ${entities} entit${entities === 1 ? "y" : "ies"}.</p>`;
+  if (d.largestEntities.length) {
+    h += `<h2>Largest entities</h2><ol id="largest">`;
+    for (const r of d.largestEntities) {
+      h += `<li data-id="${escapeHTML(r.entity.id)}"><span class="name">${escapeHTML(r.entity.name)}</span>` +
+        `<span class="type">${escapeHTML(r.entity.type)} · ${r.statements} statement${r.statements === 1 ? "" : "s"}</span></li>`;
+    }
+    h += `</ol><div class="src">Click one to draw its neighbourhood, or search on the left.</div>`;
+  } else {
+    h += `<div class="src">Nothing loaded yet: newsgraph load FILE|DIR, or serve --load.</div>`;
+  }
+  $("panel").innerHTML = h;
+  for (const li of document.querySelectorAll("#largest li")) {
+    li.addEventListener("click", async () => {
+      await expand(li.dataset.id);
+      selectNode(li.dataset.id);
+    });
+  }
+  window.ngState.overview = true;
+  window.ngState.panel = $("panel").textContent;
 }
 
 // The map: the places of the view (the visible nodes geocoding located)
@@ -249,8 +387,8 @@ function markSelectedPlace() {
 
 $("pathBtn").addEventListener("click", async () => {
   if (pathEnds.length < 2) { status("choose two nodes with shift-click"); return; }
-  const d = await gql(`query($a: ID!, $b: ID!) { shortestPath(from: $a, to: $b, maxHops: 5) { length nodes { ${NODE} } statements { ${STMT} } } }`,
-    { a: pathEnds[0].id(), b: pathEnds[1].id() });
+  const d = await gql(`query($a: ID!, $b: ID!, $c: Float) { shortestPath(from: $a, to: $b, maxHops: 5, minConfidence: $c) { length nodes { ${NODE} } statements { ${STMT} } } }`,
+    { a: pathEnds[0].id(), b: pathEnds[1].id(), c: parseFloat($("conf").value) });
   cy.elements().removeClass("path");
   if (!d.shortestPath) { status("no path within 5 statements"); return; }
   d.shortestPath.nodes.forEach(addNode);
@@ -327,4 +465,8 @@ async function showNode(id) {
 }
 
 initMap();
-window.ngState.ready = true;
+startConfidence()
+  .then(openFromURL)
+  .then((linked) => (linked ? null : overview()))
+  .catch((e) => status(e.message))
+  .finally(() => { window.ngState.ready = true; });

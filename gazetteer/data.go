@@ -143,6 +143,79 @@ Vietnam|Viet Nam#Vietnamese
 Yemen#Yemeni,Yemenis
 Zambia#Zambian,Zambians
 Zimbabwe#Zimbabwean,Zimbabweans
+Andorra#Andorran,Andorrans
+Antigua and Barbuda|Antigua#Antiguan,Antiguans
+Bahamas|The Bahamas#Bahamian,Bahamians
+Barbados#Barbadian,Barbadians,Bajan,Bajans
+Belize#Belizean,Belizeans
+Benin#Beninese
+Bhutan#Bhutanese
+Botswana#Motswana,Batswana
+Brunei#Bruneian,Bruneians
+Burundi#Burundian,Burundians
+Cabo Verde|Cape Verde#Cape Verdean,Cape Verdeans
+Central African Republic#Central African,Central Africans
+Comoros#Comorian,Comorians
+Republic of the Congo|Congo-Brazzaville
+Djibouti#Djiboutian,Djiboutians
+Dominica
+Equatorial Guinea#Equatorial Guinean,Equatoguinean
+Eritrea#Eritrean,Eritreans
+Eswatini|Swaziland#Swazi,Swazis
+Fiji#Fijian,Fijians
+Gabon#Gabonese
+Gambia|The Gambia#Gambian,Gambians
+Grenada#Grenadian,Grenadians
+Guinea#Guinean,Guineans
+Guinea-Bissau#Bissau-Guinean,Bissau-Guineans
+Guyana#Guyanese
+Kiribati
+Lesotho#Basotho
+Liberia#Liberian,Liberians
+Liechtenstein
+Malawi#Malawian,Malawians
+Maldives#Maldivian,Maldivians
+Marshall Islands#Marshallese
+Mauritania#Mauritanian,Mauritanians
+Mauritius#Mauritian,Mauritians
+Micronesia#Micronesian,Micronesians
+Monaco#Monegasque,Monegasques
+Namibia#Namibian,Namibians
+Nauru#Nauruan,Nauruans
+Palau#Palauan,Palauans
+Papua New Guinea#Papua New Guinean,Papua New Guineans
+Saint Kitts and Nevis|St Kitts and Nevis|St. Kitts and Nevis|St Kitts|St. Kitts#Kittitian,Kittitians
+Saint Lucia|St Lucia|St. Lucia#Saint Lucian,Saint Lucians,St Lucian
+Saint Vincent and the Grenadines|St Vincent and the Grenadines|St. Vincent and the Grenadines|St Vincent|St. Vincent#Vincentian,Vincentians
+Samoa#Samoan,Samoans
+San Marino#Sammarinese
+Sao Tome and Principe|São Tomé and Príncipe
+Seychelles#Seychellois
+Sierra Leone#Sierra Leonean,Sierra Leoneans
+Solomon Islands
+Suriname#Surinamese
+Timor-Leste|East Timor#Timorese
+Togo#Togolese
+Tonga#Tongan,Tongans
+Trinidad and Tobago|Trinidad#Trinidadian,Trinidadians,Trinbagonian
+Tuvalu#Tuvaluan,Tuvaluans
+Vanuatu#Ni-Vanuatu
+Puerto Rico#Puerto Rican,Puerto Ricans
+
+Greenland#Greenlandic,Greenlanders
+British Virgin Islands|BVI
+US Virgin Islands|U.S. Virgin Islands|USVI
+Cayman Islands
+Bermuda#Bermudian,Bermudians
+Aruba#Aruban,Arubans
+Curaçao|Curacao
+Turks and Caicos Islands|Turks and Caicos
+Anguilla#Anguillan,Anguillans
+Montserrat
+Guadeloupe
+Martinique
+French Guiana
+Western Sahara#Sahrawi,Sahrawis
 `
 
 // usStates lists the states of the United States with their postal codes

@@ -50,6 +50,8 @@ type ComplexityRoot struct {
 	}
 
 	Article struct {
+		Author      func(childComplexity int) int
+		CopyOf      func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Location    func(childComplexity int) int
 		Place       func(childComplexity int) int
@@ -57,6 +59,7 @@ type ComplexityRoot struct {
 		Source      func(childComplexity int) int
 		Text        func(childComplexity int) int
 		Title       func(childComplexity int) int
+		URL         func(childComplexity int) int
 	}
 
 	ArticleConnection struct {
@@ -166,15 +169,22 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Article        func(childComplexity int, id string) int
-		Articles       func(childComplexity int, mentioning *string, first *int, after *string) int
-		EntitiesNear   func(childComplexity int, lat float64, lon float64, km float64, first *int) int
-		Entity         func(childComplexity int, id string) int
-		SearchEntities func(childComplexity int, query string, typeArg *kg.EntityType, first *int, after *string) int
-		ShortestPath   func(childComplexity int, from string, to string, maxHops *int, predicates []string, minConfidence *float64) int
-		Statement      func(childComplexity int, id string) int
-		Statements     func(childComplexity int, filter *model.StatementFilter, first *int, after *string) int
-		Subgraph       func(childComplexity int, seeds []string, hops *int, direction *model.Direction, predicates []string, types []kg.EntityType, minConfidence *float64, maxNodes *int) int
+		Article         func(childComplexity int, id string) int
+		Articles        func(childComplexity int, mentioning *string, first *int, after *string) int
+		EntitiesNear    func(childComplexity int, lat float64, lon float64, km float64, first *int) int
+		Entity          func(childComplexity int, id string) int
+		LargestEntities func(childComplexity int, first *int) int
+		MinConfidence   func(childComplexity int) int
+		SearchEntities  func(childComplexity int, query string, typeArg *kg.EntityType, first *int, after *string) int
+		ShortestPath    func(childComplexity int, from string, to string, maxHops *int, predicates []string, minConfidence *float64) int
+		Statement       func(childComplexity int, id string) int
+		Statements      func(childComplexity int, filter *model.StatementFilter, first *int, after *string) int
+		Subgraph        func(childComplexity int, seeds []string, hops *int, direction *model.Direction, predicates []string, types []kg.EntityType, minConfidence *float64, maxNodes *int) int
+	}
+
+	RankedEntity struct {
+		Entity     func(childComplexity int) int
+		Statements func(childComplexity int) int
 	}
 
 	Span struct {
@@ -242,6 +252,9 @@ type ArticleResolver interface {
 	Title(ctx context.Context, obj *kg.Article) (*string, error)
 	Source(ctx context.Context, obj *kg.Article) (*string, error)
 	PublishedAt(ctx context.Context, obj *kg.Article) (*string, error)
+	Author(ctx context.Context, obj *kg.Article) (*string, error)
+	URL(ctx context.Context, obj *kg.Article) (*string, error)
+	CopyOf(ctx context.Context, obj *kg.Article) (*string, error)
 	Place(ctx context.Context, obj *kg.Article) (*string, error)
 }
 type EntityResolver interface {
@@ -271,6 +284,8 @@ type QueryResolver interface {
 	Article(ctx context.Context, id string) (*kg.Article, error)
 	Articles(ctx context.Context, mentioning *string, first *int, after *string) (*model.ArticleConnection, error)
 	Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
+	LargestEntities(ctx context.Context, first *int) ([]*model.RankedEntity, error)
+	MinConfidence(ctx context.Context) (float64, error)
 	EntitiesNear(ctx context.Context, lat float64, lon float64, km float64, first *int) ([]*kg.Nearby, error)
 	Subgraph(ctx context.Context, seeds []string, hops *int, direction *model.Direction, predicates []string, types []kg.EntityType, minConfidence *float64, maxNodes *int) (*model.Subgraph, error)
 	ShortestPath(ctx context.Context, from string, to string, maxHops *int, predicates []string, minConfidence *float64) (*model.Path, error)
@@ -327,6 +342,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Argument.Via(childComplexity), true
 
+	case "Article.author":
+		if e.ComplexityRoot.Article.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.Author(childComplexity), true
+	case "Article.copyOf":
+		if e.ComplexityRoot.Article.CopyOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.CopyOf(childComplexity), true
 	case "Article.id":
 		if e.ComplexityRoot.Article.ID == nil {
 			break
@@ -369,6 +396,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Article.Title(childComplexity), true
+	case "Article.url":
+		if e.ComplexityRoot.Article.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.URL(childComplexity), true
 
 	case "ArticleConnection.edges":
 		if e.ComplexityRoot.ArticleConnection.Edges == nil {
@@ -836,6 +869,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Entity(childComplexity, args["id"].(string)), true
 
+	case "Query.largestEntities":
+		if e.ComplexityRoot.Query.LargestEntities == nil {
+			break
+		}
+
+		args, err := ec.field_Query_largestEntities_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.LargestEntities(childComplexity, args["first"].(*int)), true
+	case "Query.minConfidence":
+		if e.ComplexityRoot.Query.MinConfidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.MinConfidence(childComplexity), true
 	case "Query.searchEntities":
 		if e.ComplexityRoot.Query.SearchEntities == nil {
 			break
@@ -891,6 +941,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Subgraph(childComplexity, args["seeds"].([]string), args["hops"].(*int), args["direction"].(*model.Direction), args["predicates"].([]string), args["types"].([]kg.EntityType), args["minConfidence"].(*float64), args["maxNodes"].(*int)), true
+
+	case "RankedEntity.entity":
+		if e.ComplexityRoot.RankedEntity.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankedEntity.Entity(childComplexity), true
+	case "RankedEntity.statements":
+		if e.ComplexityRoot.RankedEntity.Statements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankedEntity.Statements(childComplexity), true
 
 	case "Span.end":
 		if e.ComplexityRoot.Span.End == nil {
@@ -1273,6 +1336,12 @@ type EntityMember {
   rule: String!
 }
 
+type RankedEntity {
+  entity: Entity!
+  "Statements it is the subject or the object of, at any confidence."
+  statements: Int!
+}
+
 type Cooccurrence {
   entity: Entity!
   "Sentences that mention both."
@@ -1392,6 +1461,15 @@ type Article {
   title: String
   source: String
   publishedAt: String
+  "The byline, as the web page or feed gives it."
+  author: String
+  "Where the article was published: a web page's canonical URL, a feed item's link, a web archive record's URL."
+  url: String
+  """
+  The article this one nearly duplicates (the same story syndicated by another outlet): a copy has
+  no statements of its own, so its facts are not counted twice.
+  """
+  copyOf: ID
   "Where the story was filed from, as its dateline says (\"Taipei, Taiwan\")."
   place: String
   "Where its dateline's place is, when geocoding found it."
@@ -1466,6 +1544,16 @@ type Query {
   "Articles, or only those that mention an entity (or an entity joined to it)."
   articles(mentioning: ID, first: Int = 20, after: String): ArticleConnection!
   statements(filter: StatementFilter, first: Int = 20, after: String): StatementConnection!
+  """
+  The entities that are the subject or the object of the most statements (joined entities as one),
+  most first: what the graph is mostly about.
+  """
+  largestEntities(first: Int = 10): [RankedEntity!]!
+  """
+  The confidence under which this server's default views hide statements (serve --min-confidence):
+  what a query's minConfidence is when it gives none. Clients start their own filters there.
+  """
+  minConfidence: Float!
   "Located entities within km of a point, nearest first (each cluster of joined entities once)."
   entitiesNear(lat: Float!, lon: Float!, km: Float!, first: Int = 20): [EntityNear!]!
   """
@@ -1536,6 +1624,12 @@ func (ec *executionContext) childFields_Article(ctx context.Context, field graph
 		return ec.fieldContext_Article_source(ctx, field)
 	case "publishedAt":
 		return ec.fieldContext_Article_publishedAt(ctx, field)
+	case "author":
+		return ec.fieldContext_Article_author(ctx, field)
+	case "url":
+		return ec.fieldContext_Article_url(ctx, field)
+	case "copyOf":
+		return ec.fieldContext_Article_copyOf(ctx, field)
 	case "place":
 		return ec.fieldContext_Article_place(ctx, field)
 	case "location":
@@ -1746,6 +1840,16 @@ func (ec *executionContext) childFields_Provenance(ctx context.Context, field gr
 		return ec.fieldContext_Provenance_confidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Provenance", field.Name)
+}
+
+func (ec *executionContext) childFields_RankedEntity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "entity":
+		return ec.fieldContext_RankedEntity_entity(ctx, field)
+	case "statements":
+		return ec.fieldContext_RankedEntity_statements(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RankedEntity", field.Name)
 }
 
 func (ec *executionContext) childFields_Span(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2206,6 +2310,20 @@ func (ec *executionContext) field_Query_entity_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_largestEntities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_searchEntities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2643,6 +2761,75 @@ func (ec *executionContext) _Article_publishedAt(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_Article_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Article", field, true, true, "String")
+}
+
+func (ec *executionContext) _Article_author(ctx context.Context, field graphql.CollectedField, obj *kg.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Article().Author(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, true, true, "String")
+}
+
+func (ec *executionContext) _Article_url(ctx context.Context, field graphql.CollectedField, obj *kg.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Article().URL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, true, true, "String")
+}
+
+func (ec *executionContext) _Article_copyOf(ctx context.Context, field graphql.CollectedField, obj *kg.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_copyOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Article().CopyOf(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_copyOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, true, true, "ID")
 }
 
 func (ec *executionContext) _Article_place(ctx context.Context, field graphql.CollectedField, obj *kg.Article) (ret graphql.Marshaler) {
@@ -4675,6 +4862,73 @@ func (ec *executionContext) fieldContext_Query_statements(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_largestEntities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_largestEntities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().LargestEntities(ctx, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RankedEntity) graphql.Marshaler {
+			return ec.marshalNRankedEntity2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRankedEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_largestEntities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RankedEntity(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_largestEntities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_minConfidence(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_minConfidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().MinConfidence(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_minConfidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Query", field, true, true, "Float")
+}
+
 func (ec *executionContext) _Query_entitiesNear(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4881,6 +5135,61 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _RankedEntity_entity(ctx context.Context, field graphql.CollectedField, obj *model.RankedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankedEntity_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankedEntity_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankedEntity",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Entity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankedEntity_statements(ctx context.Context, field graphql.CollectedField, obj *model.RankedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankedEntity_statements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Statements, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankedEntity_statements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RankedEntity", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Span_start(ctx context.Context, field graphql.CollectedField, obj *kg.Span) (ret graphql.Marshaler) {
@@ -7121,6 +7430,24 @@ func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Article_publishedAt(ctx, field, obj)
 				})
+		case "author":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_author(ctx, field, obj)
+				})
+		case "url":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_url(ctx, field, obj)
+				})
+		case "copyOf":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_copyOf(ctx, field, obj)
+				})
 		case "place":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -7955,6 +8282,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_statements(ctx, field)
 				})
+		case "largestEntities":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_largestEntities(ctx, field)
+				})
+		case "minConfidence":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_minConfidence(ctx, field)
+				})
 		case "entitiesNear":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -7986,6 +8325,44 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rankedEntityImplementors = []string{"RankedEntity"}
+
+func (ec *executionContext) _RankedEntity(ctx context.Context, sel ast.SelectionSet, obj *model.RankedEntity) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rankedEntityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RankedEntity")
+		case "entity":
+			out.Values[i] = ec._RankedEntity_entity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "statements":
+			out.Values[i] = ec._RankedEntity_statements(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -9094,6 +9471,30 @@ func (ec *executionContext) marshalNProvenance2ᚖgithubᚗcomᚋnewsgraphᚋnew
 		return graphql.Null
 	}
 	return ec._Provenance(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRankedEntity2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRankedEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RankedEntity) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRankedEntity2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRankedEntity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRankedEntity2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRankedEntity(ctx context.Context, sel ast.SelectionSet, v *model.RankedEntity) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RankedEntity!")
+		return graphql.Null
+	}
+	return ec._RankedEntity(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐRole(ctx context.Context, v any) (kg.Role, error) {

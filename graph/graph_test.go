@@ -2,7 +2,9 @@ package graph_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -11,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
 	"github.com/newsgraph/newsgraph/nlp/pipeline"
 	"github.com/newsgraph/newsgraph/store"
@@ -271,7 +274,68 @@ func TestMinConfidence(t *testing.T) {
 	if n := count(`{ statements { pageInfo { totalCount } } }`); n != 0 {
 		t.Errorf("%d statements over a threshold of 0.999, want none", n)
 	}
+	if r := post(t, srv, `{ minConfidence }`, nil); string(r.Data) != `{"minConfidence":0.999}` {
+		t.Errorf("minConfidence answers %s %v, want the server's 0.999", r.Data, r.Errors)
+	}
 	if n := count(`{ statements(filter: {minConfidence: 0}) { pageInfo { totalCount } } }`); n < 20 {
 		t.Errorf("%d statements when all are asked for, want the article's", n)
+	}
+}
+
+// An article's author, URL and the article it copies come back as stored.
+func TestArticleAuthorURLCopy(t *testing.T) {
+	srv, s := newServerStore(t, graph.HandlerOptions{MaxBodyBytes: 1 << 20})
+	ctx := context.Background()
+	iris := s.IRIs()
+	orig := kg.Article{ID: iris.Article("Original story."), Text: "Original story.", Title: "Storm", Author: "Maria Okafor", URL: "https://tribune.example.com/storm"}
+	cp := kg.Article{ID: iris.Article("Copied story."), Text: "Copied story.", Title: "Storm shuts bridge", CopyOf: orig.ID}
+	if _, err := s.IngestBatch(ctx, []*kg.Document{{Article: orig}, {Article: cp}}); err != nil {
+		t.Fatal(err)
+	}
+	r := post(t, srv, `query($a: ID!, $b: ID!) { a: article(id: $a) { author url copyOf } b: article(id: $b) { author url copyOf } }`,
+		map[string]any{"a": orig.ID, "b": cp.ID})
+	if len(r.Errors) > 0 {
+		t.Fatal(r.Errors)
+	}
+	want := fmt.Sprintf(`{"a":{"author":"Maria Okafor","url":"https://tribune.example.com/storm","copyOf":null},"b":{"author":null,"url":null,"copyOf":%q}}`, orig.ID)
+	if got := string(r.Data); got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+}
+
+// ingestArticle reads a whole web page for its main text and metadata;
+// a page in another language is an invalid input.
+func TestIngestWebPage(t *testing.T) {
+	srv := newServer(t)
+	page, err := os.ReadFile(filepath.Join("..", "ingest", "testdata", "pages", "bridge.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const q = `mutation($text: String!) { ingestArticle(input: {text: $text}) { created article { title source author url publishedAt text } } }`
+	r := post(t, srv, q, map[string]any{"text": string(page)})
+	if len(r.Errors) > 0 {
+		t.Fatal(r.Errors)
+	}
+	var got struct {
+		IngestArticle struct {
+			Created bool
+			Article struct{ Title, Source, Author, URL, PublishedAt, Text string }
+		}
+	}
+	if err := json.Unmarshal(r.Data, &got); err != nil {
+		t.Fatal(err)
+	}
+	a := got.IngestArticle.Article
+	if a.Title != "Storm closes harbour bridge" || a.Source != "The Coastal Tribune" || a.Author != "Maria Okafor" ||
+		!strings.HasPrefix(a.PublishedAt, "2024-03-14") || strings.Contains(a.Text, "Top stories") || strings.Contains(a.Text, "<") {
+		t.Errorf("article %+v", a)
+	}
+	german, err := os.ReadFile(filepath.Join("..", "ingest", "testdata", "pages", "hafen.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = post(t, srv, q, map[string]any{"text": string(german)})
+	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "INVALID" || !strings.Contains(r.Errors[0].Message, "not English") {
+		t.Errorf("German page: %+v", r.Errors)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 )
 
 // HandlerOptions configure the HTTP handler.
@@ -70,16 +69,11 @@ func NewHandler(r *Resolver, o HandlerOptions) http.Handler {
 	})
 }
 
-// Playground returns the GraphiQL page that talks to endpoint.
-func Playground(endpoint string) http.Handler {
-	return playground.Handler("newsgraph", endpoint)
-}
-
 // DefaultMinConfidence is the confidence under which statements are
 // hidden from the default views (statement lists, an entity's statements,
 // traversals, the explorer), unless a query asks for them with
 // minConfidence: the statement scorer's threshold (see the README).
-const DefaultMinConfidence = 0.5
+const DefaultMinConfidence = 0.45
 
 // DefaultTimeout bounds one request.
 const DefaultTimeout = 30 * time.Second

@@ -96,6 +96,7 @@ func complexity() ComplexityRoot {
 	c.Entity.Aliases = func(_ int, first *int) int { return 1 + list(first, 20)/5 }
 	c.Entity.Members = func(child int, first *int) int { return 1 + child*list(first, 20) }
 	c.Entity.Cooccurring = func(child int, first *int) int { return 10 + child*list(first, 10) }
+	c.Query.LargestEntities = func(child int, first *int) int { return 10 + child*list(first, 10) }
 	c.Entity.Mentions = func(child int, first *int) int { return 1 + child*list(first, 100) }
 	c.Statement.Provenance = func(child int, first *int) int { return 1 + child*list(first, 10) }
 	c.Entity.Timeline = func(child int, first *int) int { return 10 + child*list(first, 50) }

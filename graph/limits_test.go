@@ -179,18 +179,20 @@ func TestCostlyQueriesRefused(t *testing.T) {
 	}
 }
 
-// ordinaryQueries are the queries the README shows and the explorer
-// sends (its PLACE, NODE and STMT pieces put in).
+// ordinaryQueries are the queries the README and docs/api.md show and the
+// explorer sends (its PLACE, NODE and STMT pieces put in).
 func ordinaryQueries(t *testing.T) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, m := range regexp.MustCompile("(?s)```graphql\n(.*?)```").FindAllStringSubmatch(string(readme), -1) {
-		if q := strings.TrimSpace(m[1]); strings.HasPrefix(q, "{") {
-			out[fmt.Sprintf("README block %d", i+1)] = q
+	for _, doc := range []string{"README.md", "docs/api.md"} {
+		text, err := os.ReadFile(filepath.Join("..", doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, m := range regexp.MustCompile("(?s)```graphql\n(.*?)```").FindAllStringSubmatch(string(text), -1) {
+			if q := strings.TrimSpace(m[1]); strings.HasPrefix(q, "{") {
+				out[fmt.Sprintf("%s block %d", doc, i+1)] = q
+			}
 		}
 	}
 	app, err := os.ReadFile(filepath.Join("..", "explorer", "app.js"))
@@ -230,6 +232,12 @@ func dummyVariables(t *testing.T, q string) map[string]any {
 	for _, op := range doc.Operations {
 		for _, v := range op.VariableDefinitions {
 			var val any = "https://newsgraph.dev/id/entity/none"
+			switch v.Type.Name() {
+			case "Float":
+				val = 0.5
+			case "Int":
+				val = 1
+			}
 			if v.Type.Elem != nil {
 				val = []any{val}
 			}
@@ -239,7 +247,7 @@ func dummyVariables(t *testing.T, q string) map[string]any {
 	return vars
 }
 
-// The limits leave what the README and the explorer ask alone.
+// The limits leave what the README, docs/api.md and the explorer ask alone.
 func TestOrdinaryQueriesPass(t *testing.T) {
 	srv := newServer(t)
 	for name, q := range ordinaryQueries(t) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/explorer"
 	"github.com/newsgraph/newsgraph/export"
+	"github.com/newsgraph/newsgraph/playground"
 )
 
 // Backend is everything the server's endpoints need of a store.
@@ -28,14 +29,22 @@ type ServerOptions struct {
 	MinConfidence float64
 }
 
-// Routes is the whole server, as `newsgraph serve` runs it and the tests
-// test it:
-//
-//	/query     GraphQL (POST, GET)
-//	/export    the graph or a subgraph as N-Quads, JSON-LD, node-link JSON or GraphML
-//	/gizmo     Gizmo traversals (off unless o.Gizmo: a 404 says so)
-//	/explore/  the explorer
-//	/          the GraphiQL playground (unless o.NoPlayground)
+// Endpoint is a path Routes serves, and what is there.
+type Endpoint struct{ Path, What string }
+
+// Endpoints are the paths Routes serves, in the order serve's help lists
+// them.
+var Endpoints = []Endpoint{
+	{"/query", "GraphQL (POST, GET)"},
+	{"/", "the GraphiQL playground (its files under /playground/, all served offline)"},
+	{"/explore/", "the explorer: search, neighbourhoods, paths, the sentence behind each edge, a map"},
+	{"/export", "the graph or a subgraph as N-Quads, JSON-LD, node-link JSON or GraphML"},
+	{"/gizmo", "Gizmo traversals (off unless asked for: a 404 says so)"},
+}
+
+// Routes is the whole server (Endpoints), as `newsgraph serve` runs it
+// and the tests test it. The playground is off with o.NoPlayground and
+// Gizmo on with o.Gizmo.
 //
 // Handlers get a deadline rather than http.TimeoutHandler, which answered
 // "timed out" while the request went on (an ingest could commit after
@@ -58,7 +67,8 @@ func Routes(r *Resolver, b Backend, o ServerOptions) http.Handler {
 		mux.Handle("/gizmo", GizmoOff())
 	}
 	if !o.NoPlayground {
-		mux.Handle("/{$}", Playground("/query"))
+		mux.Handle("/{$}", playground.Page())
+		mux.Handle("/playground/", http.StripPrefix("/playground/", playground.Assets()))
 	}
 	mux.Handle("/explore/", http.StripPrefix("/explore/", explorer.Handler()))
 	return CORS(o.CORS, mux)

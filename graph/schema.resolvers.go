@@ -37,6 +37,21 @@ func (r *articleResolver) PublishedAt(ctx context.Context, obj *kg.Article) (*st
 	return publishedAt(obj), nil
 }
 
+// Author is the resolver for the author field.
+func (r *articleResolver) Author(ctx context.Context, obj *kg.Article) (*string, error) {
+	return optional(obj.Author), nil
+}
+
+// URL is the resolver for the url field.
+func (r *articleResolver) URL(ctx context.Context, obj *kg.Article) (*string, error) {
+	return optional(obj.URL), nil
+}
+
+// CopyOf is the resolver for the copyOf field.
+func (r *articleResolver) CopyOf(ctx context.Context, obj *kg.Article) (*string, error) {
+	return optional(obj.CopyOf), nil
+}
+
 // Place is the resolver for the place field.
 func (r *articleResolver) Place(ctx context.Context, obj *kg.Article) (*string, error) {
 	return optional(obj.Place), nil
@@ -128,6 +143,16 @@ func (r *queryResolver) Articles(ctx context.Context, mentioning *string, first 
 // Statements is the resolver for the statements field.
 func (r *queryResolver) Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error) {
 	return r.svc.statements(ctx, r.svc.filterOf(filter), first, after)
+}
+
+// LargestEntities is the resolver for the largestEntities field.
+func (r *queryResolver) LargestEntities(ctx context.Context, first *int) ([]*model.RankedEntity, error) {
+	return r.svc.largestEntities(ctx, first)
+}
+
+// MinConfidence is the resolver for the minConfidence field.
+func (r *queryResolver) MinConfidence(ctx context.Context) (float64, error) {
+	return r.svc.defaultMinConfidence(), nil
 }
 
 // EntitiesNear is the resolver for the entitiesNear field.

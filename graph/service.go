@@ -10,6 +10,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph/model"
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/webpage"
 )
 
 // Store is what the API needs of a graph store.
@@ -36,6 +37,8 @@ type Store interface {
 	// provenance, for traversals (out: id is their subject, else their
 	// object), and how many there are in all.
 	Edges(ctx context.Context, id string, out bool, limit int) ([]kg.Edge, int, error)
+	// Largest lists at most limit entities by their statements, most first.
+	Largest(ctx context.Context, limit int) ([]kg.Ranked, error)
 }
 
 // Extractor turns article text into a document.
@@ -73,6 +76,9 @@ func (s *Service) threshold(asked *float64) float64 {
 	}
 	return s.minConfidence
 }
+
+// defaultMinConfidence is the server's threshold, for clients to start at.
+func (s *Service) defaultMinConfidence() float64 { return s.minConfidence }
 
 // NewResolver returns the root resolver over a store and an extractor.
 func NewResolver(s Store, x Extractor) *Resolver {
@@ -364,10 +370,19 @@ func (s *Service) Ingest(ctx context.Context, a kg.Article) (kg.IngestResult, er
 
 func (s *Service) ingestArticle(ctx context.Context, in model.ArticleInput) (*model.IngestResult, error) {
 	a := kg.Article{Text: in.Text}
-	if in.Title != nil {
+	// A whole web page is read for its main text and metadata (package
+	// webpage); what the request gives wins over what the page says.
+	if webpage.LooksLikeHTML([]byte(in.Text)) {
+		p, err := webpage.Read(strings.NewReader(in.Text), webpage.Options{})
+		if err != nil {
+			return nil, kg.Errorf(kg.EINVALID, "web page: %v", err)
+		}
+		a = p.Article()
+	}
+	if in.Title != nil && *in.Title != "" {
 		a.Title = *in.Title
 	}
-	if in.Source != nil {
+	if in.Source != nil && *in.Source != "" {
 		a.Source = *in.Source
 	}
 	if in.PublishedAt != nil && *in.PublishedAt != "" {

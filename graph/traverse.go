@@ -105,6 +105,30 @@ func (s *Service) cooccurring(ctx context.Context, e *kg.Entity, first *int) ([]
 	return out, nil
 }
 
+// largestEntities lists the entities with the most statements.
+func (s *Service) largestEntities(ctx context.Context, first *int) ([]*model.RankedEntity, error) {
+	n, err := capped(first, 10)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := s.store.Largest(ctx, n)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.RankedEntity, 0, len(rs))
+	for _, r := range rs {
+		e, err := s.store.Entity(ctx, r.Entity)
+		if kg.ErrorCode(err) == kg.ENOTFOUND {
+			continue // deleted since it was counted
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, &model.RankedEntity{Entity: e, Statements: r.Statements})
+	}
+	return out, nil
+}
+
 // timeline lists an entity's statements once per article that states
 // them, by publication date, undated articles last.
 func (s *Service) timeline(ctx context.Context, e *kg.Entity, first *int) ([]*model.TimelineEntry, error) {

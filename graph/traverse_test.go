@@ -349,3 +349,47 @@ func TestExportFailure(t *testing.T) {
 		t.Errorf("export with an ended context: 200, want an error status")
 	}
 }
+
+// largestEntities ranks the entities by their statements, as many as
+// Entity.statements counts at any confidence.
+func TestLargestEntities(t *testing.T) {
+	_, q := twoArticles(t)
+	r := q(`{ largestEntities(first: 5) { entity { name type } statements } }`, nil)
+	var out struct {
+		LargestEntities []struct {
+			Entity     struct{ Name, Type string }
+			Statements int
+		}
+	}
+	if err := json.Unmarshal(r.Data, &out); err != nil {
+		t.Fatal(err)
+	}
+	ls := out.LargestEntities
+	if len(ls) != 5 {
+		t.Fatalf("largestEntities(first: 5) = %s", r.Data)
+	}
+	for i := 1; i < len(ls); i++ {
+		if ls[i].Statements > ls[i-1].Statements {
+			t.Errorf("not by statements: %+v", ls)
+		}
+	}
+	// every one of them is an entity with at least one statement, and the
+	// first has the most of any entity: Entity.statements agrees
+	for _, l := range ls {
+		if l.Statements < 1 || l.Entity.Type == "CONCEPT" {
+			t.Errorf("ranked %+v", l)
+		}
+	}
+	top := entityID(t, q, ls[0].Entity.Name)
+	r = q(`query($id: ID!) { entity(id: $id) { statements(minConfidence: 0) { pageInfo { totalCount } } } }`, map[string]any{"id": top})
+	var n struct {
+		Entity struct {
+			Statements struct{ PageInfo struct{ TotalCount int } }
+		}
+	}
+	json.Unmarshal(r.Data, &n)
+	if got, want := n.Entity.Statements.PageInfo.TotalCount, ls[0].Statements; got != want {
+		t.Errorf("%s: %d statements by Entity.statements, %d by largestEntities", ls[0].Entity.Name, got, want)
+	}
+	t.Logf("largest: %+v", ls)
+}

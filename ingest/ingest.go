@@ -1,5 +1,7 @@
 // Package ingest loads many articles into the store: it streams them from
-// text files, directories and JSON lines, skips the ones the store already
+// text files, directories, JSON lines, news feeds (package feed), saved web pages (read for their main
+// text and metadata by package webpage) and web archives (WARC files:
+// package warc), skips the ones the store already
 // has (by the hash of their text), extracts the others on every core and
 // writes them in batches, each batch one transaction. It never holds more
 // than a few batches in memory, so a corpus of any size loads in bounded
@@ -22,7 +24,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/newsgraph/newsgraph/dedup"
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/webpage"
 )
 
 // Extractor turns an article into a document (the loader).
@@ -46,6 +50,20 @@ type Config struct {
 	Batch    int       // articles per write transaction; 0 means 64
 	MaxBytes int       // largest article; 0 means 2 MiB
 	Progress *Progress // nil: no progress reports
+	// KeepCopies extracts near-duplicates (package dedup) as articles of
+	// their own; by default an article that nearly duplicates another of
+	// the same load is stored as a copy of it, with its own metadata but
+	// no statements of its own.
+	KeepCopies bool
+	// CopiesOfStored finds copies of the articles already in the store
+	// too (the store must list them: ArticleLister), reading them all
+	// once before the load.
+	CopiesOfStored bool
+}
+
+// ArticleLister is a store that lists its articles, with their text.
+type ArticleLister interface {
+	Articles(ctx context.Context, offset, limit int) ([]*kg.Article, int, error)
 }
 
 // Failure is an article that could not be loaded, and why.
@@ -54,12 +72,29 @@ type Failure struct {
 	Reason string
 }
 
+// Warning is something the loader could not handle in an article (a
+// sentence it skipped...): the article was loaded without it.
+type Warning struct {
+	Origin  string // file, or file:line for JSON lines
+	Message string
+}
+
+// Ignored is a file found in a directory that is not an article file,
+// and why it was not read.
+type Ignored struct {
+	Path, Reason string
+}
+
 // Summary is what a load did.
 type Summary struct {
 	Read, Created, Skipped, Failed int
+	Copies                         int // of Created: near-duplicates stored as copies
 	Statements, Entities, Quads    int
 	Warnings                       int
 	Failures                       []Failure // the first 100
+	WarningList                    []Warning // the first 100
+	Ignored                        []Ignored // files of directories not read: the first 100
+	IgnoredCount                   int
 	Elapsed                        time.Duration
 }
 
@@ -69,6 +104,12 @@ type item struct {
 	origin string
 	art    kg.Article
 	err    error // a read error for this item
+	// page is a web page still to read (on a worker: package webpage),
+	// fetched from url at fetched when a web archive holds it.
+	page    []byte
+	url     string
+	fetched time.Time
+	given   *kg.Article // metadata the source gave the page, which wins
 }
 
 type extracted struct {
@@ -91,6 +132,20 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 	}
 	start := time.Now()
 	var sum Summary
+	// The sources are listed first: a path that does not exist fails
+	// the load before anything is read.
+	list, err := files(cfg.Sources)
+	if err != nil {
+		return sum, err
+	}
+	for _, e := range list {
+		if e.ignore != "" {
+			sum.IgnoredCount++
+			if len(sum.Ignored) < maxFailures {
+				sum.Ignored = append(sum.Ignored, Ignored{e.path, e.ignore})
+			}
+		}
+	}
 	var mu sync.Mutex // guards sum
 	fail := func(origin string, err error) {
 		mu.Lock()
@@ -104,16 +159,22 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 	defer cancel(nil)
 
 	if cfg.Progress != nil {
-		total, known := count(cfg.Sources)
+		total, known := count(list, cfg.MaxBytes)
 		cfg.Progress.start(total, known)
 		defer cfg.Progress.stop()
+	}
+	copies := dedup.NewIndex()
+	if cfg.CopiesOfStored && !cfg.KeepCopies {
+		if err := signStored(ctx, st, copies); err != nil {
+			return sum, err
+		}
 	}
 	items := make(chan item, 2*cfg.Workers)
 	docs := make(chan extracted, 2*cfg.Batch)
 	var readErr error
 	go func() {
 		defer close(items)
-		readErr = read(ctx, cfg, items)
+		readErr = read(ctx, cfg, list, items)
 		if readErr != nil {
 			cancel(readErr)
 		}
@@ -127,6 +188,12 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 				mu.Lock()
 				sum.Read++
 				mu.Unlock()
+				if it.err == nil && it.page != nil {
+					it.art, it.err = pageArticle(it.origin, it.page, it.url, it.fetched)
+					if it.given != nil {
+						it.art = withGiven(it.art, *it.given)
+					}
+				}
 				if it.err != nil {
 					fail(it.origin, it.err)
 					cfg.Progress.add(1)
@@ -143,7 +210,8 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 					cfg.Progress.add(1)
 					continue
 				}
-				have, err := st.HasArticle(ctx, x.ArticleID(text))
+				id := x.ArticleID(text)
+				have, err := st.HasArticle(ctx, id)
 				if err != nil {
 					cancel(fmt.Errorf("check %s: %w", it.origin, err))
 					return
@@ -155,6 +223,17 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 					cfg.Progress.add(1)
 					continue
 				}
+				if !cfg.KeepCopies {
+					if doc := copyDoc(copies, id, text, it.art); doc != nil {
+						cfg.Progress.add(1)
+						select {
+						case docs <- extracted{it.origin, doc}:
+						case <-ctx.Done():
+							return
+						}
+						continue
+					}
+				}
 				doc, err := x.Extract(ctx, it.art)
 				if err != nil {
 					if ctx.Err() != nil {
@@ -164,6 +243,9 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 					cfg.Progress.add(1)
 					continue
 				}
+				// Counted done when extracted, not when its batch is
+				// written: with slow extraction a batch takes minutes.
+				cfg.Progress.add(1)
 				select {
 				case docs <- extracted{it.origin, doc}:
 				case <-ctx.Done():
@@ -194,6 +276,9 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 		for i, r := range res {
 			if r.Created {
 				sum.Created++
+				if batch[i].doc.Article.CopyOf != "" {
+					sum.Copies++
+				}
 				sum.Statements += r.Statements
 				sum.Entities += r.Entities
 				sum.Quads += r.Quads
@@ -201,9 +286,13 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 				sum.Skipped++ // loaded meanwhile, by another loader or twice in the input
 			}
 			sum.Warnings += len(batch[i].doc.Warnings)
+			for _, w := range batch[i].doc.Warnings {
+				if len(sum.WarningList) < maxFailures {
+					sum.WarningList = append(sum.WarningList, Warning{batch[i].origin, w})
+				}
+			}
 		}
 		mu.Unlock()
-		cfg.Progress.add(len(batch))
 		batch = batch[:0]
 		return nil
 	}
@@ -235,6 +324,48 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 	return sum, ctx.Err()
 }
 
+// signStored adds the articles of st (not copies) to copies.
+func signStored(ctx context.Context, st Store, copies *dedup.Index) error {
+	l, ok := st.(ArticleLister)
+	if !ok {
+		return errors.New("the store cannot list its articles to find copies of them")
+	}
+	const page = 500
+	for off := 0; ; off += page {
+		arts, total, err := l.Articles(ctx, off, page)
+		if err != nil {
+			return fmt.Errorf("read stored articles: %w", err)
+		}
+		for _, a := range arts {
+			if a.CopyOf != "" {
+				continue
+			}
+			if sig, ok := dedup.Sign(a.Text); ok {
+				copies.FindOrAdd(a.ID, sig)
+			}
+		}
+		if off+page >= total {
+			return nil
+		}
+	}
+}
+
+// copyDoc is the document of an article that nearly duplicates one
+// already seen in this load (its text's signature is in copies), nil for
+// an article to extract; an article to extract is added to copies.
+func copyDoc(copies *dedup.Index, id, text string, a kg.Article) *kg.Document {
+	sig, ok := dedup.Sign(text)
+	if !ok {
+		return nil
+	}
+	orig, dup := copies.FindOrAdd(id, sig)
+	if !dup {
+		return nil
+	}
+	a.ID, a.Text, a.CopyOf = id, text, orig
+	return &kg.Document{Article: a, Warnings: []string{"a near-duplicate of " + orig + ": stored as its copy, not extracted"}}
+}
+
 // isJSONLines reports whether a file holds JSON lines by its name.
 func isJSONLines(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
@@ -244,17 +375,35 @@ func isJSONLines(name string) bool {
 	return false
 }
 
-// entry is a file to read, or a path found unreadable while walking a
-// directory (err set): it becomes a failure of the load, not its end.
-type entry struct {
-	path string
-	err  error
+// isArticleFile reports whether a file holds one article by its name:
+// text or HTML (the loader strips markup).
+func isArticleFile(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".text", ".html", ".htm":
+		return true
+	}
+	return false
 }
 
-// files expands the sources: directories are walked for .txt and JSON
-// lines files, in name order. A source that does not exist is an error;
-// an unreadable file or subdirectory inside a directory is an entry with
-// its error, and the walk goes on.
+// notArticles is why a directory's other files are not read.
+const notArticles = "not an article file (.txt, .text, .html, .htm, JSON lines .jsonl, .ndjson, a feed .rss, .atom, .xml, or a web archive .warc, .warc.gz)"
+
+// entry is a file to read; or a path found unreadable while walking a
+// directory (err set): it becomes a failure of the load, not its end; or
+// a file of a directory that is not read (ignore says why).
+type entry struct {
+	path   string
+	err    error
+	ignore string
+}
+
+// files expands the sources: directories are walked for article files
+// (text, web pages), JSON lines, feeds (.rss, .atom, .xml) and web
+// archives (.warc, .warc.gz), in name order; their other files are entries
+// that say why they are ignored, and hidden files and directories are
+// passed over. A file given by name is read whatever its name. A source
+// that does not exist is an error; an unreadable file or subdirectory
+// inside a directory is an entry with its error, and the walk goes on.
 func files(sources []string) ([]entry, error) {
 	var out []entry
 	for _, src := range sources {
@@ -296,26 +445,43 @@ func walk(fsys fs.FS, root string) ([]entry, error) {
 			}
 			return nil
 		}
-		if !d.IsDir() && (strings.EqualFold(filepath.Ext(p), ".txt") || isJSONLines(p)) {
+		if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir // .git and the like
+			}
+			return nil
+		}
+		switch {
+		case d.IsDir():
+		case isArticleFile(p) || isJSONLines(p) || isPage(p) || isWARC(p) || isFeed(p):
 			found = append(found, entry{path: path})
+		default:
+			found = append(found, entry{path: path, ignore: notArticles})
 		}
 		return nil
 	})
 	return found, err
 }
 
-// count is how many articles the sources hold, when that can be known
+// count is how many articles the files hold, when that can be known
 // without keeping them (not for standard input).
-func count(sources []string) (int, bool) {
-	fs, err := files(sources)
-	if err != nil {
-		return 0, false
-	}
+func count(list []entry, maxBytes int) (int, bool) {
 	n := 0
-	for _, e := range fs {
+	for _, e := range list {
 		f := e.path
 		if f == "-" {
 			return 0, false
+		}
+		if e.ignore != "" {
+			continue
+		}
+		if e.err == nil && isWARC(f) {
+			n += countWARC(f)
+			continue
+		}
+		if e.err == nil && isFeed(f) {
+			n += countFeed(f, maxBytes)
+			continue
 		}
 		if e.err != nil || !isJSONLines(f) {
 			n++
@@ -338,11 +504,7 @@ func count(sources []string) (int, bool) {
 	return n, true
 }
 
-func read(ctx context.Context, cfg Config, out chan<- item) error {
-	fs, err := files(cfg.Sources)
-	if err != nil {
-		return err
-	}
+func read(ctx context.Context, cfg Config, list []entry, out chan<- item) error {
 	send := func(it item) bool {
 		select {
 		case out <- it:
@@ -351,10 +513,25 @@ func read(ctx context.Context, cfg Config, out chan<- item) error {
 			return false
 		}
 	}
-	for _, e := range fs {
+	for _, e := range list {
 		f := e.path
+		if e.ignore != "" {
+			continue
+		}
 		if e.err != nil {
 			if !send(item{origin: f, err: e.err}) {
+				return nil
+			}
+			continue
+		}
+		if isWARC(f) {
+			if !readWARC(f, cfg.MaxBytes, send) {
+				return nil
+			}
+			continue
+		}
+		if isFeed(f) {
+			if !readFeed(f, cfg.MaxBytes, send) {
 				return nil
 			}
 			continue
@@ -379,10 +556,14 @@ func read(ctx context.Context, cfg Config, out chan<- item) error {
 		}
 		it := item{origin: f, art: kg.Article{Title: titleOf(f), Source: f}}
 		b, err := readLimited(f, cfg.MaxBytes)
-		if err != nil {
+		switch {
+		case err != nil:
 			it.err = err
+		case isPage(f) || webpage.LooksLikeHTML(b):
+			it.page = b
+		default:
+			it.art.Text = string(b)
 		}
-		it.art.Text = string(b)
 		if !send(it) {
 			return nil
 		}
@@ -431,6 +612,11 @@ func readLines(name string, r io.Reader, max int, send func(item) bool) error {
 				it.art, it.err = ja.Article()
 				if ja.Text == "" && it.err == nil {
 					it.err = errors.New(`no "text"`)
+				}
+				// A whole web page as the text: read for its main text,
+				// what the line says of it winning over what the page says.
+				if it.err == nil && webpage.LooksLikeHTML([]byte(ja.Text)) {
+					it.page, it.given = []byte(ja.Text), &it.art
 				}
 			}
 		}

@@ -179,6 +179,15 @@ type Article struct {
 	Title       string
 	Source      string
 	PublishedAt time.Time // zero when unknown
+	// Author and URL are what a web page or feed says of the article
+	// (package webpage): its byline and canonical address.
+	Author string
+	URL    string
+	// CopyOf is the IRI of the article this one nearly duplicates (the
+	// same story syndicated by another outlet: package dedup). A copy is
+	// stored with its own metadata and text but no statements: its
+	// statements are its original's, not independent evidence.
+	CopyOf string
 	// Place is where the story was filed from, as its dateline gives it
 	// ("Taipei, Taiwan").
 	Place string
@@ -207,14 +216,25 @@ func (Node) IsNode() {}
 // the date as text.
 type ArticleJSON struct {
 	Title       string `json:"title,omitempty"`
-	Source      string `json:"source,omitempty"`
+	Author      string `json:"author,omitempty"`
 	PublishedAt string `json:"publishedAt,omitempty"`
+	Source      string `json:"source,omitempty"`
+	URL         string `json:"url,omitempty"`
 	Text        string `json:"text"`
+}
+
+// JSON is a in the form JSON lines carry it.
+func (a Article) JSON() ArticleJSON {
+	j := ArticleJSON{Title: a.Title, Author: a.Author, Source: a.Source, URL: a.URL, Text: a.Text}
+	if !a.PublishedAt.IsZero() {
+		j.PublishedAt = a.PublishedAt.UTC().Format(time.RFC3339)
+	}
+	return j
 }
 
 // Article is a's article, its date parsed (ParseDate).
 func (a ArticleJSON) Article() (Article, error) {
-	art := Article{Title: a.Title, Source: a.Source, Text: a.Text}
+	art := Article{Title: a.Title, Author: a.Author, Source: a.Source, URL: a.URL, Text: a.Text}
 	if a.PublishedAt != "" {
 		t, err := ParseDate(a.PublishedAt)
 		if err != nil {

@@ -37,6 +37,13 @@ type Cooccurrence struct {
 	Articles  int
 }
 
+// Ranked is an entity and how many statements it is the subject or the
+// object of (its joined members' counted with it).
+type Ranked struct {
+	Entity     string // the entity's IRI (canonical)
+	Statements int
+}
+
 // Graph is a view of the graph for export: entities (one per real-world
 // entity, with their joined members), literal values, and the statements
 // between them, whose subject and object IDs are the canonical ones.

@@ -39,6 +39,9 @@ func analyze(a Annotator, text string, maxWords int) ([]nlp.Sentence, map[int]in
 		fixUpTo(s.Words)
 		fixSaidClause(s.Words)
 		fixTrailingSaid(s.Words)
+		fixTrailingReport(s.Words)
+		fixQuoteTag(s.Words)
+		fixInvertedSpeaker(s.Words)
 		fixTags(s.Words, i == 0 && headline(text, *s))
 		fixInitial(s.Words)
 	}
@@ -248,6 +251,58 @@ func fixTrailingSaid(ws []nlp.Word) {
 		}
 		ws[v].Head, ws[v].Rel, ws[v].XPOS, ws[v].UPOS = -1, "root", "VBD", "VERB"
 		ws[n].Head, ws[n].Rel = v, "nsubj"
+		ws[root].Head, ws[root].Rel = v, "ccomp"
+		for k := v + 1; k < len(ws); k++ {
+			if ws[k].UPOS == "PUNCT" && ws[k].Head == root {
+				ws[k].Head = v
+			}
+		}
+		return
+	}
+}
+
+// fixTrailingReport repairs the other parse of a closing report ("...
+// due to a gas leak, police reported at 1:30 p.m."): a relative clause
+// without a pronoun, whose verb of saying has its own subject right after
+// a comma and nothing after it but its own words (a time, a place), hung
+// off the last noun of the clause before. The verb of saying becomes the
+// root and that clause what it reports.
+func fixTrailingReport(ws []nlp.Word) {
+	root := -1
+	for i, w := range ws {
+		if w.Head == -1 {
+			root = i
+		}
+	}
+	for v := 2; v < len(ws); v++ {
+		w := ws[v]
+		if root < 0 || w.Rel != "acl:relcl" || w.XPOS != "VBD" || !reportingVerbs[verbLemma(w)] || w.Head >= v {
+			continue
+		}
+		subj, start := -1, v
+		for k := v - 1; k >= 0; k-- {
+			if ws[k].UPOS == "PUNCT" || !below(ws, k, v) {
+				break
+			}
+			start = k
+			if ws[k].Head == v && ws[k].Rel == "nsubj" {
+				subj = k
+			}
+		}
+		if subj < 0 || start < 2 || ws[start-1].Text != "," || !below(ws, start-1, root) || below(ws, root, v) {
+			continue
+		}
+		ok := true
+		for k := v + 1; k < len(ws); k++ {
+			if ws[k].UPOS != "PUNCT" && !below(ws, k, v) || ws[k].Head == v && (ws[k].Rel == "obj" || ws[k].Rel == "ccomp") {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		ws[v].Head, ws[v].Rel = -1, "root"
 		ws[root].Head, ws[root].Rel = v, "ccomp"
 		for k := v + 1; k < len(ws); k++ {
 			if ws[k].UPOS == "PUNCT" && ws[k].Head == root {

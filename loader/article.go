@@ -38,8 +38,22 @@ func splitDatelines(text string, sents []nlp.Sentence) ([]nlp.Sentence, map[int]
 	var out []nlp.Sentence
 	for i, s := range sents {
 		k, role := datelineEnd(text, s, i), roleDateline
+		runIn := false // a byline run into the sentence: dropped, the numbering kept
+		if k == 0 {
+			k, role = bylineEnd(text, s, i), roleByline
+			runIn = k > 0
+		}
 		if k == 0 {
 			k, role = speakerEnd(text, s), roleSpeaker
+			if k == 2 && sectionLabels[strings.ToLower(s.Words[0].Text)] {
+				role = roleByline // "ACCIDENT: A car ...": a section label, nobody speaking
+			}
+		}
+		if k > 0 && k < len(s.Words) && runIn {
+			// the byline states nothing and is no sentence of its own:
+			// the story's first sentence starts after it
+			out = append(out, nlp.Sentence{Start: s.Words[k].Start, End: s.End, Words: s.Words[k:]})
+			continue
 		}
 		if k > 0 && k < len(s.Words) {
 			head := nlp.Sentence{Start: s.Start, End: s.Words[k-1].End, Words: s.Words[:k]}
@@ -122,6 +136,54 @@ func datelinePlace(ws []nlp.Word) string {
 		b.WriteString(w.Text)
 	}
 	return strings.TrimRight(b.String(), " ,")
+}
+
+// bylineEnd returns how many words of sentence s (the i-th) are a byline
+// run into the story's first sentence, as wire copy writes it: a
+// paragraph among the article's first ten sentences that opens with a
+// name in capitals, perhaps with its outlet ("MARY JONES via AP —",
+// "JOHN DOE for REUTERS -"), ended by a dash; 0 when it opens with none.
+func bylineEnd(text string, s nlp.Sentence, i int) int {
+	ws := s.Words
+	if i >= 10 || len(ws) < 4 || !paragraphStart(text, s.Start) {
+		return 0
+	}
+	caps := 0
+	for k, w := range ws {
+		if k > 9 {
+			return 0
+		}
+		switch lw := strings.ToLower(w.Text); {
+		case dashes[w.Text]:
+			if caps < 2 || k+1 >= len(ws) || !isCapitalized(ws[k+1].Text) && !isQuote(ws[k+1].Text) {
+				return 0
+			}
+			return k + 1
+		case k == 0 && !isAllCaps(w.Text):
+			return 0
+		case isAllCaps(w.Text) && len(w.Text) > 1:
+			caps++
+		case lw == "via" || lw == "for" || lw == "and" || lw == "/" || w.Text == ",":
+		case isCapitalized(w.Text) && caps > 0:
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// sectionLabels head an item of a news listing ("ARRESTS: ...", "Update:
+// ..."); a paragraph that opens with one is not a speaker's turn.
+var sectionLabels = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`accident accidents arrest arrests citation citations crash crashes fire fires
+		theft thefts burglary burglaries incident incidents police court courts update updates correction
+		corrections note editor background related photo photos video watch listen breaking weather traffic
+		crime sports business opinion analysis summary disclaimer advertisement sponsored source sources
+		obituary obituaries announcement announcements events calendar briefs brief`) {
+		sectionLabels[w] = true
+	}
 }
 
 // speakerEnd returns how many words of sentence s are a speaker's turn

@@ -16,6 +16,125 @@ var reportingVerbs = map[string]bool{
 	"warn": true, "explain": true, "declare": true, "deny": true, "allege": true, "assert": true,
 	"believe": true, "think": true, "reveal": true, "acknowledge": true, "admit": true, "write": true,
 	"tweet": true, "stress": true, "emphasize": true, "predict": true, "estimate": true, "suggest": true,
+	"recall": true, "remark": true, "concede": true, "contend": true, "mention": true, "disclose": true,
+	"testify": true, "assure": true, "caution": true, "recount": true, "lament": true, "reply": true,
+	"respond": true, "complain": true, "reiterate": true, "conclude": true,
+}
+
+// reports reports whether verb v introduces reported speech: a reporting
+// verb, or any verb that closes a quotation it governs ('"We will win,"
+// shared Mr. Scott'), which news writing uses as one.
+func reports(ws []nlp.Word, v int) bool {
+	if reportingVerbs[verbLemma(ws[v])] {
+		return true
+	}
+	if v < 2 || !isQuote(ws[v-1].Text) || ws[v].UPOS != "VERB" {
+		return false
+	}
+	for k := v - 2; k >= 0; k-- {
+		if ws[k].Head == v && ws[k].Rel == "ccomp" {
+			return true
+		}
+	}
+	return false
+}
+
+// afterQuote reports whether word v follows a closing quotation mark
+// ('"...," said X', '"..." , said X') and governs the quoted clause.
+func afterQuote(ws []nlp.Word, v int) bool {
+	q := v - 1
+	if q > 0 && ws[q].Text == "," {
+		q--
+	}
+	if q < 1 || !isQuote(ws[q].Text) {
+		return false
+	}
+	for k := q - 1; k >= 0; k-- {
+		if ws[k].Head == v && (ws[k].Rel == "ccomp" || ws[k].Rel == "parataxis") {
+			return true
+		}
+	}
+	return false
+}
+
+// fixQuoteTag repairs the tag that closes a quotation ('..., it is
+// taking place here," shared Mr. Scott.') parsed as a verb coordinated
+// with the quoted clause: a verb right after the closing quotation mark,
+// followed by nothing but its speaker and the final punctuation, is the
+// sentence's root, says the clause before it, and the name after it is
+// its subject.
+func fixQuoteTag(ws []nlp.Word) {
+	for v := 2; v < len(ws); v++ {
+		q := v - 1
+		if !isQuote(ws[q].Text) || ws[v].UPOS != "VERB" || ws[v].XPOS != "VBD" && ws[v].XPOS != "VBZ" {
+			continue
+		}
+		if ws[q-1].Text != "," && ws[q-1].Text != "?" && ws[q-1].Text != "!" {
+			continue
+		}
+		root := ws[v].Head
+		if root < 0 || root >= q || ws[root].Head != -1 || ws[v].Rel != "conj" && ws[v].Rel != "parataxis" {
+			continue
+		}
+		speaker := -1
+		ok := true
+		for k := v + 1; k < len(ws); k++ {
+			switch {
+			case ws[k].UPOS == "PUNCT" && k == len(ws)-1:
+			case below(ws, k, v) && ws[k].Head != v:
+			case ws[k].Head == v && (ws[k].Rel == "obj" || strings.HasPrefix(ws[k].Rel, "nsubj")) && speaker < 0 &&
+				(ws[k].UPOS == "PROPN" || ws[k].UPOS == "NOUN" || ws[k].UPOS == "PRON"):
+				speaker = k
+			default:
+				ok = false
+			}
+		}
+		for k := 0; k < q; k++ {
+			if ws[k].Head == v && ws[k].UPOS != "PUNCT" {
+				ok = false // the verb has words of its own before the quote
+			}
+		}
+		if !ok || speaker < 0 {
+			continue
+		}
+		ws[v].Head, ws[v].Rel = -1, "root"
+		ws[root].Head, ws[root].Rel = v, "ccomp"
+		ws[speaker].Rel = "nsubj"
+		for k := range ws {
+			if ws[k].UPOS == "PUNCT" && ws[k].Head == root && k > q {
+				ws[k].Head = v
+			}
+		}
+		return
+	}
+}
+
+// fixInvertedSpeaker repairs '"...," said Mr. Scott' parsed with the
+// speaker as the object of the verb: a verb of saying right after the
+// quotation it governs, with no subject, has the noun after it as its
+// subject.
+func fixInvertedSpeaker(ws []nlp.Word) {
+	for v := range ws {
+		if ws[v].UPOS != "VERB" || !reports(ws, v) || !afterQuote(ws, v) {
+			continue
+		}
+		obj := -1
+		for k := range ws {
+			if ws[k].Head != v {
+				continue
+			}
+			if strings.HasPrefix(ws[k].Rel, "nsubj") {
+				obj = -2
+				break
+			}
+			if ws[k].Rel == "obj" && k > v && obj == -1 && (ws[k].UPOS == "PROPN" || ws[k].UPOS == "NOUN") {
+				obj = k
+			}
+		}
+		if obj >= 0 {
+			ws[obj].Rel = "nsubj"
+		}
+	}
 }
 
 // vgroup is a verb group: auxiliaries, adverbs and the main verb, with an
@@ -227,11 +346,12 @@ func (x *sentenceExtractor) attribution() []*kg.Node {
 		// "Steve Whitmore, a spokesman for the sheriff,"
 		for _, c := range kids[h] {
 			if c > h && (ws[c].Rel == "appos" || ws[c].Rel == "acl:relcl" || ws[c].Rel == "punct") {
-				hi = min(hi, c)
+				clo, _ := span(c)
+				hi = min(hi, max(clo, h+1))
 			}
 		}
-		for lo < h && ws[lo].UPOS == "PUNCT" {
-			lo++
+		for lo < h && (ws[lo].UPOS == "PUNCT" || ws[lo].Head == h && ws[lo].Rel == "case" || strings.EqualFold(ws[lo].Text, "according") || ws[lo].Rel == "fixed") {
+			lo++ // "according to X": X
 		}
 		a := x.resolve(x.namePhrase(openie.Arg{Words: wordRange(lo, hi), Head: h}))
 		if !a.ok {
@@ -252,12 +372,31 @@ func (x *sentenceExtractor) attribution() []*kg.Node {
 	}
 	found := false
 	for v, w := range ws {
-		if w.UPOS != "VERB" || !reportingVerbs[verbLemma(w)] {
+		if w.UPOS != "VERB" || !reports(ws, v) {
 			continue
 		}
 		subj := child(v, "nsubj")
 		if subj < 0 {
 			continue
+		}
+		relative := false
+		switch strings.ToLower(ws[subj].Text) {
+		case "who", "that", "which":
+			relative = ws[subj].UPOS == "PRON"
+			if w.Rel == "acl:relcl" && w.Head >= 0 {
+				subj = w.Head // "Rathbun, who said ...": Rathbun
+			} else if relative {
+				// a relative clause the parser did not attach as one:
+				// its antecedent is the noun before it
+				a := subj - 1
+				for a >= 0 && ws[a].UPOS == "PUNCT" {
+					a--
+				}
+				if a < 0 || ws[a].UPOS != "PROPN" && ws[a].UPOS != "NOUN" {
+					continue
+				}
+				subj = a
+			}
 		}
 		speaker := speakerOf(subj)
 		if speaker == nil {
@@ -269,7 +408,7 @@ func (x *sentenceExtractor) attribution() []*kg.Node {
 			give(lo, hi, speaker, -1, -1)
 			found = true
 		}
-		if h := w.Head; w.Rel == "parataxis" && h >= 0 {
+		if h := w.Head; w.Rel == "parataxis" && h >= 0 && !relative {
 			// "Y happened, X said": the clause around the saying
 			lo, hi := span(h)
 			give(lo, hi, speaker, vlo, vhi)

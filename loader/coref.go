@@ -60,10 +60,25 @@ func (d *docState) joinClusters(a, b int) {
 // pronoun resolves a pronoun at (sent, word) to the entity of the name the
 // coreference model links it to, or -1.
 func (d *docState) pronoun(sent, word int) int {
-	if k := d.links.Name(sent, word); k >= 0 {
-		return d.mentions[k].entity
+	k := d.links.Name(sent, word)
+	if k < 0 {
+		return -1
 	}
-	return -1
+	person := d.mentions[k].typ == kg.Person
+	if e := d.mentions[k].entity; e >= 0 && e < len(d.clusters) {
+		person = d.clusters[e].typ == kg.Person
+	}
+	switch strings.ToLower(d.sents[sent].Words[word].Text) {
+	case "he", "him", "his", "himself", "she", "her", "hers", "herself":
+		if !person {
+			return -1 // "she" is a person, never the magazine that wrote about her
+		}
+	case "it", "its", "itself":
+		if person {
+			return -1
+		}
+	}
+	return d.mentions[k].entity
 }
 
 // description resolves a definite description ("the president",

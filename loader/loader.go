@@ -122,6 +122,7 @@ func (l *Loader) extract(ctx context.Context, a kg.Article, features bool) (*kg.
 		}
 	}
 	d.interview = len(d.turns) >= 3
+	d.trimTitleMentions(text)
 	d.clusters = clusterMentions(d.mentions)
 	if err := d.resolveCoreference(); err != nil {
 		return nil, nil, fmt.Errorf("extract %s: %w", a.ID, err)

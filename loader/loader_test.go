@@ -190,6 +190,22 @@ func TestSentences(t *testing.T) {
 		{name: "request", text: "Ukraine asked Poland to deliver tanks.", subj: "Poland", pred: "deliver", obj: "tanks", modality: "ask", objType: kg.Concept},
 		{name: "said after the quote", text: "\"Spain will close the embassy,\" said Pedro Sanchez.", subj: "Spain", pred: "close", obj: "embassy", modality: "will", attrib: "Pedro Sanchez", objType: kg.Concept},
 		{name: "according to", text: "According to Reuters, Turkey arrested 30 journalists.", subj: "Turkey", pred: "arrest", obj: "30 journalists", attrib: "Reuters", objType: kg.Quantity},
+		{name: "quote closed by any verb", text: "\"Spain will close the embassy,\" shared Pedro Sanchez.", subj: "Spain", pred: "close", obj: "embassy", modality: "will", attrib: "Pedro Sanchez", objType: kg.Concept},
+		{name: "quote over two sentences", text: "Pedro Sanchez spoke on Monday. \"We are tired. Spain will close the embassy in Cairo,\" shared Mr. Sanchez.", subj: "Spain", pred: "close", obj: "embassy", modality: "will", attrib: "Pedro Sanchez", objType: kg.Concept},
+		{name: "report after a comma", text: "The highway was closed between Leeds and York, police reported.", subj: "highway", pred: "be closed between", obj: "Leeds", attrib: "police", objType: kg.GPE},
+		{name: "yet to", text: "The government has yet to approve the budget.", subj: "government", pred: "have to approve", obj: "budget", negated: true, modality: "", objType: kg.Concept},
+		{name: "country of several words", text: "Jamaica will play Antigua and Barbuda on Sunday.", subj: "Jamaica", pred: "play", obj: "Antigua and Barbuda", modality: "will", objType: kg.GPE},
+		{name: "place before a title", text: "BVI Premier Andrew Fahie was detained in the United States.", subj: "Andrew Fahie", pred: "be detained in", obj: "United States", objType: kg.GPE},
+		{name: "the effort is no agent", text: "Antony Blinken made an effort to reduce the influx of migrants.", subj: "Antony Blinken", pred: "reduce", obj: "influx of migrants", modality: "effort", objType: kg.Concept},
+		{name: "report with a time after a comma", text: "Main Street is closed between Oak Avenue and Pine Road due to a water leak, Springfield Police Department reported at 2:15 p.m. on Oct. 3.", subj: "Main Street", pred: "be closed between", obj: "Oak Avenue", attrib: "Springfield Police Department", objType: kg.Location},
+		{name: "a relative pronoun speaks for its antecedent", text: "The mayor thanked Mary Smith, who said the river had flooded the town.", subj: "river", pred: "flood", obj: "town", attrib: "Mary Smith", objType: kg.Concept},
+		{name: "a modal shared by coordinated verbs", text: "More people could drive electric cars and ride electric trains.", subj: "More people", pred: "ride", obj: "electric trains", modality: "could", objType: kg.Concept},
+		{name: "a modal over a control verb", text: "Builders could start installing heat pumps.", subj: "Builders", pred: "start installing", obj: "heat pumps", modality: "could", objType: kg.Concept},
+		{name: "a condition over coordinated verbs", text: "If someone were able to shut the system down, or hack inside and delete the files, the police would act.", subj: "someone", pred: "delete", obj: "files", modality: "if", objType: kg.Concept},
+		{name: "I is the speaker", text: "Harry Smith spoke to the BBC. \"I met the president in Paris,\" Harry Smith said.", subj: "Harry Smith", pred: "meet", obj: "president", attrib: "Harry Smith", objType: kg.Concept},
+		{name: "no evidence", text: "There is no evidence Bloomberg has violated any campaign finance laws.", subj: "Bloomberg", pred: "violate", obj: "any campaign finance laws", modality: "no evidence", objType: kg.Concept},
+		{name: "barely", text: "The senator barely had a presence in the state.", subj: "senator", pred: "have", obj: "presence in the state", negated: true, objType: kg.Concept},
+		{name: "a modal's verb read as a noun", text: "The robots could one day benefit patients in hospitals.", subj: "robots", pred: "benefit", obj: "patients in hospitals", modality: "could", objType: kg.Concept},
 		{name: "told reporters", text: "Joe Biden told reporters Iran had enriched uranium.", subj: "Iran", pred: "enrich", obj: "uranium", attrib: "Joe Biden", objType: kg.Concept},
 	}
 	for _, tc := range tests {
@@ -224,6 +240,17 @@ func TestSentences(t *testing.T) {
 				t.Errorf("confidence %v out of (0, 1]", st.Confidence)
 			}
 		})
+	}
+}
+
+// A copula whose object is a clause of its own ("the Cyclone is 'Yes, the
+// Cyclone is almost certain'") says nothing.
+func TestCopulaOverAClause(t *testing.T) {
+	doc := extract(t, "Yes, the storm is almost certain to lose strength before it reaches the coast.")
+	for _, st := range doc.Statements {
+		if st.Predicate == "be" && strings.Contains(st.Object.Name, " is ") {
+			t.Errorf("a clause read as an object: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
 	}
 }
 
@@ -422,7 +449,8 @@ func TestArguments(t *testing.T) {
 	doc := extract(t, "Officials met in Brussels on Monday to discuss the budget. "+
 		"According to the ministry, the army arrested 40 people. "+
 		"The bridge was closed by the police after the storm. "+
-		"The minister resigned after the vote, if the reports are true.")
+		"The minister resigned after the vote, if the reports are true. "+
+		"The survey tested 1709 children in five states between July 2003 and December 2004.")
 	type want struct {
 		role kg.Role
 		via  string
@@ -436,6 +464,7 @@ func TestArguments(t *testing.T) {
 		{"Officials", "meet in", "Brussels", []want{{kg.RoleTime, "on", "Monday"}, {kg.RolePurpose, "to", "discuss the budget"}}, "Monday"},
 		{"army", "arrest", "40 people", []want{{kg.RoleSource, "according to", "ministry"}}, ""},
 		{"police", "close", "bridge", []want{{kg.RoleTime, "after", "storm"}}, "storm"},
+		{"survey", "test", "1709 children", []want{{kg.RoleOther, "in", "five states"}, {kg.RoleTime, "between", "July 2003 and December 2004"}}, "July 2003 and December 2004"},
 		{"minister", "resign after", "vote", []want{{kg.RoleCondition, "if", "reports are true"}}, ""},
 	} {
 		st := find(doc, c.subj, c.pred, c.obj)
@@ -482,6 +511,63 @@ func TestPronounGender(t *testing.T) {
 	}
 	if find(doc, "Brennan", "sign", "agreement") != nil {
 		t.Error("'she' resolved to Brennan, whom the text calls 'he'")
+	}
+}
+
+// A byline run into the first sentence ("MARY JONES via AP — ...") is
+// neither a subject nor a sentence of its own.
+func TestBylineRunIn(t *testing.T) {
+	doc := extract(t, "Harbor vote ends in a tie\n\nMARY JONES via AP — The city council of Harbor voted on the budget on Monday.\n\nThe mayor resigned.")
+	if find(doc, "city council of Harbor", "vote on", "budget") == nil {
+		t.Errorf("the story's first sentence is lost: %+v", doc.Statements)
+	}
+	for _, st := range doc.Statements {
+		if strings.Contains(st.Subject.Name, "JONES") || strings.Contains(st.Object.Name, "JONES") || st.Subject.Name == "Associated Press" {
+			t.Errorf("the byline read as a sentence: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+		if st.Subject.Name == "mayor" && st.Sentence != 2 {
+			t.Errorf("the byline shifted the sentence numbers: %d, want 2", st.Sentence)
+		}
+	}
+}
+
+// A title capitalizes every word: "Will Donald Trump Write His Memoir?"
+// does not name "Donald Trump Write" when the body says "Donald Trump";
+// a name the body writes capitalized too stays whole.
+func TestTitleCaseNames(t *testing.T) {
+	doc := extract(t, "Will Donald Trump Write His Memoir?\n\nDonald Trump said on Monday that he would sign a contract. Trump met editors in New York.")
+	if find(doc, "Donald Trump", "meet", "editors in New York") == nil {
+		t.Errorf("the title's capitals named the entity: %+v", doc.Statements)
+	}
+	doc = extract(t, "Scholar Simon Kovac Praised\n\nSimon met the students in Ohio. Kovac praised the team on Monday.")
+	for _, e := range doc.Entities {
+		if e.Name == "Simon" {
+			t.Errorf("a word the body capitalizes too was cut from the title's name: %+v", doc.Entities)
+		}
+	}
+}
+
+// A listing's section label ("ACCIDENT: ...") is no speaker.
+func TestSectionLabel(t *testing.T) {
+	doc := extract(t, "Police blotter\n\nACCIDENT: A vehicle driven by John Smith struck a deer on Route 48.\n")
+	st := find(doc, "vehicle", "strike", "deer on Route 48")
+	if st == nil {
+		t.Fatalf("no vehicle —strike→ deer: %+v", doc.Statements)
+	}
+	if st.AttributedTo != nil {
+		t.Errorf("attributed to the label %q", st.AttributedTo.Name)
+	}
+}
+
+// A personal pronoun stands for a person: "she" is never the magazine
+// that wrote about her, and "it" never a person.
+func TestPronounType(t *testing.T) {
+	doc := extract(t, "At the fair, the Harbor Gazette spoke with a baker going by the name \"The Crumb Queen\". "+
+		"She was outside the tent in the rain, waiting for a courier she had hired to deliver her new cake.")
+	for _, st := range doc.Statements {
+		if st.Subject.Name == "Harbor Gazette" && st.Predicate == "wait for" {
+			t.Errorf("'she' resolved to an organization: %+v", st)
+		}
 	}
 }
 

@@ -452,3 +452,59 @@ func typeOfLabel(label string) kg.EntityType {
 	}
 	return kg.Organization
 }
+
+// trimTitleMentions shrinks a name in the article's title line to the
+// name the story's body gives, when the body gives a shorter one inside
+// it: a title capitalizes every word, so "Will Donald Trump Write His
+// Memoir?" reads as one name "Donald Trump Write" that the body calls
+// "Donald Trump".
+func (d *docState) trimTitleMentions(text string) {
+	if len(d.sents) < 2 || len(d.sents[0].Words) == 0 || !paragraphStart(text, d.sents[1].Start) {
+		return
+	}
+	body := map[string]bool{}
+	for _, m := range d.mentions {
+		if m.sent > 0 {
+			body[kg.Fold(m.name)] = true
+		}
+	}
+	// words the body writes capitalized: those are name words wherever
+	// they stand
+	capital := map[string]bool{}
+	for _, s := range d.sents[1:] {
+		for k, w := range s.Words {
+			if isCapitalized(w.Text) && (k > 0 || w.XPOS == "NNP" || w.XPOS == "NNPS") {
+				capital[w.Text] = true
+			}
+		}
+	}
+	ws := d.sents[0].Words
+	titleCase := func(a, b int) bool { // words only the title capitalizes
+		for _, w := range ws[a:b] {
+			if capital[w.Text] || !isCapitalized(w.Text) {
+				return false
+			}
+		}
+		return true
+	}
+	for i, m := range d.mentions {
+		if m.sent != 0 || body[kg.Fold(m.name)] {
+			continue
+		}
+		best, bi, bj := 0, 0, 0
+		for a := m.start; a < m.end; a++ {
+			for b := a + 1; b <= m.end; b++ {
+				if b-a > best && b-a < m.end-m.start && body[kg.Fold(joinWords(ws[a:b]))] &&
+					titleCase(m.start, a) && titleCase(b, m.end) {
+					best, bi, bj = b-a, a, b
+				}
+			}
+		}
+		if best > 0 {
+			d.mentions[i].start, d.mentions[i].end, d.mentions[i].name = bi, bj, joinWords(ws[bi:bj])
+			if m.titleStart == m.start {
+				d.mentions[i].titleStart = bi
+			}
+		}
+	}
+}

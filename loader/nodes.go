@@ -38,6 +38,14 @@ func (x *sentenceExtractor) resolve(p phrase) arg {
 	head := ws[p.head]
 	lh := strings.ToLower(head.Text)
 	if head.XPOS == "PRP" || head.XPOS == "EX" {
+		if firstPersonSingular[lh] {
+			// "I" is whoever speaks: the quotation's or the turn's
+			// speaker when it is a person, else no one we can name
+			if sp := x.speakerAt(p.head); sp != nil && sp.Type == kg.Person {
+				a.node, a.resolved, a.ok = *sp, "pronoun", true
+			}
+			return a
+		}
 		if e := x.doc.pronoun(x.sent.Index, p.head); e >= 0 {
 			a.node, a.resolved, a.ok = x.doc.node(e), "pronoun", true
 			x.doc.addMention(e, x.sent, p.start, p.end, "pronoun")
@@ -65,6 +73,13 @@ func (x *sentenceExtractor) resolve(p phrase) arg {
 	// "his office": the office of the person "his" refers to.
 	if ws[p.start].XPOS == "PRP$" {
 		e := x.doc.pronoun(x.sent.Index, p.start)
+		if firstPersonSingular[strings.ToLower(ws[p.start].Text)] {
+			e = -1
+			if sp := x.speakerAt(p.start); sp != nil && sp.Type == kg.Person && p.end-p.start >= 2 {
+				a.node, a.resolved, a.ok = kg.Node{Name: sp.Name + "'s " + x.text(p.start+1, p.end), Type: kg.Concept}, "pronoun", true
+				return a
+			}
+		}
 		if e < 0 {
 			if p.end-p.start < 2 {
 				return a
@@ -131,7 +146,7 @@ func (x *sentenceExtractor) reporter(k int) (kg.Node, bool) {
 		return kg.Node{}, false
 	}
 	say := ws[v].Head
-	if !reportingVerbs[verbLemma(ws[say])] {
+	if !reports(ws, say) {
 		return kg.Node{}, false
 	}
 	for s := range ws {
@@ -169,4 +184,16 @@ func (x *sentenceExtractor) subtree(h int) []int {
 		}
 	}
 	return out
+}
+
+// firstPersonSingular are the words a speaker names themself with.
+var firstPersonSingular = map[string]bool{"i": true, "me": true, "my": true, "myself": true, "mine": true}
+
+// speakerAt is who says word k (attribution, quotations, interview
+// turns), nil for the article's own voice.
+func (x *sentenceExtractor) speakerAt(k int) *kg.Node {
+	if k < 0 || k >= len(x.attributed) {
+		return nil
+	}
+	return x.attributed[k]
 }

@@ -106,7 +106,7 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			// be "Yes, the Cyclone is almost certain")
 			continue
 		}
-		if tp.Verb >= 0 && reportingVerbs[verbLemma(ws[tp.Verb])] && obj.Head >= 0 && ws[obj.Head].Rel == "ccomp" {
+		if tp.Verb >= 0 && reports(ws, tp.Verb) && obj.Head >= 0 && ws[obj.Head].Rel == "ccomp" {
 			// "X said that Y": Y's own statements carry the attribution
 			// (appendStatement); the saying itself is not a fact.
 			continue
@@ -128,6 +128,11 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			v.start, v.end = tp.Rel[0], tp.Rel[len(tp.Rel)-1]+1
 		}
 		pred, rel := x.predicate(tp, prep, passive && subjIdx < 0)
+		if (pred == "be" || pred == "be be") && holdsBe(oa.node.Name) {
+			// "the Cyclone is 'Yes, the Cyclone is almost certain'": a
+			// copula whose object is a whole clause is a misreading
+			continue
+		}
 		if idiom != "" && prep >= 0 {
 			p := strings.ToLower(ws[prep].Text)
 			pred = strings.TrimSuffix(pred, " "+p) + " " + idiom + " " + p
@@ -158,6 +163,7 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 				}
 			}
 		}
+		st.Arguments = timeSpan(st.Arguments)
 		for _, a := range st.Arguments {
 			if a.Role == kg.RoleTime && st.Time == "" {
 				st.Time = a.Value.Name
@@ -472,7 +478,38 @@ func (x *sentenceExtractor) argument(a openie.Arg) (kg.Argument, bool) {
 	if arg.Via == "to" && !clause {
 		arg.Role = kg.RoleOther // "to the border" is a goal, "to stop" a purpose
 	}
+	if arg.Via == "between" && arg.Role == kg.RoleTime && len(c.Words) > 0 {
+		// "between July 2003 and December 2004": the whole span
+		k := c.Words[len(c.Words)-1]
+		if k+2 < len(ws) && strings.EqualFold(ws[k+1].Text, "and") {
+			if e := datePhrase(ws, k+2); e > k+2 {
+				arg.Value.Name += " and " + x.text(k+2, e)
+			}
+		}
+	}
 	return arg, true
+}
+
+// timeSpan joins "from X" and "to Y" (or "until", "through") among a
+// statement's arguments into one time, "X to Y", when both are dates.
+func timeSpan(args []kg.Argument) []kg.Argument {
+	from := -1
+	for i, a := range args {
+		if a.Via == "from" && a.Value.Type == kg.Date {
+			from = i
+		}
+	}
+	if from < 0 {
+		return args
+	}
+	for i, a := range args {
+		if (a.Via == "to" || a.Via == "until" || a.Via == "through") && a.Value.Type == kg.Date {
+			args[from].Role = kg.RoleTime
+			args[from].Value.Name += " to " + a.Value.Name
+			return append(args[:i:i], args[i+1:]...)
+		}
+	}
+	return args
 }
 
 // fragment reports a subject that cannot be one: it starts with a
@@ -542,12 +579,16 @@ func phraseOf(a openie.Arg) phrase {
 // or compound parts that belongs to an entity.
 func (x *sentenceExtractor) namePhrase(a openie.Arg) phrase {
 	p := phraseOf(a)
-	if x.doc.entityAt(x.sent.Index, p.head) >= 0 {
+	// "BVI Premier Andrew Fahie" parsed flat from its first word: the
+	// place before the title is not who the phrase names.
+	beforeTitle := p.head+1 < len(x.ws) && gazetteer.IsTitle(x.ws[p.head+1].Text)
+	if e := x.doc.entityAt(x.sent.Index, p.head); e >= 0 && !beforeTitle {
 		return p
 	}
 	best := -1
 	for i, w := range x.ws {
-		if w.Head == p.head && (w.Rel == "flat" || w.Rel == "compound") && i > p.head && x.doc.entityAt(x.sent.Index, i) >= 0 {
+		if w.Head == p.head && (w.Rel == "flat" || w.Rel == "compound") && i > p.head && x.doc.entityAt(x.sent.Index, i) >= 0 &&
+			x.doc.entityAt(x.sent.Index, i) != x.doc.entityAt(x.sent.Index, p.head) {
 			best = i
 		}
 	}
@@ -882,9 +923,27 @@ func (x *sentenceExtractor) embedding(v int) string {
 		if m := mark(h); m == "if" || m == "unless" {
 			return "if" // also when the parser made the condition a complement
 		}
+		if r := ws[h].Rel; (r == "acl" || r == "acl:relcl" || r == "ccomp") && ws[h].Head >= 0 {
+			// "there is no evidence (that) X did it", "found no sign that
+			// X did it": X is not asserted
+			p := ws[h].Head
+			if r == "ccomp" {
+				for k, w := range ws {
+					if w.Head == p && w.Rel == "obj" && contentNouns[strings.ToLower(w.Lemma)] {
+						p = k
+					}
+				}
+			}
+			if l := strings.ToLower(ws[p].Lemma); contentNouns[l] && x.negatedBy(p) {
+				return "no " + l
+			}
+		}
 		switch ws[h].Rel {
 		case "advcl", "acl":
 			p := ws[h].Head
+			if ws[h].Rel == "acl" && p >= 0 && ws[h].XPOS != "VBN" && openie.ControlNoun(strings.ToLower(ws[p].Lemma)) {
+				return strings.ToLower(ws[p].Lemma) // "an effort to reduce the influx": attempted, not done
+			}
 			switch m := mark(h); {
 			case m == "if" || m == "unless":
 				return "if"
@@ -913,6 +972,9 @@ func (x *sentenceExtractor) embedding(v int) string {
 				continue
 			}
 			return "" // "..., demonstrating the limits": it happened
+		case "conj":
+			continue // coordinated clauses share what embeds the first ("if someone shut it down or deleted it")
+
 		case "ccomp", "xcomp", "csubj":
 			p := ws[h].Head
 			if p < 0 {
@@ -925,7 +987,7 @@ func (x *sentenceExtractor) embedding(v int) string {
 				case !factiveAdjectives[l]:
 					return l // "it is crucial that ...", "reasonable to assume"
 				}
-				return ""
+				continue // "were able to shut it down": as factual as the clause of "able" ("if someone were able to")
 			}
 			l := verbLemma(ws[p])
 			if tellVerbs[l] && ws[h].Rel != "xcomp" {
@@ -948,6 +1010,11 @@ func (x *sentenceExtractor) embedding(v int) string {
 	}
 	return ""
 }
+
+// contentNouns take a clause that says what they are of: "evidence
+// that", "no sign that", "no indication".
+var contentNouns = map[string]bool{"evidence": true, "sign": true, "indication": true, "proof": true,
+	"suggestion": true, "doubt": true, "guarantee": true, "confirmation": true, "report": true, "hint": true}
 
 // idioms are the nouns that make a phrase with their light verb: "take
 // place", "take part", "pay tribute".
@@ -1137,4 +1204,17 @@ func (d *docState) titleStatements(s nlp.Sentence) []kg.Statement {
 		})
 	}
 	return out
+}
+
+// holdsBe reports whether a name holds a finite "be" ("Yes, the Cyclone
+// is almost certain"): the object of a copula that holds a copula of its
+// own is a clause read as a thing.
+func holdsBe(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		switch strings.Trim(w, ",.;:!?\"'“”‘’") {
+		case "is", "are", "was", "were", "it's", "it’s", "am":
+			return true
+		}
+	}
+	return false
 }

@@ -18,7 +18,8 @@ func (s *Store) Article(ctx context.Context, id string) (*kg.Article, error) {
 	if p.iri(rdfType) != string(classArticle) {
 		return nil, kg.Errorf(kg.ENOTFOUND, "no article %s", id)
 	}
-	a := &kg.Article{ID: id, Title: p.str(pTitle), Source: p.str(pSource), Place: p.str(pPlace), Text: p.str(pText)}
+	a := &kg.Article{ID: id, Title: p.str(pTitle), Source: p.str(pSource), Author: p.str(pAuthor), URL: p.str(pURL), Place: p.str(pPlace), Text: p.str(pText)}
+	a.CopyOf = p.iri(pCopyOf)
 	for _, v := range p[pPublishedAt] {
 		if t, ok := v.(quad.Time); ok {
 			a.PublishedAt = time.Time(t).UTC()

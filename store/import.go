@@ -225,7 +225,7 @@ func checkTerm(p quad.IRI, o quad.Value) string {
 		return ""
 	}
 	switch p {
-	case pSubject, pObject, pMentionOf, pArticle, pProvenance, pArgument, pArgValue, pAttributedTo,
+	case pSubject, pObject, pMentionOf, pArticle, pProvenance, pCopyOf, pArgument, pArgValue, pAttributedTo,
 		pClaimSubject, pClaimPredicate, pClaimedBy, pLocation:
 		return isIRI()
 	case pEntityType:
@@ -255,7 +255,7 @@ func checkTerm(p quad.IRI, o quad.Value) string {
 		if _, ok := o.(quad.Time); !ok {
 			return "want a date-time, got " + o.String()
 		}
-	case pName, pAlias, pText, pPredicate, pRelation, pUnit, pRule, pModality, pTime, pDate, pPlace, pTitle, pSource, pHash, pRole, pVia,
+	case pName, pAlias, pText, pPredicate, pRelation, pUnit, pRule, pModality, pTime, pDate, pPlace, pTitle, pSource, pAuthor, pURL, pHash, pRole, pVia,
 		pCountryCode, pAdmin, pPlaceKind:
 		if _, ok := o.(quad.String); !ok {
 			return "want a string, got " + o.String()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/cayleygraph/quad"
@@ -33,6 +34,14 @@ type linkIndex struct {
 	// links): its joins and search lag the last write by the rebuild, but
 	// its records are not used, so an entity reads as stored now.
 	stale bool
+	// rank holds the entities by their statements, counted on the first
+	// call of Largest after the index was built; a stale copy shares it.
+	rank *rankCache
+}
+
+type rankCache struct {
+	mu     sync.Mutex
+	ranked []kg.Ranked
 }
 
 type searchEntry struct {
@@ -171,7 +180,8 @@ func (s *Store) buildLinks(ctx context.Context) (*linkIndex, error) {
 			}
 		}
 	}
-	x := &linkIndex{canon: map[string]string{}, members: map[string][]string{}, rule: map[string]string{}, records: records}
+	x := &linkIndex{canon: map[string]string{}, members: map[string][]string{}, rule: map[string]string{}, records: records,
+		rank: &rankCache{}}
 	for _, l := range kg.LinkEntities(recs, pairs) {
 		x.canon[l.From] = l.To
 		x.rule[l.From] = l.Rule

@@ -211,6 +211,10 @@ func openSQL(cfg Config, iris kg.IRIs) (*Store, error) {
 	return newStore(qs, iris, func(s *Store) { s.bulk = bulk }), nil
 }
 
+// ErrInUse is Open's error when another process holds the database (a
+// bbolt database is one process's): errors.Is(err, ErrInUse).
+var ErrInUse = errors.New("in use by another process (a running newsgraph serve or load?)")
+
 // boltFree fails clearly when another process holds the bbolt file (a
 // running `newsgraph serve` on the same --db): Cayley would wait for the
 // lock forever.
@@ -221,7 +225,7 @@ func boltFree(file string) error {
 	db, err := bbolt.Open(file, 0o644, &bbolt.Options{Timeout: 2 * time.Second})
 	if err != nil {
 		if errors.Is(err, bbolterrors.ErrTimeout) {
-			return kg.Errorf(kg.EINVALID, "%s is in use by another process (a running newsgraph serve or load?); stop it or use another --db", filepath.Dir(file))
+			return fmt.Errorf("%s is %w", filepath.Dir(file), ErrInUse)
 		}
 		return fmt.Errorf("open %s: %w", file, err)
 	}

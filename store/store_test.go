@@ -85,8 +85,8 @@ func TestBoltInUse(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if _, err := store.Open(store.Config{Backend: store.Bolt, Path: dir}); err == nil || !strings.Contains(err.Error(), "in use") {
-		t.Errorf("second open: %v, want an in-use error", err)
+	if _, err := store.Open(store.Config{Backend: store.Bolt, Path: dir}); !errors.Is(err, store.ErrInUse) || !strings.Contains(err.Error(), dir) {
+		t.Errorf("second open: %v, want store.ErrInUse naming %s", err, dir)
 	}
 }
 

@@ -140,6 +140,15 @@ func (s *Store) documentQuads(doc *kg.Document) []quad.Quad {
 	if a.Source != "" {
 		add(art, pSource, quad.String(a.Source))
 	}
+	if a.Author != "" {
+		add(art, pAuthor, quad.String(a.Author))
+	}
+	if a.URL != "" {
+		add(art, pURL, quad.String(a.URL))
+	}
+	if a.CopyOf != "" {
+		add(art, pCopyOf, quad.IRI(a.CopyOf))
+	}
 	if a.Place != "" {
 		add(art, pPlace, quad.String(a.Place))
 	}

@@ -192,10 +192,47 @@ type Options struct {
 // its statements to the judged ones.
 func Score(ctx context.Context, judged []Judged, keys []KeyFact, extract Extractor, o Options) (Report, error) {
 	byKey := map[key]Judged{}
+	// loose holds the judged statements by everything but their sentence
+	// number: a page reader that keeps or drops a paragraph more than the
+	// one the judges saw shifts the numbers of the sentences after it,
+	// and the statement is still the one they judged.
+	loose := map[key][]Judged{}
 	articles := map[string]bool{}
 	for _, j := range judged {
 		byKey[keyOf(j)] = j
+		lk := keyOf(j)
+		lk.sentence = -1
+		loose[lk] = append(loose[lk], j)
 		articles[j.Article] = true
+	}
+	used := map[key]bool{} // judged statements matched so far
+	match := func(cur Judged) (Judged, bool) {
+		k := keyOf(cur)
+		if j, ok := byKey[k]; ok && !used[k] {
+			used[k] = true
+			return j, true
+		}
+		lk := k
+		lk.sentence = -1
+		best, bestD := -1, 0
+		for i, j := range loose[lk] {
+			d := j.Sentence - cur.Sentence
+			if d < 0 {
+				d = -d
+			}
+			if _, exact := byKey[keyOf(j)]; used[keyOf(j)] || !exact {
+				continue
+			}
+			if best < 0 || d < bestD {
+				best, bestD = i, d
+			}
+		}
+		if best < 0 {
+			return Judged{}, false
+		}
+		j := loose[lk][best]
+		used[keyOf(j)] = true
+		return j, true
 	}
 	for _, k := range keys {
 		articles[k.Article] = true
@@ -229,7 +266,7 @@ func Score(ctx context.Context, judged []Judged, keys []KeyFact, extract Extract
 			}
 			seen[k] = true
 			r.Statements++
-			j, ok := byKey[k]
+			j, ok := match(cur)
 			if !ok {
 				r.Unjudged = append(r.Unjudged, cur)
 				r.Shown = append(r.Shown, cur)
@@ -252,7 +289,7 @@ func Score(ctx context.Context, judged []Judged, keys []KeyFact, extract Extract
 		}
 	}
 	for _, j := range judged {
-		if j.Label == Correct && !seen[keyOf(j)] {
+		if j.Label == Correct && !used[keyOf(j)] {
 			r.Missing++
 		}
 	}

@@ -77,6 +77,36 @@ func TestScore(t *testing.T) {
 	}
 }
 
+// A reader that keeps a paragraph more shifts the sentence numbers after
+// it: a judged statement still matches the same statement in a nearby
+// sentence, the nearest one, and only once.
+func TestScoreShiftedSentences(t *testing.T) {
+	dir := t.TempDir()
+	judged := Header() + "\n" +
+		"a.txt\t3\tMexico\tdeploy\t32,000 troops\tfalse\t\t\t\t\tcorrect\t\t\n" +
+		"a.txt\t9\tMexico\tdeploy\t32,000 troops\tfalse\t\t\t\t\twrong\t\tlater, a different claim\n"
+	jp := filepath.Join(dir, "j.tsv")
+	os.WriteFile(jp, []byte(judged), 0o644)
+	js, err := ReadJudged(jp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	extract := func(ctx context.Context, a string) (*kg.Document, error) {
+		return &kg.Document{Statements: []kg.Statement{
+			st(4, "Mexico", "deploy", "32,000 troops"),  // sentence 3 then
+			st(10, "Mexico", "deploy", "32,000 troops"), // sentence 9 then
+			st(11, "Mexico", "deploy", "32,000 troops"), // no judged statement left
+		}}, nil
+	}
+	r, err := Score(context.Background(), js, nil, extract, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Matched != 2 || r.Correct != 1 || r.Wrong != 1 || len(r.Unjudged) != 1 || r.Missing != 0 {
+		t.Errorf("report %+v", r)
+	}
+}
+
 func TestReadJudgedErrors(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "bad.tsv")

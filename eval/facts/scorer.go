@@ -114,7 +114,7 @@ func TrainScorer(ctx context.Context, cfg ScorerConfig, extract FeatureExtractor
 		totalKeys += n
 	}
 	fmt.Fprintf(cfg.Log, "held out (%d folds by article): threshold, statements kept, precision, lenient, key facts\n", cfg.Folds)
-	for _, th := range []float64{0, 0.3, 0.4, 0.5, 0.6, 0.7} {
+	for _, th := range []float64{0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7} {
 		var kept, correct, partial int
 		found := map[[2]any]bool{}
 		for i, e := range exs {
@@ -132,7 +132,7 @@ func TrainScorer(ctx context.Context, cfg ScorerConfig, extract FeatureExtractor
 				partial++
 			}
 		}
-		fmt.Fprintf(cfg.Log, "  %.1f  %4d  precision=%.3f lenient=%.3f keyfacts=%.3f\n", th, kept,
+		fmt.Fprintf(cfg.Log, "  %.2f  %4d  precision=%.3f lenient=%.3f keyfacts=%.3f\n", th, kept,
 			ratio(correct, kept), ratio(correct+partial, kept), ratio(len(found), totalKeys))
 	}
 	var train []openie.Example

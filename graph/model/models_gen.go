@@ -116,6 +116,12 @@ type Provenance struct {
 type Query struct {
 }
 
+type RankedEntity struct {
+	Entity *kg.Entity `json:"entity"`
+	// Statements it is the subject or the object of, at any confidence.
+	Statements int `json:"statements"`
+}
+
 type StatementConnection struct {
 	Edges    []*StatementEdge `json:"edges"`
 	PageInfo *PageInfo        `json:"pageInfo"`

@@ -73,11 +73,25 @@ type tree struct {
 func newTree(s columns) *tree {
 	t := &tree{s: s, kids: make([][]int, len(s.Words))}
 	for d, h := range s.Head {
-		if h >= 0 && h < len(s.Words) {
+		if h >= 0 && h < len(s.Words) && !inCycle(s.Head, d) {
 			t.kids[h] = append(t.kids[h], d)
 		}
 	}
 	return t
+}
+
+// inCycle reports whether word d's chain of heads comes back to d. A
+// parse with such a loop (a repair can make one) would make every walk of
+// the tree endless: the words of the loop are left without a head.
+func inCycle(head []int, d int) bool {
+	h := head[d]
+	for steps := 0; h >= 0 && h < len(head) && steps < len(head); steps++ {
+		if h == d {
+			return true
+		}
+		h = head[h]
+	}
+	return false
 }
 
 func (t *tree) child(h int, rels ...string) int {
@@ -170,6 +184,29 @@ func isPredicate(t *tree, i int) bool {
 	return t.child(i, "cop") >= 0
 }
 
+// controlNouns name an act, a chance or a quality whose infinitive or
+// gerund has an agent other than the noun ("the effort to reduce", "a
+// chance to show", "difficulties getting robots", "the importance of
+// reopening"): the noun is never that clause's subject.
+var controlNouns = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`effort attempt bid plan decision chance opportunity way right ability
+		need order call request push move campaign proposal promise offer threat goal aim intention
+		desire wish willingness failure refusal reluctance importance difficulty trouble struggle
+		permission pressure option choice freedom motivation reason means capacity commitment pledge vow
+		determination readiness eagerness hope ambition mission task duty obligation responsibility
+		initiative strategy approach incentive time luxury privilege honor honour pleasure courage
+		urge temptation tendency habit power authority mandate`) {
+		controlNouns[w] = true
+	}
+}
+
+// ControlNoun reports whether a lower-cased noun lemma is one of
+// controlNouns: a clause that hangs off it says what is attempted,
+// planned or possible, not what happened.
+func ControlNoun(lemma string) bool { return controlNouns[lemma] }
+
 // subject finds the subject of predicate v: its own, or inherited through
 // coordination, control and relative clauses.
 func (t *tree) subject(v int, depth int) (Arg, bool, float64) {
@@ -199,6 +236,19 @@ func (t *tree) subject(v int, depth int) (Arg, bool, float64) {
 		a, ok, c := t.subject(h, depth+1)
 		return a, ok, c - 0.05
 	case "acl:relcl", "acl":
+		if t.s.Rel[v] == "acl" && controlNouns[strings.ToLower(t.s.Lemma[h])] && t.s.XPOS[v] != "VBN" {
+			// "Blinken's effort to reduce the influx", "made an effort
+			// to reduce": the effort reduces nothing; whoever makes it
+			// does, when the sentence says who.
+			if p := t.child(h, "nmod:poss"); p >= 0 {
+				return t.subjectPhrase(p), true, -0.15
+			}
+			if t.s.Rel[h] == "obj" && t.s.Head[h] >= 0 {
+				a, ok, c := t.subject(t.s.Head[h], depth+1)
+				return a, ok, c - 0.15
+			}
+			return Arg{}, false, 0
+		}
 		return t.subjectPhrase(h), true, -0.1
 	case "advcl":
 		if t.ecm(h) == v {
@@ -231,7 +281,9 @@ func auxFits(s columns, k, v int) bool {
 	case "have", "get":
 		return s.XPOS[v] == "VBN"
 	}
-	return s.XPOS[v] == "VB"
+	// a base form, which the tagger may call a present tense after a
+	// coordination ("could drive cars and ride trains")
+	return s.XPOS[v] == "VB" || s.XPOS[v] == "VBP" && !strings.EqualFold(s.Lemma[v], "be")
 }
 
 // subordinator returns the word that introduces an adverbial clause: its
@@ -567,6 +619,9 @@ func (t *tree) controlVerb(v int, rel *[]int, tp *Tuple) []int {
 		switch s.Rel[k] {
 		case "aux", "aux:pass", "compound:prt", "cop":
 			*rel = append(*rel, k)
+			if s.XPOS[k] == "MD" && tp.Modal == "" {
+				tp.Modal = strings.ToLower(s.Words[k]) // "could start installing"
+			}
 		case "advmod":
 			if isNegation(s.Words[k]) || t.noLonger(k) || t.yetTo(k) {
 				*rel = append(*rel, k)
@@ -776,8 +831,8 @@ func (t *tree) coordinated(tp Tuple) []Tuple {
 
 func isNegation(word string) bool {
 	switch strings.NewReplacer("’", "'", "`", "'", "´", "'").Replace(strings.ToLower(word)) {
-	case "not", "n't", "never":
-		return true
+	case "not", "n't", "never", "hardly", "barely", "scarcely":
+		return true // "barely had a presence": next to none
 	}
 	return false
 }

@@ -150,3 +150,18 @@ func TestAttributesAndPossessives(t *testing.T) {
 		}
 	}
 }
+
+// A parse whose heads loop gives a tree whose walks end.
+func TestTreeCycle(t *testing.T) {
+	s := columns{Words: []string{"a", "b", "c"}, UPOS: []string{"NOUN", "VERB", "NOUN"}, XPOS: make([]string, 3),
+		Lemma: []string{"a", "b", "c"}, Head: []int{1, 2, 0}, Rel: []string{"nsubj", "obj", "root"}}
+	tr := newTree(s)
+	for i := range s.Words {
+		tr.span(i, nil) // returns
+	}
+	for i, k := range tr.kids {
+		if len(k) != 0 {
+			t.Errorf("word %d has children %v in a loop", i, k)
+		}
+	}
+}

@@ -131,6 +131,7 @@ func (m *Models) AnnotateForms(words []nlp.Word, forms []string) {
 // verb right after a noun or pronoun, within PromoteMargin, and only when
 // the sentence has no finite verb at all, is promoted.
 func promoteVerb(tags, alt []tagger.Tag, margins []float32) {
+	promoteAfterModal(tags, alt, margins)
 	for _, t := range tags {
 		switch t.XPOS {
 		case "VBD", "VBZ", "VBP", "MD":
@@ -148,6 +149,35 @@ func promoteVerb(tags, alt []tagger.Tag, margins []float32) {
 				margins[i] = 0 // the parser should see the doubt
 				return
 			}
+		}
+	}
+}
+
+// promoteAfterModal gives a modal without a verb after it the base form
+// the tagger hesitated over: in "The robots could one day benefit
+// patients" it reads "benefit" as a noun of "one day benefit".
+func promoteAfterModal(tags, alt []tagger.Tag, margins []float32) {
+	md := -1
+	for i, t := range tags {
+		if t.XPOS == "MD" {
+			md = i
+		}
+	}
+	if md < 0 {
+		return
+	}
+	for _, t := range tags[md+1:] {
+		if strings.HasPrefix(t.XPOS, "VB") {
+			return
+		}
+	}
+	for i := md + 1; i < len(tags); i++ {
+		if margins[i] < PromoteMargin && (alt[i].XPOS == "VB" || alt[i].XPOS == "VBP") {
+			// a base form after a modal, whatever tense the tagger's
+			// runner-up gave it
+			tags[i], alt[i] = tagger.Tag{UPOS: "VERB", XPOS: "VB"}, tags[i]
+			margins[i] = 0
+			return
 		}
 	}
 }

@@ -32,6 +32,7 @@ func Run(t *testing.T, open Opener) {
 		{"ExportImportRoundTrip", func(t *testing.T, s *store.Store) { testRoundTrip(t, s, open) }},
 		{"NotFound", testNotFound},
 		{"LinksAcrossArticles", testLinks},
+		{"LargestEntities", testLargest},
 		{"DeletingEverythingLeavesNothing", testDeleteAll},
 		{"ReadsDuringWrites", testConcurrent},
 		{"DeleteOnlyArticles", testDeleteOnlyArticles},
@@ -54,7 +55,8 @@ func Run(t *testing.T, open Opener) {
 // Doc builds a small document by hand: two entities, a quantity and two
 // statements, as the loader would make them.
 func Doc(iris kg.IRIs, text string, extra bool) *kg.Document {
-	art := kg.Article{ID: iris.Article(text), Text: text, Title: "test " + text[:5], Source: "storetest"}
+	art := kg.Article{ID: iris.Article(text), Text: text, Title: "test " + text[:5], Source: "storetest",
+		Author: "Jane Doe", URL: "https://news.example.com/" + text[:5]}
 	mexico := kg.Node{Name: "Mexico", Type: kg.GPE}
 	mexico.ID = iris.Node(mexico)
 	blinken := kg.Node{Name: "Antony Blinken", Type: kg.Person}
@@ -130,7 +132,7 @@ func testIngestAndRead(t *testing.T, s *store.Store) {
 		t.Errorf("arguments = %+v, want %+v", st.Arguments, d.Statements[0].Arguments)
 	}
 	a, err := s.Article(ctx, d.Article.ID)
-	if err != nil || a.Text != d.Article.Text || a.Title != d.Article.Title {
+	if err != nil || a.Text != d.Article.Text || a.Title != d.Article.Title || a.Author != d.Article.Author || a.URL != d.Article.URL {
 		t.Errorf("article = %+v, %v", a, err)
 	}
 }
@@ -343,6 +345,36 @@ func testLinks(t *testing.T, s *store.Store) {
 	ingest(t, s, person(s.IRIs(), "Sam Blinken discussed music.", "Sam Blinken", "music"))
 	if e, err := s.Entity(ctx, shortID); err != nil || e.ID != shortID {
 		t.Errorf("after a second Blinken, Entity(%s) = %v, %v; want itself", shortID, e, err)
+	}
+}
+
+// Largest ranks entities by their statements, joined members counted
+// with their entity, and counts again after a write.
+func testLargest(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	if got, err := s.Largest(ctx, 5); err != nil || len(got) != 0 {
+		t.Fatalf("Largest of an empty store: %v, %v", got, err)
+	}
+	full := person(s.IRIs(), "Antony Blinken discussed migration.", "Antony Blinken", "migration")
+	ingest(t, s, full)
+	ingest(t, s, person(s.IRIs(), "Blinken discussed trade.", "Blinken", "trade"))
+	ingest(t, s, person(s.IRIs(), "Angela Merkel discussed energy.", "Angela Merkel", "energy"))
+	got, err := s.Largest(ctx, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	merkel := s.IRIs().Node(kg.Node{Name: "Angela Merkel", Type: kg.Person})
+	want := []kg.Ranked{{Entity: full.Entities[0].ID, Statements: 2}, {Entity: merkel, Statements: 1}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Largest = %+v, want %+v (the concepts are values, not entities)", got, want)
+	}
+	if got, _ := s.Largest(ctx, 1); len(got) != 1 || got[0] != want[0] {
+		t.Errorf("Largest(1) = %+v, want %+v", got, want[:1])
+	}
+	ingest(t, s, person(s.IRIs(), "Angela Merkel discussed trade.", "Angela Merkel", "trade"))
+	ingest(t, s, person(s.IRIs(), "Merkel discussed coal.", "Angela Merkel", "coal"))
+	if got, _ := s.Largest(ctx, 1); len(got) != 1 || got[0].Entity != merkel || got[0].Statements != 3 {
+		t.Errorf("after two more of Merkel's statements, Largest(1) = %+v, want her with 3", got)
 	}
 }
 

@@ -1,0 +1,454 @@
+package webpage
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+	"golang.org/x/text/transform"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// Page is what a web page says of itself, and its main text.
+type Page struct {
+	Title     string
+	Author    string
+	Published time.Time // zero when the page gives no date
+	SiteName  string
+	URL       string // canonical URL, else the URL the page was read from
+	Language  string // ISO 639-1 code of the main text, "" when unsure
+	// Text is the main text, a paragraph a line (blank lines between).
+	Text string
+}
+
+// Options says where a page came from.
+type Options struct {
+	// URL is the address the page was fetched from (a web archive's
+	// record); the page's canonical URL, when it gives one, wins.
+	URL string
+	// AnyLanguage reads pages in any language; by default a page whose
+	// text is reliably not English is refused (NotEnglishError).
+	AnyLanguage bool
+}
+
+// minWords is the fewest words a page's main text needs to be an article:
+// a page of links and a menu leaves a word or two.
+const minWords = 20
+
+// NotEnglishError is the error for a page whose main text is in another
+// language.
+type NotEnglishError struct{ Language string }
+
+func (e *NotEnglishError) Error() string {
+	return fmt.Sprintf("page is in %s, not English: skipped (the extractor reads English only)", e.Language)
+}
+
+// Unwrap makes the error an invalid input (kg.ErrorCode).
+func (e *NotEnglishError) Unwrap() error { return kg.Errorf(kg.EINVALID, "%s", e.Error()) }
+
+// languageName is the English name of a language's ISO 639-1 code.
+func languageName(code string) string {
+	if t, err := language.Parse(code); err == nil {
+		if n := display.English.Languages().Name(t); n != "" {
+			return n
+		}
+	}
+	return code
+}
+
+// unwantedClass are words in the class of an element that is not the
+// story's text though it sits inside it: image captions and credits, pull
+// quotes (a sentence of the story repeated in large type), related links.
+var unwantedClass = []string{"caption", "pullquote", "pull-quote", "pull_quote", "credit", "related"}
+
+// prune removes from the page the figures, captions, asides and pull
+// quotes, before the extractor sees it.
+func prune(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && unwanted(c) {
+			n.RemoveChild(c)
+		} else {
+			prune(c)
+		}
+		c = next
+	}
+}
+
+func unwanted(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Figure, atom.Figcaption, atom.Aside:
+		return true
+	case atom.Html, atom.Body, atom.Head, atom.Main, atom.Article:
+		return false
+	}
+	for _, a := range n.Attr {
+		if a.Key != "class" {
+			continue
+		}
+		class := strings.ToLower(a.Val)
+		for _, w := range unwantedClass {
+			if strings.Contains(class, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Read reads a page.
+func Read(r io.Reader, opts Options) (Page, error) {
+	topts := trafilatura.Options{
+		ExcludeComments: true,
+		HtmlDateMode:    trafilatura.Fast,
+	}
+	if opts.URL != "" {
+		if u, err := url.Parse(opts.URL); err == nil && u.IsAbs() {
+			topts.OriginalURL = u
+		}
+	}
+	doc, err := parse(r)
+	if err != nil {
+		return Page{}, err
+	}
+	headline := headline(doc)
+	prune(doc)
+	res, err := trafilatura.ExtractDocument(doc, topts)
+	if err != nil {
+		return Page{}, fmt.Errorf("no main text found: %w", err)
+	}
+	m := res.Metadata
+	p := Page{
+		Title:     clean(m.Title),
+		Author:    clean(m.Author),
+		Published: m.Date,
+		SiteName:  clean(m.Sitename),
+		URL:       m.URL,
+	}
+	if p.URL == "" {
+		p.URL = opts.URL
+	}
+	p.Title = trimSite(p.Title, p.SiteName, host(p.URL, m.Hostname))
+	if headline != "" && !kicker(headline, p.Title) {
+		p.Title = headline
+	}
+	p.Text = dropMeta(render(res.ContentNode), p)
+	if n := len(strings.Fields(p.Text)); n < minWords {
+		return p, kg.Errorf(kg.EINVALID, "no main text found (%d words)", n)
+	}
+	p.Language = sureLanguage(m.Language, p.Text)
+	if !opts.AnyLanguage && p.Language != "" && p.Language != "en" {
+		return p, &NotEnglishError{Language: languageName(p.Language)}
+	}
+	return p, nil
+}
+
+// Article is the article the page is: its title, date, source (the site's
+// name, else the URL's host) and text.
+func (p Page) Article() kg.Article {
+	a := kg.Article{Title: p.Title, PublishedAt: p.Published, Author: p.Author, URL: p.URL, Text: p.Text}
+	a.Source = p.SiteName
+	if a.Source == "" {
+		a.Source = host(p.URL, "")
+	}
+	return a
+}
+
+// sureLanguage is the language of the main text as the extractor guessed it
+// (an ISO 639-1 code), "" when the text is too short for a sure guess.
+func sureLanguage(guess, text string) string {
+	if len(text) < 200 {
+		return ""
+	}
+	return guess
+}
+
+// parse parses a page, decoding it to UTF-8 by its byte-order mark or the
+// charset its head declares; a page that declares none is taken as UTF-8
+// when it is valid UTF-8, else as Windows-1252 (HTML's default).
+func parse(r io.Reader) (*html.Node, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read page: %w", err)
+	}
+	var in io.Reader = bytes.NewReader(b)
+	if enc, name, certain := charset.DetermineEncoding(b, ""); certain || !utf8.Valid(b) {
+		if name != "utf-8" {
+			in = transform.NewReader(in, enc.NewDecoder())
+		}
+	}
+	doc, err := html.Parse(in)
+	if err != nil {
+		return nil, fmt.Errorf("parse page: %w", err)
+	}
+	return doc, nil
+}
+
+// headline is the page's headline as readers see it: the text of its one
+// <h1>, when it has exactly one of three to forty words ("" otherwise: a
+// page with several is a list of stories or puts its logo in one). News
+// sites often give their meta title a shorter or search-friendly variant.
+func headline(doc *html.Node) string {
+	var h1s []*html.Node
+	var find func(*html.Node)
+	find = func(n *html.Node) {
+		if len(h1s) > 1 {
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.H1 {
+			h1s = append(h1s, n)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			find(c)
+		}
+	}
+	find(doc)
+	if len(h1s) != 1 {
+		return ""
+	}
+	t := clean(textOf(h1s[0]))
+	if n := len(strings.Fields(t)); n < 3 || n > 40 {
+		return ""
+	}
+	return t
+}
+
+// textOf is the text under n.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			b.WriteString(n.Data)
+		case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style):
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// kicker reports whether headline is title with a word or two before it:
+// a section or kicker ("Politics | ...") that the <h1> holds.
+func kicker(headline, title string) bool {
+	h, t := squash(headline), squash(title)
+	return t != "" && len(h) > len(t) && strings.HasSuffix(h, t)
+}
+
+// titleSeparators part a page's title from the site's name.
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "}
+
+// trimSite drops the site's name from a page's title, where the page's
+// <title> appends it ("Storm closes bridge | The Coastal Tribune") or puts it
+// first: a part after (or before) a separator that names the site, as its
+// name or its host name gives it.
+func trimSite(title, site, host string) string {
+	title = strings.TrimSpace(strings.TrimRight(title, " |-–—:·»/"))
+	for _, sep := range titleSeparators {
+		if i := strings.LastIndex(title, sep); i > 0 && namesSite(title[i+len(sep):], site, host) {
+			return trimSite(title[:i], site, host)
+		}
+		if i := strings.Index(title, sep); i > 0 && namesSite(title[:i], site, host) {
+			return trimSite(title[i+len(sep):], site, host)
+		}
+	}
+	return title
+}
+
+// namesSite reports whether part of a title is the site's name: the same
+// letters as the site name, or as the host's name ("Tone Deaf" on
+// tonedeaf.thebrag.com, "Studio Harddecor" on harddecor.at).
+func namesSite(part, site, host string) bool {
+	p := squash(part)
+	if len(p) < 3 || len(strings.Fields(part)) > 5 {
+		return false
+	}
+	if p == squash(site) {
+		return true
+	}
+	if host == "" {
+		return false
+	}
+	labels := strings.Split(host, ".")
+	h := squash(host)
+	if strings.Contains(h, p) {
+		return true
+	}
+	for _, l := range labels[:max(len(labels)-1, 1)] {
+		if len(l) >= 4 && strings.Contains(p, squash(l)) {
+			return true
+		}
+	}
+	return false
+}
+
+// squash is s lower-cased, letters and digits only.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
+}
+
+// host is the host name of a URL, without "www.".
+func host(u, fallback string) string {
+	h := fallback
+	if pu, err := url.Parse(u); err == nil && pu.Hostname() != "" {
+		h = pu.Hostname()
+	}
+	return strings.TrimPrefix(strings.ToLower(h), "www.")
+}
+
+func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// blocks are the elements that start a paragraph of their own.
+var blocks = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Blockquote: true,
+	atom.Pre: true, atom.Table: true, atom.Tr: true, atom.Section: true, atom.Article: true,
+	atom.Header: true, atom.Footer: true, atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.Main: true,
+}
+
+// render is the text of the extracted content, a paragraph a line.
+func render(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
+	var paras []string
+	var cur strings.Builder
+	flush := func() {
+		if s := clean(cur.String()); s != "" {
+			paras = append(paras, s)
+		}
+		cur.Reset()
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Figure, atom.Figcaption, atom.Img:
+				return
+			case atom.Br:
+				flush()
+				return
+			case atom.Td, atom.Th:
+				cur.WriteByte(' ')
+			}
+		}
+		block := n.Type == html.ElementNode && blocks[n.DataAtom]
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			flush()
+		}
+	}
+	walk(n)
+	flush()
+	return strings.Join(paras, "\n\n")
+}
+
+// dropMeta drops, among the first paragraphs, the byline and date lines
+// that only repeat the page's metadata ("By Jane Doe", "Jane Doe",
+// "Published March 3, 2020"): they are not the story.
+func dropMeta(text string, p Page) string {
+	paras := strings.Split(text, "\n\n")
+	var out []string
+	for i, para := range paras {
+		if i < 4 && isMetaLine(para, p) {
+			continue
+		}
+		out = append(out, para)
+	}
+	return strings.Join(out, "\n\n")
+}
+
+func isMetaLine(para string, p Page) bool {
+	if n := len(strings.Fields(para)); n == 0 || n > 12 {
+		return false
+	}
+	low := strings.ToLower(para)
+	if p.Title != "" && strings.EqualFold(para, p.Title) {
+		return true
+	}
+	if p.Author != "" {
+		a := strings.ToLower(p.Author)
+		rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(low, "by "), "written by "))
+		if rest == a || strings.HasPrefix(low, "by ") && strings.Contains(low, a) {
+			return true
+		}
+	}
+	for _, w := range []string{"published", "updated", "posted", "last modified"} {
+		if strings.HasPrefix(low, w) && hasDigit(para) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }
+
+// LooksLikeHTML reports whether b is a web page rather than text: it opens
+// (after blanks, a byte-order mark and comments) with a doctype or an html
+// or head tag.
+func LooksLikeHTML(b []byte) bool {
+	b = bytes.TrimSpace(bytes.TrimPrefix(bytes.TrimSpace(b), []byte("\xef\xbb\xbf")))
+	for bytes.HasPrefix(b, []byte("<!--")) {
+		end := bytes.Index(b, []byte("-->"))
+		if end < 0 {
+			return false
+		}
+		b = bytes.TrimSpace(b[end+3:])
+	}
+	if len(b) > 64 {
+		b = b[:64]
+	}
+	low := bytes.ToLower(b)
+	for _, p := range []string{"<!doctype html", "<html", "<head"} {
+		if bytes.HasPrefix(low, []byte(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// Text is the text of an HTML fragment (a feed item's content): its
+// paragraphs a line each, figures, captions and pull quotes left out. It
+// is not searched for a main text: the fragment is the article.
+func Text(fragment string) string {
+	if !strings.Contains(fragment, "<") && !strings.Contains(fragment, "&") {
+		return strings.TrimSpace(fragment)
+	}
+	doc, err := html.Parse(strings.NewReader(fragment))
+	if err != nil {
+		return ""
+	}
+	prune(doc)
+	return render(doc)
+}

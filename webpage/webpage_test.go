@@ -1,0 +1,184 @@
+package webpage
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+const testPage = `<!DOCTYPE html>
+<html lang="en"><head>
+<title>Storm closes harbour bridge | The Coastal Tribune</title>
+<meta property="og:site_name" content="The Coastal Tribune">
+<meta property="og:title" content="Storm closes harbour bridge">
+<meta name="author" content="Maria Okafor">
+<meta property="article:published_time" content="2024-03-14T08:30:00Z">
+<link rel="canonical" href="https://tribune.example.com/news/2024/03/14/storm-bridge">
+</head><body>
+<header><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a> <a href="/weather">Weather</a></nav></header>
+<main><article>
+<h1>Storm closes harbour bridge</h1>
+<p class="byline">By Maria Okafor</p>
+<p>PORT ELLIS — The harbour bridge was closed on Wednesday after winds of more than 120 kilometres an hour tore panels from its western span, the city's transport department said.</p>
+<figure><img src="bridge.jpg"><figcaption>The western span of the bridge on Wednesday. Photo: Jan Vries</figcaption></figure>
+<p>Engineers will inspect the bridge on Thursday morning, and the department expects it to reopen by the weekend if no structural damage is found.</p>
+<aside class="pullquote">"We will not reopen it until it is safe."</aside>
+<p>Mayor Lena Brandt said the city would pay for ferries to carry commuters across the harbour until the bridge reopens. "We will not reopen it until it is safe," she told reporters outside the town hall.</p>
+<p>The storm also cut power to about 4,000 homes in the northern suburbs, according to the electricity company, which said most would be reconnected by the evening.</p>
+</article></main>
+<section class="related"><h2>Top stories</h2><ul><li><a href="/a">Council votes on budget after long debate</a></li><li><a href="/b">Local team wins the cup final in extra time</a></li></ul></section>
+<footer><p>Copyright 2024 The Coastal Tribune. All rights reserved.</p><p>Subscribe to our newsletter for the latest news.</p></footer>
+</body></html>`
+
+func TestRead(t *testing.T) {
+	p, err := Read(strings.NewReader(testPage), Options{URL: "https://tribune.example.com/x?utm=1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ name, got, want string }{
+		{"title", p.Title, "Storm closes harbour bridge"},
+		{"author", p.Author, "Maria Okafor"},
+		{"date", p.Published.Format("2006-01-02"), "2024-03-14"},
+		{"site", p.SiteName, "The Coastal Tribune"},
+		{"url", p.URL, "https://tribune.example.com/news/2024/03/14/storm-bridge"},
+		{"language", p.Language, "en"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %q, want %q", c.name, c.got, c.want)
+		}
+	}
+	for _, want := range []string{
+		"PORT ELLIS — The harbour bridge was closed on Wednesday",
+		"Engineers will inspect the bridge",
+		`"We will not reopen it until it is safe," she told reporters`,
+		"most would be reconnected by the evening.",
+	} {
+		if !strings.Contains(p.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, p.Text)
+		}
+	}
+	for _, unwanted := range []string{"Home", "Photo: Jan Vries", "Top stories", "Council votes", "Copyright", "newsletter", "By Maria Okafor"} {
+		if strings.Contains(p.Text, unwanted) {
+			t.Errorf("text has %q:\n%s", unwanted, p.Text)
+		}
+	}
+	if n := strings.Count(p.Text, "until it is safe"); n != 1 {
+		t.Errorf("the quote is in the text %d times, want 1 (the pull quote is out)", n)
+	}
+	if got, want := strings.Count(p.Text, "\n\n")+1, 4; got != want {
+		t.Errorf("%d paragraphs, want %d:\n%s", got, want, p.Text)
+	}
+	a := p.Article()
+	if a.Source != "The Coastal Tribune" || a.Title != p.Title || !a.PublishedAt.Equal(p.Published) || a.Author != p.Author || a.URL != p.URL {
+		t.Errorf("article %+v does not carry the page's metadata", a)
+	}
+}
+
+const germanPage = `<!DOCTYPE html><html><head><title>Sturm schließt die Hafenbrücke</title></head><body><article>
+<h1>Sturm schließt die Hafenbrücke</h1>
+<p>Die Hafenbrücke wurde am Mittwoch gesperrt, nachdem Windböen von mehr als 120 Kilometern pro Stunde Platten von der westlichen Spannweite gerissen hatten, teilte das Verkehrsamt der Stadt mit.</p>
+<p>Ingenieure werden die Brücke am Donnerstagmorgen untersuchen, und das Amt erwartet, dass sie bis zum Wochenende wieder geöffnet wird, wenn keine Schäden an der Struktur gefunden werden.</p>
+<p>Die Bürgermeisterin sagte, die Stadt werde Fähren bezahlen, die Pendler über den Hafen bringen, bis die Brücke wieder geöffnet ist. Der Sturm unterbrach außerdem die Stromversorgung von etwa viertausend Haushalten.</p>
+</article></body></html>`
+
+func TestReadNotEnglish(t *testing.T) {
+	_, err := Read(strings.NewReader(germanPage), Options{})
+	var ne *NotEnglishError
+	if !errors.As(err, &ne) {
+		t.Fatalf("err = %v, want a NotEnglishError", err)
+	}
+	if got, want := ne.Language, "German"; got != want {
+		t.Errorf("language = %q, want %q", got, want)
+	}
+	if got, want := kg.ErrorCode(err), kg.EINVALID; got != want {
+		t.Errorf("code = %q, want %q", got, want)
+	}
+	p, err := Read(strings.NewReader(germanPage), Options{AnyLanguage: true})
+	if err != nil || !strings.Contains(p.Text, "Hafenbrücke") {
+		t.Errorf("AnyLanguage: %v, %q", err, p.Text)
+	}
+}
+
+func TestReadNoText(t *testing.T) {
+	_, err := Read(strings.NewReader(`<html><body><nav><a href="/">Home</a></nav></body></html>`), Options{})
+	if err == nil {
+		t.Fatal("a page without text read without error")
+	}
+}
+
+func TestReadCharset(t *testing.T) {
+	// Latin-1, declared in the head: "café" is 0xE9.
+	page := "<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9 reopens after the flood in the old town</title></head><body><article>" +
+		strings.Repeat("<p>The caf\xe9 on the square reopened on Monday, three weeks after the river flooded the old town and its cellars.</p>", 3) +
+		"</article></body></html>"
+	p, err := Read(strings.NewReader(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(p.Text, "café") || !utf8.ValidString(p.Text) {
+		t.Errorf("text not decoded: %q", p.Text)
+	}
+}
+
+func TestTrimSite(t *testing.T) {
+	for _, tc := range []struct{ name, title, site, host, want string }{
+		{"site suffix", "Storm closes bridge | The Coastal Tribune", "The Coastal Tribune", "", "Storm closes bridge"},
+		{"host suffix", "Record of the week - Tone Deaf", "", "tonedeaf.thebrag.com", "Record of the week"},
+		{"host label in suffix", "Monuments in a new light - Studio Harddecor", "", "harddecor.at", "Monuments in a new light"},
+		{"site prefix", "Coastal Tribune: Storm closes bridge", "", "coastaltribune.example", "Coastal Tribune: Storm closes bridge"},
+		{"site prefix with bar", "Coastal Tribune | Storm closes bridge", "", "coastaltribune.example", "Storm closes bridge"},
+		{"trailing separator", "National Rail Enquiries -", "", "", "National Rail Enquiries"},
+		{"dash in the headline", "Storm - the worst in years - closes bridge", "Tribune", "tribune.example", "Storm - the worst in years - closes bridge"},
+		{"no site", "Storm closes bridge", "", "", "Storm closes bridge"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := trimSite(tc.title, tc.site, tc.host); got != tc.want {
+				t.Errorf("trimSite(%q) = %q, want %q", tc.title, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestHeadline(t *testing.T) {
+	for _, tc := range []struct{ name, page, title, want string }{
+		{"one h1 wins", `<h1>Storm closes the harbour bridge for days</h1>`, "Storm closes bridge", "Storm closes the harbour bridge for days"},
+		{"kicker in the h1", `<h1><span>Politics</span> Council passes the budget</h1>`, "Council passes the budget", "Council passes the budget"},
+		{"two h1s", `<h1>Tribune</h1><h1>Storm closes the harbour bridge</h1>`, "Storm closes bridge", "Storm closes bridge"},
+		{"short h1", `<h1>Tribune</h1>`, "Storm closes bridge", "Storm closes bridge"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := parse(strings.NewReader("<html><body>" + tc.page + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := tc.title
+			if h := headline(doc); h != "" && !kicker(h, got) {
+				got = h
+			}
+			if got != tc.want {
+				t.Errorf("title = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestLooksLikeHTML(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"<!DOCTYPE html><html>", true},
+		{"\ufeff  <html lang=en>", true},
+		{"<!-- saved --> <!doctype HTML>", true},
+		{"<head><title>x</title>", true},
+		{"The <html> tag opens a page.", false},
+		{"Plain news text.", false},
+	} {
+		if got := LooksLikeHTML([]byte(tc.in)); got != tc.want {
+			t.Errorf("LooksLikeHTML(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}

@@ -60,10 +60,23 @@ func analyze(a Annotator, text string, maxWords int) ([]nlp.Sentence, map[int]in
 	return sents, roles
 }
 
+// onlyPrepositions are words English uses as nothing but prepositions (or
+// adverbs).
+var onlyPrepositions = map[string]bool{"behind": true, "between": true, "among": true, "amid": true, "across": true,
+	"despite": true, "during": true, "within": true, "without": true, "toward": true, "towards": true, "upon": true,
+	"onto": true, "into": true, "throughout": true, "beneath": true, "beside": true, "besides": true, "beyond": true,
+	"against": true, "amongst": true, "unlike": true, "via": true, "per": true, "versus": true}
+
 // fixTags corrects the tagger where it is known to be weak, by general
 // rules: punctuation and quotes, ellipses, clitics, capitalized words
 // that the gazetteer knows, and tags the parse contradicts.
 func fixTags(ws []nlp.Word, headline bool) {
+	for i := range ws {
+		// a preposition is never a verb ("The details behind their split")
+		if onlyPrepositions[strings.ToLower(ws[i].Text)] && strings.HasPrefix(ws[i].XPOS, "VB") {
+			ws[i].XPOS, ws[i].UPOS = "IN", "ADP"
+		}
+	}
 	// A past participle with an active subject and no auxiliary is a
 	// finite past tense: "which posted documents", "the website increased".
 	subj, aux := make([]bool, len(ws)), make([]bool, len(ws))
@@ -453,11 +466,22 @@ func heading(ws []nlp.Word) bool {
 	case ".", "!", "?", "\"", "'", "”", "’", ")", "…":
 		return false
 	}
-	for _, w := range ws {
+	for i, w := range ws {
 		switch w.XPOS {
 		case "VBD", "VBZ", "VBP", "MD":
+			if i > 0 && (ws[i-1].XPOS == "PRP$" || isArticle(ws[i-1].Text)) {
+				continue // "behind their split": a noun the tagger took for a verb
+			}
 			return false
 		}
 	}
 	return true
+}
+
+func isArticle(s string) bool {
+	switch strings.ToLower(s) {
+	case "a", "an", "the":
+		return true
+	}
+	return false
 }

@@ -18,7 +18,7 @@ var reportingVerbs = map[string]bool{
 	"tweet": true, "stress": true, "emphasize": true, "predict": true, "estimate": true, "suggest": true,
 	"recall": true, "remark": true, "concede": true, "contend": true, "mention": true, "disclose": true,
 	"testify": true, "assure": true, "caution": true, "recount": true, "lament": true, "reply": true,
-	"respond": true, "complain": true, "reiterate": true, "conclude": true,
+	"respond": true, "complain": true, "reiterate": true, "conclude": true, "hint": true, "imply": true,
 }
 
 // reports reports whether verb v introduces reported speech: a reporting
@@ -376,6 +376,11 @@ func (x *sentenceExtractor) attribution() []*kg.Node {
 			continue
 		}
 		subj := child(v, "nsubj")
+		if subj < 0 && w.Head >= 0 && (w.Rel == "advcl" || w.Rel == "conj" || w.Rel == "xcomp") {
+			// "The mayor defended the plan, saying that ...": the one
+			// who defended it says it
+			subj = child(w.Head, "nsubj")
+		}
 		if subj < 0 {
 			continue
 		}

@@ -206,6 +206,10 @@ func TestSentences(t *testing.T) {
 		{name: "no evidence", text: "There is no evidence Bloomberg has violated any campaign finance laws.", subj: "Bloomberg", pred: "violate", obj: "any campaign finance laws", modality: "no evidence", objType: kg.Concept},
 		{name: "barely", text: "The senator barely had a presence in the state.", subj: "senator", pred: "have", obj: "presence in the state", negated: true, objType: kg.Concept},
 		{name: "a modal's verb read as a noun", text: "The robots could one day benefit patients in hospitals.", subj: "robots", pred: "benefit", obj: "patients in hospitals", modality: "could", objType: kg.Concept},
+		{name: "it is believed", text: "It is believed that the woman crossed the border.", subj: "woman", pred: "cross", obj: "border", modality: "believed", objType: kg.Concept},
+		{name: "is alleged to have", text: "The suspect is alleged to have stolen the car.", subj: "suspect", pred: "steal", obj: "car", modality: "alleged", objType: kg.Concept},
+		{name: "saying that", text: "The mayor of Leeds defended the plan, saying that the city had saved money.", subj: "Leeds", pred: "save", obj: "money", attrib: "mayor of Leeds", objType: kg.Concept},
+		{name: "names coordinated inside an object", text: "The couple signed deals with Netflix and Spotify.", subj: "couple", pred: "sign", obj: "deals with Netflix and Spotify", objType: kg.Concept},
 		{name: "told reporters", text: "Joe Biden told reporters Iran had enriched uranium.", subj: "Iran", pred: "enrich", obj: "uranium", attrib: "Joe Biden", objType: kg.Concept},
 	}
 	for _, tc := range tests {
@@ -544,6 +548,21 @@ func TestTitleCaseNames(t *testing.T) {
 		if e.Name == "Simon" {
 			t.Errorf("a word the body capitalizes too was cut from the title's name: %+v", doc.Entities)
 		}
+	}
+}
+
+// A section heading names a topic and states nothing, even when the
+// tagger takes one of its words for a verb.
+func TestSectionHeading(t *testing.T) {
+	doc := extract(t, "Harry and Meghan speak out\n\nThe couple spoke to Oprah Winfrey on Sunday.\n\n"+
+		"The details behind their split from the royals\n\nThe couple left the royal family in 2020.\n")
+	for _, st := range doc.Statements {
+		if st.Sentence == 2 {
+			t.Errorf("the heading stated %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+	if find(doc, "couple", "leave", "royal family") == nil {
+		t.Errorf("the sentence after the heading is lost: %+v", doc.Statements)
 	}
 }
 

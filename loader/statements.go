@@ -980,6 +980,11 @@ func (x *sentenceExtractor) embedding(v int) string {
 			if p < 0 {
 				return ""
 			}
+			if openie.HearsayVerb(ws[p].Lemma) && ws[p].XPOS == "VBN" && x.hasChild(p, "aux:pass") {
+				// "it is believed that ...", "is alleged to have ...": a
+				// claim nobody is named for
+				return strings.ToLower(ws[p].Text)
+			}
 			if ws[p].UPOS == "ADJ" {
 				switch l := strings.ToLower(ws[p].Lemma); {
 				case l == "unable":

@@ -136,8 +136,20 @@ func (t *tree) span(i int, skip func(k int) bool) Arg {
 func (t *tree) nominal(i int) Arg {
 	return t.span(i, func(k int) bool {
 		switch t.s.Rel[k] {
-		case "acl:relcl", "appos", "conj", "cc", "parataxis", "dep", "discourse", "vocative":
+		case "acl:relcl", "appos", "parataxis", "dep", "discourse", "vocative":
 			return true
+		case "conj", "cc":
+			// the phrase's own conjuncts are tuples of their own
+			// (coordinated); names coordinated inside it are part of it:
+			// "deals with Netflix and Spotify"
+			c := k
+			if t.s.Rel[k] == "cc" {
+				if c = t.s.Head[k]; c == i {
+					return true // the phrase's own "and"
+				}
+			}
+			h := t.s.Head[c]
+			return h == i || t.s.UPOS[h] != "PROPN" || t.s.UPOS[c] != "PROPN"
 		case "punct":
 			return true
 		}
@@ -201,6 +213,15 @@ func init() {
 		controlNouns[w] = true
 	}
 }
+
+// hearsayVerbs, in the passive, say that a claim is about without saying
+// whose it is: "is alleged to have stolen", "it is believed that".
+var hearsayVerbs = map[string]bool{"allege": true, "believe": true, "think": true, "say": true, "report": true,
+	"rumor": true, "rumour": true, "understand": true, "suppose": true, "claim": true, "suspect": true,
+	"estimate": true, "expect": true, "fear": true, "know": true, "presume": true, "assume": true}
+
+// HearsayVerb reports whether a verb lemma is one of hearsayVerbs.
+func HearsayVerb(lemma string) bool { return hearsayVerbs[strings.ToLower(lemma)] }
 
 // ControlNoun reports whether a lower-cased noun lemma is one of
 // controlNouns: a clause that hangs off it says what is attempted,
@@ -613,6 +634,9 @@ func (t *tree) controlVerb(v int, rel *[]int, tp *Tuple) []int {
 	h := s.Head[xc]
 	if h < 0 || t.child(h, "obj", "iobj") >= 0 || !(s.UPOS[h] == "VERB" || t.controlAdjective(h)) {
 		return sources
+	}
+	if HearsayVerb(s.Lemma[h]) && s.XPOS[h] == "VBN" && t.child(h, "aux:pass") >= 0 {
+		return sources // "is alleged to have stolen": the stealing is the statement, alleged
 	}
 	sources = append(sources, h)
 	for _, k := range t.kids[h] {

@@ -81,6 +81,7 @@ func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
 // a store.
 type storeConfig struct {
 	db, backend, base string
+	readOnly          bool // open the store read-only (serve --read-only: a replica will do)
 	// inUse is the command's advice when another process holds the
 	// database (store.ErrInUse).
 	inUse string
@@ -96,7 +97,7 @@ func addStoreFlags(fs *flag.FlagSet) *storeConfig {
 
 // withStore opens the store, runs f and closes it.
 func withStore(c *storeConfig, f func(*store.Store) error) error {
-	s, err := store.Open(store.Config{Backend: c.backend, Path: c.db, Base: c.base})
+	s, err := store.Open(store.Config{Backend: c.backend, Path: c.db, Base: c.base, ReadOnly: c.readOnly})
 	if errors.Is(err, store.ErrInUse) {
 		advice := c.inUse
 		if advice == "" {

@@ -75,6 +75,12 @@ func runServe(ctx context.Context, cmd command, c cmdIO, args []string) error {
 	}
 	cfg.loadConfig.base = sc.base
 	cfg.server.Introspection = !cfg.noIntrospection
+	// A read-only server opens its store read-only: it may be a
+	// PostgreSQL hot standby, where nothing can be written.
+	sc.readOnly = cfg.server.ReadOnly
+	if sc.readOnly && len(cfg.load) > 0 {
+		return fmt.Errorf("--load writes to the store: it cannot go with --read-only")
+	}
 	return withStore(sc, func(s *store.Store) error { return serve(ctx, cfg, s, c.stdout) })
 }
 

@@ -22,6 +22,8 @@ type Store interface {
 	SearchEntities(ctx context.Context, query string, typ kg.EntityType, offset, limit int) ([]*kg.Entity, int, error)
 	Node(ctx context.Context, id string) (kg.Node, error)
 	Statement(ctx context.Context, id string) (*kg.Statement, error)
+	// StatementHead is a statement without its provenance (Partial).
+	StatementHead(ctx context.Context, id string) (*kg.Statement, error)
 	Statements(ctx context.Context, f kg.StatementFilter, offset, limit int) ([]*kg.Statement, int, error)
 	Article(ctx context.Context, id string) (*kg.Article, error)
 	Articles(ctx context.Context, offset, limit int) ([]*kg.Article, int, error)

@@ -51,8 +51,23 @@ func (s *Service) statementsByID(ctx context.Context, ids []string) ([]*kg.State
 	return out, nil
 }
 
-// subgraph is the subgraph around seeds (traverse.Around), its nodes and
-// statements read in full.
+// statementHeads reads statements for edges without their provenance
+// (Partial): a traversal's answer often asks for no more, and the fields
+// that need provenance read it (Service.full).
+func (s *Service) statementHeads(ctx context.Context, ids []string) ([]*kg.Statement, error) {
+	out := make([]*kg.Statement, 0, len(ids))
+	for _, id := range ids {
+		st, err := s.store.StatementHead(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+// subgraph is the subgraph around seeds (traverse.Around), its nodes read
+// in full and its statements as heads.
 func (s *Service) subgraph(ctx context.Context, seeds []string, hops, maxNodes int, o TraversalOptions) (*model.Subgraph, error) {
 	sg, err := traverse.Around(ctx, s.store, seeds, hops, maxNodes, o)
 	if err != nil {
@@ -62,14 +77,15 @@ func (s *Service) subgraph(ctx context.Context, seeds []string, hops, maxNodes i
 	if out.Nodes, err = s.fullNodes(ctx, sg.Nodes); err != nil {
 		return nil, err
 	}
-	if out.Edges, err = s.statementsByID(ctx, sg.Statements); err != nil {
+	if out.Edges, err = s.statementHeads(ctx, sg.Statements); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
 // shortestPath is the shortest path between two nodes
-// (traverse.ShortestPath), read in full; nil when there is none.
+// (traverse.ShortestPath), its statements as heads; nil when there is
+// none.
 func (s *Service) shortestPath(ctx context.Context, from, to string, maxHops int, predicates []string, minConfidence float64) (*model.Path, error) {
 	p, err := traverse.ShortestPath(ctx, s.store, from, to, maxHops, traverse.Options{Direction: traverse.Both, Predicates: predicates, MinConfidence: minConfidence})
 	if err != nil || p == nil {
@@ -79,7 +95,7 @@ func (s *Service) shortestPath(ctx context.Context, from, to string, maxHops int
 	if out.Nodes, err = s.fullNodes(ctx, p.Nodes); err != nil {
 		return nil, err
 	}
-	if out.Statements, err = s.statementsByID(ctx, p.Statements); err != nil {
+	if out.Statements, err = s.statementHeads(ctx, p.Statements); err != nil {
 		return nil, err
 	}
 	return out, nil

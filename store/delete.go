@@ -15,33 +15,22 @@ import (
 // than an article (an entity, the label of shared quads) is refused with
 // ENOTFOUND and deletes nothing.
 func (s *Store) DeleteArticle(ctx context.Context, id string) (bool, error) {
+	if err := s.writable(); err != nil {
+		return false, err
+	}
 	if err := s.lockWrites(ctx); err != nil {
 		return false, fmt.Errorf("delete %s: %w", id, err)
 	}
 	defer s.unlockWrites()
-	exists, err := s.HasArticle(ctx, id)
-	if err != nil {
-		return false, fmt.Errorf("delete %s: %w", id, err)
+	if s.bulk != nil {
+		return s.deleteSQL(ctx, id)
 	}
-	if !exists {
-		if s.iris.IsArticle(id) {
-			return false, nil // deleted before, or never loaded
-		}
-		return false, kg.Errorf(kg.ENOTFOUND, "no article %s", id)
+	qs, err := s.deletion(ctx, id)
+	if err != nil || len(qs) == 0 {
+		return false, deleteError(id, err)
 	}
-	qs, err := s.quadsWith(ctx, quad.Label, quad.IRI(id))
-	if err != nil {
-		return false, fmt.Errorf("delete %s: %w", id, err)
-	}
-	if len(qs) == 0 {
-		return false, nil
-	}
-	orphans, err := s.orphans(ctx, qs)
-	if err != nil {
-		return false, fmt.Errorf("delete %s: %w", id, err)
-	}
-	deltas := make([]graph.Delta, 0, len(qs)+len(orphans))
-	for _, q := range append(qs, orphans...) {
+	deltas := make([]graph.Delta, 0, len(qs))
+	for _, q := range qs {
 		deltas = append(deltas, graph.Delta{Quad: q, Action: graph.Delete})
 	}
 	unlock := s.writing()
@@ -50,12 +39,65 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("delete %s: %w", id, s.afterFailedWrite(err))
 	}
-	s.relinked()
 	// Readers' caches may name nodes this deletion removed.
 	if err := s.renewReaders(); err != nil {
 		return true, fmt.Errorf("delete %s: %w", id, err)
 	}
+	s.changed(ctx, 0, linkSubjects(qs))
 	return true, nil
+}
+
+// deleteSQL deletes an article on PostgreSQL, where other processes may
+// write at the same time: what to delete is read while holding, alone,
+// the lock every write shares (sqlBulk.deleting).
+func (s *Store) deleteSQL(ctx context.Context, id string) (bool, error) {
+	var nodes []string
+	seq, err := s.bulk.deleting(ctx, func() ([]quad.Quad, *change, error) {
+		qs, err := s.deletion(ctx, id)
+		nodes = linkSubjects(qs)
+		return qs, &change{op: "delete", article: id, nodes: nodes}, err
+	})
+	if err != nil {
+		return false, deleteError(id, err)
+	}
+	if seq == 0 {
+		return false, nil
+	}
+	s.changed(ctx, seq, nodes)
+	return true, nil
+}
+
+// deletion is what deleting article id deletes: its quads and the
+// shared quads left without a use (orphans); none when it is not stored.
+func (s *Store) deletion(ctx context.Context, id string) ([]quad.Quad, error) {
+	exists, err := s.HasArticle(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if !exists {
+		if s.iris.IsArticle(id) {
+			return nil, nil // deleted before, or never loaded
+		}
+		return nil, kg.Errorf(kg.ENOTFOUND, "no article %s", id)
+	}
+	qs, err := s.quadsWith(ctx, quad.Label, quad.IRI(id))
+	if err != nil || len(qs) == 0 {
+		return nil, err
+	}
+	orphans, err := s.orphans(ctx, qs)
+	if err != nil {
+		return nil, err
+	}
+	return append(qs, orphans...), nil
+}
+
+// deleteError gives err the context of deleting id; "no such article"
+// is said as it is.
+func deleteError(id string, err error) error {
+	if err == nil || gone(err) {
+		return err
+	}
+	return fmt.Errorf("delete %s: %w", id, err)
 }
 
 // orphans are the shared quads (see nodesLabel) that no article needs once

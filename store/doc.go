@@ -37,4 +37,13 @@
 // the same fact from two articles is one node with two provenances. An
 // article is written in one ApplyDeltas call, which the key-value backends
 // run in one transaction: a crash never leaves half an article.
+//
+// # Several processes on one graph
+//
+// On PostgreSQL any number of processes share a graph, on the primary and
+// on hot standbys (Config.ReadOnly). Each keeps the cross-article link
+// index in memory (link.go) and keeps it current from a change log that
+// every write fills in its own transaction (changes.go, bulk.go);
+// deletions take alone an advisory lock that writes share.
+// docs/deployment.md describes the deployment.
 package store

@@ -152,6 +152,17 @@ func (s *Store) Edges(ctx context.Context, id string, out bool, limit int) ([]kg
 	return edges, total, nil
 }
 
+// StatementHead returns the statement with IRI id without its provenance
+// (Partial): its own node and its value ends, what a traversal returns;
+// the API reads the rest only for the fields that need it.
+func (s *Store) StatementHead(ctx context.Context, id string) (*kg.Statement, error) {
+	e, pp, err := s.edgeProps(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return s.head(ctx, e, pp)
+}
+
 // edge reads one statement as an edge: one stored node.
 func (s *Store) edge(ctx context.Context, sid string) (kg.Edge, error) {
 	e, _, err := s.edgeProps(ctx, sid)

@@ -45,7 +45,7 @@ func (s *Store) Entity(ctx context.Context, id string) (*kg.Entity, error) {
 		if err != nil {
 			return nil, err
 		}
-		e.Members = append(e.Members, kg.Member{ID: m, Name: r.Name, Type: r.Type, Rule: x.rule[m]})
+		e.Members = append(e.Members, kg.Member{ID: m, Name: r.Name, Type: r.Type, Rule: x.ruleOf(m)})
 		for _, n := range append([]string{r.Name}, r.Aliases...) {
 			if !seen[n] {
 				seen[n] = true
@@ -171,10 +171,9 @@ func (s *Store) SearchEntities(ctx context.Context, query string, typ kg.EntityT
 		rank int
 	}
 	var hits []hit
-	for i := range x.search {
-		e := &x.search[i]
+	x.searchEntries(func(e *searchEntry) {
 		if typ != "" && e.typ != typ {
-			continue
+			return
 		}
 		rank := -1
 		for _, f := range e.folded {
@@ -190,7 +189,7 @@ func (s *Store) SearchEntities(ctx context.Context, query string, typ kg.EntityT
 		if rank >= 0 {
 			hits = append(hits, hit{e, rank})
 		}
-	}
+	})
 	sort.SliceStable(hits, func(a, b int) bool {
 		if hits[a].rank != hits[b].rank {
 			return hits[a].rank < hits[b].rank

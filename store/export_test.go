@@ -1,6 +1,10 @@
 package store
 
-import "github.com/cayleygraph/cayley/graph"
+import (
+	"context"
+
+	"github.com/cayleygraph/cayley/graph"
+)
 
 // RowWrites makes s write through Cayley's row-by-row ApplyDeltas even on
 // PostgreSQL, for the benchmark that compares it with the bulk path.
@@ -25,3 +29,14 @@ func HoldWrites(s *Store) (release func()) {
 	s.writeLock <- struct{}{}
 	return s.unlockWrites
 }
+
+// RebuildLinks drops the link index, to be built in full on next use: the
+// benchmark's stand-in for the rebuild every write used to cause.
+func RebuildLinks(s *Store) { s.rebuildLinks() }
+
+// Hooks of the change log's test: stop following it, apply it now, see
+// whether the link index is built, run SQL on the store's database.
+func StopWatching(s *Store)            { s.stopWatching() }
+func ApplyChanges(s *Store) error      { return s.applyChanges(context.Background()) }
+func HasLinkIndex(s *Store) bool       { return s.linkIdx.Load() != nil }
+func ExecSQL(s *Store, q string) error { _, err := s.bulk.db.Exec(q); return err }

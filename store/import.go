@@ -30,6 +30,9 @@ const MaxImportErrors = 20
 // the graph. Quads of other vocabularies (any RDF, owl:sameAs links) are
 // taken as they are.
 func (s *Store) ImportNQuads(ctx context.Context, r io.Reader) (int, error) {
+	if err := s.writable(); err != nil {
+		return 0, err
+	}
 	quads, lines, err := readNQuads(r)
 	if err != nil {
 		return 0, err
@@ -41,10 +44,12 @@ func (s *Store) ImportNQuads(ctx context.Context, r io.Reader) (int, error) {
 		return 0, fmt.Errorf("import: %w", err)
 	}
 	defer s.unlockWrites()
-	if err := s.write(ctx, quads); err != nil {
+	nodes := linkSubjects(quads)
+	seq, _, err := s.write(ctx, quads, &change{op: "import", nodes: nodes}, nil)
+	if err != nil {
 		return 0, fmt.Errorf("import: %w", err)
 	}
-	s.relinked()
+	s.changed(ctx, seq, nodes)
 	return len(quads), nil
 }
 

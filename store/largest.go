@@ -14,13 +14,13 @@ import (
 // most statements (an entity and the members joined to it count as one),
 // most first, then by name: at most limit of them. The counts are made
 // once per state of the graph (one pass over the statements' subject and
-// object quads) and kept until the next write.
+// object quads) and kept until the next change to the link index.
 func (s *Store) Largest(ctx context.Context, limit int) ([]kg.Ranked, error) {
 	x, err := s.links(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("largest entities: %w", err)
 	}
-	c := x.rank
+	c := x.rankCache()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.ranked == nil {
@@ -39,7 +39,7 @@ func (s *Store) rank(ctx context.Context, x *linkIndex) ([]kg.Ranked, error) {
 	for _, p := range []quad.IRI{pSubject, pObject} {
 		err := s.eachQuad(ctx, quad.Predicate, p, func(q quad.Quad) {
 			if iri, ok := q.Object.(quad.IRI); ok {
-				if _, entity := x.records[string(iri)]; entity {
+				if _, entity := x.entityName(string(iri)); entity {
 					counts[x.canonical(string(iri))]++
 				}
 			}
@@ -53,10 +53,8 @@ func (s *Store) rank(ctx context.Context, x *linkIndex) ([]kg.Ranked, error) {
 		ranked = append(ranked, kg.Ranked{Entity: id, Statements: n})
 	}
 	name := func(id string) string {
-		if r := x.records[id]; r != nil {
-			return r.Name
-		}
-		return ""
+		n, _ := x.entityName(id)
+		return n
 	}
 	sort.Slice(ranked, func(i, j int) bool {
 		a, b := ranked[i], ranked[j]

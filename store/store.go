@@ -40,6 +40,10 @@ type Config struct {
 	Backend string // Bolt (default), LevelDB, Memory or Postgres
 	Path    string // directory of the database; a postgres:// URL for Postgres; ignored for Memory
 	Base    string // base IRI of instance data
+	// ReadOnly opens an existing graph for reading only: writes are
+	// refused and nothing is created. On PostgreSQL it is how a server
+	// opens a hot standby.
+	ReadOnly bool
 }
 
 // Store is a newsgraph graph in a Cayley quad store. It is safe for
@@ -57,16 +61,19 @@ type Store struct {
 	// once, and deletions. A channel, so that a writer waiting for it
 	// gives up when its context ends.
 	writeLock chan struct{}
-	// linkCache joins entities across articles; computed on the first
-	// read after a write (links.go).
-	linkMu       sync.Mutex
-	linkCache    *linkIndex
-	linkGen      int           // writes so far
-	linkBuiltGen int           // the writes linkCache knows of
-	linkCost     time.Duration // how long linkCache took to build
-	linkBuilding bool          // a background rebuild is running
-	// bulk, for PostgreSQL, writes with COPY (bulk.go).
-	bulk *sqlBulk
+	// linkIdx joins entities across articles (link.go): built on first
+	// use, then kept current by every write, this process's and (on
+	// PostgreSQL) others' (changes.go). linkMu serializes its building
+	// and updates.
+	linkIdx atomic.Pointer[linkIndex]
+	linkMu  sync.Mutex
+	// watch follows the change log of a shared database (changes.go).
+	watch watcher
+	// bulk, for PostgreSQL, writes with COPY (bulk.go); path is the
+	// database's URL.
+	bulk     *sqlBulk
+	path     string
+	readOnly bool
 	// preds names predicate references (Ref.Key -> quad.Value): the
 	// vocabulary is small and a reference always names the same value.
 	preds sync.Map
@@ -97,6 +104,15 @@ func (s *Store) writing() func() {
 
 // Open opens (creating if needed) the store cfg names.
 func Open(cfg Config) (*Store, error) {
+	s, err := open(cfg)
+	if err != nil {
+		return nil, err
+	}
+	s.readOnly = cfg.ReadOnly
+	return s, nil
+}
+
+func open(cfg Config) (*Store, error) {
 	iris := kg.NewIRIs(cfg.Base)
 	switch cfg.Backend {
 	case "", Bolt, "bolt":
@@ -172,6 +188,7 @@ func newStore(qs graph.QuadStore, iris kg.IRIs, set func(*Store)) *Store {
 
 // Close closes the underlying store.
 func (s *Store) Close() error {
+	s.stopWatching()
 	if s.bulk != nil {
 		s.bulk.Close()
 	}
@@ -191,24 +208,22 @@ func openSQL(cfg Config, iris kg.IRIs) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s store: %w", cfg.Backend, err)
 	}
-	// Several loaders may start at once on an empty database: one creates
-	// the tables, under a lock, and the others find them.
-	err = bulk.locked(context.Background(), func() error {
+	err = bulk.prepare(context.Background(), cfg.ReadOnly, func() error {
 		if err := graph.InitQuadStore(cfg.Backend, cfg.Path, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
-			return fmt.Errorf("initialize %s store: %w", cfg.Backend, err)
+			return fmt.Errorf("create the tables: %w", err)
 		}
 		return nil
 	})
 	if err != nil {
 		bulk.Close()
-		return nil, err
+		return nil, fmt.Errorf("open %s store: %w", cfg.Backend, err)
 	}
 	qs, err := graph.NewQuadStore(cfg.Backend, cfg.Path, nil)
 	if err != nil {
 		bulk.Close()
 		return nil, fmt.Errorf("open %s store: %w", cfg.Backend, err)
 	}
-	return newStore(qs, iris, func(s *Store) { s.bulk = bulk }), nil
+	return newStore(qs, iris, func(s *Store) { s.bulk, s.path = bulk, cfg.Path }), nil
 }
 
 // ErrInUse is Open's error when another process holds the database (a

@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"fmt"
+	"log"
 	"strconv"
+	"strings"
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -32,6 +34,9 @@ func (s *Store) IngestBatch(ctx context.Context, docs []*kg.Document) ([]kg.Inge
 			return res, kg.Errorf(kg.EINVALID, "document has no article id")
 		}
 	}
+	if err := s.writable(); err != nil {
+		return res, err
+	}
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
@@ -41,7 +46,8 @@ func (s *Store) IngestBatch(ctx context.Context, docs []*kg.Document) ([]kg.Inge
 		return res, err
 	}
 	defer s.unlockWrites()
-	var quads []quad.Quad
+	var quads, created []quad.Quad
+	var ids []string
 	seen := map[string]bool{}
 	for i, doc := range docs {
 		if seen[doc.Article.ID] {
@@ -59,18 +65,51 @@ func (s *Store) IngestBatch(ctx context.Context, docs []*kg.Document) ([]kg.Inge
 		res[i].Quads = len(q)
 		res[i].Created = true
 		quads = append(quads, q...)
+		created = append(created, q[0]) // the article's type (documentQuads)
+		ids = append(ids, doc.Article.ID)
 	}
 	if len(quads) == 0 {
 		return res, nil
 	}
-	if err := s.write(ctx, quads); err != nil {
+	nodes := linkSubjects(quads)
+	seq, made, err := s.write(ctx, quads, &change{op: "ingest", article: strings.Join(ids, " "), nodes: nodes}, created)
+	if err != nil {
 		for i := range res {
 			res[i].Created = false
 		}
 		return res, fmt.Errorf("write %d articles: %w", len(docs), err)
 	}
-	s.relinked()
+	if made != nil {
+		// Another process wrote some of these articles at the same time
+		// and was first.
+		for i := range res {
+			if res[i].Created && !made[quad.IRI(docs[i].Article.ID)] {
+				res[i].Created, res[i].Quads = false, 0
+			}
+		}
+	}
+	s.changed(ctx, seq, nodes)
 	return res, nil
+}
+
+// writable refuses writes to a store opened read-only.
+func (s *Store) writable() error {
+	if s.readOnly {
+		return kg.Errorf(kg.EINVALID, "the store is open read-only (a replica?): write through the primary")
+	}
+	return nil
+}
+
+// changed brings this process's link index up to date after its own
+// write, logged as entry seq on a shared database. A failure to read the
+// changed nodes does not undo the committed write: the index is then
+// built again, in full, on next use.
+func (s *Store) changed(ctx context.Context, seq int64, nodes []string) {
+	if err := s.updateLinks(context.WithoutCancel(ctx), nodes); err != nil {
+		log.Printf("newsgraph: relinking after a write: %v (rebuilding the link index)", err)
+		s.rebuildLinks()
+	}
+	s.wrote(seq)
 }
 
 // lockWrites takes the write lock, or fails when ctx ends first (even if
@@ -90,10 +129,13 @@ func (s *Store) lockWrites(ctx context.Context) error {
 
 func (s *Store) unlockWrites() { <-s.writeLock }
 
-// write adds quads in one transaction.
-func (s *Store) write(ctx context.Context, quads []quad.Quad) error {
+// write adds quads in one transaction. On PostgreSQL it logs c in the
+// same transaction and returns its sequence number, and which subjects
+// of created it inserted (see sqlBulk.write); elsewhere nil, as the
+// write lock makes each write see the ones before it.
+func (s *Store) write(ctx context.Context, quads []quad.Quad, c *change, created []quad.Quad) (int64, map[quad.Value]bool, error) {
 	if s.bulk != nil {
-		return s.bulk.write(ctx, quads)
+		return s.bulk.write(ctx, quads, c, created)
 	}
 	deltas := make([]graph.Delta, len(quads))
 	for i, q := range quads {
@@ -103,9 +145,9 @@ func (s *Store) write(ctx context.Context, quads []quad.Quad) error {
 	err := s.qs.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreDup: true})
 	unlock()
 	if err != nil {
-		return s.afterFailedWrite(err)
+		return 0, nil, s.afterFailedWrite(err)
 	}
-	return nil
+	return 0, nil, nil
 }
 
 // claimIRI names the claim that sub has property p with value o.

@@ -2,6 +2,7 @@ package traverse
 
 import (
 	"context"
+	"sort"
 
 	"github.com/newsgraph/newsgraph/kg"
 )
@@ -77,7 +78,9 @@ func Around(ctx context.Context, g Graph, seeds []string, hops, maxNodes int, o 
 			if err != nil {
 				return nil, err
 			}
-			for _, st := range steps {
+			// When maxNodes cuts a node's neighbours short (a hub), the
+			// most confident statements are the ones kept.
+			for _, st := range ranked(steps) {
 				if !have[st.To.ID] {
 					if len(have) >= maxNodes {
 						out.Truncated = true
@@ -112,6 +115,13 @@ func Around(ctx context.Context, g Graph, seeds []string, hops, maxNodes int, o 
 		out.Truncated = true
 	}
 	return out, nil
+}
+
+// ranked is steps, the most confident first (in their order otherwise).
+func ranked(steps []Step) []Step {
+	out := append([]Step(nil), steps...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Edge.Confidence > out[j].Edge.Confidence })
+	return out
 }
 
 // Path is a shortest path: its nodes from one end to the other, and the

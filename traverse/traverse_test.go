@@ -113,3 +113,20 @@ func TestCarries(t *testing.T) {
 		}
 	}
 }
+
+// Around a node with more neighbours than maxNodes, the most confident
+// statements are kept.
+func TestAroundKeepsTheMostConfident(t *testing.T) {
+	g := &fake{iris: kg.NewIRIs("")}
+	for i, o := range []string{"b", "c", "d", "e"} {
+		g.add("a", "meet", o)
+		g.edges[len(g.edges)-1].Confidence = []float64{0.3, 0.9, 0.5, 0.8}[i]
+	}
+	sg, err := Around(context.Background(), g, []string{g.id("a")}, 1, 3, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := names(sg.Nodes), []string{"a", "c", "e"}; !reflect.DeepEqual(got, want) || !sg.Truncated {
+		t.Errorf("nodes %v (truncated %v), want %v, truncated", got, sg.Truncated, want)
+	}
+}

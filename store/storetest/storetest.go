@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"sync"
@@ -41,6 +42,7 @@ func Run(t *testing.T, open Opener) {
 		{"ImportRefusesBadInput", testImportRefuses},
 		{"LoadOrderDoesNotMatter", func(t *testing.T, s *store.Store) { testLoadOrder(t, s, open) }},
 		{"PlacesAndSameAs", func(t *testing.T, s *store.Store) { testPlaces(t, s, open) }},
+		{"IncrementalLinksMatchFullBuild", testIncrementalLinks},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -756,5 +758,103 @@ func testPlaces(t *testing.T, s *store.Store, open Opener) {
 	}
 	if rest.Len() != 0 {
 		t.Errorf("after deleting every article the store holds:\n%s", rest.String())
+	}
+}
+
+// named makes a one-entity document: name, of type typ, with aliases and
+// sameAs IRIs, mentioned in text.
+func named(iris kg.IRIs, text, name string, typ kg.EntityType, aliases []string, sameAs ...string) *kg.Document {
+	e := kg.Entity{Name: name, Type: typ, Aliases: aliases, SameAs: sameAs, Mentions: []kg.Mention{{Start: 0, End: len(text), Text: text}}}
+	if e.Aliases == nil {
+		e.Aliases = []string{}
+	}
+	e.ID = iris.Entity(typ, name)
+	return &kg.Document{Article: kg.Article{ID: iris.Article(text), Text: text}, Entities: []kg.Entity{e}}
+}
+
+// The link index that writes keep current joins what a full build from
+// the store joins, after every ingest and deletion: partial names made
+// ambiguous and unambiguous again, acronyms, aliases, sameAs clusters
+// joined and split.
+func testIncrementalLinks(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	iris := s.IRIs()
+	if _, _, err := s.SearchEntities(ctx, "x", "", 0, 1); err != nil { // builds the index: what follows updates it
+		t.Fatal(err)
+	}
+	wd := "http://www.wikidata.org/entity/Q"
+	docs := []*kg.Document{
+		person(iris, "Blinken discussed trade.", "Blinken", "trade"),
+		person(iris, "Antony Blinken discussed migration.", "Antony Blinken", "migration"),
+		person(iris, "Sam Blinken discussed music.", "Sam Blinken", "music"),
+		named(iris, "KSC opened.", "KSC", kg.Organization, nil),
+		named(iris, "Kennedy Space Center opened.", "Kennedy Space Center", kg.Organization, nil),
+		named(iris, "Kansas State College opened.", "Kansas State College", kg.Organization, nil),
+		named(iris, "US said so.", "US", kg.GPE, nil),
+		named(iris, "United States said so.", "United States", kg.GPE, []string{"US"}),
+		named(iris, "Paris, the capital.", "Paris", kg.GPE, nil, wd+"90"),
+		named(iris, "Ville de Paris, the capital.", "Ville de Paris", kg.GPE, nil, wd+"90"),
+		named(iris, "Paris, Texas.", "Paris Texas", kg.GPE, []string{"Paris"}, wd+"830149"),
+	}
+	verify := func(step string) {
+		t.Helper()
+		if err := s.VerifyLinks(ctx); err != nil {
+			t.Fatalf("after %s: %v", step, err)
+		}
+	}
+	for _, d := range docs {
+		ingest(t, s, d)
+		verify("ingesting " + d.Article.Text)
+	}
+	if e, err := s.Entity(ctx, docs[6].Entities[0].ID); err != nil || e.ID != docs[7].Entities[0].ID {
+		t.Errorf("US: %v, %v; want it joined to United States", e, err)
+	}
+	for _, i := range []int{2, 5, 9, 1, 7} {
+		if ok, err := s.DeleteArticle(ctx, docs[i].Article.ID); err != nil || !ok {
+			t.Fatalf("delete %s: %v, %v", docs[i].Article.Text, ok, err)
+		}
+		verify("deleting " + docs[i].Article.Text)
+	}
+	// With Kansas State College gone, KSC is Kennedy Space Center's again.
+	if e, err := s.Entity(ctx, docs[3].Entities[0].ID); err != nil || e.ID != docs[4].Entities[0].ID {
+		t.Errorf("KSC: %v, %v; want it joined to Kennedy Space Center", e, err)
+	}
+	// Then at random, from small pools of names that collide: surnames
+	// alone and whole, acronyms and initials, aliases, shared sameAs.
+	r := rand.New(rand.NewPCG(3, 4))
+	var stored []*kg.Document
+	for step := 0; step < 60; step++ {
+		if len(stored) > 0 && r.IntN(3) == 0 {
+			i := r.IntN(len(stored))
+			if _, err := s.DeleteArticle(ctx, stored[i].Article.ID); err != nil {
+				t.Fatal(err)
+			}
+			stored = append(stored[:i], stored[i+1:]...)
+			verify(fmt.Sprintf("random step %d (a deletion)", step))
+			continue
+		}
+		surname := []string{"Reyes", "Okafor", "Lindqvist"}[r.IntN(3)]
+		var d *kg.Document
+		text := fmt.Sprintf("Random article %d.", step)
+		switch r.IntN(7) {
+		case 5:
+			d = named(iris, text, "Central Bank", kg.Organization, nil)
+		case 6:
+			d = named(iris, text, []string{"Bank of Lagos", "Bank of Abuja"}[r.IntN(2)], kg.Organization, []string{"Central Bank"})
+		case 0:
+			d = person(iris, text, surname, "the vote")
+		case 1:
+			d = person(iris, text, []string{"Ana", "Tomas", "Ines"}[r.IntN(3)]+" "+surname, "the vote")
+		case 2:
+			d = named(iris, text, []string{"NPA", "NRA"}[r.IntN(2)], kg.Organization, nil)
+		case 3:
+			d = named(iris, text, []string{"National Port Authority", "National Rail Agency", "Northern Power Alliance"}[r.IntN(3)],
+				kg.Organization, []string{[]string{"the Authority", "NPA"}[r.IntN(2)]})
+		default:
+			d = named(iris, text, []string{"Lagos", "Eko", "Lagos State"}[r.IntN(3)], kg.GPE, nil, wd+[]string{"8673", "815415"}[r.IntN(2)])
+		}
+		ingest(t, s, d)
+		stored = append(stored, d)
+		verify(fmt.Sprintf("random step %d (%s)", step, d.Entities[0].Name))
 	}
 }

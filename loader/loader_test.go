@@ -386,6 +386,46 @@ func BenchmarkExtract(b *testing.B) {
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
 }
 
+// BenchmarkExtractWikinews extracts the twelve Wikinews news articles of
+// ../testdata/articles (every .txt but the user's sample and the GUM
+// interviews) on one goroutine, each article once per iteration:
+//
+//	go test -run - -bench ExtractWikinews -benchtime 10x ./loader
+func BenchmarkExtractWikinews(b *testing.B) {
+	paths, err := filepath.Glob(filepath.Join("..", "testdata", "articles", "*.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	words := 0
+	for _, p := range paths {
+		name := filepath.Base(p)
+		if name == "border-crossings.txt" || strings.HasPrefix(name, "interview-") {
+			continue
+		}
+		text, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(text))
+		words += len(strings.Fields(string(text)))
+	}
+	if len(texts) != 12 {
+		b.Fatalf("%d Wikinews articles, want 12", len(texts))
+	}
+	l := newLoader(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, text := range texts {
+			if _, err := l.Extract(context.Background(), kg.Article{Text: text}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
 // BenchmarkExtractParallel extracts the sample article on every core the
 // benchmark is given: go test -run - -bench ExtractParallel -cpu 1,2 ./loader
 func BenchmarkExtractParallel(b *testing.B) {

@@ -16,14 +16,20 @@
 // shape, affixes, tags, WordNet class, the words and tags two to each side,
 // the written word a token is part of ("Jong-un", shape "Xx-x": how names
 // are kept whole across hyphens), membership in gazetteers (GeoNames
-// cities by population, countries, states, demonyms, first names; see
-// DATA.md) and the sentence's use of capitals (web text is often all lower
+// cities by population, countries, states, demonyms, first names, parts
+// of people's names; see DATA.md) and the sentence's use of capitals (web text is often all lower
 // case, headlines all title case). Labelling has two passes: the second
 // also sees, for each word, what the first pass said about the same word
 // elsewhere in the document, so that a name keeps one type across a
-// document; it runs only on sentences where the document disagrees with
-// the first pass. Places are one type for the model; a span's output type
+// document, and the words beside the same word elsewhere ("in Coron",
+// "Mr. Moran"); it runs only on sentences where the document disagrees
+// with the first pass. Places are one type for the model; a span's output type
 // (GPE, LOCATION or FACILITY) comes from the gazetteers and its last word.
+// Spans are then made whole: a name never ends or starts inside a
+// hyphen-joined word ("Cheng Chung-tai", "al-Qaeda"), a title is not part
+// of a person's name ("Lawmaker Cheng Chung-tai"), and a name right
+// beside a kind of organization ("the newspaper Az-Zaman", "the Yonhap
+// news agency") is an organization.
 //
 // Training (Train, `newsgraph train ner`) uses GUM's train documents, with
 // named mentions read from GUM's entity annotation (see namedSpans for the

@@ -1,9 +1,12 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/nlp/internal/perceptron"
 )
 
 // classesOf maps labels to their types, nTypes for O.
@@ -109,4 +112,69 @@ func docValue(best int, purity, many, caps uint64) uint64 {
 func docMajority(v uint64) (best int, purity uint64) {
 	x := (v - 1) / 4
 	return int(x / 3), x % 3
+}
+
+// maxContexts bounds how many neighbours of a word's other occurrences
+// docContexts keeps on each side.
+const maxContexts = 16
+
+// docContexts gathers, for every capitalized token of a document, the
+// words beside the same word (lower-cased) where it occurs elsewhere in
+// the document: "Coron" seen after "in" and "to" in other sentences is a
+// place even where this sentence only says "Coron is". The values are
+// hashed (side, neighbour) pairs; nil for a word that occurs nowhere else.
+// Unlike docFeatures they need no labels, so they cost no first pass.
+func docContexts(doc [][]Token) [][][]uint64 {
+	type occ struct{ s, i int }
+	where := map[string][]occ{}
+	for s, toks := range doc {
+		for i, t := range toks {
+			if isCap(t.Text) {
+				k := strings.ToLower(t.Text)
+				where[k] = append(where[k], occ{s, i})
+			}
+		}
+	}
+	// side describes the neighbour j of an occurrence: the word, and
+	// whether it is a title, an organization's or a place's word, or
+	// written with a capital (a longer name).
+	side := func(dst []uint64, toks []Token, j int, d uint64) []uint64 {
+		if j < 0 || j >= len(toks) {
+			return append(dst, perceptron.F1(d, none))
+		}
+		lower := strings.ToLower(toks[j].Text)
+		dst = append(dst, perceptron.F1(d, perceptron.Str(lower)), perceptron.F1(d+10, perceptron.Str(shape(toks[j].Text, 1))))
+		if c := cueOf(lower); c != 0 {
+			dst = append(dst, perceptron.F1(d+20, c))
+		}
+		return dst
+	}
+	out := make([][][]uint64, len(doc))
+	for s, toks := range doc {
+		out[s] = make([][]uint64, len(toks))
+	}
+	for _, occs := range where {
+		if len(occs) < 2 {
+			continue
+		}
+		// The neighbours of every occurrence, then each occurrence gets
+		// those of the others.
+		around := make([][]uint64, len(occs))
+		for k, o := range occs {
+			toks := doc[o.s]
+			around[k] = side(side(nil, toks, o.i-1, 1), toks, o.i+1, 2)
+		}
+		for k, o := range occs {
+			var ctx []uint64
+			for j, vals := range around {
+				for _, v := range vals {
+					if j != k && len(ctx) < maxContexts && !slices.Contains(ctx, v) {
+						ctx = append(ctx, v)
+					}
+				}
+			}
+			out[o.s][o.i] = ctx
+		}
+	}
+	return out
 }

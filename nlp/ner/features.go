@@ -29,7 +29,8 @@ type word struct {
 	cue                       uint64 // title, organization or place word
 	comp, compShape, compPos  uint64 // the hyphen-joined written word the token is part of
 	gaz                       []uint64
-	doc                       uint64 // labels of the same form elsewhere in the document
+	doc                       uint64   // labels of the same form elsewhere in the document
+	ctx                       []uint64 // neighbours of the same form elsewhere in the document (docContexts)
 }
 
 const (
@@ -302,6 +303,8 @@ const (
 	xDoc
 	xDocCap
 	xFormFirst
+	xCtx
+	xCtxCap
 )
 
 const none = 0x5bd1e995 // an absent neighbour
@@ -373,6 +376,9 @@ func features(dst []uint64, ws []word, i int, mode uint64) []uint64 {
 	}
 	if w.doc != 0 {
 		dst = append(dst, f1(xDoc, w.doc), f2(xDocCap, w.doc, cap))
+	}
+	for _, c := range w.ctx {
+		dst = append(dst, f1(xCtx, c))
 	}
 	return dst
 }

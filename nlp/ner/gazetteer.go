@@ -24,11 +24,12 @@ const (
 	gCity2 // 15,000 or more
 	gCity3 // 1,000 or more
 	gFirst // first name
-	nKinds = 10
+	gName  // any part of a person's name (first, middle or last)
+	nKinds = 11
 )
 
 // gazKinds are the kind names of the gazetteer file.
-var gazKinds = map[string]uint16{"city1": gCity1, "city2": gCity2, "city3": gCity3, "first": gFirst}
+var gazKinds = map[string]uint16{"city1": gCity1, "city2": gCity2, "city3": gCity3, "first": gFirst, "name": gName}
 
 // gazMaxLen is the longest name matched, in tokens.
 const gazMaxLen = 6

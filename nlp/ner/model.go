@@ -7,8 +7,11 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/nlp"
@@ -153,13 +156,13 @@ var decoders = sync.Pool{New: func() any { return new(decoder) }}
 
 // labels decodes one sentence with the first pass, or with the second
 // when docs (the document features of its words) is not nil.
-func (m *Model) labels(toks []Token, docs []uint64) []int {
+func (m *Model) labels(toks []Token, docs []uint64, ctx [][]uint64) []int {
 	ws := describe(toks, m.res)
 	p := &m.first
 	if docs != nil {
 		p = &m.second
 		for i := range ws {
-			ws[i].doc = docs[i]
+			ws[i].doc, ws[i].ctx = docs[i], ctx[i]
 		}
 	}
 	d := decoders.Get().(*decoder)
@@ -171,7 +174,7 @@ func (m *Model) labels(toks []Token, docs []uint64) []int {
 // Spans finds the entity mentions of one tokenized, tagged sentence on
 // its own (the first pass).
 func (m *Model) Spans(toks []Token) []Span {
-	return m.output(toks, spansOf(m.labels(toks, nil)))
+	return m.output(toks, spansOf(m.labels(toks, nil, nil)))
 }
 
 // DocumentSpans finds the entity mentions of the sentences of a
@@ -179,22 +182,38 @@ func (m *Model) Spans(toks []Token) []Span {
 func (m *Model) DocumentSpans(doc [][]Token) [][]Span {
 	first := make([][]int, len(doc))
 	for i, toks := range doc {
-		first[i] = classesOf(m.labels(toks, nil))
+		first[i] = classesOf(m.labels(toks, nil, nil))
 	}
-	docs := docFeatures(doc, first)
+	docs, ctx := docFeatures(doc, first), docContexts(doc)
 	out := make([][]Span, len(doc))
 	for i, toks := range doc {
-		out[i] = m.output(toks, spansOf(m.labels(toks, docs[i])))
+		out[i] = m.output(toks, spansOf(m.labels(toks, docs[i], ctx[i])))
 	}
 	return out
 }
 
 func (m *Model) output(toks []Token, spans []span) []Span {
+	spans = kindNames(toks, spans)
 	out := make([]Span, len(spans))
 	for i, s := range spans {
+		lo, hi := 0, len(toks)
+		if i > 0 {
+			lo = spans[i-1].end
+		}
+		if i+1 < len(spans) {
+			hi = spans[i+1].start
+		}
+		s.start, s.end = wholeWords(toks, s.start, s.end, lo, hi)
+		// A title is not part of a name: "Lawmaker Cheng Chung-tai".
+		if s.typ == tPerson && s.end-s.start > 1 && gazetteer.IsTitle(toks[s.start].Text) {
+			s.start++
+		}
 		typ := typeNames[s.typ]
 		if s.typ == tPlace {
 			typ = placeType(toks[s.start:s.end])
+		}
+		if (s.typ == tPerson || s.typ == tPlace || s.typ == tWork) && orgInContext(toks, s.start, s.end) {
+			typ = typeNames[tOrg]
 		}
 		out[i] = Span{Start: s.start, End: s.end, Type: typ}
 	}
@@ -222,12 +241,12 @@ func (m *Model) LabelDocument(doc [][]nlp.Word) {
 			first[i][j] = typeOfHint(w.NER)
 		}
 	}
-	docs := docFeatures(toks, first)
+	docs, ctx := docFeatures(toks, first), docContexts(toks)
 	for i, ws := range doc {
 		if agrees(first[i], docs[i]) {
 			continue // nothing in the document speaks against the first pass
 		}
-		setHints(ws, m.output(toks[i], spansOf(m.labels(toks[i], docs[i]))))
+		setHints(ws, m.output(toks[i], spansOf(m.labels(toks[i], docs[i], ctx[i]))))
 	}
 }
 
@@ -287,6 +306,177 @@ func TokensOf(words []nlp.Word) []Token {
 		toks[i] = Token{Text: token.ASCII(w.Text), UPOS: w.UPOS, XPOS: w.XPOS, Attached: i > 0 && words[i-1].End == w.Start}
 	}
 	return toks
+}
+
+// wholeWords widens the span [start, end) to whole written words (within
+// [lo, hi), the room between its neighbours): a name never ends inside a
+// hyphen-joined word ("Cheng Chung-tai", not "Cheng Chung") and takes the
+// start of one when that is capitalized or a name particle ("Jean-Marie",
+// "al-Qaeda"), but not a prefix ("pro-Russian" is no name of Russia).
+func wholeWords(toks []Token, start, end, lo, hi int) (int, int) {
+	for end+1 < hi && toks[end].Attached && toks[end+1].Attached && isJoiner(toks[end].Text) && letterStart(toks[end+1].Text) {
+		end += 2
+	}
+	for start-2 >= lo && toks[start].Attached && toks[start-1].Attached && isJoiner(toks[start-1].Text) &&
+		(isCap(toks[start-2].Text) || nameParticles[strings.ToLower(toks[start-2].Text)]) {
+		start -= 2
+	}
+	return start, end
+}
+
+// nameParticles begin Arabic and European names before a hyphen.
+var nameParticles = setOf(`al el ad ar as at az an ash ul bin ibn abu abd`)
+
+func letterStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+// orgKinds are lower-case nouns that say what kind of organization the
+// name beside them is: "the newspaper Az-Zaman", "the Yonhap news agency",
+// "Saudi Gazette daily".
+var orgKinds = setOf(`newspaper newspapers daily weekly paper tabloid magazine journal agency broadcaster
+network channel publisher website company firm corporation conglomerate airline bank
+group club team party militia`)
+
+// orgInContext reports whether the name toks[start:end] is an
+// organization by the words written against it: a kind of organization
+// right before ("the newspaper Az-Zaman", "militant group al-Shabaab") or
+// right after it ("the Yonhap news agency", "the Saudi Gazette
+// newspaper"). The model reads a name from its letters and knows agencies
+// and papers poorly; the noun beside it settles the type. A possessive
+// or a title between them ("the agency's chief John Smith") is no such
+// context.
+func orgInContext(toks []Token, start, end int) bool {
+	kind := func(i int) bool {
+		return i >= 0 && i < len(toks) && orgKinds[toks[i].Text] && toks[i].XPOS != "NNP"
+	}
+	if kind(start - 1) {
+		return true
+	}
+	if end < len(toks) && toks[end].Text == "news" {
+		end++
+	}
+	return kind(end)
+}
+
+// kindNames adds the organizations that the model left out but the text
+// says are one: a name right after a kind of organization ("the Iraqi
+// newspaper Az-Zaman") or followed by one in apposition ("Az-Zaman, an
+// Iraqi daily, ..."). A name is a run of capitalized words and the
+// pieces of hyphen-joined ones, a name particle first ("al-Qaeda").
+func kindNames(toks []Token, spans []span) []span {
+	covered := make([]bool, len(toks)+1)
+	for _, s := range spans {
+		for k := s.start; k < s.end; k++ {
+			covered[k] = true
+		}
+	}
+	var added []span
+	for i := 0; i < len(toks); i++ {
+		if covered[i] || !nameStart(toks, i) || i > 0 && (nameStart(toks, i-1) || isJoiner(toks[i-1].Text) && toks[i].Attached) {
+			continue
+		}
+		j := nameEnd(toks, i)
+		free := true
+		for k := i; k < j; k++ {
+			free = free && !covered[k]
+		}
+		if !free || gazetteer.IsDateWord(toks[i].Text) || gazetteer.IsTitle(toks[i].Text) {
+			continue
+		}
+		if i > 0 && orgKinds[toks[i-1].Text] || appositiveKind(toks, j) || kindAfter(toks, i, j) {
+			added = append(added, span{i, j, tOrg})
+		}
+		i = j - 1
+	}
+	if len(added) == 0 {
+		return spans
+	}
+	out := append(append([]span(nil), spans...), added...)
+	slices.SortFunc(out, func(a, b span) int { return a.start - b.start })
+	return out
+}
+
+// capWord reports whether a token is a capitalized word that can be part
+// of a name: not a capitalized function word ("The", "In").
+func capWord(t Token) bool {
+	if !isCap(t.Text) || !letterStart(t.Text) {
+		return false
+	}
+	switch t.XPOS {
+	case "DT", "PDT", "IN", "PRP", "PRP$", "CC", "WDT", "WP", "WRB", "EX", "MD", "TO", "RP", "UH":
+		return false
+	}
+	return true
+}
+
+// nameStart reports whether token i may begin a name.
+func nameStart(toks []Token, i int) bool {
+	t := toks[i].Text
+	if capWord(toks[i]) {
+		return true
+	}
+	return nameParticles[strings.ToLower(t)] && i+2 < len(toks) && isJoiner(toks[i+1].Text) &&
+		toks[i+1].Attached && toks[i+2].Attached
+}
+
+// nameEnd is the end of the name that begins at token i.
+func nameEnd(toks []Token, i int) int {
+	j := i + 1
+	for j < len(toks) {
+		switch {
+		case j+1 < len(toks) && isJoiner(toks[j].Text) && toks[j].Attached && toks[j+1].Attached && letterStart(toks[j+1].Text):
+			j += 2
+		case capWord(toks[j]):
+			j++
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// kindAfter reports whether the name toks[i:j] is followed by a kind of
+// organization ("the Yonhap news agency", "the Saudi Gazette newspaper")
+// and is not itself a place or a people, which would say where or whose
+// the organization is ("the Iraqi newspaper", "a Kabul daily").
+func kindAfter(toks []Token, i, j int) bool {
+	if j < len(toks) && toks[j].Text == "news" {
+		j++
+	}
+	if j >= len(toks) || !orgKinds[toks[j].Text] || toks[j].XPOS == "NNP" {
+		return false
+	}
+	var parts []string
+	for _, t := range toks[i:j] {
+		parts = append(parts, t.Text)
+	}
+	_, known := gazetteer.Lookup(strings.Join(parts, " "))
+	return !known
+}
+
+// appositiveKind reports whether the words from j are an apposition whose
+// head is a kind of organization: ", an Iraqi daily," or ", the news
+// agency.".
+func appositiveKind(toks []Token, j int) bool {
+	if j+2 >= len(toks) || toks[j].Text != "," {
+		return false
+	}
+	switch strings.ToLower(toks[j+1].Text) {
+	case "a", "an", "the":
+	default:
+		return false
+	}
+	for k := j + 2; k < len(toks) && k <= j+5; k++ {
+		if orgKinds[toks[k].Text] && toks[k].XPOS != "NNP" {
+			return k+1 == len(toks) || toks[k+1].Text == "," || toks[k+1].Text == "." || toks[k+1].Text == "that"
+		}
+		if toks[k].Text == "," || toks[k].Text == "." {
+			return false
+		}
+	}
+	return false
 }
 
 // placeType splits places: a name the gazetteers know as a country, state

@@ -49,11 +49,11 @@ func names(text string, doc [][]nlp.Word) []string {
 // Nothing in the model lists these names: the hyphen-joined word features
 // and the training data keep them whole.
 //
-// Two cases are known to fail and are logged rather than failed, so that
-// the test reports them without hiding a regression in the others:
-// "Az-Zaman" after "newspaper" is not found, and "Cheng Chung-tai" loses
-// "tai" and gains "Lawmaker" (no Chinese names in the training data or
-// the first-name list, and the tagger reads "tai" as a number).
+// Known failures are logged rather than failed, so that the test reports
+// them without hiding a regression in the others: the shipped model misses
+// "Leung Kwok-hung" after "lawmaker" altogether (Cantonese names are rare
+// in the training data and the name lists; a model trained with another
+// seed finds it).
 func TestWholeNames(t *testing.T) {
 	for _, tc := range []struct {
 		text, want string
@@ -63,9 +63,16 @@ func TestWholeNames(t *testing.T) {
 		{"The attack was claimed by al-Qaeda, officials said.", "ORGANIZATION:al-Qaeda", false},
 		{"Osama bin Laden founded al-Qaeda in 1988.", "ORGANIZATION:al-Qaeda", false},
 		{"Far-right leader Jean-Marie Le Pen was fined again.", "PERSON:Jean-Marie Le Pen", false},
-		{"Lawmaker Cheng Chung-tai was arrested in Hong Kong.", "PERSON:Cheng Chung-tai", true},
-		{"The Iraqi newspaper Az-Zaman reported the deaths.", "ORGANIZATION:Az-Zaman", true},
+		{"Lawmaker Cheng Chung-tai was arrested in Hong Kong.", "PERSON:Cheng Chung-tai", false},
+		{"The Iraqi newspaper Az-Zaman reported the deaths.", "ORGANIZATION:Az-Zaman", false},
 		{"Az-Zaman, an Iraqi daily, reported the deaths.", "ORGANIZATION:Az-Zaman", false},
+		{"Pro-democracy lawmaker Leung Kwok-hung was sworn in.", "PERSON:Leung Kwok-hung", true},
+		{"The Yonhap news agency said the missile flew 500 km.", "ORGANIZATION:Yonhap", false},
+		{"The missile flew 500 km, the Yonhap news agency said.", "ORGANIZATION:Yonhap", false},
+		{"The Saudi Gazette newspaper said the talks had failed.", "ORGANIZATION:Saudi Gazette", false},
+		{"The talks had failed, AFP reported.", "ORGANIZATION:AFP", false},
+		{"A spokesman told the news agency AFP that the talks had failed.", "ORGANIZATION:AFP", false},
+		{"The militant group al-Shabaab claimed the attack.", "ORGANIZATION:al-Shabaab", false},
 	} {
 		t.Run(tc.want, func(t *testing.T) {
 			got := names(tc.text, analyse(t, tc.text))

@@ -263,3 +263,63 @@ func TestModelRoundTrip(t *testing.T) {
 		t.Error("a bad magic line was accepted")
 	}
 }
+
+// toks makes tokens of a text whose tokens are separated by spaces, "+"
+// joining a token to the one before ("Jong +- +un"); a "/NNP" suffix
+// sets the Penn tag.
+func toks(s string) []Token {
+	var out []Token
+	for _, f := range strings.Fields(s) {
+		t := Token{}
+		if rest, ok := strings.CutPrefix(f, "+"); ok {
+			t.Attached, f = true, rest
+		}
+		t.Text, t.XPOS, _ = strings.Cut(f, "/")
+		out = append(out, t)
+	}
+	return out
+}
+
+func TestWholeWords(t *testing.T) {
+	for _, tc := range []struct {
+		name, text         string
+		start, end         int // the model's span
+		wantStart, wantEnd int
+	}{
+		{"hyphenated given name", "Kim Jong +- +un visited", 0, 2, 0, 4},
+		{"name particle", "by al +- +Qaeda .", 3, 4, 1, 4},
+		{"capitalized first part", "Jean +- +Marie Le Pen said", 2, 5, 0, 5},
+		{"prefix is no name", "the pro +- +Russian forces", 3, 4, 3, 4},
+		{"already whole", "Cheng Chung +- +tai was", 0, 4, 0, 4},
+		{"spaced dash is no word", "Paris - London", 0, 1, 0, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ts := toks(tc.text)
+			s, e := wholeWords(ts, tc.start, tc.end, 0, len(ts))
+			if s != tc.wantStart || e != tc.wantEnd {
+				t.Errorf("wholeWords(%q, %d, %d) = %d, %d, want %d, %d", tc.text, tc.start, tc.end, s, e, tc.wantStart, tc.wantEnd)
+			}
+		})
+	}
+}
+
+func TestOrgInContext(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		start, end int
+		want       bool
+	}{
+		{"kind before", "the Iraqi newspaper Az +- +Zaman reported", 3, 6, true},
+		{"news agency after", "the Yonhap news agency reported", 1, 2, true},
+		{"paper after", "the Saudi Gazette daily said", 1, 3, true},
+		{"kind as part of a name", "the Daily/NNP Mail said", 2, 3, false},
+		{"possessive between", "the agency 's chief John Smith", 4, 6, false},
+		{"a place", "troops entered Kabul on Monday", 2, 3, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := orgInContext(toks(tc.text), tc.start, tc.end); got != tc.want {
+				t.Errorf("orgInContext(%q, %d, %d) = %v, want %v", tc.text, tc.start, tc.end, got, tc.want)
+			}
+		})
+	}
+}

@@ -43,6 +43,7 @@ type Options struct {
 	Epochs int     // passes over the data
 	Seed   int64   // shuffling seed; training is deterministic for a seed
 	Prune  float32 // averaged weights below this magnitude are dropped
+	Bags   int     // perceptrons averaged into each pass, each with its own shuffling (seeds Seed, Seed+1, ...)
 }
 
 // unerWeight is how many times each UNER sentence is trained on: UNER's
@@ -51,7 +52,7 @@ type Options struct {
 var unerWeight = 1
 
 // DefaultOptions are the settings of the shipped model (chosen on GUM dev).
-var DefaultOptions = Options{Epochs: 12, Seed: 1, Prune: 0.01}
+var DefaultOptions = Options{Epochs: 6, Seed: 1, Prune: 0.01, Bags: 1}
 
 // Train trains the shipped model: GUM train and UNER EWT dev, and writes
 // the model and gazetteer files to cfg.Out, reporting to out.
@@ -244,11 +245,11 @@ func trainModel(sents []sentence, res resources, opt Options) *Model {
 		for k, i := range idx {
 			toks[k], labels[k] = sents[i].toks, classesOf(first[i])
 		}
-		feats := docFeatures(toks, labels)
+		feats, ctx := docFeatures(toks, labels), docContexts(toks)
 		for k, i := range idx {
 			ws := append([]word(nil), exs[i].ws...)
 			for j := range ws {
-				ws[j].doc = feats[k][j]
+				ws[j].doc, ws[j].ctx = feats[k][j], ctx[k][j]
 			}
 			exs[i].ws = ws
 		}
@@ -257,16 +258,43 @@ func trainModel(sents []sentence, res resources, opt Options) *Model {
 	return m
 }
 
-// trainPass learns one pass with the structured perceptron: each sentence
+// trainPass learns one pass: opt.Bags perceptrons (see trainOne), each
+// on its own shuffling of the data, whose averaged weights and
+// transition scores are averaged again.
+func trainPass(exs []example, opt Options) pass {
+	bags := max(opt.Bags, 1)
+	trs := make([]*perceptron.Trainer, bags)
+	trans := make([][nLabels + 1][nLabels + 1]float32, bags)
+	var wg sync.WaitGroup
+	for b := 0; b < bags; b++ {
+		wg.Add(1)
+		go func(b int) {
+			defer wg.Done()
+			trs[b], trans[b] = trainOne(exs, opt, opt.Seed+int64(b))
+		}(b)
+	}
+	wg.Wait()
+	p := pass{weights: perceptron.AverageAll(trs, opt.Prune)}
+	for _, t := range trans {
+		for a := range t {
+			for c := range t[a] {
+				p.trans[a][c] += t[a][c] / float32(bags)
+			}
+		}
+	}
+	return p
+}
+
+// trainOne learns one pass with the structured perceptron: each sentence
 // is decoded with the current weights, and where the best sequence is not
 // the gold one, the features of the gold labels are rewarded and those of
 // the predicted ones penalised, emissions and transitions alike. Weights
 // are averaged over all steps.
-func trainPass(exs []example, opt Options) pass {
+func trainOne(exs []example, opt Options, seed int64) (*perceptron.Trainer, [nLabels + 1][nLabels + 1]float32) {
 	tr := perceptron.NewTrainer(nLabels)
 	var trans [nLabels + 1][nLabels + 1]float32
 	var sum [nLabels + 1][nLabels + 1]float64
-	rng := rand.New(rand.NewSource(opt.Seed))
+	rng := rand.New(rand.NewSource(seed))
 	order := rng.Perm(len(exs))
 	var d decoder
 	var pred, latent []int
@@ -315,13 +343,13 @@ func trainPass(exs []example, opt Options) pass {
 			}
 		}
 	}
-	p := pass{weights: tr.Average(opt.Prune)}
+	var avg [nLabels + 1][nLabels + 1]float32
 	for a := range trans {
 		for b := range trans[a] {
-			p.trans[a][b] = float32(sum[a][b] / float64(max(steps, 1)))
+			avg[a][b] = float32(sum[a][b] / float64(max(steps, 1)))
 		}
 	}
-	return p
+	return tr, avg
 }
 
 func writeCompressed(path string, raw []byte) error {

@@ -169,3 +169,51 @@ func (t *Trainer) Average(prune float32) *Model {
 
 // Features is the number of distinct features seen in updates.
 func (t *Trainer) Features() int { return len(t.rows) }
+
+// AverageAll returns the model whose weights are the mean of the averaged
+// weights of several trainers (the same classes), as Average does for one:
+// perceptrons trained on differently shuffled data disagree on rare
+// features, and their mean is steadier than any of them.
+func AverageAll(ts []*Trainer, prune float32) *Model {
+	if len(ts) == 1 {
+		return ts[0].Average(prune)
+	}
+	sums := map[uint64][]float64{}
+	n := ts[0].nClasses
+	for _, t := range ts {
+		steps := float64(max(t.step, 1))
+		for key, i := range t.index {
+			row := sums[key]
+			if row == nil {
+				row = make([]float64, n)
+				sums[key] = row
+			}
+			for _, e := range t.rows[i] {
+				row[e.class] += (e.total + float64(e.w)*float64(t.step-e.ts)) / steps
+			}
+		}
+	}
+	keys := make([]uint64, 0, len(sums))
+	for key := range sums {
+		keys = append(keys, key)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	var kept []uint64
+	var rows [][]Weight
+	k := float64(len(ts))
+	for _, key := range keys {
+		var row []Weight
+		for c, s := range sums[key] {
+			avg := float32(s / k)
+			if float32(math.Abs(float64(avg))) < prune || avg == 0 {
+				continue
+			}
+			row = append(row, Weight{Class: uint16(c), W: avg})
+		}
+		if len(row) > 0 {
+			kept = append(kept, key)
+			rows = append(rows, row)
+		}
+	}
+	return build(n, kept, rows)
+}

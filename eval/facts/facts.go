@@ -188,51 +188,65 @@ type Options struct {
 	Articles []string
 }
 
+// matcher finds the judged statement a current one is: the one with the
+// same article, sentence, parts and qualifiers; else, since a page
+// reader that keeps or drops a paragraph more than the one the judges saw
+// shifts the numbers of the sentences after it, the one the same in all
+// but its sentence number that is nearest and not matched yet. Each judged
+// statement matches once.
+type matcher struct {
+	byKey map[key]Judged
+	loose map[key][]Judged // by everything but the sentence number
+	used  map[key]bool
+}
+
+func newMatcher(judged []Judged) *matcher {
+	m := &matcher{byKey: map[key]Judged{}, loose: map[key][]Judged{}, used: map[key]bool{}}
+	for _, j := range judged {
+		m.byKey[keyOf(j)] = j
+		lk := keyOf(j)
+		lk.sentence = -1
+		m.loose[lk] = append(m.loose[lk], j)
+	}
+	return m
+}
+
+func (m *matcher) match(cur Judged) (Judged, bool) {
+	k := keyOf(cur)
+	if j, ok := m.byKey[k]; ok && !m.used[k] {
+		m.used[k] = true
+		return j, true
+	}
+	lk := k
+	lk.sentence = -1
+	best, bestD := -1, 0
+	for i, j := range m.loose[lk] {
+		if m.used[keyOf(j)] {
+			continue
+		}
+		d := j.Sentence - cur.Sentence
+		if d < 0 {
+			d = -d
+		}
+		if best < 0 || d < bestD {
+			best, bestD = i, d
+		}
+	}
+	if best < 0 {
+		return Judged{}, false
+	}
+	j := m.loose[lk][best]
+	m.used[keyOf(j)] = true
+	return j, true
+}
+
 // Score extracts every judged article again (and o.Articles) and matches
 // its statements to the judged ones.
 func Score(ctx context.Context, judged []Judged, keys []KeyFact, extract Extractor, o Options) (Report, error) {
-	byKey := map[key]Judged{}
-	// loose holds the judged statements by everything but their sentence
-	// number: a page reader that keeps or drops a paragraph more than the
-	// one the judges saw shifts the numbers of the sentences after it,
-	// and the statement is still the one they judged.
-	loose := map[key][]Judged{}
+	m := newMatcher(judged)
 	articles := map[string]bool{}
 	for _, j := range judged {
-		byKey[keyOf(j)] = j
-		lk := keyOf(j)
-		lk.sentence = -1
-		loose[lk] = append(loose[lk], j)
 		articles[j.Article] = true
-	}
-	used := map[key]bool{} // judged statements matched so far
-	match := func(cur Judged) (Judged, bool) {
-		k := keyOf(cur)
-		if j, ok := byKey[k]; ok && !used[k] {
-			used[k] = true
-			return j, true
-		}
-		lk := k
-		lk.sentence = -1
-		best, bestD := -1, 0
-		for i, j := range loose[lk] {
-			d := j.Sentence - cur.Sentence
-			if d < 0 {
-				d = -d
-			}
-			if _, exact := byKey[keyOf(j)]; used[keyOf(j)] || !exact {
-				continue
-			}
-			if best < 0 || d < bestD {
-				best, bestD = i, d
-			}
-		}
-		if best < 0 {
-			return Judged{}, false
-		}
-		j := loose[lk][best]
-		used[keyOf(j)] = true
-		return j, true
 	}
 	for _, k := range keys {
 		articles[k.Article] = true
@@ -266,7 +280,7 @@ func Score(ctx context.Context, judged []Judged, keys []KeyFact, extract Extract
 			}
 			seen[k] = true
 			r.Statements++
-			j, ok := match(cur)
+			j, ok := m.match(cur)
 			if !ok {
 				r.Unjudged = append(r.Unjudged, cur)
 				r.Shown = append(r.Shown, cur)
@@ -289,7 +303,7 @@ func Score(ctx context.Context, judged []Judged, keys []KeyFact, extract Extract
 		}
 	}
 	for _, j := range judged {
-		if j.Label == Correct && !used[keyOf(j)] {
+		if j.Label == Correct && !m.used[keyOf(j)] {
 			r.Missing++
 		}
 	}

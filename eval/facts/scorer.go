@@ -53,10 +53,9 @@ func TrainScorer(ctx context.Context, cfg ScorerConfig, extract FeatureExtractor
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
 	}
-	byKey := map[key]Judged{}
+	m := newMatcher(cfg.Judged)
 	articles := map[string]bool{}
 	for _, j := range cfg.Judged {
-		byKey[keyOf(j)] = j
 		articles[j.Article] = true
 	}
 	names := make([]string, 0, len(articles))
@@ -72,12 +71,16 @@ func TrainScorer(ctx context.Context, cfg ScorerConfig, extract FeatureExtractor
 		}
 		seen := map[key]bool{}
 		for _, st := range doc.Statements {
-			k := keyOf(fromStatement(a, st))
-			j, ok := byKey[k]
-			if !ok || seen[k] {
+			cur := fromStatement(a, st)
+			k := keyOf(cur)
+			if seen[k] {
 				continue
 			}
 			seen[k] = true
+			j, ok := m.match(cur)
+			if !ok {
+				continue
+			}
 			f := feats[loader.KeyOf(st)]
 			exs = append(exs, example{a, k, j.Label, j.KeyFact, openie.Example{Features: f, Label: target[j.Label]}})
 		}

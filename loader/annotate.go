@@ -224,12 +224,7 @@ func fixSaidClause(ws []nlp.Word) {
 // phrase: the reporting verb becomes the root, the noun its subject and
 // the clause before the comma what it reports.
 func fixTrailingSaid(ws []nlp.Word) {
-	root := -1
-	for i, w := range ws {
-		if w.Head == -1 {
-			root = i
-		}
-	}
+	root := sentenceRoot(ws)
 	for v := 1; v < len(ws); v++ {
 		w := ws[v]
 		n := w.Head
@@ -262,14 +257,9 @@ func fixTrailingSaid(ws []nlp.Word) {
 		if !ok || below(ws, root, n) {
 			continue
 		}
-		ws[v].Head, ws[v].Rel, ws[v].XPOS, ws[v].UPOS = -1, "root", "VBD", "VERB"
+		ws[v].XPOS, ws[v].UPOS = "VBD", "VERB"
 		ws[n].Head, ws[n].Rel = v, "nsubj"
-		ws[root].Head, ws[root].Rel = v, "ccomp"
-		for k := v + 1; k < len(ws); k++ {
-			if ws[k].UPOS == "PUNCT" && ws[k].Head == root {
-				ws[k].Head = v
-			}
-		}
+		reportRoot(ws, v, root)
 		return
 	}
 }
@@ -281,12 +271,7 @@ func fixTrailingSaid(ws []nlp.Word) {
 // off the last noun of the clause before. The verb of saying becomes the
 // root and that clause what it reports.
 func fixTrailingReport(ws []nlp.Word) {
-	root := -1
-	for i, w := range ws {
-		if w.Head == -1 {
-			root = i
-		}
-	}
+	root := sentenceRoot(ws)
 	for v := 2; v < len(ws); v++ {
 		w := ws[v]
 		if root < 0 || w.Rel != "acl:relcl" || w.XPOS != "VBD" || !reportingVerbs[verbLemma(w)] || w.Head >= v {
@@ -315,14 +300,32 @@ func fixTrailingReport(ws []nlp.Word) {
 		if !ok {
 			continue
 		}
-		ws[v].Head, ws[v].Rel = -1, "root"
-		ws[root].Head, ws[root].Rel = v, "ccomp"
-		for k := v + 1; k < len(ws); k++ {
-			if ws[k].UPOS == "PUNCT" && ws[k].Head == root {
-				ws[k].Head = v
-			}
-		}
+		reportRoot(ws, v, root)
 		return
+	}
+}
+
+// sentenceRoot is the index of the parse's root, -1 if none.
+func sentenceRoot(ws []nlp.Word) int {
+	root := -1
+	for i, w := range ws {
+		if w.Head == -1 {
+			root = i
+		}
+	}
+	return root
+}
+
+// reportRoot makes the verb of saying v, which closes the sentence, its
+// root, and the old root's clause what it reports; the closing
+// punctuation goes with v.
+func reportRoot(ws []nlp.Word, v, root int) {
+	ws[v].Head, ws[v].Rel = -1, "root"
+	ws[root].Head, ws[root].Rel = v, "ccomp"
+	for k := v + 1; k < len(ws); k++ {
+		if ws[k].UPOS == "PUNCT" && ws[k].Head == root {
+			ws[k].Head = v
+		}
 	}
 }
 

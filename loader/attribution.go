@@ -97,14 +97,8 @@ func fixQuoteTag(ws []nlp.Word) {
 		if !ok || speaker < 0 {
 			continue
 		}
-		ws[v].Head, ws[v].Rel = -1, "root"
-		ws[root].Head, ws[root].Rel = v, "ccomp"
+		reportRoot(ws, v, root)
 		ws[speaker].Rel = "nsubj"
-		for k := range ws {
-			if ws[k].UPOS == "PUNCT" && ws[k].Head == root && k > q {
-				ws[k].Head = v
-			}
-		}
 		return
 	}
 }

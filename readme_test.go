@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,6 +17,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 var updateReadme = flag.Bool("update-readme", false, "rewrite the README's example outputs with what the server answers")
@@ -40,8 +44,24 @@ func TestReadmeExamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := articlesServer(t, files, graph.ServerOptions{MinConfidence: graph.DefaultMinConfidence,
-		HandlerOptions: graph.HandlerOptions{Introspection: true}})
+	// the quick start's server: the sample articles, linked to the
+	// example knowledge base
+	s, err := store.Open(store.Config{Backend: store.Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	cfg := loadConfig{maxBytes: 2 << 20, kb: "kb/example.tsv"}
+	if err := load(context.Background(), cfg, s, files, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	l, err := newLoader(kg.DefaultBase, cfg.maxBytes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(serverRoutes(s, l, graph.ServerOptions{MinConfidence: graph.DefaultMinConfidence,
+		HandlerOptions: graph.HandlerOptions{Introspection: true}}))
+	defer srv.Close()
 	var out bytes.Buffer
 	last := 0
 	for i, m := range found {

@@ -252,8 +252,8 @@ func sentenceRoles(text string, sents []nlp.Sentence, roles map[int]int) time.Ti
 				continue
 			}
 		}
-		if byline(s.Words) {
-			roles[i] = roleByline
+		if byline(s.Words) || boilerplate(line) {
+			roles[i] = roleByline // states nothing about the story
 		}
 		// "Sources" (or "References") on a line of its own starts the
 		// list of sources: nothing after it is the story.
@@ -278,6 +278,24 @@ func sentenceRoles(text string, sents []nlp.Sentence, roles map[int]int) time.Ti
 		}
 	}
 	return date
+}
+
+// boilerplateMarks are what a web page's notices say, never a story:
+// copyright, reprint permissions, comment policies, newsletter and app
+// prompts, cookies.
+var boilerplateMarks = []string{"all rights reserved", "©", "copyright ", "written permission", "without permission",
+	"sign up for", "subscribe to our", "our newsletter", "download our app", "privacy policy", "terms of use",
+	"terms of service", "use of cookies", "comment policy", "comments are moderated", "click here"}
+
+// boilerplate reports a sentence of a page's notices (boilerplateMarks).
+func boilerplate(line string) bool {
+	l := strings.ToLower(line)
+	for _, m := range boilerplateMarks {
+		if strings.Contains(l, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // byline reports a line that names the article's author or agency:

@@ -566,6 +566,22 @@ func TestSectionHeading(t *testing.T) {
 	}
 }
 
+// A page's notices (copyright, reprint permission, newsletter prompts)
+// state nothing about the story.
+func TestPageNotices(t *testing.T) {
+	doc := extract(t, "The council approved the budget on Monday.\n\n"+
+		"Copyright 2024 The Harbor Gazette. Written permission must be obtained before this story is reprinted online.\n\n"+
+		"Sign up for our newsletter to get the top stories every morning.\n")
+	if find(doc, "council", "approve", "budget") == nil {
+		t.Errorf("the story is lost: %+v", doc.Statements)
+	}
+	for _, st := range doc.Statements {
+		if st.Sentence > 0 {
+			t.Errorf("a notice stated %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+}
+
 // A listing's section label ("ACCIDENT: ...") is no speaker.
 func TestSectionLabel(t *testing.T) {
 	doc := extract(t, "Police blotter\n\nACCIDENT: A vehicle driven by John Smith struck a deer on Route 48.\n")

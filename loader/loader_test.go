@@ -210,6 +210,7 @@ func TestSentences(t *testing.T) {
 		{name: "is alleged to have", text: "The suspect is alleged to have stolen the car.", subj: "suspect", pred: "steal", obj: "car", modality: "alleged", objType: kg.Concept},
 		{name: "saying that", text: "The mayor of Leeds defended the plan, saying that the city had saved money.", subj: "Leeds", pred: "save", obj: "money", attrib: "mayor of Leeds", objType: kg.Concept},
 		{name: "names coordinated inside an object", text: "The couple signed deals with Netflix and Spotify.", subj: "couple", pred: "sign", obj: "deals with Netflix and Spotify", objType: kg.Concept},
+		{name: "used to", text: "Farmers used to grow rice in the valley.", subj: "Farmers", pred: "grow", obj: "rice", modality: "used to", objType: kg.Concept},
 		{name: "told reporters", text: "Joe Biden told reporters Iran had enriched uranium.", subj: "Iran", pred: "enrich", obj: "uranium", attrib: "Joe Biden", objType: kg.Concept},
 	}
 	for _, tc := range tests {

@@ -638,6 +638,11 @@ func (t *tree) controlVerb(v int, rel *[]int, tp *Tuple) []int {
 	if HearsayVerb(s.Lemma[h]) && s.XPOS[h] == "VBN" && t.child(h, "aux:pass") >= 0 {
 		return sources // "is alleged to have stolen": the stealing is the statement, alleged
 	}
+	if strings.EqualFold(s.Words[h], "used") && s.XPOS[h] == "VBD" {
+		// "used to carry a sketchbook": a past habit, not a use
+		tp.Modal = "used to"
+		return append(sources, h)
+	}
 	sources = append(sources, h)
 	for _, k := range t.kids[h] {
 		switch s.Rel[k] {

@@ -11,7 +11,7 @@ var titles = setOf(`president vice-president vice premier prime minister chancel
 	judge justice attorney ambassador spokesman spokeswoman spokesperson chairman chairwoman chair
 	director ceo chief founder dr. dr mr. mr mrs. mrs ms. ms prof. professor sir dame lord lady
 	officer agent inspector detective superintendent commissioner coach deputy lawmaker legislator
-	first lady chief executive foreign`)
+	first lady chief executive foreign co-founder cofounder owner leader`)
 
 // multiTitles are titles of several words, longest first.
 var multiTitles = []string{

@@ -39,6 +39,7 @@ func analyze(a Annotator, text string, maxWords int) ([]nlp.Sentence, map[int]in
 		fixUpTo(s.Words)
 		fixSaidClause(s.Words)
 		fixTrailingSaid(s.Words)
+		fixTitledSubject(s.Words)
 		fixTrailingReport(s.Words)
 		fixQuoteTag(s.Words)
 		fixInvertedSpeaker(s.Words)
@@ -325,6 +326,37 @@ func reportRoot(ws []nlp.Word, v, root int) {
 	for k := v + 1; k < len(ws); k++ {
 		if ws[k].UPOS == "PUNCT" && ws[k].Head == root {
 			ws[k].Head = v
+		}
+	}
+}
+
+// fixTitledSubject repairs "Microsoft co-founder Bill Gates visited
+// Kenya" parsed with two subjects, "Microsoft" and "Bill Gates": when only
+// a title stands between a verb's two subjects, the first names where the
+// titled person belongs and modifies the second.
+func fixTitledSubject(ws []nlp.Word) {
+	for b := range ws {
+		if ws[b].Rel != "nsubj" || ws[b].Head < 0 {
+			continue
+		}
+		for a := b - 1; a >= 0; a-- {
+			if ws[a].Rel != "nsubj" || ws[a].Head != ws[b].Head {
+				continue
+			}
+			titled := false
+			for k := a + 1; k < b; k++ {
+				if !below(ws, k, b) && !below(ws, k, a) {
+					titled = false
+					break
+				}
+				if gazetteer.IsTitle(ws[k].Text) {
+					titled = true
+				}
+			}
+			if titled {
+				ws[a].Head, ws[a].Rel = b, "compound"
+			}
+			break
 		}
 	}
 }

@@ -211,6 +211,7 @@ func TestSentences(t *testing.T) {
 		{name: "saying that", text: "The mayor of Leeds defended the plan, saying that the city had saved money.", subj: "Leeds", pred: "save", obj: "money", attrib: "mayor of Leeds", objType: kg.Concept},
 		{name: "names coordinated inside an object", text: "The couple signed deals with Netflix and Spotify.", subj: "couple", pred: "sign", obj: "deals with Netflix and Spotify", objType: kg.Concept},
 		{name: "used to", text: "Farmers used to grow rice in the valley.", subj: "Farmers", pred: "grow", obj: "rice", modality: "used to", objType: kg.Concept},
+		{name: "an organization before a title", text: "Microsoft co-founder Bill Gates visited Kenya.", subj: "Bill Gates", pred: "visit", obj: "Kenya", objType: kg.GPE},
 		{name: "told reporters", text: "Joe Biden told reporters Iran had enriched uranium.", subj: "Iran", pred: "enrich", obj: "uranium", attrib: "Joe Biden", objType: kg.Concept},
 	}
 	for _, tc := range tests {

@@ -126,12 +126,18 @@ func outputs(t *testing.T, nb []byte) []any {
 // articlesServer serves an in-memory store holding the articles of files.
 func articlesServer(t *testing.T, files []string, o graph.ServerOptions) *httptest.Server {
 	t.Helper()
+	return loadedServer(t, loadConfig{maxBytes: 2 << 20}, files, o)
+}
+
+// loadedServer is articlesServer with the load's configuration given
+// (a knowledge base, for example).
+func loadedServer(t *testing.T, cfg loadConfig, files []string, o graph.ServerOptions) *httptest.Server {
+	t.Helper()
 	s, err := store.Open(store.Config{Backend: store.Memory})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	cfg := loadConfig{maxBytes: 2 << 20}
 	if err := load(context.Background(), cfg, s, files, io.Discard); err != nil {
 		t.Fatal(err)
 	}

@@ -2,13 +2,11 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -17,8 +15,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/kg"
-	"github.com/newsgraph/newsgraph/store"
 )
 
 var updateReadme = flag.Bool("update-readme", false, "rewrite the README's example outputs with what the server answers")
@@ -46,22 +42,8 @@ func TestReadmeExamples(t *testing.T) {
 	}
 	// the quick start's server: the sample articles, linked to the
 	// example knowledge base
-	s, err := store.Open(store.Config{Backend: store.Memory})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	cfg := loadConfig{maxBytes: 2 << 20, kb: "kb/example.tsv"}
-	if err := load(context.Background(), cfg, s, files, io.Discard); err != nil {
-		t.Fatal(err)
-	}
-	l, err := newLoader(kg.DefaultBase, cfg.maxBytes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(serverRoutes(s, l, graph.ServerOptions{MinConfidence: graph.DefaultMinConfidence,
-		HandlerOptions: graph.HandlerOptions{Introspection: true}}))
-	defer srv.Close()
+	srv := loadedServer(t, loadConfig{maxBytes: 2 << 20, kb: "kb/example.tsv"}, files,
+		graph.ServerOptions{MinConfidence: graph.DefaultMinConfidence, HandlerOptions: graph.HandlerOptions{Introspection: true}})
 	var out bytes.Buffer
 	last := 0
 	for i, m := range found {

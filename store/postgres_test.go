@@ -96,18 +96,7 @@ func TestPostgresReplica(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts two PostgreSQL clusters")
 	}
-	primaryURL, standbyURL := storetest.Replicated(t)
-	primary, err := store.Open(store.Config{Backend: store.Postgres, Path: primaryURL})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer primary.Close()
-	storetest.WaitReplayed(t, primaryURL, standbyURL)
-	replica, err := store.Open(store.Config{Backend: store.Postgres, Path: standbyURL, ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer replica.Close()
+	primary, replica := openReplicated(t)
 	storetest.Fresh(t, primary, replica, 2*time.Second, 5)
 }
 
@@ -145,18 +134,7 @@ func BenchmarkStaleness(b *testing.B) {
 		report(b, ins, del)
 	})
 	b.Run("replica", func(b *testing.B) {
-		primaryURL, standbyURL := storetest.Replicated(b)
-		w, err := store.Open(store.Config{Backend: store.Postgres, Path: primaryURL})
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer w.Close()
-		storetest.WaitReplayed(b, primaryURL, standbyURL)
-		r, err := store.Open(store.Config{Backend: store.Postgres, Path: standbyURL, ReadOnly: true})
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer r.Close()
+		w, r := openReplicated(b)
 		var ins, del []time.Duration
 		for i := 0; i < b.N; i++ {
 			a, d := storetest.Fresh(b, w, r, 5*time.Second, 50)
@@ -203,4 +181,24 @@ func TestPostgresTrimmedChangesRebuild(t *testing.T) {
 	if err != nil || len(hits) != 1 {
 		t.Errorf("search after the rebuild: %d hits, %v; want Mexico", len(hits), err)
 	}
+}
+
+// openReplicated starts a primary and a streaming standby (storetest.Replicated)
+// and opens a store on each, the standby's read-only, once it has replayed
+// the primary's schema; both are closed when tb ends.
+func openReplicated(tb testing.TB) (primary, replica *store.Store) {
+	tb.Helper()
+	primaryURL, standbyURL := storetest.Replicated(tb)
+	primary, err := store.Open(store.Config{Backend: store.Postgres, Path: primaryURL})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { primary.Close() })
+	storetest.WaitReplayed(tb, primaryURL, standbyURL)
+	replica, err = store.Open(store.Config{Backend: store.Postgres, Path: standbyURL, ReadOnly: true})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { replica.Close() })
+	return primary, replica
 }

@@ -684,3 +684,23 @@ func TestTurnsQuestionsSources(t *testing.T) {
 		}
 	}
 }
+
+// TestAgeAndHomeTown: "Name, age, Town," gives the person's age and home
+// town, not a second subject; a real coordination still gives one
+// statement for each.
+func TestAgeAndHomeTown(t *testing.T) {
+	doc := extract(t, "Cameron Horve, 27, Macon, was arrested for retail theft. Police arrested John Smith, 30, and Mary Smith, 29, on Monday.")
+	if find(doc, "Cameron Horve", "be arrested for", "retail theft") == nil {
+		t.Error("Cameron Horve's arrest missing")
+	}
+	for _, st := range doc.Statements {
+		if st.Subject.Name == "Macon" {
+			t.Errorf("home town read as a subject: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+	for _, who := range []string{"John Smith", "Mary Smith"} {
+		if find(doc, "Police", "arrest", who) == nil && find(doc, "police", "arrest", who) == nil {
+			t.Errorf("police arrest %s missing", who)
+		}
+	}
+}

@@ -174,15 +174,46 @@ func (t *tree) subjectPhrase(i int) Arg {
 	})
 }
 
-// conjuncts returns i and the words coordinated with it.
+// conjuncts returns i and the words coordinated with it. A list without a
+// conjunction after a person's age is the news convention for age and home
+// town ("Cameron Horve, 27, Macon, was arrested"): the town is not a second
+// person arrested.
 func (t *tree) conjuncts(i int) []int {
 	out := []int{i}
 	for _, k := range t.kids[i] {
 		if t.s.Rel[k] == "conj" && t.s.UPOS[k] == t.s.UPOS[i] || t.s.Rel[k] == "conj" && isNominal(t.s.UPOS[k]) && isNominal(t.s.UPOS[i]) {
+			if t.ageBefore(i, k) && !t.hasConjunction(i) {
+				continue
+			}
 			out = append(out, t.conjuncts(k)...)
 		}
 	}
 	return out
+}
+
+// ageBefore reports a bare number between i and its conjunct k, set off
+// by commas and attached to i: "Horve, 27, Macon".
+func (t *tree) ageBefore(i, k int) bool {
+	for _, c := range t.kids[i] {
+		if c > i && c < k && t.s.UPOS[c] == "NUM" && c > 0 && t.s.Words[c-1] == "," && c+1 < len(t.s.Words) && t.s.Words[c+1] == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// hasConjunction reports a conjunction ("and", "or") on one of i's
+// conjuncts.
+func (t *tree) hasConjunction(i int) bool {
+	for _, k := range t.kids[i] {
+		if t.s.Rel[k] != "conj" {
+			continue
+		}
+		if t.child(k, "cc") >= 0 || t.hasConjunction(k) {
+			return true
+		}
+	}
+	return false
 }
 
 func isNominal(u string) bool { return u == "NOUN" || u == "PROPN" || u == "PRON" || u == "NUM" }

@@ -704,3 +704,14 @@ func TestAgeAndHomeTown(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeIsNoSubject: a phrase with a preposition is never a subject,
+// even where the parse makes it one.
+func TestTimeIsNoSubject(t *testing.T) {
+	doc := extract(t, "However, back in the ’80s the Queens native did at least send back the manuscript to his friends.")
+	for _, st := range doc.Statements {
+		if strings.Contains(st.Subject.Name, "80s") {
+			t.Errorf("a time as the subject: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+}

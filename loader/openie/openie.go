@@ -259,6 +259,17 @@ func HearsayVerb(lemma string) bool { return hearsayVerbs[strings.ToLower(lemma)
 // planned or possible, not what happened.
 func ControlNoun(lemma string) bool { return controlNouns[lemma] }
 
+// prepositional reports a preposition marking the noun k ("in the
+// '80s").
+func (t *tree) prepositional(k int) bool {
+	for _, c := range t.kids[k] {
+		if c < k && t.s.Rel[c] == "case" && t.s.UPOS[c] == "ADP" {
+			return true
+		}
+	}
+	return false
+}
+
 // subject finds the subject of predicate v: its own, or inherited through
 // coordination, control and relative clauses.
 func (t *tree) subject(v int, depth int) (Arg, bool, float64) {
@@ -266,6 +277,11 @@ func (t *tree) subject(v int, depth int) (Arg, bool, float64) {
 		return Arg{}, false, 0
 	}
 	if k := t.child(v, "nsubj", "nsubj:pass", "nsubj:outer", "csubj", "csubj:pass"); k >= 0 {
+		if t.prepositional(k) {
+			// "back in the '80s the Queens native sent": a phrase
+			// with a preposition is no subject, whatever the parse says
+			return Arg{}, false, 0
+		}
 		if a, ok := t.antecedent(k); ok {
 			return a, true, -0.05
 		}

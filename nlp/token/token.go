@@ -127,6 +127,8 @@ func scan(text string, i int) int {
 		return size
 	case isApostrophe(r) && i > 0 && prevIsWord(text[:i]) && isClitic(lowerPrefix(rest[size:])):
 		return size + cliticLen(lowerPrefix(rest[size:]))
+	case isApostrophe(r) && shortYear(rest[size:]) > 0:
+		return size + shortYear(rest[size:])
 	case (r == 'n' || r == 'N') && isNegClitic(lowerPrefix(rest)):
 		return len("n") + len(string([]rune(rest[1:])[0])) + 1
 	case strings.HasPrefix(rest, "--"):
@@ -142,6 +144,25 @@ func scan(text string, i int) int {
 	}
 	return size
 }
+
+// shortYear returns the length of a year or decade written with two
+// digits after an apostrophe ("'72", "’80s"; one token, as in UD's
+// treebanks), or 0.
+func shortYear(s string) int {
+	if len(s) < 2 || !isDigitByte(s[0]) || !isDigitByte(s[1]) {
+		return 0
+	}
+	n := 2
+	if n < len(s) && s[n] == 's' {
+		n++
+	}
+	if r, _ := utf8.DecodeRuneInString(s[n:]); n < len(s) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		return 0
+	}
+	return n
+}
+
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
 
 func hasURLPrefix(s string) bool {
 	l := lowerPrefix(s)

@@ -20,6 +20,8 @@ func TestTokenize(t *testing.T) {
 		name, in, want string
 	}{
 		{"possessive", "Mexico's president", "Mexico|'s|president"},
+		{"decade", "back in the ’80s and the '90s", "back|in|the|’80s|and|the|'90s"},
+		{"short year", "the class of '72 met", "the|class|of|'72|met"},
 		{"curly possessive", "Mexico’s president", "Mexico|’s|president"},
 		{"negation", "They don't know", "They|do|n't|know"},
 		{"negation with a grave accent for the apostrophe", "They don`t know it`s late", "They|do|n`t|know|it|`s|late"},

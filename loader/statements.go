@@ -265,10 +265,13 @@ func (x *sentenceExtractor) timeArg(a openie.Arg) bool {
 // adverbial) or apposition after its head ("a group of 6,000 migrants,
 // including many from Venezuela" -> "a group of 6,000 migrants"; "the
 // conflict involving the church" -> "the conflict"). The clauses cut off
-// give tuples of their own. Infinitives stay ("caravans to pass through").
+// give tuples of their own. Infinitives stay ("caravans to pass through"),
+// and so does a present participle after a common noun when the whole stays short:
+// "recalled the events surrounding their decision" did not recall "events".
 func (x *sentenceExtractor) core(a openie.Arg) openie.Arg {
 	ws := x.ws
 	clausal := ws[a.Head].UPOS != "VERB" // a clause keeps its clauses
+	keepParticiple := (ws[a.Head].XPOS == "NN" || ws[a.Head].XPOS == "NNS") && len(ws[a.Head].NER) < 2 && len(a.Words) <= 10
 	for i, k := range a.Words {
 		if k <= a.Head || i == 0 {
 			continue
@@ -279,7 +282,7 @@ func (x *sentenceExtractor) core(a openie.Arg) openie.Arg {
 			case "acl:relcl", "appos", "parataxis", "advcl", "dep":
 				cut = h > a.Head
 			case "acl":
-				cut = h > a.Head && (ws[h].XPOS == "VBG" || ws[h].XPOS == "VBN")
+				cut = h > a.Head && (ws[h].XPOS == "VBG" || ws[h].XPOS == "VBN") && !(keepParticiple && ws[h].Head == a.Head && ws[h].XPOS == "VBG")
 			}
 		}
 		if cut {

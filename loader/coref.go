@@ -25,11 +25,30 @@ func (d *docState) resolveCoreference() error {
 	}
 	d.links = m.ResolveNames(d.sents, names)
 	for i := range d.mentions {
-		if f := d.links.First(i); f != i && f >= 0 {
+		if f := d.links.First(i); f != i && f >= 0 && !d.qualifiedPlace(d.mentions[f].entity, d.mentions[i].entity) {
 			d.joinClusters(d.mentions[f].entity, d.mentions[i].entity)
 		}
 	}
 	return nil
+}
+
+// qualifiedPlace reports two places of which one qualifies the other
+// somewhere in the article ("Houston, Texas", "Paris, France"): the
+// model reads the pair as an apposition, but a city is not its state.
+func (d *docState) qualifiedPlace(a, b int) bool {
+	place := func(t kg.EntityType) bool { return t == kg.GPE || t == kg.Location }
+	for _, m := range d.mentions {
+		if m.entity != a && m.entity != b || !place(m.typ) {
+			continue
+		}
+		for _, n := range d.mentions {
+			if n.sent == m.sent && n.start == m.end+1 && place(n.typ) && n.entity != m.entity &&
+				(n.entity == a || n.entity == b) && d.sents[m.sent].Words[m.end].Text == "," {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // joinClusters moves the members of cluster b into cluster a, when both

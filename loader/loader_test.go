@@ -716,3 +716,16 @@ func TestTimeIsNoSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestCityAndState: "Houston, Texas" names two places, not one with two
+// names.
+func TestCityAndState(t *testing.T) {
+	doc := extract(t, "HOUSTON, Texas (KTRK) -- A man was arrested on Monday. He was taken to jail in Houston, Texas, police said.")
+	for _, e := range doc.Entities {
+		for _, a := range e.Aliases {
+			if e.Name == "Houston" && a == "Texas" || e.Name == "Texas" && strings.EqualFold(a, "Houston") {
+				t.Errorf("%s has the alias %s", e.Name, a)
+			}
+		}
+	}
+}

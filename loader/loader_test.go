@@ -729,3 +729,19 @@ func TestCityAndState(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleAloneIsNoName: a title with no name after it ("the Chief
+// Executive Officer", "the Minister of Industry") is no person.
+func TestTitleAloneIsNoName(t *testing.T) {
+	doc := extract(t, "Professor Gordon Shirley is the Chief Executive Officer of the Port Authority. The Minister of Industry spoke. The Chief Executive Officer said the port grew.")
+	for _, e := range doc.Entities {
+		if e.Type == kg.Person && e.Name != "Gordon Shirley" {
+			t.Errorf("a title read as a person: %q", e.Name)
+		}
+		for _, a := range e.Aliases {
+			if strings.Contains(a, "Officer") {
+				t.Errorf("%s has the alias %q", e.Name, a)
+			}
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"unicode"
+
 	"strings"
 
 	"github.com/newsgraph/newsgraph/gazetteer"
@@ -268,7 +270,9 @@ func splitChunk(s nlp.Sentence, i, j int) []mention {
 		}
 		break
 	}
-	if k >= j {
+	if k >= j || onlyTitle(ws, k, j) || unicode.IsLower([]rune(ws[k].Text)[0]) {
+		// "the Chief Executive Officer", "Minister of Industry": a
+		// title with no name after it names no one
 		return out
 	}
 	// A group word before a person's name: "Scientologist Tom Cruise",
@@ -312,6 +316,19 @@ func splitChunk(s nlp.Sentence, i, j int) []mention {
 		}
 	}
 	return append(out, m)
+}
+
+// onlyTitle reports words k..j that are all titles ("Chief Executive
+// Officer").
+func onlyTitle(ws []nlp.Word, k, j int) bool {
+	for k < j {
+		n := titleLen(ws, k, j)
+		if n == 0 {
+			return false
+		}
+		k += n
+	}
+	return true
 }
 
 // titleLen returns how many words from k form a title, 0 if none.

@@ -745,3 +745,30 @@ func TestTitleAloneIsNoName(t *testing.T) {
 		}
 	}
 }
+
+// TestStateBeforeTitle: "South Carolina Congressman James Clyburn" is a
+// state and a congressman; his grandson, "Walter A. Clyburn Reed", is
+// someone else.
+func TestStateBeforeTitle(t *testing.T) {
+	doc := extract(t, "One organizer was Walter A. Clyburn Reed, the grandson of South Carolina Congressman James Clyburn. Clyburn endorsed Joe Biden on Monday.")
+	var james, walter *kg.Entity
+	for i, e := range doc.Entities {
+		switch e.Name {
+		case "James Clyburn":
+			james = &doc.Entities[i]
+		case "Walter A. Clyburn Reed":
+			walter = &doc.Entities[i]
+		}
+	}
+	if james == nil || james.Type != kg.Person {
+		t.Fatalf("James Clyburn is not a person of his own: %+v", doc.Entities)
+	}
+	if walter == nil {
+		t.Fatal("Walter A. Clyburn Reed missing")
+	}
+	for _, a := range walter.Aliases {
+		if strings.Contains(a, "Clyburn") && !strings.Contains(a, "Walter") {
+			t.Errorf("the grandson has the alias %q", a)
+		}
+	}
+}

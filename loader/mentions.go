@@ -263,6 +263,17 @@ func splitChunk(s nlp.Sentence, i, j int) []mention {
 				continue
 			}
 		}
+		// A state or city of several words before a title: "South
+		// Carolina Congressman James Clyburn".
+		if n := placeBeforeTitle(ws, k, j); n > 0 {
+			name := joinWords(ws[k : k+n])
+			e, _ := gazetteer.Lookup(name)
+			out = append(out, mention{sent: s.Index, start: k, end: k + n, titleStart: k, name: name,
+				typ: kg.GPE, canonical: e.Canonical, rule: "gazetteer", entity: -1})
+			title = append(title, name)
+			k += n
+			continue
+		}
 		if n := titleLen(ws, k, j); n > 0 && k+n < j {
 			title = append(title, strings.ToLower(joinWords(ws[k:k+n])))
 			k += n
@@ -316,6 +327,17 @@ func splitChunk(s nlp.Sentence, i, j int) []mention {
 		}
 	}
 	return append(out, m)
+}
+
+// placeBeforeTitle returns the length of a known place of two or three
+// words at k followed by a title and a name before j, 0 if none.
+func placeBeforeTitle(ws []nlp.Word, k, j int) int {
+	for n := 3; n >= 2; n-- {
+		if k+n < j && knownPlace(joinWords(ws[k:k+n])) && titleLen(ws, k+n, j) > 0 && k+n+titleLen(ws, k+n, j) < j {
+			return n
+		}
+	}
+	return 0
 }
 
 // onlyTitle reports words k..j that are all titles ("Chief Executive

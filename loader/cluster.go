@@ -74,7 +74,7 @@ func clusterMentions(ms []mention) []*cluster {
 		}
 		toks := foldTokens(m.name)
 		if m.rule == "initial" {
-			m.entity = joinExisting(cs, toks)
+			m.entity = joinExisting(cs, toks, ms, m)
 			if m.entity >= 0 {
 				cs[m.entity].members = append(cs[m.entity].members, i)
 				m.typ = cs[m.entity].typ
@@ -83,12 +83,12 @@ func clusterMentions(ms []mention) []*cluster {
 		}
 		if m.typ == kg.Person || len(toks) <= 2 && m.rule == "tagger" {
 			// A partial name joins the person whose full name ends with
-			// it ("Blinken", "López Obrador"). If two people share it, the
-			// one mentioned last before it wins.
+			// it ("Blinken", "López Obrador"). If two people share it, the one
+			// named more often before it wins, then the one named last.
 			best := -1
 			for ci, c := range cs {
 				if c.typ == kg.Person && len(c.tokens) > len(toks) && kg.EndsWith(c.tokens, toks) {
-					if best == -1 || lastBefore(ms, c, m) > lastBefore(ms, cs[best], m) {
+					if best == -1 || salientBefore(ms, c, cs[best], m) {
 						best = ci
 					}
 				}
@@ -191,6 +191,28 @@ func splitTitle(t string) []string {
 }
 
 // lastBefore returns the position of c's last member before m, or -1.
+// salientBefore reports whether the person c is a likelier bearer than
+// other of a partial name at m: named more often before it ("Mohamed" in
+// a story about Ahmed Mohamed that once names his father Mohamed
+// El-Hassan Mohamed), else named last before it.
+func salientBefore(ms []mention, c, other *cluster, m *mention) bool {
+	nc, no := countBefore(ms, c, m), countBefore(ms, other, m)
+	if nc != no {
+		return nc > no
+	}
+	return lastBefore(ms, c, m) > lastBefore(ms, other, m)
+}
+
+func countBefore(ms []mention, c *cluster, m *mention) int {
+	n := 0
+	for _, i := range c.members {
+		if ms[i].sent < m.sent || ms[i].sent == m.sent && ms[i].start < m.start {
+			n++
+		}
+	}
+	return n
+}
+
 func lastBefore(ms []mention, c *cluster, m *mention) int {
 	best := -1
 	for _, i := range c.members {
@@ -203,12 +225,17 @@ func lastBefore(ms []mention, c *cluster, m *mention) int {
 }
 
 // joinExisting returns the cluster a sentence-initial capital belongs to:
-// one with the same name, or a person whose name ends with it; -1 if none.
-func joinExisting(cs []*cluster, toks []string) int {
+// one with the same name, or a person whose name ends with it (of two,
+// the one mentioned last before it); -1 if none.
+func joinExisting(cs []*cluster, toks []string, ms []mention, m *mention) int {
+	best := -1
 	for ci, c := range cs {
-		if strings.Join(c.tokens, " ") == strings.Join(toks, " ") || c.typ == kg.Person && kg.EndsWith(c.tokens, toks) {
+		if strings.Join(c.tokens, " ") == strings.Join(toks, " ") {
 			return ci
 		}
+		if c.typ == kg.Person && kg.EndsWith(c.tokens, toks) && (best == -1 || salientBefore(ms, c, cs[best], m)) {
+			best = ci
+		}
 	}
-	return -1
+	return best
 }

@@ -772,3 +772,23 @@ func TestStateBeforeTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedSurname: a surname alone belongs to the person the story is
+// about (named most before it), not to a relative named once; a
+// sentence's opening adverb is no part of a name.
+func TestSharedSurname(t *testing.T) {
+	doc := extract(t, "Maria Lopez won the science prize. Lopez built a robot at school. Yesterday Lopez met the mayor. "+
+		"Her father Carlos Ruiz Lopez said the family was proud. Lopez will travel to Paris on Friday.")
+	if st := find(doc, "Maria Lopez", "travel to", "Paris"); st == nil {
+		var got []string
+		for _, s := range doc.Statements {
+			got = append(got, s.Subject.Name+" —"+s.Predicate+"→ "+s.Object.Name)
+		}
+		t.Errorf("Lopez's trip is not Maria Lopez's: %q", got)
+	}
+	for _, e := range doc.Entities {
+		if strings.HasPrefix(e.Name, "Yesterday") {
+			t.Errorf("an adverb in a name: %q", e.Name)
+		}
+	}
+}

@@ -245,6 +245,9 @@ func splitChunk(s nlp.Sentence, i, j int) []mention {
 		}
 	}
 	var out []mention
+	for i < j-1 && leadingAdverb[strings.ToLower(ws[i].Text)] {
+		i++ // "Yesterday Mohamed received": the adverb is no part of the name
+	}
 	titleStart := i
 	var title []string
 	k := i
@@ -327,6 +330,13 @@ func splitChunk(s nlp.Sentence, i, j int) []mention {
 		}
 	}
 	return append(out, m)
+}
+
+// leadingAdverb are capitalized words that open a sentence before a name
+// without being part of it.
+var leadingAdverb = map[string]bool{
+	"yesterday": true, "today": true, "tomorrow": true, "tonight": true, "meanwhile": true, "however": true,
+	"now": true, "then": true, "later": true, "earlier": true, "also": true, "still": true, "instead": true,
 }
 
 // placeBeforeTitle returns the length of a known place of two or three

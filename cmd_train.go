@@ -24,7 +24,7 @@ import (
 
 var trainCommand = command{
 	name: "train",
-	args: "tagger|parser --train FILE --dev FILE --out DIR | calibration --sentences FILE --gold FILE | ner [--gum DIR] [--uner FILE] | coref [--data DIR] | scorer [JUDGED.tsv...] | geo --cities FILE --regions FILE | kb [--gum DIR]",
+	args: "tagger|parser --train FILE[,FILE] [--gum DIR] --dev FILE --out DIR | calibration --sentences FILE --gold FILE | ner [--gum DIR] [--uner FILE] | coref [--data DIR] | scorer [JUDGED.tsv...] | geo --cities FILE --regions FILE | kb [--gum DIR]",
 	summary: "train a model: the tagger (with lexicon and lemmatizer) or the parser on CoNLL-U treebanks,\n" +
 		"the Open IE confidence calibration on a CaRB split, the entity labeller on GUM and UNER,\n" +
 		"coreference on GUM's chains,\n" +
@@ -177,7 +177,8 @@ func trainCoref(cmd command, c cmdIO, args []string) error {
 func trainStage(cmd command, c cmdIO, stage string, args []string) error {
 	fs := flags(cmd, c.stdout)
 	cfg := train.TrainConfig{Log: c.stdout}
-	fs.StringVar(&cfg.Train, "train", "", "training treebank (CoNLL-U)")
+	fs.StringVar(&cfg.Train, "train", "", "training treebanks (CoNLL-U), comma-separated")
+	gum := fs.String("gum", "", "directory of GUM CoNLL-U documents whose train split is added to the training treebanks")
 	fs.StringVar(&cfg.Dev, "dev", "", "development treebank (CoNLL-U), for choosing the epoch")
 	fs.StringVar(&cfg.Out, "out", "nlp/models", "model directory to write")
 	fs.StringVar(&cfg.WordNet, "wordnet", "/usr/share/wordnet", "WordNet 3.0 dict directory (tagger only)")
@@ -188,6 +189,22 @@ func trainStage(cmd command, c cmdIO, stage string, args []string) error {
 	}
 	if cfg.Train == "" || cfg.Dev == "" {
 		return errors.New("train needs --train and --dev")
+	}
+	if *gum != "" {
+		docs, err := filepath.Glob(filepath.Join(*gum, "GUM_*.conllu"))
+		if err != nil {
+			return err
+		}
+		n := 0
+		for _, d := range docs {
+			if ner.GUMSplit(d) == "train" {
+				cfg.Train += "," + d
+				n++
+			}
+		}
+		if n == 0 {
+			return fmt.Errorf("train %s: no GUM train documents in %s", stage, *gum)
+		}
 	}
 	if stage == "tagger" {
 		return train.TrainTagger(cfg)

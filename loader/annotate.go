@@ -40,6 +40,7 @@ func analyze(a Annotator, text string, maxWords int) ([]nlp.Sentence, map[int]in
 		fixSaidClause(s.Words)
 		fixTrailingSaid(s.Words)
 		fixTitledSubject(s.Words)
+		fixTimeOnNoun(s.Words)
 		fixTrailingReport(s.Words)
 		fixQuoteTag(s.Words)
 		fixInvertedSpeaker(s.Words)
@@ -332,8 +333,8 @@ func reportRoot(ws []nlp.Word, v, root int) {
 
 // fixTitledSubject repairs "Microsoft co-founder Bill Gates visited
 // Kenya" parsed with two subjects, "Microsoft" and "Bill Gates": when only
-// a title stands between a verb's two subjects, the first names where the
-// titled person belongs and modifies the second.
+// a title stands between a verb's two subjects, or the first is a title
+// ("US Secretary of State Antony Blinken"), the first modifies the second.
 func fixTitledSubject(ws []nlp.Word) {
 	for b := range ws {
 		if ws[b].Rel != "nsubj" || ws[b].Head < 0 {
@@ -343,7 +344,7 @@ func fixTitledSubject(ws []nlp.Word) {
 			if ws[a].Rel != "nsubj" || ws[a].Head != ws[b].Head {
 				continue
 			}
-			titled := false
+			titled := gazetteer.IsTitle(ws[a].Text) // "US Secretary of State Antony Blinken met"
 			for k := a + 1; k < b; k++ {
 				if !below(ws, k, b) && !below(ws, k, a) {
 					titled = false
@@ -359,6 +360,53 @@ func fixTitledSubject(ws []nlp.Word) {
 			break
 		}
 	}
+}
+
+// fixTimeOnNoun repairs a time phrase attached to a clause's noun ("was
+// closed by the police after the storm" read as "the police after the
+// storm"): "after", "before", "during", "until" and "since" phrases on a
+// verb's subject, object or agent that names no event belong to the verb.
+func fixTimeOnNoun(ws []nlp.Word) {
+	for k, w := range ws {
+		h := w.Head
+		if w.Rel != "nmod" || h < 0 || ws[h].Head < 0 || ws[h].UPOS != "NOUN" && ws[h].UPOS != "PROPN" && ws[h].UPOS != "PRON" {
+			continue
+		}
+		switch ws[h].Rel {
+		case "nsubj", "nsubj:pass", "obj", "obl:agent":
+		default:
+			continue
+		}
+		v := ws[h].Head
+		if ws[v].UPOS != "VERB" || eventNoun(ws[h]) {
+			continue
+		}
+		for c := range ws {
+			if ws[c].Head == k && ws[c].Rel == "case" && c < k {
+				switch strings.ToLower(ws[c].Text) {
+				case "after", "before", "during", "until", "since":
+					ws[k].Head, ws[k].Rel = v, "obl"
+				}
+			}
+		}
+	}
+}
+
+// eventNoun reports a noun that names an event or an act, which times
+// modify ("the meeting after the vote"): by its ending.
+func eventNoun(w nlp.Word) bool {
+	l := strings.ToLower(w.Lemma)
+	for _, suf := range []string{"tion", "sion", "ment", "ing", "ance", "ence", "al", "ure", "ery", "sis", "ship"} {
+		if strings.HasSuffix(l, suf) {
+			return true
+		}
+	}
+	switch l {
+	case "war", "game", "match", "vote", "election", "storm", "attack", "talk", "visit", "trip", "flight", "race",
+		"crash", "fire", "strike", "protest", "rally", "summit", "trial", "concert", "show", "event", "crisis":
+		return true
+	}
+	return false
 }
 
 // below reports whether word k is in the subtree of word h.

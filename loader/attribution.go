@@ -39,6 +39,18 @@ func reports(ws []nlp.Word, v int) bool {
 	return false
 }
 
+// commaBefore reports a comma right before the phrase of k (its words
+// from its leftmost dependent).
+func commaBefore(ws []nlp.Word, k int) bool {
+	lo := k
+	for i := k - 1; i >= 0; i-- {
+		if below(ws, i, k) && ws[i].UPOS != "PUNCT" {
+			lo = i
+		}
+	}
+	return lo > 0 && ws[lo-1].Text == ","
+}
+
 // afterQuote reports whether word v follows a closing quotation mark
 // ('"...," said X', '"..." , said X') and governs the quoted clause.
 func afterQuote(ws []nlp.Word, v int) bool {
@@ -382,11 +394,12 @@ func (x *sentenceExtractor) attribution() []*kg.Node {
 		switch strings.ToLower(ws[subj].Text) {
 		case "who", "that", "which":
 			relative = ws[subj].UPOS == "PRON"
-			if w.Rel == "acl:relcl" && w.Head >= 0 {
+			if w.Rel == "acl:relcl" && w.Head >= 0 && ws[w.Head].UPOS != "VERB" {
 				subj = w.Head // "Rathbun, who said ...": Rathbun
 			} else if relative {
-				// a relative clause the parser did not attach as one:
-				// its antecedent is the noun before it
+				// a relative clause the parser did not attach as one,
+				// or attached to the verb ("thanked Mary Smith, who
+				// said"): its antecedent is the noun before it
 				a := subj - 1
 				for a >= 0 && ws[a].UPOS == "PUNCT" {
 					a--
@@ -414,7 +427,9 @@ func (x *sentenceExtractor) attribution() []*kg.Node {
 			found = true
 		}
 		for _, c := range kids[v] {
-			if ws[c].Rel == "parataxis" && c < v {
+			if ws[c].Rel == "parataxis" && c < v || ws[c].Rel == "advcl" && c < subj && child(c, "mark") < 0 && commaBefore(ws, subj) {
+				// "Y happened, X reported", also when the parse makes the
+				// clause an adverbial one of the report
 				lo, hi := span(c)
 				give(lo, hi, speaker, -1, -1)
 				found = true

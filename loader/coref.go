@@ -122,6 +122,11 @@ func (d *docState) description(sent int, p phrase) int {
 	if p.head != p.end-1 {
 		return -1
 	}
+	for k := p.start; k < p.head; k++ {
+		if ws[k].Head == p.head && ws[k].Rel == "compound" {
+			return -1 // "the Church of Scientology website" names its own
+		}
+	}
 	if e := d.descriptionRule(sent, p); e >= 0 {
 		return e
 	}

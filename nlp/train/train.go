@@ -25,7 +25,7 @@ import (
 
 // TrainConfig is what `newsgraph train` is told.
 type TrainConfig struct {
-	Train, Dev string // CoNLL-U files
+	Train, Dev string // CoNLL-U files (Train: several, comma-separated)
 	Out        string // model directory
 	WordNet    string // WordNet dict directory, for the lexicon
 	Epochs     int
@@ -54,8 +54,12 @@ func writeFile(path string, w io.WriterTo) error {
 
 // treebanks reads the training and development treebanks.
 func (cfg TrainConfig) treebanks() (train, dev []conllu.Sentence, err error) {
-	if train, err = conllu.ReadFile(cfg.Train); err != nil {
-		return nil, nil, err
+	for _, f := range strings.Split(cfg.Train, ",") {
+		s, err := conllu.ReadFile(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		train = append(train, s...)
 	}
 	if dev, err = conllu.ReadFile(cfg.Dev); err != nil {
 		return nil, nil, err

@@ -376,12 +376,13 @@ func render(n *html.Node) string {
 
 // dropMeta drops, among the first paragraphs, the byline and date lines
 // that only repeat the page's metadata ("By Jane Doe", "Jane Doe",
-// "Published March 3, 2020"): they are not the story.
+// "Published March 3, 2020"), and anywhere the page's notices (notice):
+// they are not the story.
 func dropMeta(text string, p Page) string {
 	paras := strings.Split(text, "\n\n")
 	var out []string
 	for i, para := range paras {
-		if i < 4 && isMetaLine(para, p) {
+		if i < 4 && isMetaLine(para, p) || notice(para) {
 			continue
 		}
 		out = append(out, para)

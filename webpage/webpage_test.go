@@ -28,6 +28,8 @@ const testPage = `<!DOCTYPE html>
 <aside class="pullquote">"We will not reopen it until it is safe."</aside>
 <p>Mayor Lena Brandt said the city would pay for ferries to carry commuters across the harbour until the bridge reopens. "We will not reopen it until it is safe," she told reporters outside the town hall.</p>
 <p>The storm also cut power to about 4,000 homes in the northern suburbs, according to the electricity company, which said most would be reconnected by the evening.</p>
+<p>(Credit: Jan Vries / Coastal Tribune)</p>
+<p>Get the Tribune's morning briefing: sign up for our newsletter and never miss a story.</p>
 </article></main>
 <section class="related"><h2>Top stories</h2><ul><li><a href="/a">Council votes on budget after long debate</a></li><li><a href="/b">Local team wins the cup final in extra time</a></li></ul></section>
 <footer><p>Copyright 2024 The Coastal Tribune. All rights reserved.</p><p>Subscribe to our newsletter for the latest news.</p></footer>
@@ -60,7 +62,7 @@ func TestRead(t *testing.T) {
 			t.Errorf("text lacks %q:\n%s", want, p.Text)
 		}
 	}
-	for _, unwanted := range []string{"Home", "Photo: Jan Vries", "Top stories", "Council votes", "Copyright", "newsletter", "By Maria Okafor"} {
+	for _, unwanted := range []string{"Home", "Photo: Jan Vries", "Top stories", "Council votes", "Copyright", "newsletter", "By Maria Okafor", "Credit:"} {
 		if strings.Contains(p.Text, unwanted) {
 			t.Errorf("text has %q:\n%s", unwanted, p.Text)
 		}

@@ -1,0 +1,36 @@
+package webpage
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestNotice(t *testing.T) {
+	for _, tc := range []struct {
+		name, para string
+		want       bool
+	}{
+		{"paywall", "To read the whole story, please subscribe now: a year costs $60.", true},
+		{"subscriber", "If you are already a subscriber, log in to read on.", true},
+		{"newsletter", "Get our morning briefing in your inbox: sign up for our newsletter.", true},
+		{"copyright", "© 2024 The Coastal Tribune. All rights reserved.", true},
+		{"reprint", "This article may not be reprinted without permission.", true},
+		{"comments", "Comments are moderated and may take a day to appear.", true},
+		{"letters", "Tell us what you think: send a letter to the editor.", true},
+		{"affiliate", "We may earn a commission when you buy through the links on this page.", true},
+		{"credit", "(Credit: Jan Vries / Coastal Tribune)", true},
+		{"photo credit", "Photo: Jan Vries", true},
+		{"filing line", "March 3, 2024 | Categories: Harbour, Weather | View Comments", true},
+		{"story about subscribers", "The streaming service said it had lost 200,000 subscribers in the quarter.", false},
+		{"story about a policy", "The company changed its privacy policy on Tuesday after the regulator's ruling.", false},
+		{"story quoting copyright law", "Copyright law protects the work for 70 years after the author's death, the court said.", false},
+		{"long paragraph", strings.Repeat("The council met and voted. ", 20) + "All rights reserved.", false},
+		{"story sentence with a colon", "The mayor's message was clear: the bridge stays closed.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := notice(tc.para); got != tc.want {
+				t.Errorf("notice(%q) = %v, want %v", tc.para, got, tc.want)
+			}
+		})
+	}
+}

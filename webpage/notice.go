@@ -54,3 +54,15 @@ func notice(para string) bool {
 // copyrightLine matches a paragraph that opens with a copyright notice:
 // "©", or "Copyright" and a year.
 var copyrightLine = regexp.MustCompile(`^(©|copyright\s*(©|\(c\))?\s*\d{4})`)
+
+// paywall reports whether a paragraph that stands next to a notice is more
+// of it: a paywall or newsletter box runs over several paragraphs, and
+// only some of them use a notice's words. A short paragraph that speaks of
+// subscribing there is taken as part of the box.
+func paywall(para string) bool {
+	if len(strings.Fields(para)) > 40 {
+		return false
+	}
+	low := strings.ToLower(para)
+	return strings.Contains(low, "subscri") || strings.Contains(low, "newsletter")
+}

@@ -34,3 +34,21 @@ func TestNotice(t *testing.T) {
 		})
 	}
 }
+
+// A paywall box runs over several paragraphs; one that only speaks of
+// subscribing goes with the notices next to it, and a story's paragraph
+// about subscribers elsewhere stays.
+func TestDropPaywallBox(t *testing.T) {
+	text := strings.Join([]string{
+		"The streaming service said it had lost 200,000 subscribers in the quarter.",
+		"Its chief executive blamed the end of a price promotion.",
+		"To read the whole story, please subscribe now: a year costs $60.",
+		"New subscribers get a tote bag and our weekly puzzle book.",
+		"If you are already a subscriber, log in to read on.",
+	}, "\n\n")
+	got := dropMeta(text, Page{})
+	want := "The streaming service said it had lost 200,000 subscribers in the quarter.\n\nIts chief executive blamed the end of a price promotion."
+	if got != want {
+		t.Errorf("dropMeta:\n%s\nwant:\n%s", got, want)
+	}
+}

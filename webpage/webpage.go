@@ -408,12 +408,20 @@ func render(n *html.Node) string {
 // they are not the story.
 func dropMeta(text string, p Page) string {
 	paras := strings.Split(text, "\n\n")
+	drop := make([]bool, len(paras))
+	for i, para := range paras {
+		drop[i] = i < 4 && isMetaLine(para, p) || notice(para)
+	}
+	for i, para := range paras {
+		if !drop[i] && (i > 0 && drop[i-1] || i+1 < len(paras) && drop[i+1]) && paywall(para) {
+			drop[i] = true
+		}
+	}
 	var out []string
 	for i, para := range paras {
-		if i < 4 && isMetaLine(para, p) || notice(para) {
-			continue
+		if !drop[i] {
+			out = append(out, para)
 		}
-		out = append(out, para)
 	}
 	return strings.Join(out, "\n\n")
 }

@@ -25,7 +25,7 @@ var noticeMarks = []string{
 	"comment policy", "comments are moderated", "letter to the editor", "letters to the editor",
 	"already a subscriber", "full story, please subscribe", "subscribe now", "subscribe to our",
 	"sign up for our", "our newsletter", "newsletter sign", "free sign up", "by email and never miss",
-	"download our app", "download the app", "use of cookies",
+	"download our app", "download the app", "use of cookies", "appeared first on",
 }
 
 // noticeLine matches a paragraph that is a credit or a filing line: it

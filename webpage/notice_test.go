@@ -52,3 +52,13 @@ func TestDropPaywallBox(t *testing.T) {
 		t.Errorf("dropMeta:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// A feed item's content loses its notices too (a blog's feed appends one
+// to every item).
+func TestTextNotices(t *testing.T) {
+	got := Text(`<p>The harbour bridge reopened on Saturday after three days of repairs.</p>` +
+		`<p>The post <a href="https://tribune.example.com/bridge">Bridge reopens</a> appeared first on The Coastal Tribune.</p>`)
+	if want := "The harbour bridge reopened on Saturday after three days of repairs."; got != want {
+		t.Errorf("Text = %q, want %q", got, want)
+	}
+}

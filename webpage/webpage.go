@@ -476,7 +476,8 @@ func LooksLikeHTML(b []byte) bool {
 }
 
 // Text is the text of an HTML fragment (a feed item's content): its
-// paragraphs a line each, figures, captions and pull quotes left out. It
+// paragraphs a line each, figures, captions, pull quotes and notices left
+// out. It
 // is not searched for a main text: the fragment is the article.
 func Text(fragment string) string {
 	if !strings.Contains(fragment, "<") && !strings.Contains(fragment, "&") {
@@ -487,5 +488,5 @@ func Text(fragment string) string {
 		return ""
 	}
 	prune(doc)
-	return render(doc)
+	return dropMeta(render(doc), Page{})
 }

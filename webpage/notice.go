@@ -3,6 +3,7 @@ package webpage
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // A page's notices are paragraphs that speak to the reader about the site,
@@ -35,14 +36,16 @@ var noticeLine = regexp.MustCompile(`(?i)^[(\[]?(photo |image |header image)?(cr
 
 // notice reports whether a paragraph of the main text is a notice.
 func notice(para string) bool {
-	n := len(strings.Fields(para))
+	n := words(para, noticeWords+1)
 	if n == 0 || n > noticeWords {
 		return false
 	}
-	if n <= 20 && noticeLine.MatchString(para) {
+	low := strings.ToLower(strings.ReplaceAll(para, "\u2019", "'"))
+	// The pattern needs a colon or "view comments": most paragraphs have
+	// neither, and the cheap test spares them the pattern.
+	if n <= 20 && (strings.IndexByte(para, ':') >= 0 || strings.Contains(low, "view comments")) && noticeLine.MatchString(para) {
 		return true
 	}
-	low := strings.ToLower(strings.ReplaceAll(para, "\u2019", "'"))
 	for _, m := range noticeMarks {
 		if strings.Contains(low, m) {
 			return true
@@ -55,12 +58,28 @@ func notice(para string) bool {
 // "©", or "Copyright" and a year.
 var copyrightLine = regexp.MustCompile(`^(©|copyright\s*(©|\(c\))?\s*\d{4})`)
 
+// words counts the words of s, up to most.
+func words(s string, most int) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			if n++; n >= most {
+				return n
+			}
+		}
+	}
+	return n
+}
+
 // paywall reports whether a paragraph that stands next to a notice is more
 // of it: a paywall or newsletter box runs over several paragraphs, and
 // only some of them use a notice's words. A short paragraph that speaks of
 // subscribing there is taken as part of the box.
 func paywall(para string) bool {
-	if len(strings.Fields(para)) > 40 {
+	if words(para, 41) > 40 {
 		return false
 	}
 	low := strings.ToLower(para)

@@ -62,3 +62,18 @@ func TestTextNotices(t *testing.T) {
 		t.Errorf("Text = %q, want %q", got, want)
 	}
 }
+
+func TestWords(t *testing.T) {
+	for _, tc := range []struct {
+		s          string
+		most, want int
+	}{
+		{"", 10, 0},
+		{"  one  two\tthree\n", 10, 3},
+		{"one two three four", 2, 2},
+	} {
+		if got := words(tc.s, tc.most); got != tc.want {
+			t.Errorf("words(%q, %d) = %d, want %d", tc.s, tc.most, got, tc.want)
+		}
+	}
+}

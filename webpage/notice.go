@@ -7,32 +7,59 @@ import (
 )
 
 // A page's notices are paragraphs that speak to the reader about the site,
-// not about the story: paywall and newsletter prompts, copyright and
+// not about the story: paywall, newsletter and app prompts, copyright and
 // reprint terms, comment policies, affiliate disclosures, requests for
-// letters, image credits, and the post's filing line ("Category: ...").
-// The extractor keeps them when they sit inside the article's container.
-// They are dropped from the text whole: a notice is at most noticeWords
-// words, so that a story that mentions subscribers or copyright keeps its
-// paragraphs.
+// letters, cookie notices, image credits, and the post's filing line
+// ("Category: ..."). The extractor keeps them when they sit inside the
+// article's container.
+//
+// They are recognized by what kind of text they are, not by their
+// wording on some site: a prompt addresses the reader ("you", or a
+// command: "Sign up", "Subscribe") about the site's subscriptions,
+// newsletters, accounts or apps; a disclosure is the site ("we", "our")
+// speaking of commissions or advertisers; and so on (noticeKind). A
+// paragraph that quotes someone is the story, and a notice is at most
+// noticeWords words, so that a story about subscribers, advertisers or
+// copyright keeps its paragraphs.
 const noticeWords = 60
-
-// noticeMarks are phrases that only a notice uses. The names of a site's
-// documents ("privacy policy", "terms of service") are not among them: a
-// story can be about them.
-var noticeMarks = []string{
-	"all rights reserved", "written permission", "without permission", "reprinted with permission",
-	"advertiser disclosure", "our advertisers", "may receive compensation", "may earn a commission",
-	"affiliate commission", "affiliate link", "independent review process",
-	"comment policy", "comments are moderated", "letter to the editor", "letters to the editor",
-	"already a subscriber", "full story, please subscribe", "subscribe now", "subscribe to our",
-	"sign up for our", "our newsletter", "newsletter sign", "free sign up", "by email and never miss",
-	"download our app", "download the app", "use of cookies", "appeared first on",
-}
 
 // noticeLine matches a paragraph that is a credit or a filing line: it
 // opens with "Credit:", "Photo:", "Image:" (in brackets or not), or names
 // the post's categories or tags.
 var noticeLine = regexp.MustCompile(`(?i)^[(\[]?(photo |image |header image)?(credit|credits|photo|image|source)\s*:|\b(categor(y|ies)|tags|filed under)\s*:|\bview comments\b`)
+
+// copyrightLine matches a paragraph that opens with a copyright notice:
+// "©", or "Copyright" and a year.
+var copyrightLine = regexp.MustCompile(`^(©|copyright\s*(©|\(c\))?\s*\d{4})`)
+
+// rightsMarks are the legal formulas of copyright and reprint notices.
+var rightsMarks = []string{"all rights reserved", "without permission", "written permission", "appeared first on"}
+
+// Word classes of noticeKind.
+var (
+	readerWords = set("you", "your", "you're", "you'll", "you've", "yours", "please")
+	siteWords   = set("we", "our", "us", "we're", "we'll", "we've")
+	// commands that open a prompt
+	commandWords = set("sign", "subscribe", "join", "get", "download", "follow", "register", "log", "click", "submit", "tell", "send", "write", "email")
+	// what a prompt is about: the site's subscriptions, newsletters,
+	// accounts and apps
+	accountWords = set("subscribe", "subscriber", "subscribers", "subscribing", "subscription", "subscriptions",
+		"newsletter", "newsletters", "inbox", "login", "signup", "membership", "app", "apps")
+	accountPairs    = []string{"sign up", "sign-up", "sign in", "log in"}
+	disclosureWords = set("commission", "commissions", "compensation", "compensated", "advertiser", "advertisers", "affiliate", "sponsored")
+	letterWords     = set("letter", "letters", "feedback")
+	commentWords    = set("comment", "comments", "commenting", "commenters")
+	policyWords     = set("moderated", "moderate", "moderation", "policy", "guidelines", "civil", "libellous", "libelous", "abusive", "offensive")
+	cookieWords     = set("cookie", "cookies")
+)
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
 
 // notice reports whether a paragraph of the main text is a notice.
 func notice(para string) bool {
@@ -46,17 +73,59 @@ func notice(para string) bool {
 	if n <= 20 && (strings.IndexByte(para, ':') >= 0 || strings.Contains(low, "view comments")) && noticeLine.MatchString(para) {
 		return true
 	}
-	for _, m := range noticeMarks {
+	if copyrightLine.MatchString(low) {
+		return true
+	}
+	for _, m := range rightsMarks {
 		if strings.Contains(low, m) {
 			return true
 		}
 	}
-	return copyrightLine.MatchString(low)
+	if strings.ContainsAny(para, "\"“”") {
+		return false // a quote: the story
+	}
+	return noticeKind(low)
 }
 
-// copyrightLine matches a paragraph that opens with a copyright notice:
-// "©", or "Copyright" and a year.
-var copyrightLine = regexp.MustCompile(`^(©|copyright\s*(©|\(c\))?\s*\d{4})`)
+// noticeKind reports whether a lower-cased paragraph is, by its words, a
+// prompt, a disclosure, a request for letters, a comment policy or a
+// cookie notice.
+func noticeKind(low string) bool {
+	ws := strings.FieldsFunc(low, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '-' })
+	var reader, site, command, account, disclosure, letter, comment, policy, cookie bool
+	for i, w := range ws {
+		reader = reader || readerWords[w]
+		site = site || siteWords[w]
+		command = command || i == 0 && commandWords[w]
+		account = account || accountWords[w]
+		disclosure = disclosure || disclosureWords[w]
+		letter = letter || letterWords[w]
+		comment = comment || commentWords[w]
+		policy = policy || policyWords[w]
+		cookie = cookie || cookieWords[w]
+	}
+	if !account {
+		for _, p := range accountPairs {
+			if strings.Contains(low, p) {
+				account = true
+				break
+			}
+		}
+	}
+	switch {
+	case (reader || command) && account: // "Sign up for our newsletter", "If you are a subscriber, log in"
+		return true
+	case site && disclosure: // "We may earn a commission when you buy"
+		return true
+	case reader && site && letter: // "Tell us what you think: send us a letter"
+		return true
+	case comment && policy && (reader || site): // "Comments are moderated; we ask you to be civil"
+		return true
+	case cookie && (reader || site): // "We use cookies"
+		return true
+	}
+	return false
+}
 
 // words counts the words of s, up to most.
 func words(s string, most int) int {
@@ -76,7 +145,7 @@ func words(s string, most int) int {
 
 // paywall reports whether a paragraph that stands next to a notice is more
 // of it: a paywall or newsletter box runs over several paragraphs, and
-// only some of them use a notice's words. A short paragraph that speaks of
+// only some of them address the reader. A short paragraph that speaks of
 // subscribing there is taken as part of the box.
 func paywall(para string) bool {
 	if words(para, 41) > 40 {

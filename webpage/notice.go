@@ -91,9 +91,23 @@ func notice(para string) bool {
 // prompt, a disclosure, a request for letters, a comment policy or a
 // cookie notice.
 func noticeKind(low string) bool {
-	ws := strings.FieldsFunc(low, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '-' })
 	var reader, site, command, account, disclosure, letter, comment, policy, cookie bool
-	for i, w := range ws {
+	inWord := func(r rune) bool { return unicode.IsLetter(r) || r == '\'' || r == '-' }
+	for i, start := 0, -1; start < len(low); i++ {
+		// the next word, without splitting the paragraph into a slice
+		b := strings.IndexFunc(low[start+1:], inWord)
+		if b < 0 {
+			break
+		}
+		b += start + 1
+		e := strings.IndexFunc(low[b:], func(r rune) bool { return !inWord(r) })
+		if e < 0 {
+			e = len(low)
+		} else {
+			e += b
+		}
+		w := low[b:e]
+		start = e
 		reader = reader || readerWords[w]
 		site = site || siteWords[w]
 		command = command || i == 0 && commandWords[w]

@@ -47,6 +47,8 @@ type adjacency struct {
 // adjStatement is one statement as an edge.
 type adjStatement struct {
 	id, subject, predicate, object string
+	modality                       string
+	negated                        bool
 	confidence                     float64 // the best of its readings
 	recency                        int64   // Unix seconds; noDate when no article is dated
 	articles                       []string
@@ -108,7 +110,7 @@ func (a *adjacency) put(id string, st *adjStatement) {
 	if st == nil {
 		return
 	}
-	st.subject, st.predicate, st.object = a.node(st.subject), a.intern(st.predicate), a.node(st.object)
+	st.subject, st.predicate, st.object, st.modality = a.node(st.subject), a.intern(st.predicate), a.node(st.object), a.intern(st.modality)
 	for i, art := range st.articles {
 		st.articles[i] = a.intern(art)
 		a.byArticle[st.articles[i]] = append(a.byArticle[st.articles[i]], st.id)
@@ -130,6 +132,17 @@ func (a *adjacency) dropDates() {
 
 func without(xs []*adjStatement, x *adjStatement) []*adjStatement {
 	return slices.DeleteFunc(xs, func(y *adjStatement) bool { return y == x })
+}
+
+// statement is a copy of statement id as the index holds it.
+func (a *adjacency) statement(id string) (adjStatement, bool) {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	st, ok := a.stmts[id]
+	if !ok {
+		return adjStatement{}, false
+	}
+	return *st, true
 }
 
 // degree is how many statements have node id at one end.
@@ -271,7 +284,8 @@ func (s *Store) adjStatement(ctx context.Context, a *adjacency, id string) (*adj
 	if err != nil {
 		return nil, err
 	}
-	st := &adjStatement{id: id, subject: e.Subject, predicate: e.Predicate, object: e.Object, confidence: e.Confidence, recency: noDate}
+	st := &adjStatement{id: id, subject: e.Subject, predicate: e.Predicate, object: e.Object, confidence: e.Confidence, recency: noDate,
+		modality: pp.str(pModality), negated: pp.str(pNegated) == "true"}
 	for _, v := range pp[pProvenance] {
 		pi, ok := v.(quad.IRI)
 		if !ok {
@@ -517,7 +531,7 @@ func (a *adjacency) summary() map[string]string {
 	defer a.mu.RUnlock()
 	out := map[string]string{}
 	for id, st := range a.stmts {
-		out["statement "+id] = fmt.Sprintf("%s %s %s %g %d %v", st.subject, st.predicate, st.object, st.confidence, st.recency, st.articles)
+		out["statement "+id] = fmt.Sprintf("%s %s %s %q %v %g %d %v", st.subject, st.predicate, st.object, st.modality, st.negated, st.confidence, st.recency, st.articles)
 	}
 	list := func(sts []*adjStatement) string {
 		ids := make([]string, 0, len(sts))

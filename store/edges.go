@@ -130,8 +130,24 @@ func (s *Store) Edges(ctx context.Context, id string, out bool, limit int) ([]kg
 
 // StatementHead returns the statement with IRI id without its provenance
 // (Partial): its own node and its value ends, what a traversal returns;
-// the API reads the rest only for the fields that need it.
+// the API reads the rest only for the fields that need it. Once the
+// adjacency index is built the statement's own node comes from it (only
+// value ends are read); a statement it does not hold yet (written by
+// another process a moment ago) is read from the store.
 func (s *Store) StatementHead(ctx context.Context, id string) (*kg.Statement, error) {
+	if a := s.adjIdx.Load(); a != nil {
+		if st, ok := a.statement(id); ok {
+			h := &kg.Statement{ID: st.id, Predicate: st.predicate, Modality: st.modality, Confidence: st.confidence, Negated: st.negated, Partial: true}
+			var err error
+			if h.Subject, err = s.end(ctx, st.subject); err != nil {
+				return nil, err
+			}
+			if h.Object, err = s.end(ctx, st.object); err != nil {
+				return nil, err
+			}
+			return h, nil
+		}
+	}
 	e, pp, err := s.edgeProps(ctx, id)
 	if err != nil {
 		return nil, err

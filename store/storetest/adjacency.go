@@ -58,7 +58,10 @@ func hubArticle(iris kg.IRIs, r *rand.Rand, n int) *kg.Document {
 		pred := []string{"visit", "criticize", "discuss"}[r.IntN(3)]
 		st := kg.Statement{Subject: sub, Predicate: pred, Relation: pred, Object: obj, Confidence: []float64{0.5, 0.7, 0.9}[r.IntN(3)],
 			Text: text, Sentence: i, Span: kg.Span{Start: 0, End: len(text)}}
-		st.ID = iris.Statement(sub.ID, pred, obj.ID, false, "")
+		if r.IntN(4) == 0 {
+			st.Negated, st.Modality = true, "may"
+		}
+		st.ID = iris.Statement(sub.ID, pred, obj.ID, st.Negated, st.Modality)
 		d.Statements = append(d.Statements, st)
 	}
 	return d
@@ -114,6 +117,23 @@ func testIncrementalAdjacency(t *testing.T, s *store.Store) {
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("after %s: subgraph around %s (%d nodes) from the index\n%+v\nread\n%+v", step, seed, maxNodes, got, want)
 			}
+			// Heads come from the index too: what reading the statement gives.
+			for _, id := range got.Statements {
+				h, err := s.StatementHead(ctx, id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				st, err := s.Statement(ctx, id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				// (a head's entity ends are known by IRI and type only)
+				g := fmt.Sprint(h.Subject.ID, h.Predicate, h.Object.ID, h.Object.Type, valueName(h.Object), h.Modality, h.Negated, h.Confidence)
+				w := fmt.Sprint(st.Subject.ID, st.Predicate, st.Object.ID, st.Object.Type, valueName(st.Object), st.Modality, st.Negated, st.Confidence)
+				if g != w {
+					t.Fatalf("after %s: head of %s from the index %s, read %s", step, id, g, w)
+				}
+			}
 		}
 		to := stored[r.IntN(len(stored))].Statements[0].Subject.ID
 		got, err := traverse.ShortestPath(ctx, s, seed, to, 4, traverse.Options{})
@@ -158,4 +178,11 @@ func testIncrementalAdjacency(t *testing.T, s *store.Store) {
 			t.Errorf("edge %d (%g) ranked after a less confident one (%g)", i, edges[i].Confidence, edges[i-1].Confidence)
 		}
 	}
+}
+
+func valueName(n kg.Node) string {
+	if n.IsEntity() {
+		return ""
+	}
+	return n.Name
 }

@@ -250,13 +250,14 @@ func (s *Store) buildAdjacency(ctx context.Context) (*adjacency, error) {
 		return nil, fmt.Errorf("build the adjacency index: %w", err)
 	}
 	a := newAdjacency()
+	dates := &articleDates{read: a.dates}
 	for i, id := range ids {
 		if i%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
-		st, err := s.adjStatement(ctx, a, id)
+		st, err := s.adjStatement(ctx, dates, id)
 		if err != nil {
 			return nil, fmt.Errorf("build the adjacency index: %w", err)
 		}
@@ -266,10 +267,32 @@ func (s *Store) buildAdjacency(ctx context.Context) (*adjacency, error) {
 	return a, nil
 }
 
+// articleDates are publication dates read once per build or update:
+// those read (read), and those known from before (known, unless stale).
+type articleDates struct {
+	read, known map[string]int64
+	stale       map[string]bool
+}
+
+// get is the date of article art, read from s when not known.
+func (d *articleDates) get(ctx context.Context, s *Store, art string) (int64, error) {
+	if v, ok := d.read[art]; ok {
+		return v, nil
+	}
+	if v, ok := d.known[art]; ok && !d.stale[art] {
+		return v, nil
+	}
+	v, err := s.articleDate(ctx, art)
+	if err != nil {
+		return 0, err
+	}
+	d.read[art] = v
+	return v, nil
+}
+
 // adjStatement reads statement id as an edge (nil when it is not
-// stored), taking article dates from a's and reading those it lacks
-// into it; a.mu must be held for writing, or a not shared yet.
-func (s *Store) adjStatement(ctx context.Context, a *adjacency, id string) (*adjStatement, error) {
+// stored), with the dates of its articles.
+func (s *Store) adjStatement(ctx context.Context, dates *articleDates, id string) (*adjStatement, error) {
 	pp, err := s.props(ctx, id)
 	if err != nil {
 		return nil, err
@@ -300,12 +323,9 @@ func (s *Store) adjStatement(ctx context.Context, a *adjacency, id string) (*adj
 			continue
 		}
 		st.articles = append(st.articles, art)
-		d, ok := a.dates[art]
-		if !ok {
-			if d, err = s.articleDate(ctx, art); err != nil {
-				return nil, err
-			}
-			a.dates[a.intern(art)] = d
+		d, err := dates.get(ctx, s, art)
+		if err != nil {
+			return nil, err
 		}
 		st.recency = max(st.recency, d)
 	}
@@ -330,9 +350,12 @@ func (s *Store) articleDate(ctx context.Context, art string) (int64, error) {
 
 // refreshEdges brings the adjacency index up to date with a change to
 // the statements of articles (ingested or deleted, here or in another
-// process) and to the statements stmts (known to the writer): it reads
-// them again, dropping those no longer stored. A nil index (not built
-// yet) needs nothing: it will be built from the store.
+// process): it reads them again, dropping those no longer stored. The
+// writer knows them (stmts, from its quads); for another process's
+// change (stmts nil) they are found through the articles' readings in
+// the store (an ingest) and the index's record of each article (a
+// deletion). A nil index (not built yet) needs nothing: it will be built
+// from the store.
 func (s *Store) refreshEdges(ctx context.Context, articles, stmts []string) error {
 	s.adjMu.Lock()
 	defer s.adjMu.Unlock()
@@ -352,6 +375,9 @@ func (s *Store) refreshEdges(ctx context.Context, articles, stmts []string) erro
 	}
 	a.mu.RUnlock()
 	for _, art := range articles {
+		if stmts != nil {
+			break
+		}
 		// Stored now (an ingest in another process): its readings name
 		// its statements.
 		found, err := s.statementsOfArticle(ctx, art)
@@ -367,11 +393,15 @@ func (s *Store) refreshEdges(ctx context.Context, articles, stmts []string) erro
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	// Read with dates of their own: an article may be new, or gone.
-	scratch := newAdjacency()
+	// The changed articles' dates are read again (new, or gone); the
+	// others' are known (only adjMu's holder writes a).
+	dates := &articleDates{read: map[string]int64{}, known: a.dates, stale: map[string]bool{}}
+	for _, art := range articles {
+		dates.stale[art] = true
+	}
 	now := make([]*adjStatement, len(ids))
 	for i, id := range ids {
-		st, err := s.adjStatement(ctx, scratch, id)
+		st, err := s.adjStatement(ctx, dates, id)
 		if err != nil {
 			return fmt.Errorf("refresh the edges of %s: %w", id, err)
 		}
@@ -382,7 +412,7 @@ func (s *Store) refreshEdges(ctx context.Context, articles, stmts []string) erro
 	for i, id := range ids {
 		a.put(id, now[i])
 	}
-	for art, d := range scratch.dates {
+	for art, d := range dates.read {
 		if _, ok := a.byArticle[art]; ok {
 			a.dates[a.intern(art)] = d
 		}
@@ -459,7 +489,7 @@ func (s *Store) ReadEdges(ctx context.Context, id string, out bool, limit int) (
 		return nil, 0, err
 	}
 	ids = slices.Compact(ids)
-	dates := newAdjacency()
+	dates := &articleDates{read: map[string]int64{}}
 	all := make([]rankedEdge, 0, len(ids))
 	for _, sid := range ids {
 		st, err := s.adjStatement(ctx, dates, sid)

@@ -243,6 +243,14 @@ func (s *Store) adjacencyIndex(ctx context.Context) (*adjacency, error) {
 	return a, nil
 }
 
+// Warm builds the store's in-memory indexes (the link index and the
+// adjacency index) if they are not built: a server calls it as it
+// starts, so that its first requests do not build them.
+func (s *Store) Warm(ctx context.Context) error {
+	_, err := s.adjacencyIndex(ctx)
+	return err
+}
+
 // buildAdjacency reads every statement.
 func (s *Store) buildAdjacency(ctx context.Context) (*adjacency, error) {
 	ids, err := s.subjectsOf(ctx, rdfType, classStatement)

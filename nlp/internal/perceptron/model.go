@@ -177,6 +177,15 @@ func (m *Model) Scores(feats []uint64, scores []float32) {
 		}
 		for i := range c {
 			row := rows[starts[i]:ends[i]]
+			// Four entries at a time, each still added in its turn.
+			for len(row) >= 4*entrySize {
+				r := row[:4*entrySize]
+				acc[r[0]] += float32(int16(uint16(r[1])|uint16(r[2])<<8)) * scale
+				acc[r[3]] += float32(int16(uint16(r[4])|uint16(r[5])<<8)) * scale
+				acc[r[6]] += float32(int16(uint16(r[7])|uint16(r[8])<<8)) * scale
+				acc[r[9]] += float32(int16(uint16(r[10])|uint16(r[11])<<8)) * scale
+				row = row[4*entrySize:]
+			}
 			for len(row) >= entrySize {
 				q := int16(uint16(row[1]) | uint16(row[2])<<8)
 				acc[row[0]] += float32(q) * scale

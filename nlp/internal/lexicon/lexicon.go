@@ -193,19 +193,19 @@ func (l *Lexicon) Bases(word string, p POS) []string {
 	return out
 }
 
-// Class returns the class bits of a lower-cased word form.
+// Class returns the class bits of a lower-cased word form. It runs three
+// times a word in the pipeline (tagger, parser, entity labeller), so each
+// map is asked once and nothing is allocated.
 func (l *Lexicon) Class(word string) uint16 {
 	var c uint16
 	if l.lemmas[Noun][word] {
 		c |= NounBase
-	}
-	if word != "" && !l.lemmas[Noun][word] && len(l.Bases(word, Noun)) > 0 {
+	} else if word != "" && l.inflected(word, Noun) {
 		c |= NounPlural
 	}
 	if l.lemmas[Verb][word] {
 		c |= VerbBase
-	}
-	if !l.lemmas[Verb][word] && len(l.Bases(word, Verb)) > 0 {
+	} else if l.inflected(word, Verb) {
 		switch {
 		case strings.HasSuffix(word, "ing"):
 			c |= VerbGer
@@ -217,8 +217,7 @@ func (l *Lexicon) Class(word string) uint16 {
 	}
 	if l.lemmas[Adj][word] {
 		c |= AdjBase
-	}
-	if !l.lemmas[Adj][word] && len(l.Bases(word, Adj)) > 0 {
+	} else if l.inflected(word, Adj) {
 		c |= AdjComp
 	}
 	if l.lemmas[Adv][word] {
@@ -228,6 +227,25 @@ func (l *Lexicon) Class(word string) uint16 {
 		c |= Proper
 	}
 	return c
+}
+
+// inflected reports whether Bases finds a base form for a word that is
+// not itself a lemma of p, without building the list.
+func (l *Lexicon) inflected(word string, p POS) bool {
+	if len(l.exc[p][word]) > 0 {
+		return true
+	}
+	for _, r := range rules[p] {
+		if stem, ok := strings.CutSuffix(word, r.suffix); ok && len(stem) >= 2 {
+			if l.lemmas[p][stem+r.repl] {
+				return true
+			}
+			if r.repl == "" && len(stem) >= 3 && stem[len(stem)-1] == stem[len(stem)-2] && l.lemmas[p][stem[:len(stem)-1]] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 const magic = "NGLEX2\n"

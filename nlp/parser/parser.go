@@ -96,6 +96,11 @@ func (p *Parser) Parse(in Input) (heads []int, rels []string) {
 	var feats []uint64
 	rootScore := map[int]float32{}
 	for !st.done() {
+		if typ := st.forced(); typ >= 0 {
+			// the only valid transition needs no scores
+			st.apply(typ, -1)
+			continue
+		}
 		feats = st.features(feats[:0], sn)
 		clear(scores)
 		p.model.Scores(feats, scores)

@@ -9,6 +9,7 @@
 package tagger
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,6 +47,7 @@ type word struct {
 	class             uint64
 	flags             uint64
 	allowed           *tagSet // tags the word may have, nil for any
+	only              int     // the one tag allowed, or -1
 }
 
 const (
@@ -98,8 +100,15 @@ func describe(lex *lexicon.Lexicon, dict map[string]tagSet, s string, first bool
 		}
 	}
 	w.shape = perceptron.Str(shape(s))
+	w.only = -1
 	if set, ok := dict[lower]; ok {
 		w.allowed = &set
+		if bits.OnesCount64(set[0])+bits.OnesCount64(set[1]) == 1 {
+			w.only = bits.TrailingZeros64(set[0])
+			if set[0] == 0 {
+				w.only = 64 + bits.TrailingZeros64(set[1])
+			}
+		}
 	}
 	if lex != nil {
 		w.class = uint64(lex.Class(lower)) + 1
@@ -277,6 +286,11 @@ type state struct {
 func decode(m1, m2 scorer, ws []word, st *state) []int {
 	st.first = st.first[:0]
 	for i := range ws {
+		if ws[i].only >= 0 && ws[i].only < len(st.scores) {
+			// argmax can choose nothing else: no need for scores
+			st.first = append(st.first, ws[i].only)
+			continue
+		}
 		st.feats = features(st.feats[:0], ws, i, st.first, nil)
 		clear(st.scores)
 		m1.Scores(st.feats, st.scores)
@@ -284,6 +298,14 @@ func decode(m1, m2 scorer, ws []word, st *state) []int {
 	}
 	st.second, st.alt, st.margin = st.second[:0], st.alt[:0], st.margin[:0]
 	for i := range ws {
+		if ws[i].only >= 0 && ws[i].only < len(st.scores) {
+			// no runner-up among the allowed tags: the margin is as wide
+			// as when the scores are computed
+			st.second = append(st.second, ws[i].only)
+			st.alt = append(st.alt, -1)
+			st.margin = append(st.margin, 1e9)
+			continue
+		}
 		st.feats = features(st.feats[:0], ws, i, st.second, st.first)
 		clear(st.scores)
 		m2.Scores(st.feats, st.scores)

@@ -18,6 +18,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // POS is a WordNet part of speech.
@@ -53,7 +55,15 @@ type Lexicon struct {
 	lemmas [4]map[string]bool
 	exc    [4]map[string][]string // inflected form -> base forms
 	proper map[string]bool        // lower-cased lemmas WordNet only writes capitalized
+
+	// classes remembers Class's answers (word -> uint16) for up to
+	// maxRemembered words: a text's words recur, and one lookup here
+	// replaces the five to ten in the maps above.
+	classes    sync.Map
+	remembered atomic.Int64
 }
+
+const maxRemembered = 1 << 17
 
 // Empty returns a lexicon that knows no words.
 func Empty() *Lexicon {
@@ -194,9 +204,23 @@ func (l *Lexicon) Bases(word string, p POS) []string {
 }
 
 // Class returns the class bits of a lower-cased word form. It runs three
-// times a word in the pipeline (tagger, parser, entity labeller), so each
-// map is asked once and nothing is allocated.
+// times a word in the pipeline (tagger, parser, entity labeller), so the
+// answer is remembered, each map is asked once, and nothing is allocated
+// but the remembered copy. It is safe for concurrent use.
 func (l *Lexicon) Class(word string) uint16 {
+	if c, ok := l.classes.Load(word); ok {
+		return c.(uint16)
+	}
+	c := l.class(word)
+	if l.remembered.Load() < maxRemembered {
+		if _, dup := l.classes.LoadOrStore(strings.Clone(word), c); !dup {
+			l.remembered.Add(1)
+		}
+	}
+	return c
+}
+
+func (l *Lexicon) class(word string) uint16 {
 	var c uint16
 	if l.lemmas[Noun][word] {
 		c |= NounBase

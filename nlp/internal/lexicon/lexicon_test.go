@@ -137,9 +137,11 @@ func TestClassAgreesWithBases(t *testing.T) {
 	words := []string{"", "s", "court", "courts", "crossing", "crossings", "crosses", "crossed", "troop", "troops",
 		"mouse", "mice", "mouses", "deploy", "deploys", "deployed", "deploying", "stop", "stops", "stopped", "stopping",
 		"see", "saw", "seen", "seeing", "big", "bigger", "biggest", "quickly", "mexico", "unknownword", "ed", "ing"}
-	for _, w := range words {
-		if got, want := l.Class(w), byBases(w); got != want {
-			t.Errorf("Class(%q) = %b, want %b", w, got, want)
+	for _, pass := range []string{"first", "remembered"} {
+		for _, w := range words {
+			if got, want := l.Class(w), byBases(w); got != want {
+				t.Errorf("%s Class(%q) = %b, want %b", pass, w, got, want)
+			}
 		}
 	}
 }

@@ -88,18 +88,8 @@ func describe(lex *lexicon.Lexicon, dict map[string]tagSet, s string, first bool
 	}
 	w.norm = perceptron.Str(norm)
 	w.flags = flags
-	runes := []rune(lower)
-	for k := 1; k <= 3; k++ {
-		if len(runes) >= k {
-			w.pre[k-1] = perceptron.Str(string(runes[:k]))
-		}
-	}
-	for k := 1; k <= 4; k++ {
-		if len(runes) >= k {
-			w.suf[k-1] = perceptron.Str(string(runes[len(runes)-k:]))
-		}
-	}
-	w.shape = perceptron.Str(shape(s))
+	affixes(&w, lower)
+	w.shape = shapeHash(s)
 	w.only = -1
 	if set, ok := dict[lower]; ok {
 		w.allowed = &set
@@ -128,10 +118,38 @@ func digitShape(s string) string {
 	return string(b)
 }
 
-// shape maps characters to X, x, d or themselves, collapsing runs: "McCain"
-// -> "XxXx", "U.S." -> "X.X.", "1990s" -> "dx".
-func shape(s string) string {
-	var b strings.Builder
+// affixes sets the hashes of a word's first three and last four
+// prefixes and suffixes (by letters, not bytes). They are hashed where
+// they lie in the word, without building strings; a word that is not
+// valid UTF-8 is first converted as []rune converts it, each bad byte a
+// U+FFFD, so that its hashes stay those of the converted text.
+func affixes(w *word, lower string) {
+	if !utf8.ValidString(lower) {
+		lower = string([]rune(lower))
+	}
+	for k, i := 0, 0; k < 3 && i < len(lower); k++ {
+		_, size := utf8.DecodeRuneInString(lower[i:])
+		i += size
+		w.pre[k] = perceptron.Str(lower[:i])
+	}
+	for k, i := 0, len(lower); k < 4 && i > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(lower[:i])
+		i -= size
+		w.suf[k] = perceptron.Str(lower[i:])
+	}
+}
+
+// shapeHash is the hash of the word's shape (see appendShape), built in a
+// buffer on the stack.
+func shapeHash(s string) uint64 {
+	var buf [64]byte
+	return perceptron.StrBytes(appendShape(buf[:0], s))
+}
+
+// appendShape appends the shape of s: characters mapped to X, x, d or
+// themselves, runs collapsed, at most nine: "McCain" -> "XxXx", "U.S." ->
+// "X.X.", "1990s" -> "dx".
+func appendShape(b []byte, s string) []byte {
 	var last rune
 	n := 0
 	for _, r := range s {
@@ -150,13 +168,13 @@ func shape(s string) string {
 			continue
 		}
 		last = c
-		b.WriteRune(c)
+		b = utf8.AppendRune(b, c)
 		n++
 		if n > 8 {
 			break
 		}
 	}
-	return b.String()
+	return b
 }
 
 // Feature templates.

@@ -266,9 +266,10 @@ func fixTrailingSaid(ws []nlp.Word) {
 	}
 }
 
-// fixTrailingReport repairs the other parse of a closing report ("...
+// fixTrailingReport repairs the other parses of a closing report ("...
 // due to a gas leak, police reported at 1:30 p.m."): a relative clause
-// without a pronoun, whose verb of saying has its own subject right after
+// without a pronoun, or a verb coordinated with the root without a
+// conjunction ("..., the report said on Monday"), whose verb of saying has its own subject right after
 // a comma and nothing after it but its own words (a time, a place), hung
 // off the last noun of the clause before. The verb of saying becomes the
 // root and that clause what it reports.
@@ -276,7 +277,8 @@ func fixTrailingReport(ws []nlp.Word) {
 	root := sentenceRoot(ws)
 	for v := 2; v < len(ws); v++ {
 		w := ws[v]
-		if root < 0 || w.Rel != "acl:relcl" || w.XPOS != "VBD" || !reportingVerbs[verbLemma(w)] || w.Head >= v {
+		conj := w.Rel == "conj" && w.Head == root && !hasChild(ws, v, "cc")
+		if root < 0 || w.Rel != "acl:relcl" && !conj || w.XPOS != "VBD" || !reportingVerbs[verbLemma(w)] || w.Head >= v {
 			continue
 		}
 		subj, start := -1, v
@@ -305,6 +307,16 @@ func fixTrailingReport(ws []nlp.Word) {
 		reportRoot(ws, v, root)
 		return
 	}
+}
+
+// hasChild reports a dependent of h with relation rel.
+func hasChild(ws []nlp.Word, h int, rel string) bool {
+	for _, w := range ws {
+		if w.Head == h && w.Rel == rel {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceRoot is the index of the parse's root, -1 if none.

@@ -807,3 +807,26 @@ func TestSharedSurname(t *testing.T) {
 		}
 	}
 }
+
+// TestClauseIsNoTime: a "when" clause stays an argument; the statement's
+// time is a date or a phrase.
+func TestClauseIsNoTime(t *testing.T) {
+	doc := extract(t, "Police closed the road when hundreds of protesters gathered near the bridge. Police closed the bridge after the storm.")
+	st := find(doc, "Police", "close", "road")
+	if st == nil {
+		t.Fatal("Police —close→ road missing")
+	}
+	if st.Time != "" {
+		t.Errorf("time = %q, want none", st.Time)
+	}
+	when := false
+	for _, a := range st.Arguments {
+		when = when || a.Via == "when"
+	}
+	if !when {
+		t.Errorf("the when clause is not an argument: %+v", st.Arguments)
+	}
+	if st := find(doc, "Police", "close", "bridge"); st == nil || st.Time != "storm" {
+		t.Errorf("Police —close→ bridge after the storm: %+v", st)
+	}
+}

@@ -165,7 +165,11 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 		}
 		st.Arguments = timeSpan(st.Arguments)
 		for _, a := range st.Arguments {
-			if a.Role == kg.RoleTime && st.Time == "" {
+			if a.Role == kg.RoleTime && st.Time == "" && (a.Value.Type == kg.Date || !clauseTime(a)) {
+				// a date or a phrase ("after the storm") is the
+				// statement's time; a clause ("when hundreds of
+				// thousands of people crowded onto the bridge") stays an
+				// argument
 				st.Time = a.Value.Name
 			}
 			if a.Role == kg.RolePlace && st.Place == "" && a.Value.IsEntity() {
@@ -408,6 +412,17 @@ var placeNouns = map[string]bool{
 	"neighborhood": true, "neighbourhood": true, "zone": true, "home": true, "house": true, "headquarters": true,
 	"office": true, "hospital": true, "school": true, "church": true, "center": true, "centre": true,
 	"scene": true, "field": true, "shelter": true, "room": true, "court": true, "facility": true,
+}
+
+// clauseTime reports a time argument that is a clause rather than a
+// phrase: one introduced by a word that only introduces clauses, or too
+// long for a phrase.
+func clauseTime(a kg.Argument) bool {
+	switch strings.ToLower(a.Via) {
+	case "when", "while", "as", "once", "whenever":
+		return true
+	}
+	return len(strings.Fields(a.Value.Name)) > 8
 }
 
 // timeUnits are the units of quantities that are durations ("for 15

@@ -565,7 +565,7 @@ func (t *tree) verbGroup(v int, tp *Tuple) (rel []int, cop int) {
 		case "compound:prt":
 			rel = append(rel, k)
 		case "advmod":
-			if isNegation(s.Words[k]) || t.noLonger(k) || t.yetTo(k) {
+			if isNegation(s.Words[k]) && !t.notOnly(k) || t.noLonger(k) || t.yetTo(k) {
 				rel = append(rel, k)
 				tp.Negated = true
 			}
@@ -699,7 +699,7 @@ func (t *tree) controlVerb(v int, rel *[]int, tp *Tuple) []int {
 				tp.Modal = strings.ToLower(s.Words[k]) // "could start installing"
 			}
 		case "advmod":
-			if isNegation(s.Words[k]) || t.noLonger(k) || t.yetTo(k) {
+			if isNegation(s.Words[k]) && !t.notOnly(k) || t.noLonger(k) || t.yetTo(k) {
 				*rel = append(*rel, k)
 				tp.Negated = true
 			}
@@ -929,6 +929,19 @@ func (t *tree) noLonger(k int) bool {
 		}
 	}
 	return k > 0 && strings.EqualFold(t.s.Words[k-1], "no")
+}
+
+// notOnly reports "not only", "not just", "not merely" ("will not only
+// protect workers but also help employers"): an addition, not a negation.
+func (t *tree) notOnly(k int) bool {
+	if k+1 >= len(t.s.Words) || !strings.EqualFold(t.s.Words[k], "not") {
+		return false
+	}
+	switch strings.ToLower(t.s.Words[k+1]) {
+	case "only", "just", "merely", "simply":
+		return true
+	}
+	return false
 }
 
 // yetTo reports "yet" before an infinitive: "240 million people are yet

@@ -831,3 +831,17 @@ func TestClauseIsNoTime(t *testing.T) {
 		t.Errorf("Police —close→ bridge after the storm: %+v", st)
 	}
 }
+
+// TestDeniedApposition: "no age or address reported" is not what the
+// driver is.
+func TestDeniedApposition(t *testing.T) {
+	doc := extract(t, "A vehicle driven by Kimberly Carrell, no age or address reported, was southbound on 1600E Road.")
+	for _, st := range doc.Statements {
+		if st.Subject.Name == "Kimberly Carrell" && st.Predicate == "be" {
+			t.Errorf("a denied apposition as a fact: %s —be→ %s", st.Subject.Name, st.Object.Name)
+		}
+	}
+	if find(doc, "Kimberly Carrell", "drive", "vehicle") == nil {
+		t.Error("Kimberly Carrell —drive→ vehicle missing")
+	}
+}

@@ -973,7 +973,7 @@ func without(ws []int, x int) []int {
 func (t *tree) appositions() []Tuple {
 	var out []Tuple
 	for k, r := range t.s.Rel {
-		if r != "appos" || t.s.Head[k] < 0 {
+		if r != "appos" || t.s.Head[k] < 0 || t.denied(k) {
 			continue
 		}
 		h := t.s.Head[k]
@@ -989,6 +989,17 @@ func (t *tree) appositions() []Tuple {
 		out = append(out, Tuple{Subject: subj, Verb: -1, Prep: -1, Args: []Arg{t.nominal(k)}, Confidence: 0.45, Kind: Apposition})
 	}
 	return out
+}
+
+// denied reports a phrase that says what is not there ("Kimberly Carrell,
+// no age or address reported,"): no apposition names it.
+func (t *tree) denied(k int) bool {
+	for _, c := range t.kids[k] {
+		if t.s.Rel[c] == "det" && (strings.EqualFold(t.s.Words[c], "no") || strings.EqualFold(t.s.Words[c], "neither")) {
+			return true
+		}
+	}
+	return false
 }
 
 // Text renders a tuple with the sentence's own tokens: the relation (its

@@ -29,6 +29,7 @@ type word struct {
 	cue                       uint64 // title, organization or place word
 	comp, compShape, compPos  uint64 // the hyphen-joined written word the token is part of
 	gaz                       []uint64
+	clus                      uint64   // word cluster, 1 for a word without one (Clusters)
 	doc                       uint64   // labels of the same form elsewhere in the document
 	ctx                       []uint64 // neighbours of the same form elsewhere in the document (docContexts)
 }
@@ -138,8 +139,9 @@ func cueOf(lower string) uint64 {
 
 // resources are what describe looks words up in; any may be nil.
 type resources struct {
-	lex *lexicon.Lexicon
-	gaz *Gazetteer
+	lex  *lexicon.Lexicon
+	gaz  *Gazetteer
+	clus Clusters
 }
 
 // describe computes the words of a sentence.
@@ -197,6 +199,9 @@ func describe(toks []Token, res resources) []word {
 			w.class = uint64(lex.Class(lower)) + 1
 		}
 		w.cue = cueOf(lower)
+		if res.clus != nil {
+			w.clus = uint64(res.clus[lower]) + 1
+		}
 	}
 	// Written words joined by hyphens or apostrophes: "Kim Jong-un" has the
 	// written word "Jong-un" of shape "Xx-x" over three tokens.
@@ -305,6 +310,10 @@ const (
 	xFormFirst
 	xCtx
 	xCtxCap
+	xClus
+	xClusCap
+	xPrevClus
+	xNextClus
 )
 
 const none = 0x5bd1e995 // an absent neighbour
@@ -373,6 +382,11 @@ func features(dst []uint64, ws []word, i int, mode uint64) []uint64 {
 		for _, g := range n.gaz {
 			dst = append(dst, f2(xNextGaz, g, cap))
 		}
+	}
+	if w.clus != 0 {
+		clus := func(x *word) uint64 { return x.clus }
+		dst = append(dst, f1(xClus, w.clus), f2(xClusCap, w.clus, cap),
+			f2(xPrevClus, val(i-1, clus), cap), f2(xNextClus, val(i+1, clus), cap))
 	}
 	if w.doc != 0 {
 		dst = append(dst, f1(xDoc, w.doc), f2(xDocCap, w.doc, cap))

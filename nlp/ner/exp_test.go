@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,9 +15,8 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/nlp"
-	"github.com/newsgraph/newsgraph/nlp/conllu"
+	"github.com/newsgraph/newsgraph/nlp/internal/perceptron"
 	"github.com/newsgraph/newsgraph/nlp/tagger"
-	"github.com/newsgraph/newsgraph/nlp/token"
 )
 
 type expTagger struct{ t *tagger.Tagger }
@@ -70,10 +70,6 @@ func TestExp(t *testing.T) {
 		t.Fatal(err)
 	}
 	tagSentences(dev, expTagger{tg})
-	res = expSetup(train, res)
-	if os.Getenv("ONLYCLUS") != "" {
-		return
-	}
 	seeds := envInts("SEEDS", []int{1, 2, 3})
 	opt := DefaultOptions
 	if e := envInts("EPOCHS", nil); e != nil {
@@ -97,6 +93,12 @@ func TestExp(t *testing.T) {
 			o.Seed = int64(s)
 			models[k] = trainModel(train, res, o)
 			results[k] = score(models[k], dev)
+			if dir := os.Getenv("SAVE"); dir != "" {
+				os.MkdirAll(dir, 0o755)
+				f, _ := os.Create(fmt.Sprintf("%s/%s-%d.bin", dir, os.Getenv("VARIANT"), s))
+				models[k].WriteTo(f)
+				f.Close()
+			}
 		}(k, s)
 	}
 	wg.Wait()
@@ -107,18 +109,11 @@ func TestExp(t *testing.T) {
 		sum += r.F1()
 		fs = append(fs, fmt.Sprintf("%.2f", r.F1()))
 	}
-	hsum := 0.0
-	harmonizeNames = true
-	for k, m := range models {
-		r := score(m, dev)
-		t.Logf("harmonized seed %d: %s", seeds[k], r)
-		hsum += r.F1()
-	}
-	harmonizeNames = false
-	t.Logf("VARIANT %s harmonized mean F1 %.2f", os.Getenv("VARIANT"), hsum/float64(len(results)))
 	t.Logf("VARIANT %s mean F1 %.2f over %v (%s) in %s", os.Getenv("VARIANT"), sum/float64(len(results)), seeds, strings.Join(fs, " "), time.Since(start).Round(time.Second))
 	if os.Getenv("ERRORS") != "" {
-		dumpErrors(t, models[0], dev)
+		for _, m := range models {
+			dumpErrors(t, m, dev)
+		}
 	}
 }
 
@@ -189,58 +184,57 @@ func dumpErrors(t *testing.T, m *Model, sents []sentence) {
 		a = b
 	}
 	sort.Strings(lines)
+	perDoc := map[string]int{}
 	for _, l := range lines {
-		t.Log(l)
+		if os.Getenv("ERRORS") == "full" {
+			t.Log(l)
+		}
+		d, _, _ := strings.Cut(l, "\t")
+		perDoc[strings.TrimPrefix(d, "GUM_")]++
 	}
-	t.Logf("%v", kinds)
+	t.Logf("errors %v %v", kinds, perDoc)
 }
 
-func expSetup(train []sentence, res resources) resources {
-	if os.Getenv("CLUSTERS") == "" {
-		return res
+// SAVED=dir go test -tags nerexp -run TestExpSaved -v ./nlp/ner
+func TestExpSaved(t *testing.T) {
+	lex, _ := nlp.EmbeddedLexicon()
+	b, _ := nlp.EmbeddedModel(nlp.TaggerFile)
+	var tg *tagger.Tagger
+	if err := nlp.Decompress(b, func(r io.Reader) (err error) { tg, err = tagger.Read(r, lex); return }); err != nil {
+		t.Fatal(err)
 	}
-	start := time.Now()
-	var text [][]string
-	ewt, err := os.Open("../../../shared/data/ud-english-ewt/en_ewt-ud-train.conllu")
+	res, _ := embeddedResources()
+	dev, err := readAny("../../../shared/data/gum", "dev")
 	if err != nil {
-		panic(err)
+		t.Fatal(err)
 	}
-	defer ewt.Close()
-	ss, err := conllu.Read(ewt)
-	if err != nil {
-		panic(err)
-	}
-	for _, s := range ss {
-		var f []string
-		for _, w := range s.Words {
-			f = append(f, token.ASCII(w.Form))
+	tagSentences(dev, expTagger{tg})
+	paths, _ := filepath.Glob(os.Getenv("SAVED") + "/*.bin")
+	var models []*Model
+	for _, p := range paths {
+		f, _ := os.Open(p)
+		m, err := readModel(perceptron.NewReader(f), res)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
 		}
-		text = append(text, f)
+		models = append(models, m)
 	}
-	for _, s := range train {
-		if !s.coarse {
-			var f []string
-			for _, t := range s.toks {
-				f = append(f, t.Text)
-			}
-			text = append(text, f)
+	for _, h := range []bool{false, true} {
+		orgHeadRule = h
+		sum := 0.0
+		var fs []string
+		for _, m := range models {
+			f := score(m, dev).F1()
+			sum += f
+			fs = append(fs, fmt.Sprintf("%.2f", f))
 		}
+		t.Logf("orgHead=%v mean %.2f (%s)", h, sum/float64(len(models)), strings.Join(fs, " "))
 	}
-	opt := DefaultClusterOptions
-	if c := envInts("CLUSTERS", nil); c[0] > 1 {
-		opt.Classes = c[0]
-	}
-	res.clus = LearnClusters(text, opt)
-	fmt.Printf("clusters: %d words in %d classes from %d sentences in %s\n", len(res.clus), opt.Classes, len(text), time.Since(start).Round(time.Millisecond))
-	if os.Getenv("SHOWCLUS") != "" {
-		by := map[uint16][]string{}
-		for w, c := range res.clus {
-			by[c] = append(by[c], w)
-		}
-		for c := uint16(1); c <= 40; c++ {
-			sort.Strings(by[c])
-			fmt.Println(c, len(by[c]), strings.Join(by[c][:min(25, len(by[c]))], " "))
+	orgHeadRule = false
+	if os.Getenv("ERRORS") != "" {
+		for _, m := range models {
+			dumpErrors(t, m, dev)
 		}
 	}
-	return res
 }

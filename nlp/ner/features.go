@@ -139,9 +139,8 @@ func cueOf(lower string) uint64 {
 
 // resources are what describe looks words up in; any may be nil.
 type resources struct {
-	lex  *lexicon.Lexicon
-	gaz  *Gazetteer
-	clus Clusters
+	lex *lexicon.Lexicon
+	gaz *Gazetteer
 }
 
 // describe computes the words of a sentence.
@@ -199,9 +198,6 @@ func describe(toks []Token, res resources) []word {
 			w.class = uint64(lex.Class(lower)) + 1
 		}
 		w.cue = cueOf(lower)
-		if res.clus != nil {
-			w.clus = uint64(res.clus[lower]) + 1
-		}
 	}
 	// Written words joined by hyphens or apostrophes: "Kim Jong-un" has the
 	// written word "Jong-un" of shape "Xx-x" over three tokens.
@@ -310,10 +306,6 @@ const (
 	xFormFirst
 	xCtx
 	xCtxCap
-	xClus
-	xClusCap
-	xPrevClus
-	xNextClus
 )
 
 const none = 0x5bd1e995 // an absent neighbour
@@ -382,11 +374,6 @@ func features(dst []uint64, ws []word, i int, mode uint64) []uint64 {
 		for _, g := range n.gaz {
 			dst = append(dst, f2(xNextGaz, g, cap))
 		}
-	}
-	if w.clus != 0 {
-		clus := func(x *word) uint64 { return x.clus }
-		dst = append(dst, f1(xClus, w.clus), f2(xClusCap, w.clus, cap),
-			f2(xPrevClus, val(i-1, clus), cap), f2(xNextClus, val(i+1, clus), cap))
 	}
 	if w.doc != 0 {
 		dst = append(dst, f1(xDoc, w.doc), f2(xDocCap, w.doc, cap))

@@ -215,6 +215,9 @@ func (m *Model) output(toks []Token, spans []span) []Span {
 		if (s.typ == tPerson || s.typ == tPlace || s.typ == tWork) && orgInContext(toks, s.start, s.end) {
 			typ = typeNames[tOrg]
 		}
+		if orgHeadRule && (s.typ == tPerson || s.typ == tPlace) && s.end-s.start > 1 && orgEnds[strings.ToLower(toks[s.end-1].Text)] {
+			typ = typeNames[tOrg]
+		}
 		out[i] = Span{Start: s.start, End: s.end, Type: typ}
 	}
 	return out
@@ -247,9 +250,6 @@ func (m *Model) LabelDocument(doc [][]nlp.Word) {
 			continue // nothing in the document speaks against the first pass
 		}
 		setHints(ws, m.output(toks[i], spansOf(m.labels(toks[i], docs[i], ctx[i]))))
-	}
-	if harmonizeNames {
-		harmonize(doc)
 	}
 }
 
@@ -580,77 +580,10 @@ func readModel(r io.Reader, res resources) (*Model, error) {
 	return m, nil
 }
 
-// harmonizeNames gives every occurrence of a name in a document the type
-// most of its occurrences were given, when more than half agree: one name,
-// one type.
-var harmonizeNames = false
+var orgHeadRule = false
 
-func harmonize(doc [][]nlp.Word) {
-	type occ struct{ s, start, end int }
-	byName := map[string][]occ{}
-	var names []string
-	for s, ws := range doc {
-		for i := 0; i < len(ws); {
-			if !strings.HasPrefix(ws[i].NER, "B-") {
-				i++
-				continue
-			}
-			j := i + 1
-			for j < len(ws) && strings.HasPrefix(ws[j].NER, "I-") {
-				j++
-			}
-			var b strings.Builder
-			for k := i; k < j; k++ {
-				b.WriteString(strings.ToLower(ws[k].Text))
-				b.WriteByte(' ')
-			}
-			key := b.String()
-			if byName[key] == nil {
-				names = append(names, key)
-			}
-			byName[key] = append(byName[key], occ{s, i, j})
-			i = j
-		}
-	}
-	for _, key := range names {
-		occs := byName[key]
-		if len(occs) < 2 {
-			continue
-		}
-		count := map[string]int{}
-		for _, o := range occs {
-			count[doc[o.s][o.start].NER[2:]]++
-		}
-		types := map[int]int{}
-		for name, n := range count {
-			types[typeOfHint("B-"+name)] += n
-		}
-		best, bestN := -1, 0
-		for t, n := range types {
-			if n > bestN || n == bestN && t < best {
-				best, bestN = t, n
-			}
-		}
-		if 2*bestN <= len(occs) {
-			continue
-		}
-		name, nameN := "", 0
-		for n, c := range count {
-			if typeOfHint("B-"+n) == best && (c > nameN || c == nameN && n < name) {
-				name, nameN = n, c
-			}
-		}
-		for _, o := range occs {
-			if typeOfHint(doc[o.s][o.start].NER) == best {
-				continue
-			}
-			for k := o.start; k < o.end; k++ {
-				p := "I-"
-				if k == o.start {
-					p = "B-"
-				}
-				doc[o.s][k].NER = p + name
-			}
-		}
-	}
-}
+// orgEnds end the names of organizations only, never of places or people:
+// "Trinity College", "the War Office".
+var orgEnds = setOf(`university college institute academy foundation association society league federation
+council commission committee agency administration authority bureau department ministry office
+corporation company inc inc. corp corp. ltd ltd. llc plc party`)

@@ -29,7 +29,6 @@ type word struct {
 	cue                       uint64 // title, organization or place word
 	comp, compShape, compPos  uint64 // the hyphen-joined written word the token is part of
 	gaz                       []uint64
-	clus                      uint64   // word cluster, 1 for a word without one (Clusters)
 	doc                       uint64   // labels of the same form elsewhere in the document
 	ctx                       []uint64 // neighbours of the same form elsewhere in the document (docContexts)
 }

@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -123,10 +122,7 @@ const maxContexts = 16
 // words beside the same word (lower-cased) where it occurs elsewhere in
 // the document: "Coron" seen after "in" and "to" in other sentences is a
 // place even where this sentence only says "Coron is". The values are
-// hashed (side, neighbour) pairs, the maxContexts seen most often beside
-// the other occurrences (a word met twenty times is known by its usual
-// company, not by its first few sentences); nil for a word that occurs
-// nowhere else.
+// hashed (side, neighbour) pairs; nil for a word that occurs nowhere else.
 // Unlike docFeatures they need no labels, so they cost no first pass.
 func docContexts(doc [][]Token) [][][]uint64 {
 	type occ struct{ s, i int }
@@ -168,36 +164,14 @@ func docContexts(doc [][]Token) [][][]uint64 {
 			toks := doc[o.s]
 			around[k] = side(side(nil, toks, o.i-1, 1), toks, o.i+1, 2)
 		}
-		// The neighbours seen most often beside the other occurrences.
-		total := map[uint64]int{}
-		for _, vals := range around {
-			for _, v := range vals {
-				total[v]++
-			}
-		}
 		for k, o := range occs {
-			type vc struct {
-				v uint64
-				n int
-			}
-			var all []vc
-			for v, n := range total {
-				if slices.Contains(around[k], v) {
-					n--
-				}
-				if n > 0 {
-					all = append(all, vc{v, n})
-				}
-			}
-			slices.SortFunc(all, func(a, b vc) int {
-				if a.n != b.n {
-					return b.n - a.n
-				}
-				return cmp.Compare(a.v, b.v)
-			})
 			var ctx []uint64
-			for _, x := range all[:min(len(all), maxContexts)] {
-				ctx = append(ctx, x.v)
+			for j, vals := range around {
+				for _, v := range vals {
+					if j != k && len(ctx) < maxContexts && !slices.Contains(ctx, v) {
+						ctx = append(ctx, v)
+					}
+				}
 			}
 			out[o.s][o.i] = ctx
 		}

@@ -194,7 +194,7 @@ func (m *Model) DocumentSpans(doc [][]Token) [][]Span {
 
 func (m *Model) output(toks []Token, spans []span) []Span {
 	spans = kindNames(toks, spans)
-	out := make([]Span, len(spans))
+	out := make([]Span, 0, len(spans))
 	for i, s := range spans {
 		lo, hi := 0, len(toks)
 		if i > 0 {
@@ -204,6 +204,9 @@ func (m *Model) output(toks []Token, spans []span) []Span {
 			hi = spans[i+1].start
 		}
 		s.start, s.end = wholeWords(toks, s.start, s.end, lo, hi)
+		if isTitle(toks[s.start:s.end]) {
+			continue // "US Secretary of State Antony Blinken": a title is no name
+		}
 		// A title is not part of a name: "Lawmaker Cheng Chung-tai".
 		if s.typ == tPerson && s.end-s.start > 1 && gazetteer.IsTitle(toks[s.start].Text) {
 			s.start++
@@ -218,9 +221,22 @@ func (m *Model) output(toks []Token, spans []span) []Span {
 		if (s.typ == tPerson || s.typ == tPlace) && orgByName(toks[s.start:s.end]) {
 			typ = typeNames[tOrg]
 		}
-		out[i] = Span{Start: s.start, End: s.end, Type: typ}
+		out = append(out, Span{Start: s.start, End: s.end, Type: typ})
 	}
 	return out
+}
+
+// isTitle reports whether the words are a title and nothing more:
+// "President", "Secretary of State".
+func isTitle(ws []Token) bool {
+	if len(ws) == 1 {
+		return gazetteer.IsTitle(ws[0].Text)
+	}
+	parts := make([]string, len(ws))
+	for i, t := range ws {
+		parts[i] = strings.ToLower(t.Text)
+	}
+	return slices.Contains(gazetteer.MultiTitles(), strings.Join(parts, " "))
 }
 
 // Label sets the NER hint of every word of one tagged sentence: "B-TYPE",

@@ -2,7 +2,6 @@ package ner
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -345,24 +344,20 @@ func TestOrgByName(t *testing.T) {
 	}
 }
 
-// TestDocContextsByCount checks that a word's document contexts are the
-// neighbours met most often beside its other occurrences, not those of the
-// first ones: after many "in Coron", "in" is among them however many other
-// neighbours came first.
-func TestDocContextsByCount(t *testing.T) {
-	var doc [][]Token
-	for k := 0; k < 20; k++ { // distinct neighbours first
-		doc = append(doc, toks(fmt.Sprintf("Coron w%d x%d", k, k)))
-	}
-	for k := 0; k < 5; k++ {
-		doc = append(doc, toks("they stayed in Coron today"))
-	}
-	ctx := docContexts(doc)
-	in := perceptron.F1(1, perceptron.Str("in"))
-	if got := ctx[0][0]; !slices.Contains(got, in) {
-		t.Errorf("contexts of the first Coron lack the frequent left neighbour \"in\": %v", got)
-	}
-	if got := len(ctx[0][0]); got > maxContexts {
-		t.Errorf("%d contexts, want at most %d", got, maxContexts)
+func TestIsTitle(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Secretary of State", true},
+		{"President", true},
+		{"Antony Blinken", false},
+		{"State", false},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			if got := isTitle(toks(tc.text)); got != tc.want {
+				t.Errorf("isTitle(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
 	}
 }

@@ -12,13 +12,14 @@ var evalPagesCommand = command{
 	name: "eval-pages",
 	args: "[--reader trafilatura|readability] [-v] DIR",
 	summary: "score main-text, title, date and author extraction on a set of saved web pages (DIR/html/*.html\n" +
-		"and DIR/evaldata.json, trafilatura's evaluation format) by the benchmark's snippet rule",
+		"and DIR/evaldata.json, trafilatura's evaluation format) by the benchmark's snippet rule; the two halves\n" +
+		"of the set (by a hash of the file name) and the whole",
 	run: runEvalPages,
 }
 
 func runEvalPages(ctx context.Context, cmd command, c cmdIO, args []string) error {
 	fs := flags(cmd, c.stdout)
-	reader := fs.String("reader", "trafilatura", "trafilatura (newsgraph's reader, package webpage) or readability (go-readability, for comparison)")
+	reader := fs.String("reader", "trafilatura", "trafilatura (newsgraph's reader, package webpage), go-trafilatura (the library alone) or readability (go-readability), for comparison")
 	verbose := fs.Bool("v", false, "a line per page")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -30,10 +31,12 @@ func runEvalPages(ctx context.Context, cmd command, c cmdIO, args []string) erro
 	switch *reader {
 	case "trafilatura":
 		read = pages.Trafilatura
+	case "go-trafilatura":
+		read = pages.Library
 	case "readability":
 		read = pages.Readability
 	default:
-		return fmt.Errorf("unknown reader %q (want trafilatura or readability)", *reader)
+		return fmt.Errorf("unknown reader %q (want trafilatura, go-trafilatura or readability)", *reader)
 	}
 	set, err := pages.Load(fs.Arg(0))
 	if err != nil {
@@ -43,10 +46,17 @@ func runEvalPages(ctx context.Context, cmd command, c cmdIO, args []string) erro
 	if !*verbose {
 		w = nil
 	}
-	s, err := pages.Eval(fs.Arg(0), set, read, w)
+	a, b := pages.Halves(set)
+	sa, err := pages.Eval(fs.Arg(0), a, read, w)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "%s: %s\n", *reader, s)
+	sb, err := pages.Eval(fs.Arg(0), b, read, w)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "%s, half A: %s\n", *reader, sa)
+	fmt.Fprintf(c.stdout, "%s, half B: %s\n", *reader, sb)
+	fmt.Fprintf(c.stdout, "%s, all:    %s\n", *reader, sa.Add(sb))
 	return nil
 }

@@ -7,7 +7,8 @@
 // trafilatura (chosen over go-readability by measuring both on the same
 // pages: docs/input.md). On top of it the package renders the text a
 // paragraph a line, as the loader reads articles, drops the byline and
-// date lines that repeat the metadata, and refuses pages that are not in
+// date lines that repeat the metadata and the page's notices (paywall and
+// newsletter prompts, copyright terms, comment policies, credits), and refuses pages that are not in
 // English, since the extractor reads English only.
 //
 // It does not fetch pages: its input is HTML already saved (a file, a web

@@ -89,7 +89,11 @@ func prune(n *html.Node) {
 
 func unwanted(n *html.Node) bool {
 	switch n.DataAtom {
-	case atom.Figure, atom.Figcaption, atom.Aside:
+	case atom.Figure:
+		// A figure that holds a table is the story's data, not an image;
+		// its caption still goes.
+		return !has(n, atom.Table)
+	case atom.Figcaption, atom.Aside:
 		return true
 	case atom.Html, atom.Body, atom.Head, atom.Main, atom.Article:
 		return false
@@ -103,6 +107,16 @@ func unwanted(n *html.Node) bool {
 			if strings.Contains(class, w) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// has reports whether an element of kind a is under n.
+func has(n *html.Node, a atom.Atom) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == a || has(c, a) {
+			return true
 		}
 	}
 	return false
@@ -328,6 +342,15 @@ var blocks = map[atom.Atom]bool{
 	atom.Header: true, atom.Footer: true, atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.Main: true,
 }
 
+// kind is the element's atom; the extractor builds the elements it
+// rewrites (a table's rows and cells) by name alone.
+func kind(n *html.Node) atom.Atom {
+	if n.DataAtom == 0 && n.Type == html.ElementNode {
+		return atom.Lookup([]byte(n.Data))
+	}
+	return n.DataAtom
+}
+
 // render is the text of the extracted content, a paragraph a line.
 func render(n *html.Node) string {
 	if n == nil {
@@ -343,14 +366,19 @@ func render(n *html.Node) string {
 	}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
+		a := kind(n)
 		switch n.Type {
 		case html.TextNode:
 			cur.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			switch n.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Figure, atom.Figcaption, atom.Img:
+			switch a {
+			case atom.Script, atom.Style, atom.Noscript, atom.Figcaption, atom.Img:
 				return
+			case atom.Figure:
+				if !has(n, atom.Table) {
+					return
+				}
 			case atom.Br:
 				flush()
 				return
@@ -358,7 +386,7 @@ func render(n *html.Node) string {
 				cur.WriteByte(' ')
 			}
 		}
-		block := n.Type == html.ElementNode && blocks[n.DataAtom]
+		block := n.Type == html.ElementNode && blocks[a]
 		if block {
 			flush()
 		}
@@ -376,15 +404,24 @@ func render(n *html.Node) string {
 
 // dropMeta drops, among the first paragraphs, the byline and date lines
 // that only repeat the page's metadata ("By Jane Doe", "Jane Doe",
-// "Published March 3, 2020"): they are not the story.
+// "Published March 3, 2020"), and anywhere the page's notices (notice):
+// they are not the story.
 func dropMeta(text string, p Page) string {
 	paras := strings.Split(text, "\n\n")
+	drop := make([]bool, len(paras))
+	for i, para := range paras {
+		drop[i] = i < 4 && isMetaLine(para, p) || notice(para)
+	}
+	for i, para := range paras {
+		if !drop[i] && (i > 0 && drop[i-1] || i+1 < len(paras) && drop[i+1]) && paywall(para) {
+			drop[i] = true
+		}
+	}
 	var out []string
 	for i, para := range paras {
-		if i < 4 && isMetaLine(para, p) {
-			continue
+		if !drop[i] {
+			out = append(out, para)
 		}
-		out = append(out, para)
 	}
 	return strings.Join(out, "\n\n")
 }
@@ -439,7 +476,8 @@ func LooksLikeHTML(b []byte) bool {
 }
 
 // Text is the text of an HTML fragment (a feed item's content): its
-// paragraphs a line each, figures, captions and pull quotes left out. It
+// paragraphs a line each, figures, captions, pull quotes and notices left
+// out. It
 // is not searched for a main text: the fragment is the article.
 func Text(fragment string) string {
 	if !strings.Contains(fragment, "<") && !strings.Contains(fragment, "&") {
@@ -450,5 +488,5 @@ func Text(fragment string) string {
 		return ""
 	}
 	prune(doc)
-	return render(doc)
+	return dropMeta(render(doc), Page{})
 }

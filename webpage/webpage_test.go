@@ -28,6 +28,9 @@ const testPage = `<!DOCTYPE html>
 <aside class="pullquote">"We will not reopen it until it is safe."</aside>
 <p>Mayor Lena Brandt said the city would pay for ferries to carry commuters across the harbour until the bridge reopens. "We will not reopen it until it is safe," she told reporters outside the town hall.</p>
 <p>The storm also cut power to about 4,000 homes in the northern suburbs, according to the electricity company, which said most would be reconnected by the evening.</p>
+<figure><table><tr><th>Span</th><th>Panels lost</th></tr><tr><td>Western span</td><td>14 panels</td></tr></table><figcaption>Damage by span. Source: transport department</figcaption></figure>
+<p>(Credit: Jan Vries / Coastal Tribune)</p>
+<p>Get the Tribune's morning briefing: sign up for our newsletter and never miss a story.</p>
 </article></main>
 <section class="related"><h2>Top stories</h2><ul><li><a href="/a">Council votes on budget after long debate</a></li><li><a href="/b">Local team wins the cup final in extra time</a></li></ul></section>
 <footer><p>Copyright 2024 The Coastal Tribune. All rights reserved.</p><p>Subscribe to our newsletter for the latest news.</p></footer>
@@ -55,12 +58,13 @@ func TestRead(t *testing.T) {
 		"Engineers will inspect the bridge",
 		`"We will not reopen it until it is safe," she told reporters`,
 		"most would be reconnected by the evening.",
+		"Western span 14 panels",
 	} {
 		if !strings.Contains(p.Text, want) {
 			t.Errorf("text lacks %q:\n%s", want, p.Text)
 		}
 	}
-	for _, unwanted := range []string{"Home", "Photo: Jan Vries", "Top stories", "Council votes", "Copyright", "newsletter", "By Maria Okafor"} {
+	for _, unwanted := range []string{"Home", "Photo: Jan Vries", "Top stories", "Council votes", "Copyright", "newsletter", "By Maria Okafor", "Credit:", "Damage by span"} {
 		if strings.Contains(p.Text, unwanted) {
 			t.Errorf("text has %q:\n%s", unwanted, p.Text)
 		}
@@ -68,7 +72,7 @@ func TestRead(t *testing.T) {
 	if n := strings.Count(p.Text, "until it is safe"); n != 1 {
 		t.Errorf("the quote is in the text %d times, want 1 (the pull quote is out)", n)
 	}
-	if got, want := strings.Count(p.Text, "\n\n")+1, 4; got != want {
+	if got, want := strings.Count(p.Text, "\n\n")+1, 6; got != want { // four paragraphs and a table of two rows
 		t.Errorf("%d paragraphs, want %d:\n%s", got, want, p.Text)
 	}
 	a := p.Article()

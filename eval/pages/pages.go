@@ -15,6 +15,7 @@ package pages
 import (
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
@@ -64,6 +65,30 @@ func Load(dir string) ([]Page, error) {
 	return out, nil
 }
 
+// Half is the half of the set a page belongs to, "A" or "B", by a hash of
+// its file name: rules are decided on one half and checked on the other,
+// so that a rule that only fits the pages it was written for shows.
+func (p Page) Half() string {
+	h := fnv.New32a()
+	h.Write([]byte(p.File))
+	if h.Sum32()%2 == 0 {
+		return "A"
+	}
+	return "B"
+}
+
+// Halves splits a set into its halves A and B (Page.Half).
+func Halves(set []Page) (a, b []Page) {
+	for _, p := range set {
+		if p.Half() == "A" {
+			a = append(a, p)
+		} else {
+			b = append(b, p)
+		}
+	}
+	return a, b
+}
+
 // Score is an evaluation's result.
 type Score struct {
 	Pages, Failed         int
@@ -90,6 +115,18 @@ func (s Score) F1() float64 {
 		return 0
 	}
 	return 2 * p * r / (p + r)
+}
+
+// Add is the score of two sets together.
+func (s Score) Add(o Score) Score {
+	s.Pages += o.Pages
+	s.Failed += o.Failed
+	s.TP, s.FN, s.FP, s.TN = s.TP+o.TP, s.FN+o.FN, s.FP+o.FP, s.TN+o.TN
+	s.Titles, s.TitlesRight = s.Titles+o.Titles, s.TitlesRight+o.TitlesRight
+	s.Dates, s.DatesRight = s.Dates+o.Dates, s.DatesRight+o.DatesRight
+	s.Authors, s.AuthorsRight = s.Authors+o.Authors, s.AuthorsRight+o.AuthorsRight
+	s.Elapsed += o.Elapsed
+	return s
 }
 
 func (s Score) String() string {
@@ -177,8 +214,8 @@ func Eval(dir string, pages []Page, read Reader, w io.Writer) (Score, error) {
 			if date == "no" {
 				e += fmt.Sprintf(" date %v want %v", r.Date.Format("2006-01-02"), p.Date)
 			}
-			fmt.Fprintf(w, "%s\twith %d/%d\twithout %d/%d\ttitle %s\tdate %s\tauthor %s%s\n",
-				p.File, tp, tp+fn, fp, len(p.Without), title, date, author, e)
+			fmt.Fprintf(w, "%s %s\twith %d/%d\twithout %d/%d\ttitle %s\tdate %s\tauthor %s%s\n",
+				p.Half(), p.File, tp, tp+fn, fp, len(p.Without), title, date, author, e)
 		}
 	}
 	return s, nil

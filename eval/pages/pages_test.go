@@ -35,8 +35,28 @@ func TestEval(t *testing.T) {
 	if got, want := s.F1(), 0.5; got != want {
 		t.Errorf("F1 = %v, want %v", got, want)
 	}
-	if !strings.Contains(w.String(), "a.html\twith 1/2\twithout 1/2\ttitle ok\tdate ok\tauthor no") {
+	if !strings.Contains(w.String(), "B a.html\twith 1/2\twithout 1/2\ttitle ok\tdate ok\tauthor no") {
 		t.Errorf("per-page line %q", w.String())
+	}
+}
+
+// The halves are fixed by the file names, and together are the set.
+func TestHalves(t *testing.T) {
+	var set []Page
+	for _, f := range []string{"a.html", "b.html", "c.html", "d.html", "e.html", "f.html", "g.html", "h.html"} {
+		set = append(set, Page{File: f})
+	}
+	a, b := Halves(set)
+	if len(a)+len(b) != len(set) || len(a) == 0 || len(b) == 0 {
+		t.Fatalf("halves of %d pages: %d and %d", len(set), len(a), len(b))
+	}
+	for _, p := range a {
+		if p.Half() != "A" {
+			t.Errorf("%s in half A has Half %s", p.File, p.Half())
+		}
+	}
+	if got, want := (Page{File: "a.html"}).Half(), "B"; got != want {
+		t.Errorf("Half(a.html) = %s, want %s", got, want)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"net/url"
 
 	readability "github.com/go-shiori/go-readability"
+	"github.com/markusmobius/go-trafilatura"
 
 	"github.com/newsgraph/newsgraph/webpage"
 )
@@ -25,4 +26,19 @@ func Readability(b []byte, u string) (Result, error) {
 		r.Date = *a.PublishedTime
 	}
 	return r, err
+}
+
+// Library reads a page with go-trafilatura alone, as it comes (its own
+// text, title, date and author; comments left out), for comparison.
+func Library(b []byte, u string) (Result, error) {
+	opts := trafilatura.Options{ExcludeComments: true}
+	if pu, err := url.Parse(u); err == nil && pu.IsAbs() {
+		opts.OriginalURL = pu
+	}
+	res, err := trafilatura.Extract(bytes.NewReader(b), opts)
+	if err != nil {
+		return Result{}, err
+	}
+	m := res.Metadata
+	return Result{Title: m.Title, Author: m.Author, Date: m.Date, Text: res.ContentText}, nil
 }

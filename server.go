@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"os"
@@ -131,6 +132,18 @@ func serve(ctx context.Context, cfg serveConfig, s *store.Store, out io.Writer) 
 	srv := newHTTPServer(serverRoutes(s, l, cfg.server), cfg.readTimeout)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	// The store's indexes are built now rather than by the first
+	// requests, which would wait for them (or give up at their deadline
+	// on a large graph); requests that come first wait as before.
+	warm, stopWarming := context.WithCancel(ctx)
+	warmed := make(chan struct{})
+	go func() {
+		defer close(warmed)
+		if err := s.Warm(warm); err != nil && warm.Err() == nil {
+			log.Printf("newsgraph: building the indexes: %v (the first requests will try again)", err)
+		}
+	}()
+	defer func() { stopWarming(); <-warmed }() // the store is closed after serve returns
 	addr := ln.Addr().String()
 	fmt.Fprintf(out, "newsgraph: GraphQL at http://%s/query, playground at http://%s/, explorer at http://%s/explore/\n", addr, addr, addr)
 	select {

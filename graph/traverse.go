@@ -38,11 +38,16 @@ func (s *Service) fullNodes(ctx context.Context, ns []kg.Node) ([]model.Node, er
 	return out, nil
 }
 
-// statementsByID reads whole statements (provenance and all) for edges.
+// statementsByID reads whole statements (provenance and all) for edges,
+// leaving out those deleted since the edges were chosen (see
+// statementHeads).
 func (s *Service) statementsByID(ctx context.Context, ids []string) ([]*kg.Statement, error) {
 	out := make([]*kg.Statement, 0, len(ids))
 	for _, id := range ids {
 		st, err := s.store.Statement(ctx, id)
+		if kg.ErrorCode(err) == kg.ENOTFOUND {
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -53,11 +58,17 @@ func (s *Service) statementsByID(ctx context.Context, ids []string) ([]*kg.State
 
 // statementHeads reads statements for edges without their provenance
 // (Partial): a traversal's answer often asks for no more, and the fields
-// that need provenance read it (Service.full).
-func (s *Service) statementHeads(ctx context.Context, ids []string) ([]*kg.Statement, error) {
+// that need provenance read it (Service.full). With skipGone a statement
+// deleted since the walk chose it (the walk answers from the store's
+// in-memory adjacency index, which a deletion updates just after its
+// commit) is left out rather than failing the request.
+func (s *Service) statementHeads(ctx context.Context, ids []string, skipGone bool) ([]*kg.Statement, error) {
 	out := make([]*kg.Statement, 0, len(ids))
 	for _, id := range ids {
 		st, err := s.store.StatementHead(ctx, id)
+		if skipGone && kg.ErrorCode(err) == kg.ENOTFOUND {
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -77,7 +88,7 @@ func (s *Service) subgraph(ctx context.Context, seeds []string, hops, maxNodes i
 	if out.Nodes, err = s.fullNodes(ctx, sg.Nodes); err != nil {
 		return nil, err
 	}
-	if out.Edges, err = s.statementHeads(ctx, sg.Statements); err != nil {
+	if out.Edges, err = s.statementHeads(ctx, sg.Statements, true); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -95,7 +106,7 @@ func (s *Service) shortestPath(ctx context.Context, from, to string, maxHops int
 	if out.Nodes, err = s.fullNodes(ctx, p.Nodes); err != nil {
 		return nil, err
 	}
-	if out.Statements, err = s.statementHeads(ctx, p.Statements); err != nil {
+	if out.Statements, err = s.statementHeads(ctx, p.Statements, false); err != nil {
 		return nil, err
 	}
 	return out, nil

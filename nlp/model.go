@@ -100,7 +100,7 @@ func Decompress(file []byte, read func(io.Reader) error) error {
 	if total > maxModelBytes {
 		return fmt.Errorf("model claims %d bytes", total)
 	}
-	out := make([]byte, total)
+	out := modelBuffer(int(total))
 	off := uint64(0)
 	for i, sz := range sizes {
 		if sz[0] > uint64(len(rest)) {

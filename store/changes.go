@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"strings"
 	"sync"
 	"time"
 
@@ -155,14 +156,14 @@ func (s *Store) applyChanges(ctx context.Context) error {
 	w.mu.Lock()
 	seen := w.seen
 	w.mu.Unlock()
-	rows, err := s.bulk.db.QueryContext(ctx, `SELECT seq, nodes FROM newsgraph_changes WHERE seq > $1 ORDER BY seq LIMIT 1000`, seen)
+	rows, err := s.bulk.db.QueryContext(ctx, `SELECT seq, op, article, nodes FROM newsgraph_changes WHERE seq > $1 ORDER BY seq LIMIT 1000`, seen)
 	if err != nil {
 		return err
 	}
 	var changes []change
 	for rows.Next() {
 		var c change
-		if err := rows.Scan(&c.seq, pq.Array(&c.nodes)); err != nil {
+		if err := rows.Scan(&c.seq, &c.op, &c.article, pq.Array(&c.nodes)); err != nil {
 			rows.Close()
 			return err
 		}
@@ -183,7 +184,8 @@ func (s *Store) applyChanges(ctx context.Context) error {
 		w.mu.Unlock()
 		return nil
 	}
-	var nodes []string
+	var nodes, articles []string
+	imported := false
 	for _, c := range changes {
 		w.mu.Lock()
 		own := w.own[c.seq]
@@ -191,12 +193,21 @@ func (s *Store) applyChanges(ctx context.Context) error {
 		w.mu.Unlock()
 		if !own {
 			nodes = append(nodes, c.nodes...)
+			articles = append(articles, strings.Fields(c.article)...)
+			imported = imported || c.op == "import"
 		}
 	}
+	if imported {
+		s.dropAdjacency() // an import may bring any quads
+	}
 	if err := s.updateLinks(ctx, nodes); err != nil {
-		// Build the index again from the store rather than serve one
-		// that misses a change.
+		// Build the indexes again from the store rather than serve ones
+		// that miss a change.
 		s.rebuildLinks()
+		return err
+	}
+	if err := s.refreshEdges(ctx, articles, nil); err != nil {
+		s.dropAdjacency()
 		return err
 	}
 	w.mu.Lock()

@@ -43,7 +43,8 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) (bool, error) {
 	if err := s.renewReaders(); err != nil {
 		return true, fmt.Errorf("delete %s: %w", id, err)
 	}
-	s.changed(ctx, 0, linkSubjects(qs))
+	arts, stmts := edgeChanges(qs)
+	s.changed(ctx, 0, linkSubjects(qs), arts, stmts)
 	return true, nil
 }
 
@@ -51,10 +52,11 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) (bool, error) {
 // write at the same time: what to delete is read while holding, alone,
 // the lock every write shares (sqlBulk.deleting).
 func (s *Store) deleteSQL(ctx context.Context, id string) (bool, error) {
-	var nodes []string
+	var nodes, arts, stmts []string
 	seq, err := s.bulk.deleting(ctx, func() ([]quad.Quad, *change, error) {
 		qs, err := s.deletion(ctx, id)
 		nodes = linkSubjects(qs)
+		arts, stmts = edgeChanges(qs)
 		return qs, &change{op: "delete", article: id, nodes: nodes}, err
 	})
 	if err != nil {
@@ -63,7 +65,7 @@ func (s *Store) deleteSQL(ctx context.Context, id string) (bool, error) {
 	if seq == 0 {
 		return false, nil
 	}
-	s.changed(ctx, seq, nodes)
+	s.changed(ctx, seq, nodes, arts, stmts)
 	return true, nil
 }
 

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sort"
 
 	"github.com/cayleygraph/quad"
@@ -111,51 +110,44 @@ func (s *Store) ArticlesMentioning(ctx context.Context, id string) ([]string, er
 }
 
 // Edges returns at most limit of the statements whose subject (out) or
-// object (in) is id or an entity joined to it, as edges: ends, predicate
-// and best confidence, one stored node read per statement; and how many
-// there are in all (counted without reading them). Traversals use it and
-// read whole statements only for what they return.
+// object (in) is id or an entity joined to it, as edges (ends, predicate
+// and best confidence), ranked as the adjacency index ranks them
+// (adjacency.go: confidence, recency, the other end's degree), and how
+// many there are in all. It answers from the index without reading the
+// store: traversals read whole statements only for what they return.
 func (s *Store) Edges(ctx context.Context, id string, out bool, limit int) ([]kg.Edge, int, error) {
 	x, err := s.links(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
-	p := pObject
-	if out {
-		p = pSubject
-	}
-	ids, err := s.statementsAbout(ctx, p, x.cluster(id))
+	a, err := s.adjacencyIndex(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
-	ids = slices.Compact(ids)
-	total := len(ids)
-	if len(ids) > limit {
-		ids = ids[:limit]
-	}
-	edges := make([]kg.Edge, 0, len(ids))
-	for i, sid := range ids {
-		if i%256 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, 0, err
-			}
-		}
-		e, err := s.edge(ctx, sid)
-		if gone(err) {
-			continue
-		}
-		if err != nil {
-			return nil, 0, err
-		}
-		edges = append(edges, e)
-	}
+	edges, total := a.edges(x.cluster(id), out, limit)
 	return edges, total, nil
 }
 
 // StatementHead returns the statement with IRI id without its provenance
 // (Partial): its own node and its value ends, what a traversal returns;
-// the API reads the rest only for the fields that need it.
+// the API reads the rest only for the fields that need it. Once the
+// adjacency index is built the statement's own node comes from it (only
+// value ends are read); a statement it does not hold yet (written by
+// another process a moment ago) is read from the store.
 func (s *Store) StatementHead(ctx context.Context, id string) (*kg.Statement, error) {
+	if a := s.adjIdx.Load(); a != nil {
+		if st, ok := a.statement(id); ok {
+			h := &kg.Statement{ID: st.id, Predicate: st.predicate, Modality: st.modality, Confidence: st.confidence, Negated: st.negated, Partial: true}
+			var err error
+			if h.Subject, err = s.end(ctx, st.subject); err != nil {
+				return nil, err
+			}
+			if h.Object, err = s.end(ctx, st.object); err != nil {
+				return nil, err
+			}
+			return h, nil
+		}
+	}
 	e, pp, err := s.edgeProps(ctx, id)
 	if err != nil {
 		return nil, err
@@ -202,8 +194,14 @@ func (s *Store) edgeProps(ctx context.Context, sid string) (kg.Edge, props, erro
 	if err != nil {
 		return kg.Edge{}, nil, err
 	}
+	e, err := s.edgeFrom(ctx, sid, pp)
+	return e, pp, err
+}
+
+// edgeFrom is statement sid as an edge, from its node's properties pp.
+func (s *Store) edgeFrom(ctx context.Context, sid string, pp props) (kg.Edge, error) {
 	if pp.iri(rdfType) != string(classStatement) {
-		return kg.Edge{}, nil, kg.Errorf(kg.ENOTFOUND, "no statement %s", sid)
+		return kg.Edge{}, kg.Errorf(kg.ENOTFOUND, "no statement %s", sid)
 	}
 	e := kg.Edge{Statement: sid, Subject: pp.iri(pSubject), Predicate: pp.str(pPredicate), Object: pp.iri(pObject)}
 	found := false
@@ -216,9 +214,9 @@ func (s *Store) edgeProps(ctx context.Context, sid string) (kg.Edge, props, erro
 		// written before statements carried their confidence
 		st, err := s.Statement(ctx, sid)
 		if err != nil {
-			return kg.Edge{}, nil, err
+			return kg.Edge{}, err
 		}
 		e.Confidence = st.Confidence
 	}
-	return e, pp, nil
+	return e, nil
 }

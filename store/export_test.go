@@ -40,3 +40,6 @@ func StopWatching(s *Store)            { s.stopWatching() }
 func ApplyChanges(s *Store) error      { return s.applyChanges(context.Background()) }
 func HasLinkIndex(s *Store) bool       { return s.linkIdx.Load() != nil }
 func ExecSQL(s *Store, q string) error { _, err := s.bulk.db.Exec(q); return err }
+
+// DropAdjacency drops the adjacency index, to be built again on next use.
+func DropAdjacency(s *Store) { s.dropAdjacency() }

@@ -49,7 +49,9 @@ func (s *Store) ImportNQuads(ctx context.Context, r io.Reader) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("import: %w", err)
 	}
-	s.changed(ctx, seq, nodes)
+	// An import may bring any quads: the adjacency index is built again.
+	s.dropAdjacency()
+	s.changed(ctx, seq, nodes, nil, nil)
 	return len(quads), nil
 }
 

@@ -475,12 +475,13 @@ func (s *Store) updateLinks(ctx context.Context, ids []string) error {
 	return nil
 }
 
-// rebuildLinks drops the index, to be built again in full on next use
-// (after an import, which may bring any quads).
+// rebuildLinks drops the index, and the adjacency index with it, to be
+// built again in full on next use (after a change they may have missed).
 func (s *Store) rebuildLinks() {
 	s.linkMu.Lock()
 	s.linkIdx.Store(nil)
 	s.linkMu.Unlock()
+	s.dropAdjacency()
 }
 
 // linkSubjects are the nodes whose link records quads change: the

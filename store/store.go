@@ -67,6 +67,11 @@ type Store struct {
 	// and updates.
 	linkIdx atomic.Pointer[linkIndex]
 	linkMu  sync.Mutex
+	// adjIdx holds every statement as an edge by its ends (adjacency.go),
+	// built on first use and kept current like linkIdx; adjMu serializes
+	// its building and updates.
+	adjIdx atomic.Pointer[adjacency]
+	adjMu  sync.Mutex
 	// watch follows the change log of a shared database (changes.go).
 	watch watcher
 	// bulk, for PostgreSQL, writes with COPY (bulk.go); path is the

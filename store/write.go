@@ -88,7 +88,8 @@ func (s *Store) IngestBatch(ctx context.Context, docs []*kg.Document) ([]kg.Inge
 			}
 		}
 	}
-	s.changed(ctx, seq, nodes)
+	arts, stmts := edgeChanges(quads)
+	s.changed(ctx, seq, nodes, arts, stmts)
 	return res, nil
 }
 
@@ -100,14 +101,20 @@ func (s *Store) writable() error {
 	return nil
 }
 
-// changed brings this process's link index up to date after its own
-// write, logged as entry seq on a shared database. A failure to read the
-// changed nodes does not undo the committed write: the index is then
-// built again, in full, on next use.
-func (s *Store) changed(ctx context.Context, seq int64, nodes []string) {
-	if err := s.updateLinks(context.WithoutCancel(ctx), nodes); err != nil {
+// changed brings this process's link and adjacency indexes up to date
+// after its own write, logged as entry seq on a shared database: nodes
+// are those whose link records changed, articles and stmts the
+// statements the write touched. A failure to read them does not undo
+// the committed write: the indexes are then built again, in full, on
+// next use.
+func (s *Store) changed(ctx context.Context, seq int64, nodes, articles, stmts []string) {
+	ctx = context.WithoutCancel(ctx)
+	if err := s.updateLinks(ctx, nodes); err != nil {
 		log.Printf("newsgraph: relinking after a write: %v (rebuilding the link index)", err)
 		s.rebuildLinks()
+	} else if err := s.refreshEdges(ctx, articles, stmts); err != nil {
+		log.Printf("newsgraph: updating the adjacency index after a write: %v (rebuilding it)", err)
+		s.dropAdjacency()
 	}
 	s.wrote(seq)
 }

@@ -19,7 +19,8 @@ type Subgraph struct {
 // Around walks breadth first from the seeds through the nodes that carry
 // a path (see Carries; the others are leaves), checking ctx at every hop
 // and stopping at maxNodes nodes and MaxEdges statements. Around a hub it
-// reads a sample of the statements, enough to fill maxNodes.
+// takes the first statements in the Graph's order, enough to fill
+// maxNodes.
 func Around(ctx context.Context, g Graph, seeds []string, hops, maxNodes int, o Options) (*Subgraph, error) {
 	if hops < 0 || hops > MaxHops {
 		return nil, kg.Errorf(kg.EINVALID, "hops must be between 0 and %d", MaxHops)
@@ -117,7 +118,8 @@ func Around(ctx context.Context, g Graph, seeds []string, hops, maxNodes int, o 
 	return out, nil
 }
 
-// ranked is steps, the most confident first (in their order otherwise).
+// ranked is steps, the most confident first, in the Graph's order
+// otherwise (each way; outgoing statements before incoming ones).
 func ranked(steps []Step) []Step {
 	out := append([]Step(nil), steps...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Edge.Confidence > out[j].Edge.Confidence })

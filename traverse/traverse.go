@@ -21,7 +21,9 @@ type Graph interface {
 	Canonical(ctx context.Context, id string) (string, error)
 	Node(ctx context.Context, id string) (kg.Node, error)
 	// Edges are at most limit statements whose subject (out) or object
-	// (in) is id, and how many there are in all.
+	// (in) is id, the ones to prefer first (the store ranks them by
+	// confidence, recency and the other end's degree, from memory), and
+	// how many there are in all.
 	Edges(ctx context.Context, id string, out bool, limit int) ([]kg.Edge, int, error)
 	IRIs() kg.IRIs
 }

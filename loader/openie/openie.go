@@ -858,8 +858,12 @@ func (t *tree) coordinated(tp Tuple) []Tuple {
 	return out
 }
 
+// apostrophes writes typographic apostrophes as ASCII ones (one Replacer
+// for all calls: building one costs far more than a replacement).
+var apostrophes = strings.NewReplacer("’", "'", "`", "'", "´", "'")
+
 func isNegation(word string) bool {
-	switch strings.NewReplacer("’", "'", "`", "'", "´", "'").Replace(strings.ToLower(word)) {
+	switch apostrophes.Replace(strings.ToLower(word)) {
 	case "not", "n't", "never", "hardly", "barely", "scarcely":
 		return true // "barely had a presence": next to none
 	}

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/nlp/internal/perceptron"
 )
@@ -44,11 +45,9 @@ func newSentence(in Input) *sentence {
 	sn := &sentence{w: make([]uint64, n+1), p: make([]uint64, n+1), u: make([]uint64, n+1), a: make([]uint64, n+1), c: make([]uint64, n+1),
 		suf: make([]uint64, n+1), punct: make([]int, n+2), verbs: make([]int, n+2)}
 	for i := 0; i < n; i++ {
-		norm := normWord(words[i])
-		sn.w[i] = perceptron.Str(norm)
+		sn.w[i], sn.suf[i] = normHashes(words[i])
 		sn.p[i] = perceptron.Str(xpos[i])
 		sn.u[i] = perceptron.Str(upos[i])
-		sn.suf[i] = perceptron.Str(norm[max(0, len(norm)-3):])
 		sn.c[i] = noClass
 		if in.Class != nil {
 			sn.c[i] = uint64(in.Class[i]) + 1
@@ -69,6 +68,34 @@ func newSentence(in Input) *sentence {
 	sn.suf[n], sn.a[n], sn.c[n] = sn.w[n], noAlt, noClass
 	sn.w[n], sn.p[n], sn.u[n] = perceptron.Str("<ROOT>"), perceptron.Str("<ROOT>"), perceptron.Str("<ROOT>")
 	return sn
+}
+
+// normHashes returns the hashes of normWord(s) and of its last three
+// bytes. A short ASCII word, nearly every word, is normalized in a buffer
+// on the stack rather than in new strings.
+func normHashes(s string) (norm, suf uint64) {
+	var buf [32]byte
+	if len(s) > len(buf) {
+		return normHashesOf(normWord(s))
+	}
+	b := buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return normHashesOf(normWord(s))
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= '0' && c <= '9':
+			c = '0'
+		}
+		b[i] = c
+	}
+	return perceptron.StrBytes(b), perceptron.StrBytes(b[max(0, len(b)-3):])
+}
+
+func normHashesOf(norm string) (uint64, uint64) {
+	return perceptron.Str(norm), perceptron.Str(norm[max(0, len(norm)-3):])
 }
 
 // normWord lower-cases a word and writes its digits as 0.
@@ -96,6 +123,11 @@ func (p *Parser) Parse(in Input) (heads []int, rels []string) {
 	var feats []uint64
 	rootScore := map[int]float32{}
 	for !st.done() {
+		if typ := st.forced(); typ >= 0 {
+			// the only valid transition needs no scores
+			st.apply(typ, -1)
+			continue
+		}
 		feats = st.features(feats[:0], sn)
 		clear(scores)
 		p.model.Scores(feats, scores)

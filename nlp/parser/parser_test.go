@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"math/rand"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/nlp/internal/perceptron"
 )
 
 // randomTree returns the heads (ROOT = n) of a random projective tree.
@@ -159,5 +161,19 @@ func TestSingleRoot(t *testing.T) {
 	}
 	if roots != 1 {
 		t.Errorf("%d roots: %v %v", roots, heads, rels)
+	}
+}
+
+// TestNormHashes checks the hashes of the stack-buffer path against those
+// of the strings normWord builds (the model's features were trained on
+// them).
+func TestNormHashes(t *testing.T) {
+	for _, s := range []string{"", "a", "The", "U.S.", "1,200", "B2B", "McCain's", "ab", "Café", "naïve", "日本",
+		"a\xffb", "Abcdefghijklmnopqrstuvwxyz0123456789", "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345", "@#$%^&*()"} {
+		norm := normWord(s)
+		w, suf := normHashes(s)
+		if w != perceptron.Str(norm) || suf != perceptron.Str(norm[max(0, len(norm)-3):]) {
+			t.Errorf("normHashes(%q) differs from the hashes of %q", s, norm)
+		}
 	}
 }

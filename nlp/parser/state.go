@@ -124,6 +124,22 @@ func (s *state) valid(typ, label, rootLabel int) bool {
 	return false
 }
 
+// forced returns the transition type when only one transition is valid
+// and it carries no label: SHIFT when the stack is empty, REDUCE when the
+// buffer holds only ROOT and the top of the stack has its head. Otherwise
+// (including the LEFT-ARC that attaches a word to ROOT, whose score
+// singleRoot needs) it returns -1.
+func (s *state) forced() int {
+	s0 := s.s0()
+	switch {
+	case s0 < 0 && s.b < s.n:
+		return shift
+	case s0 >= 0 && s.b == s.n && s.head[s0] >= 0:
+		return reduce
+	}
+	return -1
+}
+
 func (s *state) apply(typ, label int) {
 	switch typ {
 	case shift:

@@ -9,6 +9,7 @@
 package tagger
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,6 +47,7 @@ type word struct {
 	class             uint64
 	flags             uint64
 	allowed           *tagSet // tags the word may have, nil for any
+	only              int     // the one tag allowed, or -1
 }
 
 const (
@@ -86,20 +88,17 @@ func describe(lex *lexicon.Lexicon, dict map[string]tagSet, s string, first bool
 	}
 	w.norm = perceptron.Str(norm)
 	w.flags = flags
-	runes := []rune(lower)
-	for k := 1; k <= 3; k++ {
-		if len(runes) >= k {
-			w.pre[k-1] = perceptron.Str(string(runes[:k]))
-		}
-	}
-	for k := 1; k <= 4; k++ {
-		if len(runes) >= k {
-			w.suf[k-1] = perceptron.Str(string(runes[len(runes)-k:]))
-		}
-	}
-	w.shape = perceptron.Str(shape(s))
+	affixes(&w, lower)
+	w.shape = shapeHash(s)
+	w.only = -1
 	if set, ok := dict[lower]; ok {
 		w.allowed = &set
+		if bits.OnesCount64(set[0])+bits.OnesCount64(set[1]) == 1 {
+			w.only = bits.TrailingZeros64(set[0])
+			if set[0] == 0 {
+				w.only = 64 + bits.TrailingZeros64(set[1])
+			}
+		}
 	}
 	if lex != nil {
 		w.class = uint64(lex.Class(lower)) + 1
@@ -119,10 +118,38 @@ func digitShape(s string) string {
 	return string(b)
 }
 
-// shape maps characters to X, x, d or themselves, collapsing runs: "McCain"
-// -> "XxXx", "U.S." -> "X.X.", "1990s" -> "dx".
-func shape(s string) string {
-	var b strings.Builder
+// affixes sets the hashes of a word's first three and last four
+// prefixes and suffixes (by letters, not bytes). They are hashed where
+// they lie in the word, without building strings; a word that is not
+// valid UTF-8 is first converted as []rune converts it, each bad byte a
+// U+FFFD, so that its hashes stay those of the converted text.
+func affixes(w *word, lower string) {
+	if !utf8.ValidString(lower) {
+		lower = string([]rune(lower))
+	}
+	for k, i := 0, 0; k < 3 && i < len(lower); k++ {
+		_, size := utf8.DecodeRuneInString(lower[i:])
+		i += size
+		w.pre[k] = perceptron.Str(lower[:i])
+	}
+	for k, i := 0, len(lower); k < 4 && i > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(lower[:i])
+		i -= size
+		w.suf[k] = perceptron.Str(lower[i:])
+	}
+}
+
+// shapeHash is the hash of the word's shape (see appendShape), built in a
+// buffer on the stack.
+func shapeHash(s string) uint64 {
+	var buf [64]byte
+	return perceptron.StrBytes(appendShape(buf[:0], s))
+}
+
+// appendShape appends the shape of s: characters mapped to X, x, d or
+// themselves, runs collapsed, at most nine: "McCain" -> "XxXx", "U.S." ->
+// "X.X.", "1990s" -> "dx".
+func appendShape(b []byte, s string) []byte {
 	var last rune
 	n := 0
 	for _, r := range s {
@@ -141,13 +168,13 @@ func shape(s string) string {
 			continue
 		}
 		last = c
-		b.WriteRune(c)
+		b = utf8.AppendRune(b, c)
 		n++
 		if n > 8 {
 			break
 		}
 	}
-	return b.String()
+	return b
 }
 
 // Feature templates.
@@ -277,6 +304,11 @@ type state struct {
 func decode(m1, m2 scorer, ws []word, st *state) []int {
 	st.first = st.first[:0]
 	for i := range ws {
+		if ws[i].only >= 0 && ws[i].only < len(st.scores) {
+			// argmax can choose nothing else: no need for scores
+			st.first = append(st.first, ws[i].only)
+			continue
+		}
 		st.feats = features(st.feats[:0], ws, i, st.first, nil)
 		clear(st.scores)
 		m1.Scores(st.feats, st.scores)
@@ -284,6 +316,14 @@ func decode(m1, m2 scorer, ws []word, st *state) []int {
 	}
 	st.second, st.alt, st.margin = st.second[:0], st.alt[:0], st.margin[:0]
 	for i := range ws {
+		if ws[i].only >= 0 && ws[i].only < len(st.scores) {
+			// no runner-up among the allowed tags: the margin is as wide
+			// as when the scores are computed
+			st.second = append(st.second, ws[i].only)
+			st.alt = append(st.alt, -1)
+			st.margin = append(st.margin, 1e9)
+			continue
+		}
 		st.feats = features(st.feats[:0], ws, i, st.second, st.first)
 		clear(st.scores)
 		m2.Scores(st.feats, st.scores)

@@ -428,7 +428,11 @@ func ASCII(s string) string {
 	}
 	if len(s) <= 5 && strings.ContainsAny(s, "’`´") && strings.IndexFunc(s, unicode.IsLetter) >= 0 {
 		// a clitic with another apostrophe: "’s", "n`t", "´ll"
-		return strings.NewReplacer("’", "'", "`", "'", "´", "'").Replace(s)
+		return apostrophes.Replace(s)
 	}
 	return s
 }
+
+// apostrophes writes typographic apostrophes as ASCII ones. A Replacer is
+// built on first use, which costs far more than a replacement: one for all.
+var apostrophes = strings.NewReplacer("’", "'", "`", "'", "´", "'")

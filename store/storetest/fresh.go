@@ -15,13 +15,17 @@ import (
 // process's handle, or a replica of it), answers with writer's writes
 // within the given time: an article ingested through writer has its
 // entity found by reader's search, read by Entity and its statement
-// listed, and once deleted through writer, none of these; n times. It
+// listed and walked (Edges, from the adjacency index), and once deleted
+// through writer, none of these; n times. It
 // returns how long each change took to show, ingests then deletions.
 func Fresh(t testing.TB, writer, reader *store.Store, within time.Duration, n int) (ingests, deletes []time.Duration) {
 	t.Helper()
 	ctx := context.Background()
 	// The reader serves before the writes: its indexes are built.
 	if _, _, err := reader.SearchEntities(ctx, "anything", "", 0, 1); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := reader.Edges(ctx, "anything", true, 1); err != nil {
 		t.Fatal(err)
 	}
 	for i := 0; i < n; i++ {
@@ -41,7 +45,11 @@ func Fresh(t testing.TB, writer, reader *store.Store, within time.Duration, n in
 				return false, nil
 			}
 			_, total, err := reader.Statements(ctx, kg.StatementFilter{Subject: id}, 0, 10)
-			return total == 1, err
+			if err != nil || total != 1 {
+				return false, err
+			}
+			edges, _, err := reader.Edges(ctx, id, true, 10)
+			return len(edges) == 1 && edges[0].Statement == d.Statements[0].ID, err
 		})
 		if err != nil {
 			t.Fatalf("%s, ingested through one store, not found through the other after %v: %v", name, time.Since(start), err)
@@ -59,6 +67,10 @@ func Fresh(t testing.TB, writer, reader *store.Store, within time.Duration, n in
 				return false, nil
 			}
 			_, total, err := reader.Statements(ctx, kg.StatementFilter{Subject: id}, 0, 10)
+			if err != nil || total != 0 {
+				return false, err
+			}
+			_, total, err = reader.Edges(ctx, id, true, 10)
 			return total == 0, err
 		})
 		if err != nil {

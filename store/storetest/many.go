@@ -36,6 +36,9 @@ func ManyWriters(t *testing.T, handle, fresh Opener, docs []*kg.Document, loader
 	for i := range ss {
 		ss[i] = handle(t)
 		defer ss[i].Close()
+		if _, _, err := ss[i].Edges(ctx, "x", true, 1); err != nil { // serving, and walking, before the loads
+			t.Fatal(err)
+		}
 		if _, _, err := ss[i].SearchEntities(ctx, "x", "", 0, 1); err != nil { // serving before the loads
 			t.Fatal(err)
 		}
@@ -183,6 +186,9 @@ func ManyWriters(t *testing.T, handle, fresh Opener, docs []*kg.Document, loader
 	for i, s := range append(append([]*store.Store(nil), ls[1:]...), ss...) {
 		if _, err := waitFor(2*time.Second, func() (bool, error) { return s.VerifyLinks(ctx) == nil, nil }); err != nil {
 			t.Errorf("store %d: %v", i+1, s.VerifyLinks(ctx))
+		}
+		if _, err := waitFor(2*time.Second, func() (bool, error) { return s.VerifyAdjacency(ctx) == nil, nil }); err != nil {
+			t.Errorf("store %d: %v", i+1, s.VerifyAdjacency(ctx))
 		}
 	}
 }

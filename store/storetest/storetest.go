@@ -43,6 +43,7 @@ func Run(t *testing.T, open Opener) {
 		{"LoadOrderDoesNotMatter", func(t *testing.T, s *store.Store) { testLoadOrder(t, s, open) }},
 		{"PlacesAndSameAs", func(t *testing.T, s *store.Store) { testPlaces(t, s, open) }},
 		{"IncrementalLinksMatchFullBuild", testIncrementalLinks},
+		{"IncrementalAdjacencyMatchesFullBuild", testIncrementalAdjacency},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

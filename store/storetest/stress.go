@@ -160,6 +160,11 @@ func Stress(t *testing.T, open Opener, docs []*kg.Document, cfg StressConfig) {
 			want = append(want, pool[i])
 		}
 	}
+	// The adjacency index the readers' walks built, kept current by the
+	// writers, holds what a full build holds.
+	if err := s.VerifyAdjacency(ctx); err != nil {
+		t.Error(err)
+	}
 	oracle := open(t)
 	defer oracle.Close()
 	if _, err := oracle.IngestBatch(ctx, want); err != nil {

@@ -18,6 +18,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // POS is a WordNet part of speech.
@@ -53,7 +55,15 @@ type Lexicon struct {
 	lemmas [4]map[string]bool
 	exc    [4]map[string][]string // inflected form -> base forms
 	proper map[string]bool        // lower-cased lemmas WordNet only writes capitalized
+
+	// classes remembers Class's answers (word -> uint16) for up to
+	// maxRemembered words: a text's words recur, and one lookup here
+	// replaces the five to ten in the maps above.
+	classes    sync.Map
+	remembered atomic.Int64
 }
+
+const maxRemembered = 1 << 17
 
 // Empty returns a lexicon that knows no words.
 func Empty() *Lexicon {
@@ -193,19 +203,33 @@ func (l *Lexicon) Bases(word string, p POS) []string {
 	return out
 }
 
-// Class returns the class bits of a lower-cased word form.
+// Class returns the class bits of a lower-cased word form. It runs three
+// times a word in the pipeline (tagger, parser, entity labeller), so the
+// answer is remembered, each map is asked once, and nothing is allocated
+// but the remembered copy. It is safe for concurrent use.
 func (l *Lexicon) Class(word string) uint16 {
+	if c, ok := l.classes.Load(word); ok {
+		return c.(uint16)
+	}
+	c := l.class(word)
+	if l.remembered.Load() < maxRemembered {
+		if _, dup := l.classes.LoadOrStore(strings.Clone(word), c); !dup {
+			l.remembered.Add(1)
+		}
+	}
+	return c
+}
+
+func (l *Lexicon) class(word string) uint16 {
 	var c uint16
 	if l.lemmas[Noun][word] {
 		c |= NounBase
-	}
-	if word != "" && !l.lemmas[Noun][word] && len(l.Bases(word, Noun)) > 0 {
+	} else if word != "" && l.inflected(word, Noun) {
 		c |= NounPlural
 	}
 	if l.lemmas[Verb][word] {
 		c |= VerbBase
-	}
-	if !l.lemmas[Verb][word] && len(l.Bases(word, Verb)) > 0 {
+	} else if l.inflected(word, Verb) {
 		switch {
 		case strings.HasSuffix(word, "ing"):
 			c |= VerbGer
@@ -217,8 +241,7 @@ func (l *Lexicon) Class(word string) uint16 {
 	}
 	if l.lemmas[Adj][word] {
 		c |= AdjBase
-	}
-	if !l.lemmas[Adj][word] && len(l.Bases(word, Adj)) > 0 {
+	} else if l.inflected(word, Adj) {
 		c |= AdjComp
 	}
 	if l.lemmas[Adv][word] {
@@ -228,6 +251,25 @@ func (l *Lexicon) Class(word string) uint16 {
 		c |= Proper
 	}
 	return c
+}
+
+// inflected reports whether Bases finds a base form for a word that is
+// not itself a lemma of p, without building the list.
+func (l *Lexicon) inflected(word string, p POS) bool {
+	if len(l.exc[p][word]) > 0 {
+		return true
+	}
+	for _, r := range rules[p] {
+		if stem, ok := strings.CutSuffix(word, r.suffix); ok && len(stem) >= 2 {
+			if l.lemmas[p][stem+r.repl] {
+				return true
+			}
+			if r.repl == "" && len(stem) >= 3 && stem[len(stem)-1] == stem[len(stem)-2] && l.lemmas[p][stem[:len(stem)-1]] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 const magic = "NGLEX2\n"

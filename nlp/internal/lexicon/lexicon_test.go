@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -86,5 +87,61 @@ func TestBuildErrors(t *testing.T) {
 	}
 	if _, err := Read(bytes.NewBufferString("garbage")); err == nil {
 		t.Error("garbage: no error")
+	}
+}
+
+// TestClassAgreesWithBases checks Class against its definition in terms of
+// Bases (an inflected class when Bases finds a base and the word is not a
+// lemma itself), which Class computes without building the lists.
+func TestClassAgreesWithBases(t *testing.T) {
+	l, err := Build(fakeWordNet(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	byBases := func(word string) uint16 {
+		var c uint16
+		is := func(p POS) bool { return l.lemmas[p][word] }
+		if is(Noun) {
+			c |= NounBase
+		}
+		if word != "" && !is(Noun) && len(l.Bases(word, Noun)) > 0 {
+			c |= NounPlural
+		}
+		if is(Verb) {
+			c |= VerbBase
+		}
+		if !is(Verb) && len(l.Bases(word, Verb)) > 0 {
+			switch {
+			case strings.HasSuffix(word, "ing"):
+				c |= VerbGer
+			case strings.HasSuffix(word, "s"):
+				c |= Verb3rd
+			default:
+				c |= VerbPast
+			}
+		}
+		if is(Adj) {
+			c |= AdjBase
+		}
+		if !is(Adj) && len(l.Bases(word, Adj)) > 0 {
+			c |= AdjComp
+		}
+		if is(Adv) {
+			c |= AdvBase
+		}
+		if l.proper[word] {
+			c |= Proper
+		}
+		return c
+	}
+	words := []string{"", "s", "court", "courts", "crossing", "crossings", "crosses", "crossed", "troop", "troops",
+		"mouse", "mice", "mouses", "deploy", "deploys", "deployed", "deploying", "stop", "stops", "stopped", "stopping",
+		"see", "saw", "seen", "seeing", "big", "bigger", "biggest", "quickly", "mexico", "unknownword", "ed", "ing"}
+	for _, pass := range []string{"first", "remembered"} {
+		for _, w := range words {
+			if got, want := l.Class(w), byBases(w); got != want {
+				t.Errorf("%s Class(%q) = %b, want %b", pass, w, got, want)
+			}
+		}
 	}
 }

@@ -133,13 +133,18 @@ func (m *Model) Features() int { return m.nFeats }
 // lookups are memory-bound. Each chunk of features is read in three
 // passes whose loads do not depend on each other within a pass, so that
 // the processor has many cache misses in flight at once: the slots, then
-// the rows, then the sums.
+// the rows, then the sums. The sums go to an array indexed by the class
+// byte, which needs no bounds check; each class still receives its
+// weights one at a time in the order of feats, so the scores are the same
+// to the bit as adding them straight into scores.
 func (m *Model) Scores(feats []uint64, scores []float32) {
 	const chunk = 64
 	var homes [chunk]int
 	var firstFP [chunk]uint32
-	var starts, lens [chunk]int
+	var starts, ends [chunk]int
 	var touch byte
+	var acc [MaxClasses]float32
+	copy(acc[:], scores)
 	table, rows, n, scale := m.table, m.rows, m.nSlots, m.scale
 	for len(feats) > 0 {
 		c := feats[:min(chunk, len(feats))]
@@ -149,7 +154,7 @@ func (m *Model) Scores(feats []uint64, scores []float32) {
 			firstFP[i] = binary.LittleEndian.Uint32(table[homes[i]*slotSize:])
 		}
 		for i, f := range c {
-			lens[i] = 0
+			starts[i], ends[i] = 0, 0
 			fp := fingerprint(f)
 			if f == 0 || firstFP[i] == 0 {
 				continue
@@ -157,8 +162,9 @@ func (m *Model) Scores(feats []uint64, scores []float32) {
 			for s := homes[i]; ; {
 				sfp, row := m.slot(s)
 				if sfp == fp {
-					starts[i], lens[i] = unpackRow(row)
-					touch ^= rows[starts[i]*entrySize]
+					start, k := unpackRow(row)
+					starts[i], ends[i] = start*entrySize, (start+k)*entrySize
+					touch ^= rows[starts[i]] ^ rows[ends[i]-1]
 					break
 				}
 				if sfp == 0 {
@@ -170,13 +176,24 @@ func (m *Model) Scores(feats []uint64, scores []float32) {
 			}
 		}
 		for i := range c {
-			row := rows[starts[i]*entrySize : (starts[i]+lens[i])*entrySize]
-			for k := 0; k+2 < len(row); k += entrySize {
-				q := int16(uint16(row[k+1]) | uint16(row[k+2])<<8)
-				scores[row[k]] += float32(q) * scale
+			row := rows[starts[i]:ends[i]]
+			// Four entries at a time, each still added in its turn.
+			for len(row) >= 4*entrySize {
+				r := row[:4*entrySize]
+				acc[r[0]] += float32(int16(uint16(r[1])|uint16(r[2])<<8)) * scale
+				acc[r[3]] += float32(int16(uint16(r[4])|uint16(r[5])<<8)) * scale
+				acc[r[6]] += float32(int16(uint16(r[7])|uint16(r[8])<<8)) * scale
+				acc[r[9]] += float32(int16(uint16(r[10])|uint16(r[11])<<8)) * scale
+				row = row[4*entrySize:]
+			}
+			for len(row) >= entrySize {
+				q := int16(uint16(row[1]) | uint16(row[2])<<8)
+				acc[row[0]] += float32(q) * scale
+				row = row[entrySize:]
 			}
 		}
 	}
+	copy(scores, acc[:len(scores)])
 	if touch == 0xff && len(scores) == 0 {
 		panic("unreachable") // keeps the row loads of the second pass
 	}

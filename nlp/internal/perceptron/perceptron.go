@@ -45,6 +45,16 @@ func Str(s string) uint64 {
 	return mix(h)
 }
 
+// StrBytes is Str of string(b), without the string.
+func StrBytes(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return mix(h)
+}
+
 // F1 is the feature of template t with one value.
 func F1(t, a uint64) uint64 { return mix(t*prime1 ^ a) }
 

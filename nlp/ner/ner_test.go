@@ -323,3 +323,41 @@ func TestOrgInContext(t *testing.T) {
 		})
 	}
 }
+
+func TestOrgByName(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       bool
+	}{
+		{"college", "Trinity College", true},
+		{"office", "the War Office", true},
+		{"abbreviation", "Acme Corp.", true},
+		{"one word", "Office", false},
+		{"kind first", "College Station", false},
+		{"place", "Busuanga Island", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := orgByName(toks(tc.text)); got != tc.want {
+				t.Errorf("orgByName(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestIsTitle(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Secretary of State", true},
+		{"President", true},
+		{"Antony Blinken", false},
+		{"State", false},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			if got := isTitle(toks(tc.text)); got != tc.want {
+				t.Errorf("isTitle(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}

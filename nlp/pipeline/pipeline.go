@@ -121,6 +121,56 @@ func (m *Models) AnnotateForms(words []nlp.Word, forms []string) {
 	for i := range words {
 		words[i].Head, words[i].Rel = heads[i]-1, rels[i]
 	}
+	apposedSubject(words)
+}
+
+// apposedSubject repairs a verb given two subjects with a comma between
+// them, "Its chairwoman, Mary Smith, met John Brown": a clause has one
+// subject, and the second, set off by commas, is the first's apposition.
+// The parser trained on EWT + GUM makes this mistake where the one trained
+// on EWT alone did not.
+func apposedSubject(ws []nlp.Word) {
+	for b := range ws {
+		if ws[b].Rel != "nsubj" || ws[b].Head < 0 {
+			continue
+		}
+		lo, hi := b, b // b's words, without punctuation
+		for k := range ws {
+			if k != b && under(ws, k, b) && ws[k].UPOS != "PUNCT" {
+				lo, hi = min(lo, k), max(hi, k)
+			}
+		}
+		if lo < 2 || ws[lo-1].Text != "," || hi+1 >= len(ws) || ws[hi+1].Text != "," {
+			continue
+		}
+		a := -1
+		for k := lo - 2; k >= 0; k-- {
+			if ws[k].Head == ws[b].Head && ws[k].Rel == "nsubj" {
+				a = k
+				break
+			}
+			if !under(ws, k, ws[b].Head) || ws[k].Head == ws[b].Head && ws[k].UPOS != "PUNCT" {
+				break // something else of the verb's stands between
+			}
+		}
+		if a < 0 {
+			continue
+		}
+		ws[b].Head, ws[b].Rel = a, "appos"
+		ws[lo-1].Head, ws[hi+1].Head = b, b
+		return
+	}
+}
+
+// under reports whether word k is in the subtree of word h.
+func under(ws []nlp.Word, k, h int) bool {
+	for n := 0; k >= 0 && n <= len(ws); n++ {
+		if k == h {
+			return true
+		}
+		k = ws[k].Head
+	}
+	return false
 }
 
 // promoteVerb gives a sentence without a finite verb the finite verb the

@@ -38,3 +38,33 @@ func TestEmbeddedModels(t *testing.T) {
 		}
 	}
 }
+
+// TestApposedSubject: "Its chairwoman, Mary Smith, met John Brown" has one
+// subject with an apposition, whatever the parser says.
+func TestApposedSubject(t *testing.T) {
+	m, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := []string{"Its", "chairwoman", ",", "Mary", "Smith", ",", "met", "John", "Brown", "in", "Paris", "."}
+	ws := make([]nlp.Word, len(text))
+	for i, w := range text {
+		ws[i].Text = w
+	}
+	m.Annotate(ws)
+	n := 0
+	for _, w := range ws {
+		if w.Head == 6 && w.Rel == "nsubj" {
+			n++
+		}
+	}
+	if n != 1 || ws[3].Rel != "appos" || ws[3].Head != 1 {
+		t.Errorf("subjects of met: %d, Mary: %s of %d; want one, appos of chairwoman", n, ws[3].Rel, ws[3].Head)
+	}
+	// a lone subject after a fronted phrase stays
+	two := []nlp.Word{{Text: "Yesterday"}, {Text: ","}, {Text: "Mary"}, {Text: "Smith"}, {Text: "met"}, {Text: "John"}, {Text: "."}}
+	m.Annotate(two)
+	if two[2].Rel != "nsubj" {
+		t.Errorf("Mary: %s, want nsubj", two[2].Rel)
+	}
+}

@@ -63,9 +63,9 @@ print("said in:", st["sentence"])"""),
 print(g.number_of_nodes(), "nodes,", g.number_of_edges(), "edges, truncated:", g.graph["truncated"])
 for u, v, d in list(g.edges(data=True))[:8]:
     print(g.nodes[u]["name"], "—", d["predicate"], "→", g.nodes[v]["name"])"""),
-    ("md", "## How is Joe Biden connected to the United States?\n\nPaths go through entities and specific phrases, not through generic values such as \"President\"."),
-    ("code", """biden, us = ng.find("Joe Biden"), ng.find("United States")
-p = ng.shortest_path(biden["id"], us["id"], max_hops=5, min_confidence=0)
+    ("md", "## How is Joe Biden connected to Mexico?\n\nPaths go through entities and specific phrases, not through generic values such as \"President\"."),
+    ("code", """biden, mexico = ng.find("Joe Biden"), ng.find("Mexico")
+p = ng.shortest_path(biden["id"], mexico["id"], max_hops=5, min_confidence=0)
 for s in p["statements"]:
     print(s["subject"]["name"], "—", s["predicate"], "→", s["object"]["name"])
     print("   ", s["provenance"][0]["text"])"""),

@@ -162,6 +162,16 @@ type DocumentLabeler interface {
 // DocumentLabeler, and compares with the gold.
 func score(lab Labeler, sents []sentence) Scores {
 	sc := newScores()
+	labelDocuments(lab, sents, func(s sentence, ws []nlp.Word) {
+		sc.compare(goldCoarse(s), hintSpans(ws))
+	})
+	return sc
+}
+
+// labelDocuments labels the sentences with lab, a document at a time when
+// it is a DocumentLabeler, and hands each sentence and its labelled words
+// to f.
+func labelDocuments(lab Labeler, sents []sentence, f func(s sentence, ws []nlp.Word)) {
 	for a := 0; a < len(sents); {
 		b := a + 1
 		for b < len(sents) && sents[b].doc == sents[a].doc {
@@ -178,11 +188,10 @@ func score(lab Labeler, sents []sentence) Scores {
 			dl.LabelDocument(doc)
 		}
 		for i, ws := range doc {
-			sc.compare(goldCoarse(sents[a+i]), hintSpans(ws))
+			f(sents[a+i], ws)
 		}
 		a = b
 	}
-	return sc
 }
 
 // EvalConfig is what `newsgraph eval-ner` is told.

@@ -135,69 +135,54 @@ func TestExp(t *testing.T) {
 func dumpErrors(t *testing.T, m *Model, sents []sentence) {
 	kinds := map[string]int{}
 	var lines []string
-	for a := 0; a < len(sents); {
-		b := a + 1
-		for b < len(sents) && sents[b].doc == sents[a].doc {
-			b++
-		}
-		doc := make([][]nlp.Word, b-a)
-		for i := range doc {
-			doc[i] = words(sents[a+i].toks)
-			m.Label(doc[i])
-		}
-		m.LabelDocument(doc)
-		for i, ws := range doc {
-			s := sents[a+i]
-			gold, pred := goldCoarse(s), hintSpans(ws)
-			text := func(c coarseSpan) string {
-				var p []string
-				for k := c.start; k < c.end; k++ {
-					p = append(p, s.toks[k].Text)
-				}
-				return strings.Join(p, " ")
+	labelDocuments(m, sents, func(s sentence, ws []nlp.Word) {
+		gold, pred := goldCoarse(s), hintSpans(ws)
+		text := func(c coarseSpan) string {
+			var p []string
+			for k := c.start; k < c.end; k++ {
+				p = append(p, s.toks[k].Text)
 			}
-			gm := map[coarseSpan]bool{}
-			for _, g := range gold {
-				gm[g] = true
+			return strings.Join(p, " ")
+		}
+		gm := map[coarseSpan]bool{}
+		for _, g := range gold {
+			gm[g] = true
+		}
+		pm := map[coarseSpan]bool{}
+		for _, p := range pred {
+			pm[p] = true
+		}
+		for _, g := range gold {
+			if pm[g] {
+				continue
 			}
-			pm := map[coarseSpan]bool{}
+			kind := "missed"
 			for _, p := range pred {
-				pm[p] = true
+				if p.start == g.start && p.end == g.end {
+					kind = "type " + g.class + "->" + p.class
+				} else if p.start < g.end && g.start < p.end {
+					kind = "boundary"
+				}
 			}
+			kinds[kind]++
+			lines = append(lines, fmt.Sprintf("%s\t%s\t%s %q", s.doc, kind, g.class, text(g)))
+		}
+		for _, p := range pred {
+			if gm[p] {
+				continue
+			}
+			over := false
 			for _, g := range gold {
-				if pm[g] {
-					continue
+				if p.start < g.end && g.start < p.end {
+					over = true
 				}
-				kind := "missed"
-				for _, p := range pred {
-					if p.start == g.start && p.end == g.end {
-						kind = "type " + g.class + "->" + p.class
-					} else if p.start < g.end && g.start < p.end {
-						kind = "boundary"
-					}
-				}
-				kinds[kind]++
-				lines = append(lines, fmt.Sprintf("%s\t%s\t%s %q", s.doc, kind, g.class, text(g)))
 			}
-			for _, p := range pred {
-				if gm[p] {
-					continue
-				}
-				over := false
-				for _, g := range gold {
-					if p.start < g.end && g.start < p.end {
-						over = true
-					}
-				}
-				if !over {
-					kinds["spurious"]++
-					lines = append(lines, fmt.Sprintf("%s\tspurious\t%s %q", s.doc, p.class, text(p)))
-				} else if !(len(gold) > 0) {
-				}
+			if !over {
+				kinds["spurious"]++
+				lines = append(lines, fmt.Sprintf("%s\tspurious\t%s %q", s.doc, p.class, text(p)))
 			}
 		}
-		a = b
-	}
+	})
 	sort.Strings(lines)
 	perDoc := map[string]int{}
 	for _, l := range lines {

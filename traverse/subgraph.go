@@ -191,7 +191,10 @@ func ShortestPath(ctx context.Context, g Graph, from, to string, maxHops int, o 
 					continue
 				}
 				sides[side][st.To.ID] = link{prev: id, edge: st.Edge.Statement, node: st.To}
-				if _, ok := sides[1-side][st.To.ID]; ok && meet == "" {
+				if _, ok := sides[1-side][st.To.ID]; ok && meet == "" && (Carries(st.To) || st.To.ID == start.ID || st.To.ID == goal.ID) {
+					// the two searches meet on a node that carries a
+					// walk: two people who are both "President" do not
+					// meet there
 					meet = st.To.ID
 				}
 				if Carries(st.To) {

@@ -97,6 +97,33 @@ func TestAroundAndShortestPath(t *testing.T) {
 	}
 }
 
+// TestPathNotThroughGenericValues: two people who are both "President"
+// are not connected by it, whichever side of the search reaches it.
+func TestPathNotThroughGenericValues(t *testing.T) {
+	g := &fake{iris: kg.NewIRIs("")}
+	president := g.iris.Value(kg.Concept, "President")
+	for _, who := range []string{"a", "b"} {
+		g.edges = append(g.edges, kg.Edge{Statement: "be-" + who, Subject: g.id(who), Predicate: "be", Object: president, Confidence: 0.5})
+	}
+	g.add("b", "meet", "c")
+	// a's search is the wider, so c's grows first, then a's, then c's
+	// reaches "President" from b, which a's search reached first
+	g.add("a", "meet", "x1")
+	g.add("a", "meet", "x2")
+	g.add("x1", "meet", "y1")
+	g.add("x2", "meet", "y2")
+	ctx := context.Background()
+	for _, pair := range [][2]string{{"a", "c"}, {"c", "a"}, {"a", "b"}} {
+		if p, err := ShortestPath(ctx, g, g.id(pair[0]), g.id(pair[1]), 4, Options{}); p != nil || err != nil {
+			t.Errorf("path %s-%s through a generic value: %+v, %v", pair[0], pair[1], p, err)
+		}
+	}
+	g.add("a", "meet", "b")
+	if p, err := ShortestPath(ctx, g, g.id("a"), g.id("c"), 4, Options{}); err != nil || p == nil || len(p.Statements) != 2 {
+		t.Errorf("path a-c through b: %+v, %v", p, err)
+	}
+}
+
 func TestCarries(t *testing.T) {
 	for _, tc := range []struct {
 		n    kg.Node

@@ -221,6 +221,12 @@ func (m *Model) output(toks []Token, spans []span) []Span {
 		if (s.typ == tPerson || s.typ == tPlace) && orgByName(toks[s.start:s.end]) {
 			typ = typeNames[tOrg]
 		}
+		if s.start > lo && stormWord(toks[s.start-1].Text) {
+			s.start-- // "Cyclone Phailin" is the storm's name
+		}
+		if stormWord(toks[s.start].Text) && s.end-s.start > 1 {
+			typ = typeNames[tEvent] // a storm is an event, not a person or a company
+		}
 		out = append(out, Span{Start: s.start, End: s.end, Type: typ})
 	}
 	return out
@@ -267,6 +273,7 @@ func (m *Model) LabelDocument(doc [][]nlp.Word) {
 		}
 		setHints(ws, m.output(toks[i], spansOf(m.labels(toks[i], docs[i], ctx[i]))))
 	}
+	stormNames(doc)
 }
 
 // agrees reports whether every word of a sentence either occurs nowhere
@@ -607,6 +614,50 @@ corporation company inc inc. corp corp. ltd ltd. llc plc party`)
 // place-like first word ("Trinity", "Collins"), calls such names places
 // or people; the last word settles it (GUM dev, three trainings: F1 +0.43
 // on average, none worse).
+// stormWord reports a word that names a kind of storm before the storm's
+// own name: "Hurricane Katrina", "Cyclone Phailin", "Typhoon Haiyan".
+func stormWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "hurricane", "cyclone", "typhoon", "storm":
+		return true
+	}
+	return false
+}
+
+// stormNames re-types as events the names the document gives a storm
+// ("Cyclone Phailin"), wherever they stand alone ("Phailin hit the
+// coast").
+func stormNames(doc [][]nlp.Word) {
+	storms := map[string]bool{}
+	for _, ws := range doc {
+		for k := 1; k < len(ws); k++ {
+			if ws[k].NER == "I-EVENT" && ws[k-1].NER == "B-EVENT" && stormWord(ws[k-1].Text) {
+				storms[ws[k].Text] = true
+			}
+		}
+	}
+	if len(storms) == 0 {
+		return
+	}
+	for _, ws := range doc {
+		for k := 0; k < len(ws); k++ {
+			if !strings.HasPrefix(ws[k].NER, "B-") || ws[k].NER == "B-EVENT" {
+				continue
+			}
+			e := k + 1
+			for e < len(ws) && strings.HasPrefix(ws[e].NER, "I-") {
+				e++
+			}
+			if !storms[ws[e-1].Text] {
+				continue
+			}
+			for j := k; j < e; j++ {
+				ws[j].NER = ws[j].NER[:2] + "EVENT"
+			}
+		}
+	}
+}
+
 func orgByName(name []Token) bool {
 	return len(name) > 1 && orgEnds[strings.ToLower(name[len(name)-1].Text)]
 }

@@ -91,3 +91,24 @@ func TestWholeNames(t *testing.T) {
 		})
 	}
 }
+
+// TestStormNames: a storm is an event, named with its kind ("Cyclone
+// Phailin") and, once so named, alone ("Phailin") anywhere in the text.
+func TestStormNames(t *testing.T) {
+	text := "Cyclone Phailin hit the coast of Odisha on Saturday. Officials said Phailin had weakened by Sunday. Hurricane Katrina struck New Orleans in 2005."
+	got := names(text, analyse(t, text))
+	for _, want := range []string{"EVENT:Cyclone Phailin", "EVENT:Phailin", "EVENT:Hurricane Katrina"} {
+		found := false
+		for _, g := range got {
+			found = found || g == want
+		}
+		if !found {
+			t.Errorf("%s missing in %q", want, got)
+		}
+	}
+	for _, g := range got {
+		if strings.HasSuffix(g, ":Phailin") && g != "EVENT:Phailin" || strings.HasSuffix(g, ":Katrina") {
+			t.Errorf("a storm's name typed otherwise: %s", g)
+		}
+	}
+}

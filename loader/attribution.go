@@ -411,6 +411,11 @@ func (x *sentenceExtractor) attribution() []*kg.Node {
 			}
 		}
 		speaker := speakerOf(subj)
+		if speaker == nil && ws[subj].XPOS == "PRP" && !firstPersonSingular[strings.ToLower(ws[subj].Text)] {
+			// "he added that ...", "he" resolved to no one: what he says
+			// is still his, not a plain fact
+			speaker = unknownSpeaker
+		}
 		if speaker == nil {
 			continue
 		}
@@ -482,6 +487,12 @@ func (x *sentenceExtractor) attribution() []*kg.Node {
 	}
 	return out
 }
+
+// unknownSpeaker stands for a speaker the text names only by a pronoun
+// nobody could be found for: the statements of what they say are left
+// out (appendStatement) rather than stated as facts or given to someone
+// else.
+var unknownSpeaker = &kg.Node{}
 
 // earlierSubject resolves a plural pronoun that the resolver left alone
 // ("they") to the subject of a clause before it in the same sentence

@@ -92,10 +92,17 @@ func (d *docState) pronoun(sent, word int) int {
 	if e := d.mentions[k].entity; e >= 0 && e < len(d.clusters) {
 		person = d.clusters[e].typ == kg.Person
 	}
-	switch strings.ToLower(d.sents[sent].Words[word].Text) {
+	switch w := strings.ToLower(d.sents[sent].Words[word].Text); w {
 	case "he", "him", "his", "himself", "she", "her", "hers", "herself":
 		if !person {
 			return -1 // "she" is a person, never the magazine that wrote about her
+		}
+		want := byte('m')
+		if w[0] == 's' || w[0] == 'h' && w[1] == 'e' && w != "he" {
+			want = 'f'
+		}
+		if g := d.genderOf(d.mentions[k].entity); g != 0 && g != want {
+			return -1 // "Mary Smith ... he added": not Mary
 		}
 	case "it", "its", "itself":
 		if person {
@@ -103,6 +110,20 @@ func (d *docState) pronoun(sent, word int) int {
 		}
 	}
 	return d.mentions[k].entity
+}
+
+// genderOf is what the article and the name lists say of an entity's
+// gender: its title ("Mrs.", "spokesman"), else its first name's; 0 when
+// neither says.
+func (d *docState) genderOf(e int) byte {
+	if e < 0 || e >= len(d.clusters) {
+		return 0
+	}
+	c := d.clusters[e]
+	if c.gender != 0 || c.typ != kg.Person || len(c.tokens) < 2 {
+		return c.gender
+	}
+	return coref.FirstNameGender(c.tokens[0])
 }
 
 // description resolves a definite description ("the president",

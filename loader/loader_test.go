@@ -845,3 +845,18 @@ func TestDeniedApposition(t *testing.T) {
 		t.Error("Kimberly Carrell —drive→ vehicle missing")
 	}
 }
+
+// TestPronounOfTheOtherGender: "he" is not Mary Smith; what a speaker
+// nobody can be found for says is left out rather than stated as fact.
+func TestPronounOfTheOtherGender(t *testing.T) {
+	doc := extract(t, "Mary Smith visited the town on Monday. He added that the town needed new roads. She said the army had destroyed the bridge.")
+	for _, st := range doc.Statements {
+		if st.Subject.Name == "town" && st.Predicate == "need" {
+			t.Errorf("an unnamed speaker's words as %s: %+v", map[bool]string{true: "Mary Smith's", false: "a fact"}[st.AttributedTo != nil], st.AttributedTo)
+		}
+	}
+	st := find(doc, "army", "destroy", "bridge")
+	if st == nil || st.AttributedTo == nil || st.AttributedTo.Name != "Mary Smith" {
+		t.Errorf("army —destroy→ bridge, said by Mary Smith: %+v", st)
+	}
+}

@@ -1165,6 +1165,9 @@ func (x *sentenceExtractor) appendStatement(out []kg.Statement, st kg.Statement,
 	// Attribution is by the first word of the relation inside the span.
 	for i, w := range x.ws {
 		if x.doc.runeOffset(w.Start) >= st.Span.Start {
+			if attributed[i] == unknownSpeaker {
+				return out // reported by someone we cannot name
+			}
 			if attributed[i] != nil {
 				a := *attributed[i]
 				st.AttributedTo = &a

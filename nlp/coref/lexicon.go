@@ -68,6 +68,10 @@ var (
 	maleNamesGz []byte
 )
 
+// FirstNameGender is 'm' or 'f' for a first name the name lists give one
+// gender, 0 otherwise ("Mary" 'f', "John" 'm', "Jordan" 0).
+func FirstNameGender(name string) byte { return firstNames()[strings.ToLower(name)] }
+
 // firstNames maps a lower-cased first name to 'm' or 'f'; names on both
 // lists are left out.
 var firstNames = sync.OnceValue(func() map[string]byte {

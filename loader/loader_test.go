@@ -860,3 +860,14 @@ func TestPronounOfTheOtherGender(t *testing.T) {
 		t.Errorf("army —destroy→ bridge, said by Mary Smith: %+v", st)
 	}
 }
+
+// TestSayingIsNoFact: what a parse leaves of "X say (that) Y" as a
+// statement of its own ("Police say Heather Grant") says nothing.
+func TestSayingIsNoFact(t *testing.T) {
+	doc := extract(t, "Four Paths Police say Heather Grant and her husband were found dead on Tuesday.")
+	for _, st := range doc.Statements {
+		if strings.HasPrefix(st.Predicate, "say") {
+			t.Errorf("a saying as a fact: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+}

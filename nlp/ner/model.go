@@ -274,6 +274,48 @@ func (m *Model) LabelDocument(doc [][]nlp.Word) {
 		setHints(ws, m.output(toks[i], spansOf(m.labels(toks[i], docs[i], ctx[i]))))
 	}
 	stormNames(doc)
+	definedAcronyms(doc)
+}
+
+// definedAcronyms gives an acronym the document defines after a name
+// ("the World Health Organisation (WHO)") the name's type wherever it
+// stands ("WHO say iodine deficiency ...", where it reads like "who").
+func definedAcronyms(doc [][]nlp.Word) {
+	types := map[string]string{}
+	for _, ws := range doc {
+		for k := 1; k+2 < len(ws); k++ {
+			if ws[k].Text != "(" || ws[k+2].Text != ")" || len(ws[k-1].NER) < 3 || ws[k-1].NER[1] != '-' {
+				continue // not "Name (ACRONYM)"
+			}
+			acr := ws[k+1].Text
+			if len(acr) < 2 || strings.ToUpper(acr) != acr {
+				continue
+			}
+			e := k - 1 // the name ends here; find its start
+			b := e
+			for b > 0 && strings.HasPrefix(ws[b].NER, "I-") {
+				b--
+			}
+			var initials []byte
+			for _, w := range ws[b : e+1] {
+				if r := w.Text[0]; r >= 'A' && r <= 'Z' {
+					initials = append(initials, r)
+				}
+			}
+			if string(initials) == acr {
+				types[acr] = ws[e].NER[2:]
+			}
+		}
+	}
+	for _, ws := range doc {
+		for k, w := range ws {
+			t, ok := types[w.Text]
+			if !ok || strings.HasPrefix(w.NER, "I-") || k+1 < len(ws) && strings.HasPrefix(ws[k+1].NER, "I-") {
+				continue
+			}
+			ws[k].NER = "B-" + t
+		}
+	}
 }
 
 // agrees reports whether every word of a sentence either occurs nowhere

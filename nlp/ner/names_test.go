@@ -112,3 +112,19 @@ func TestStormNames(t *testing.T) {
 		}
 	}
 }
+
+// TestDefinedAcronym: "the World Health Organisation (WHO)" makes WHO an
+// organization wherever it stands, even where it reads like "who".
+func TestDefinedAcronym(t *testing.T) {
+	text := "The World Health Organisation (WHO) recommends that every country should iodise salt. WHO say iodine deficiency is common."
+	got := names(text, analyse(t, text))
+	n := 0
+	for _, g := range got {
+		if g == "ORGANIZATION:WHO" {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("WHO as an organization %d times in %q, want 2", n, got)
+	}
+}

@@ -207,6 +207,9 @@ func (m *Model) output(toks []Token, spans []span) []Span {
 		if isTitle(toks[s.start:s.end]) {
 			continue // "US Secretary of State Antony Blinken": a title is no name
 		}
+		if docReference(toks[s.start:s.end]) {
+			continue // "Tab 3", "Exhibit B", "Figure 2": a part of a document
+		}
 		// A title is not part of a name: "Lawmaker Cheng Chung-tai".
 		if s.typ == tPerson && s.end-s.start > 1 && gazetteer.IsTitle(toks[s.start].Text) {
 			s.start++
@@ -656,6 +659,30 @@ corporation company inc inc. corp corp. ltd ltd. llc plc party`)
 // place-like first word ("Trinity", "Collins"), calls such names places
 // or people; the last word settles it (GUM dev, three trainings: F1 +0.43
 // on average, none worse).
+// docReference reports a reference to a part of a document: a word such
+// as "Tab", "Exhibit", "Figure" or "Section" and a number or a letter.
+func docReference(ws []Token) bool {
+	if len(ws) != 2 {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSuffix(ws[0].Text, ".")) {
+	case "tab", "exhibit", "figure", "fig", "table", "section", "chapter", "appendix", "annex",
+		"paragraph", "page", "schedule", "item", "step", "volume", "vol":
+	default:
+		return false
+	}
+	n := ws[1].Text
+	if len(n) == 1 && n[0] >= 'A' && n[0] <= 'Z' {
+		return true
+	}
+	for _, r := range n {
+		if (r < '0' || r > '9') && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
 // stormWord reports a word that names a kind of storm before the storm's
 // own name: "Hurricane Katrina", "Cyclone Phailin", "Typhoon Haiyan".
 func stormWord(w string) bool {

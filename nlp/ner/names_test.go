@@ -128,3 +128,14 @@ func TestDefinedAcronym(t *testing.T) {
 		t.Errorf("WHO as an organization %d times in %q, want 2", n, got)
 	}
 }
+
+// TestDocumentReferences: "Tab 3", "Exhibit B" and "Figure 2" are parts
+// of a document, not names.
+func TestDocumentReferences(t *testing.T) {
+	text := "The contract is at Tab 3 of the binder. Exhibit B shows the loan. Figure 2 plots the rates in Ohio."
+	for _, g := range names(text, analyse(t, text)) {
+		if strings.Contains(g, "Tab") || strings.Contains(g, "Exhibit") || strings.Contains(g, "Figure") {
+			t.Errorf("a document reference as a name: %s", g)
+		}
+	}
+}

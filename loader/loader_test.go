@@ -216,6 +216,7 @@ func TestSentences(t *testing.T) {
 		{name: "a participle completes a vague object", text: "Harry Smith recalled the events surrounding his decision to leave.", subj: "Harry Smith", pred: "recall", obj: "events surrounding his decision to leave", objType: kg.Concept},
 		{name: "a closing report parsed as a coordinated verb", text: "The company will cut 500 jobs, the newspaper said on Monday.", subj: "company", pred: "cut", obj: "500 jobs", modality: "will", attrib: "newspaper", objType: kg.Quantity},
 		{name: "not only is no negation", text: "The law will not only protect workers but also help employers.", subj: "law", pred: "protect", obj: "workers", modality: "will", objType: kg.Concept},
+		{name: "perhaps", text: "Perhaps the army destroyed the bridge.", subj: "army", pred: "destroy", obj: "bridge", modality: "perhaps", objType: kg.Concept},
 		{name: "told reporters", text: "Joe Biden told reporters Iran had enriched uranium.", subj: "Iran", pred: "enrich", obj: "uranium", attrib: "Joe Biden", objType: kg.Concept},
 	}
 	for _, tc := range tests {

@@ -926,8 +926,9 @@ func (x *sentenceExtractor) embedding(v int) string {
 	for _, w := range ws {
 		if w.Head == v && w.Rel == "advmod" {
 			switch strings.ToLower(w.Text) {
-			case "allegedly", "reportedly", "purportedly", "supposedly", "apparently":
-				return strings.ToLower(w.Text) // a claim, not a fact
+			case "allegedly", "reportedly", "purportedly", "supposedly", "apparently",
+				"perhaps", "maybe", "possibly", "probably", "presumably", "seemingly":
+				return strings.ToLower(w.Text) // a claim or a guess, not a fact
 			}
 		}
 	}

@@ -872,3 +872,16 @@ func TestSayingIsNoFact(t *testing.T) {
 		}
 	}
 }
+
+// TestDanglingArguments: an argument cut off before its end ("cause of
+// which", "stuck in") is no subject or object.
+func TestDanglingArguments(t *testing.T) {
+	doc := extract(t, "At least 76 people were killed when the hotel collapsed, the cause of which is unknown.")
+	for _, st := range doc.Statements {
+		for _, n := range []string{st.Subject.Name, st.Object.Name} {
+			if w := strings.Fields(n); len(w) > 0 && (w[len(w)-1] == "which" || w[len(w)-1] == "in" || w[len(w)-1] == "the") {
+				t.Errorf("a dangling argument: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+			}
+		}
+	}
+}

@@ -118,6 +118,9 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 		if !sa.ok || !oa.ok || strings.EqualFold(sa.node.Name, oa.node.Name) || deictic[strings.ToLower(oa.node.Name)] {
 			continue
 		}
+		if x.dangling(oa) || x.dangling(sa) {
+			continue // "lot of them be stuck in", "competition be for team in the"
+		}
 		if tp.Kind == openie.Apposition && (oa.node.IsEntity() || x.colonBetween(subj, obj)) {
 			// two names side by side are a list or a place and its
 			// region ("Mountain View, California"), not the same thing;
@@ -218,6 +221,27 @@ func without(ws []int, x int) []int {
 // deictic objects point at the context and name nothing: "was there to
 // launch", "is here".
 var deictic = map[string]bool{"there": true, "here": true, "back": true, "away": true, "so": true, "such": true}
+
+// dangling reports an argument cut off before its end: a concept whose
+// last word is a preposition or a determiner ("stuck in", "the") or
+// whose head is one.
+func (x *sentenceExtractor) dangling(a arg) bool {
+	if a.node.Type != kg.Concept || a.phrase.end <= a.phrase.start || a.phrase.end > len(x.ws) {
+		return false
+	}
+	last := x.ws[a.phrase.end-1]
+	switch last.XPOS {
+	case "IN", "DT", "TO", "CC", "PRP$", "WDT":
+		return true
+	}
+	if h := a.phrase.head; h >= 0 && h < len(x.ws) {
+		switch x.ws[h].XPOS {
+		case "IN", "DT", "TO", "CC", "RP":
+			return true
+		}
+	}
+	return false
+}
 
 // colonBetween reports a colon between the end of a and the start of b.
 func (x *sentenceExtractor) colonBetween(a, b openie.Arg) bool {

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -246,17 +247,17 @@ func fixTrailingSaid(ws []nlp.Word) {
 				break
 			}
 		}
-		if start < 2 || ws[start-1].Text != "," || !below(ws, start-1, root) {
+		if start < 2 || ws[start-1].Text != "," || !nlp.Below(ws, start-1, root) {
 			continue
 		}
 		ok := true
 		for k := v + 1; k < len(ws); k++ {
-			if ws[k].UPOS != "PUNCT" && !below(ws, k, v) || ws[k].Rel == "obj" || ws[k].Rel == "ccomp" {
+			if ws[k].UPOS != "PUNCT" && !nlp.Below(ws, k, v) || ws[k].Rel == "obj" || ws[k].Rel == "ccomp" {
 				ok = false
 				break
 			}
 		}
-		if !ok || below(ws, root, n) {
+		if !ok || nlp.Below(ws, root, n) {
 			continue
 		}
 		ws[v].XPOS, ws[v].UPOS = "VBD", "VERB"
@@ -283,7 +284,7 @@ func fixTrailingReport(ws []nlp.Word) {
 		}
 		subj, start := -1, v
 		for k := v - 1; k >= 0; k-- {
-			if ws[k].UPOS == "PUNCT" || !below(ws, k, v) {
+			if ws[k].UPOS == "PUNCT" || !nlp.Below(ws, k, v) {
 				break
 			}
 			start = k
@@ -291,12 +292,12 @@ func fixTrailingReport(ws []nlp.Word) {
 				subj = k
 			}
 		}
-		if subj < 0 || start < 2 || ws[start-1].Text != "," || !below(ws, start-1, root) || below(ws, root, v) {
+		if subj < 0 || start < 2 || ws[start-1].Text != "," || !nlp.Below(ws, start-1, root) || nlp.Below(ws, root, v) {
 			continue
 		}
 		ok := true
 		for k := v + 1; k < len(ws); k++ {
-			if ws[k].UPOS != "PUNCT" && !below(ws, k, v) || ws[k].Head == v && (ws[k].Rel == "obj" || ws[k].Rel == "ccomp") {
+			if ws[k].UPOS != "PUNCT" && !nlp.Below(ws, k, v) || ws[k].Head == v && (ws[k].Rel == "obj" || ws[k].Rel == "ccomp") {
 				ok = false
 				break
 			}
@@ -309,10 +310,10 @@ func fixTrailingReport(ws []nlp.Word) {
 	}
 }
 
-// hasChild reports a dependent of h with relation rel.
-func hasChild(ws []nlp.Word, h int, rel string) bool {
+// hasChild reports a dependent of h with one of the relations.
+func hasChild(ws []nlp.Word, h int, rels ...string) bool {
 	for _, w := range ws {
-		if w.Head == h && w.Rel == rel {
+		if w.Head == h && slices.Contains(rels, w.Rel) {
 			return true
 		}
 	}
@@ -358,7 +359,7 @@ func fixTitledSubject(ws []nlp.Word) {
 			}
 			titled := gazetteer.IsTitle(ws[a].Text) // "US Secretary of State Antony Blinken met"
 			for k := a + 1; k < b; k++ {
-				if !below(ws, k, b) && !below(ws, k, a) {
+				if !nlp.Below(ws, k, b) && !nlp.Below(ws, k, a) {
 					titled = false
 					break
 				}
@@ -417,17 +418,6 @@ func eventNoun(w nlp.Word) bool {
 	case "war", "game", "match", "vote", "election", "storm", "attack", "talk", "visit", "trip", "flight", "race",
 		"crash", "fire", "strike", "protest", "rally", "summit", "trial", "concert", "show", "event", "crisis":
 		return true
-	}
-	return false
-}
-
-// below reports whether word k is in the subtree of word h.
-func below(ws []nlp.Word, k, h int) bool {
-	for steps := 0; k >= 0 && steps <= len(ws); steps++ {
-		if k == h {
-			return true
-		}
-		k = ws[k].Head
 	}
 	return false
 }

@@ -44,7 +44,7 @@ func reports(ws []nlp.Word, v int) bool {
 func commaBefore(ws []nlp.Word, k int) bool {
 	lo := k
 	for i := k - 1; i >= 0; i-- {
-		if below(ws, i, k) && ws[i].UPOS != "PUNCT" {
+		if nlp.Below(ws, i, k) && ws[i].UPOS != "PUNCT" {
 			lo = i
 		}
 	}
@@ -93,7 +93,7 @@ func fixQuoteTag(ws []nlp.Word) {
 		for k := v + 1; k < len(ws); k++ {
 			switch {
 			case ws[k].UPOS == "PUNCT" && k == len(ws)-1:
-			case below(ws, k, v) && ws[k].Head != v:
+			case nlp.Below(ws, k, v) && ws[k].Head != v:
 			case ws[k].Head == v && (ws[k].Rel == "obj" || strings.HasPrefix(ws[k].Rel, "nsubj")) && speaker < 0 &&
 				(ws[k].UPOS == "PROPN" || ws[k].UPOS == "NOUN" || ws[k].UPOS == "PRON"):
 				speaker = k

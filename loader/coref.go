@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/gazetteer"
@@ -24,31 +25,41 @@ func (d *docState) resolveCoreference() error {
 		names[i] = coref.NameSpan{Sent: mn.sent, Start: mn.start, End: mn.end, Type: mn.typ, Group: mn.entity + 1}
 	}
 	d.links = m.ResolveNames(d.sents, names)
+	qualified := d.qualifiedPlaces()
 	for i := range d.mentions {
-		if f := d.links.First(i); f != i && f >= 0 && !d.qualifiedPlace(d.mentions[f].entity, d.mentions[i].entity) {
-			d.joinClusters(d.mentions[f].entity, d.mentions[i].entity)
+		f := d.links.First(i)
+		if f == i || f < 0 {
+			continue
+		}
+		a, b := d.mentions[f].entity, d.mentions[i].entity
+		if !slices.ContainsFunc(qualified, func(p [2]int) bool {
+			x, y := d.mentions[p[0]].entity, d.mentions[p[1]].entity
+			return x == a && y == b || x == b && y == a
+		}) {
+			d.joinClusters(a, b)
 		}
 	}
 	return nil
 }
 
-// qualifiedPlace reports two places of which one qualifies the other
-// somewhere in the article ("Houston, Texas", "Paris, France"): the
-// model reads the pair as an apposition, but a city is not its state.
-func (d *docState) qualifiedPlace(a, b int) bool {
+// qualifiedPlaces are the pairs of place mentions of which the second
+// qualifies the first ("Houston, Texas", "Paris, France"): the model reads
+// the pair as an apposition, but a city is not its state, so their
+// entities are never joined.
+func (d *docState) qualifiedPlaces() [][2]int {
 	place := func(t kg.EntityType) bool { return t == kg.GPE || t == kg.Location }
-	for _, m := range d.mentions {
-		if m.entity != a && m.entity != b || !place(m.typ) {
-			continue
-		}
-		for _, n := range d.mentions {
-			if n.sent == m.sent && n.start == m.end+1 && place(n.typ) && n.entity != m.entity &&
-				(n.entity == a || n.entity == b) && d.sents[m.sent].Words[m.end].Text == "," {
-				return true
-			}
+	at := map[[2]int]int{} // (sentence, first word) -> mention
+	for i, m := range d.mentions {
+		at[[2]int{m.sent, m.start}] = i
+	}
+	var out [][2]int
+	for i, m := range d.mentions {
+		j, ok := at[[2]int{m.sent, m.end + 1}]
+		if ok && place(m.typ) && place(d.mentions[j].typ) && d.sents[m.sent].Words[m.end].Text == "," {
+			out = append(out, [2]int{i, j})
 		}
 	}
-	return false
+	return out
 }
 
 // joinClusters moves the members of cluster b into cluster a, when both

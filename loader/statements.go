@@ -1128,14 +1128,7 @@ func (x *sentenceExtractor) modalOf(v int) string {
 }
 
 // hasChild reports whether word h has a dependent of one of the relations.
-func (x *sentenceExtractor) hasChild(h int, rels ...string) bool {
-	for _, w := range x.ws {
-		if w.Head == h && slices.Contains(rels, w.Rel) {
-			return true
-		}
-	}
-	return false
-}
+func (x *sentenceExtractor) hasChild(h int, rels ...string) bool { return hasChild(x.ws, h, rels...) }
 
 // relation is where a statement's relation words lie, words [start,
 // end), and how the clause says it.

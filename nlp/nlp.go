@@ -37,3 +37,15 @@ type Sentence struct {
 	Start, End int // byte offsets into the text
 	Words      []Word
 }
+
+// Below reports whether word k is in the subtree of word h of a parsed
+// sentence (k itself included; a cycle ends the walk).
+func Below(ws []Word, k, h int) bool {
+	for steps := 0; k >= 0 && steps <= len(ws); steps++ {
+		if k == h {
+			return true
+		}
+		k = ws[k].Head
+	}
+	return false
+}

@@ -59,19 +59,23 @@ func TestPostgresReadOnly(t *testing.T) {
 	}
 }
 
+// openPostgres opens the graph at url as a process of its own would,
+// closed when the test ends.
+func openPostgres(t *testing.T, url string) *store.Store {
+	t.Helper()
+	s, err := store.Open(store.Config{Backend: store.Postgres, Path: url})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
 // Two processes on one database: what one writes, the other's search
 // finds within 2 s, and what one deletes, the other no longer finds.
 func TestPostgresSharedDatabase(t *testing.T) {
 	url := storetest.PostgresDB(t)
-	open := func() *store.Store {
-		s, err := store.Open(store.Config{Backend: store.Postgres, Path: url})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
-	}
-	writer, reader := open(), open()
+	writer, reader := openPostgres(t, url), openPostgres(t, url)
 	storetest.Fresh(t, writer, reader, 2*time.Second, 5)
 }
 
@@ -149,15 +153,7 @@ func BenchmarkStaleness(b *testing.B) {
 // misses them.
 func TestPostgresTrimmedChangesRebuild(t *testing.T) {
 	url := storetest.PostgresDB(t)
-	open := func() *store.Store {
-		s, err := store.Open(store.Config{Backend: store.Postgres, Path: url})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
-	}
-	w, r := open(), open()
+	w, r := openPostgres(t, url), openPostgres(t, url)
 	ctx := context.Background()
 	if _, _, err := r.SearchEntities(ctx, "x", "", 0, 1); err != nil { // builds r's index
 		t.Fatal(err)

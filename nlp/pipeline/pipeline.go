@@ -136,7 +136,7 @@ func apposedSubject(ws []nlp.Word) {
 		}
 		lo, hi := b, b // b's words, without punctuation
 		for k := range ws {
-			if k != b && under(ws, k, b) && ws[k].UPOS != "PUNCT" {
+			if k != b && nlp.Below(ws, k, b) && ws[k].UPOS != "PUNCT" {
 				lo, hi = min(lo, k), max(hi, k)
 			}
 		}
@@ -149,7 +149,7 @@ func apposedSubject(ws []nlp.Word) {
 				a = k
 				break
 			}
-			if !under(ws, k, ws[b].Head) || ws[k].Head == ws[b].Head && ws[k].UPOS != "PUNCT" {
+			if !nlp.Below(ws, k, ws[b].Head) || ws[k].Head == ws[b].Head && ws[k].UPOS != "PUNCT" {
 				break // something else of the verb's stands between
 			}
 		}
@@ -162,16 +162,6 @@ func apposedSubject(ws []nlp.Word) {
 	}
 }
 
-// under reports whether word k is in the subtree of word h.
-func under(ws []nlp.Word, k, h int) bool {
-	for n := 0; k >= 0 && n <= len(ws); n++ {
-		if k == h {
-			return true
-		}
-		k = ws[k].Head
-	}
-	return false
-}
 
 // promoteVerb gives a sentence without a finite verb the finite verb the
 // tagger hesitated over: in a headline such as "Hackers attack Church of

@@ -162,7 +162,6 @@ func apposedSubject(ws []nlp.Word) {
 	}
 }
 
-
 // promoteVerb gives a sentence without a finite verb the finite verb the
 // tagger hesitated over: in a headline such as "Hackers attack Church of
 // Scientology website" the tagger, used to determiners, calls "attack" a

@@ -82,6 +82,7 @@ func TestDocumentText(t *testing.T) {
 2	.	.	PUNCT	.	_	1	punct	_	_
 
 # newpar id = p3
+# speaker = Smith
 # text = Three.
 1	Three	three	NUM	CD	_	0	root	_	SpaceAfter=No
 2	.	.	PUNCT	.	_	1	punct	_	_
@@ -91,7 +92,21 @@ func TestDocumentText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := DocumentText(sents), "A Title\n\nOne. Two.\n\nThree."; got != want {
+	if got, want := DocumentText(sents), "A Title\n\nOne. Two.\n\nSmith: Three."; got != want {
 		t.Errorf("DocumentText = %q, want %q", got, want)
+	}
+	// a transcript's turns: the speaker opens the paragraph, a change of
+	// speaker opens a new one
+	turns := []Sentence{
+		{Text: "Argument", Par: true},
+		{Text: "We will hear argument.", Par: true, Speaker: "ChiefJusticeJohnRoberts"},
+		{Text: "Thank you.", Speaker: "ChiefJusticeJohnRoberts"},
+		{Text: "Thank you.", Speaker: "#GeneralElizabethBPrelogar"},
+		{Text: "The State agrees.", Par: true, Speaker: "#GeneralElizabethBPrelogar"},
+	}
+	want := "Argument\n\nChief Justice John Roberts: We will hear argument. Thank you.\n\n" +
+		"General Elizabeth B Prelogar: Thank you.\n\nThe State agrees."
+	if got := DocumentText(turns); got != want {
+		t.Errorf("DocumentText of turns = %q, want %q", got, want)
 	}
 }

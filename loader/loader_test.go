@@ -885,3 +885,37 @@ func TestDanglingArguments(t *testing.T) {
 		}
 	}
 }
+
+// TestReportedSpeech: what a statement reports carries its speaker, named
+// in an "according to" hung on a noun, after a closing quotation, or in
+// the sentence before a paragraph of quotation; a verb that could report
+// but reports nothing gives no speaker.
+func TestReportedSpeech(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, subj, pred, obj, speaker string
+	}{
+		{"according to on a noun", "Workers found cracks in 40% of the old bridges, according to earlier inspections.",
+			"Workers", "find", "cracks", "earlier inspections"},
+		{"subject before the quotation", `Mary Smith spoke on Monday. Emails were sent in which she was "begging for help," she added.`,
+			"Mary Smith", "beg for", "help", "Mary Smith"},
+		{"paragraph of quotation", "Mayor Anna Klein spoke to reporters on Tuesday.\n\n\"The flood destroyed two bridges. We will rebuild them.\"",
+			"flood", "destroy", "two bridges", "Anna Klein"},
+		{"no report", "Mary Smith believed fervently in the written word, cranking out numerous books over her lifetime.",
+			"Mary Smith", "crank out", "numerous books", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := extract(t, tc.text)
+			st := find(doc, tc.subj, tc.pred, tc.obj)
+			if st == nil {
+				t.Fatalf("no %s —%s→ %s in %v", tc.subj, tc.pred, tc.obj, doc.Statements)
+			}
+			got := ""
+			if st.AttributedTo != nil {
+				got = st.AttributedTo.Name
+			}
+			if got != tc.speaker {
+				t.Errorf("%s —%s→ %s said by %q, want %q", tc.subj, tc.pred, tc.obj, got, tc.speaker)
+			}
+		})
+	}
+}

@@ -193,7 +193,7 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			}
 		}
 		n := len(out)
-		out = x.appendStatement(out, st, x.timeFor(tp.Verb), attributed)
+		out = x.appendStatement(out, st, x.timeFor(tp.Verb), attributed, tp.Verb)
 		if len(out) > n {
 			x.score(&out[n], tp, sa, oa)
 		}
@@ -1171,8 +1171,11 @@ func (x *sentenceExtractor) statement(s arg, pred, rel string, o arg, g relation
 	}
 }
 
-// appendStatement adds qualifiers and drops vacuous statements.
-func (x *sentenceExtractor) appendStatement(out []kg.Statement, st kg.Statement, when string, attributed []*kg.Node) []kg.Statement {
+// appendStatement adds qualifiers and drops vacuous statements. Its
+// speaker is who says its verb v (v < 0 for none) or else the first word
+// of its span: a subject the clause shares with another ('she was
+// "begging for help," she added') may stand outside what is reported.
+func (x *sentenceExtractor) appendStatement(out []kg.Statement, st kg.Statement, when string, attributed []*kg.Node, v int) []kg.Statement {
 	if st.Predicate == "" || st.Relation == "" || st.Subject.Name == "" || st.Object.Name == "" {
 		return out
 	}
@@ -1182,18 +1185,16 @@ func (x *sentenceExtractor) appendStatement(out []kg.Statement, st kg.Statement,
 	if st.Time == "" {
 		st.Time = when
 	}
-	// Attribution is by the first word of the relation inside the span.
-	for i, w := range x.ws {
-		if x.doc.runeOffset(w.Start) >= st.Span.Start {
-			if attributed[i] == unknownSpeaker {
-				return out // reported by someone we cannot name
-			}
-			if attributed[i] != nil {
-				a := *attributed[i]
-				st.AttributedTo = &a
-			}
-			break
-		}
+	speaker := x.spanSpeaker(st.Span, attributed)
+	if v >= 0 && v < len(attributed) && attributed[v] != nil {
+		speaker = attributed[v]
+	}
+	if speaker == unknownSpeaker {
+		return out // reported by someone we cannot name
+	}
+	if speaker != nil {
+		a := *speaker
+		st.AttributedTo = &a
 	}
 	if st.Time != "" {
 		switch strings.ToLower(st.Modality) {
@@ -1204,6 +1205,16 @@ func (x *sentenceExtractor) appendStatement(out []kg.Statement, st kg.Statement,
 		}
 	}
 	return append(out, st)
+}
+
+// spanSpeaker is who says the first word of a span.
+func (x *sentenceExtractor) spanSpeaker(span kg.Span, attributed []*kg.Node) *kg.Node {
+	for i, w := range x.ws {
+		if x.doc.runeOffset(w.Start) >= span.Start {
+			return attributed[i]
+		}
+	}
+	return nil
 }
 
 // dedupe keeps the first of statements that say the same thing in the

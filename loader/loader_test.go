@@ -919,3 +919,29 @@ func TestReportedSpeech(t *testing.T) {
 		})
 	}
 }
+
+// TestHedgesAndNegation: what a sentence does not assert as fact carries
+// its mood: a modal over the verb that makes it happen, an inverted
+// condition, a question; a "from" clause of a verb of preventing is
+// negated.
+func TestHedgesAndNegation(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, subj, pred, obj, modality string
+		negated                               bool
+	}{
+		{"modal over help", "The device could help clinicians get blood samples.", "clinicians", "get", "blood samples", "could", false},
+		{"inverted condition", "Should the tenants elect the trust, the city would give them vouchers.", "tenants", "elect", "trust", "if", false},
+		{"prevented", "The religion was banned from conducting public worship at ancient sites.", "religion", "conduct", "public worship", "", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := extract(t, tc.text)
+			st := find(doc, tc.subj, tc.pred, tc.obj)
+			if st == nil {
+				t.Fatalf("no %s —%s→ %s in %v", tc.subj, tc.pred, tc.obj, doc.Statements)
+			}
+			if st.Modality != tc.modality || st.Negated != tc.negated {
+				t.Errorf("%s —%s→ %s: modality %q negated %v, want %q %v", tc.subj, tc.pred, tc.obj, st.Modality, st.Negated, tc.modality, tc.negated)
+			}
+		})
+	}
+}

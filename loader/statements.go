@@ -906,6 +906,48 @@ var modalVerbs = map[string]bool{
 	"assume": true, "suppose": true, "speculate": true, "imagine": true, "guess": true,
 }
 
+// preventVerbs keep what their "from" clause says from happening: "was
+// banned from conducting public worship".
+var preventVerbs = map[string]bool{"ban": true, "bar": true, "prevent": true, "prohibit": true, "stop": true,
+	"block": true, "keep": true, "refrain": true, "restrain": true, "forbid": true, "exclude": true, "discourage": true}
+
+// insteadOf reports a clause introduced by "instead of" (parsed as the
+// mark "instead" with "of" fixed to it, or "of" after "instead").
+func insteadOf(ws []nlp.Word, h int) bool {
+	for k, w := range ws {
+		if w.Head == h && w.Rel == "mark" && strings.EqualFold(w.Text, "instead") {
+			return true
+		}
+		if w.Head == h && w.Rel == "mark" && strings.EqualFold(w.Text, "of") && k > 0 && strings.EqualFold(ws[k-1].Text, "instead") {
+			return true
+		}
+	}
+	return false
+}
+
+// invertedCondition reports a condition said by inversion, without "if":
+// its first word an auxiliary "should", "had" or "were" before its
+// subject ("Should the tenants elect the trust", "had he not met her").
+func invertedCondition(ws []nlp.Word, h int) bool {
+	first, subj := -1, -1
+	for k := range ws {
+		if ws[k].Head == h && first < 0 && ws[k].UPOS != "PUNCT" {
+			first = k
+		}
+		if ws[k].Head == h && strings.HasPrefix(ws[k].Rel, "nsubj") && subj < 0 {
+			subj = k
+		}
+	}
+	if first < 0 || subj < 0 || first > subj || ws[first].Rel != "aux" && ws[first].Rel != "cop" && ws[first].Rel != "aux:pass" {
+		return false
+	}
+	switch strings.ToLower(ws[first].Text) {
+	case "should", "had", "were":
+		return true
+	}
+	return false
+}
+
 // implicativeVerbs make their object do what their infinitive says:
 // "forced the driver to stop" says the driver stopped.
 var implicativeVerbs = map[string]bool{"force": true, "compel": true, "oblige": true, "make": true, "cause": true,
@@ -959,14 +1001,23 @@ func (x *sentenceExtractor) embedding(v int) string {
 	// the condition's main clause
 	for k, w := range ws {
 		if w.Head == v && w.Rel == "advcl" {
-			if m := mark(k); m == "if" || m == "unless" {
+			if m := mark(k); m == "if" || m == "unless" || m == "" && invertedCondition(ws, k) {
 				return "if"
 			}
 		}
 	}
 	for h, n := v, 0; h >= 0 && n < len(ws); h, n = ws[h].Head, n+1 {
-		if m := mark(h); m == "if" || m == "unless" {
+		switch m := mark(h); {
+		case m == "if" || m == "unless":
 			return "if" // also when the parser made the condition a complement
+		case m == "whether":
+			return "whether" // a question: "asked whether the president can pardon himself"
+		case m == "" && ws[h].Rel == "advcl" && invertedCondition(ws, h):
+			return "if" // "Should the tenants elect the trust, ...", "had he not met her"
+		case (m == "from" || m == "of") && ws[h].XPOS == "VBG" && ws[h].Head >= 0 && (preventVerbs[verbLemma(ws[ws[h].Head])] || insteadOf(ws, h)):
+			return "not" // "was banned from conducting", "instead of being taken to a hotel"
+		case m == "to" && ws[h].Rel == "advcl" && ws[h].Head >= 0 && negativeVerbs[verbLemma(ws[ws[h].Head])]:
+			return "not" // "failed at the time to realize", parsed as a purpose
 		}
 		if r := ws[h].Rel; (r == "acl" || r == "acl:relcl" || r == "ccomp") && ws[h].Head >= 0 {
 			// "there is no evidence (that) X did it", "found no sign that
@@ -1024,6 +1075,11 @@ func (x *sentenceExtractor) embedding(v int) string {
 			p := ws[h].Head
 			if p < 0 {
 				return ""
+			}
+			if md := x.modalOf(p); md != "" && (implicativeVerbs[verbLemma(ws[p])] || strings.EqualFold(ws[p].Lemma, "able")) {
+				// "could help clinicians get samples", "will be able to
+				// contribute": as sure as the verb that makes it happen
+				return md
 			}
 			if openie.HearsayVerb(ws[p].Lemma) && ws[p].XPOS == "VBN" && x.hasChild(p, "aux:pass") {
 				// "it is believed that ...", "is alleged to have ...": a

@@ -931,6 +931,8 @@ func TestHedgesAndNegation(t *testing.T) {
 	}{
 		{"modal over help", "The device could help clinicians get blood samples.", "clinicians", "get", "blood samples", "could", false},
 		{"inverted condition", "Should the tenants elect the trust, the city would give them vouchers.", "tenants", "elect", "trust", "if", false},
+		{"imperative", "Make sure your bio is clear.", "bio", "be", "clear", "imperative", false},
+		{"hedging adverb", "The storm potentially damaged three hundred homes.", "storm", "damage", "homes", "potentially", false},
 		{"prevented", "The religion was banned from conducting public worship at ancient sites.", "religion", "conduct", "public worship", "", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

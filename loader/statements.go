@@ -925,6 +925,21 @@ func insteadOf(ws []nlp.Word, h int) bool {
 	return false
 }
 
+// imperative reports a verb that gives an order or advice: the root, a
+// bare verb that opens the sentence, with no subject ("Make sure ...",
+// "Look at how ...").
+func imperative(ws []nlp.Word, v int) bool {
+	if ws[v].Head != -1 || ws[v].XPOS != "VB" || hasChild(ws, v, "nsubj", "nsubj:pass", "aux", "mark") {
+		return false
+	}
+	for k := 0; k < v; k++ {
+		if ws[k].UPOS != "PUNCT" && !(ws[k].Head == v && (ws[k].Rel == "advmod" || ws[k].Rel == "discourse" || ws[k].Rel == "cc")) {
+			return false
+		}
+	}
+	return true
+}
+
 // invertedCondition reports a condition said by inversion, without "if":
 // its first word an auxiliary "should", "had" or "were" before its
 // subject ("Should the tenants elect the trust", "had he not met her").
@@ -993,7 +1008,8 @@ func (x *sentenceExtractor) embedding(v int) string {
 		if w.Head == v && w.Rel == "advmod" {
 			switch strings.ToLower(w.Text) {
 			case "allegedly", "reportedly", "purportedly", "supposedly", "apparently",
-				"perhaps", "maybe", "possibly", "probably", "presumably", "seemingly":
+				"perhaps", "maybe", "possibly", "probably", "presumably", "seemingly",
+				"potentially", "hopefully", "likely", "conceivably":
 				return strings.ToLower(w.Text) // a claim or a guess, not a fact
 			}
 		}
@@ -1075,6 +1091,9 @@ func (x *sentenceExtractor) embedding(v int) string {
 			p := ws[h].Head
 			if p < 0 {
 				return ""
+			}
+			if imperative(ws, p) {
+				return "imperative" // "Make sure your bio is clear": advice, not a fact
 			}
 			if md := x.modalOf(p); md != "" && (implicativeVerbs[verbLemma(ws[p])] || strings.EqualFold(ws[p].Lemma, "able")) {
 				// "could help clinicians get samples", "will be able to

@@ -662,6 +662,20 @@ func TestArticleStructure(t *testing.T) {
 	}
 }
 
+// A hyphenated name opening a paragraph is a name, not a dateline ended
+// by a dash; a dash written without spaces still ends one.
+func TestHyphenatedNameIsNoDateline(t *testing.T) {
+	doc := extract(t, "Court news\n\nThe court met on Monday.\n\n"+
+		"Garcia-Lopez was born in Chile in 1970.\n\n"+
+		"OTTAWA—The minister resigned on Friday.\n")
+	if find(doc, "Garcia-Lopez", "be born in", "Chile") == nil {
+		t.Errorf("no Garcia-Lopez —be born in→ Chile: %+v", doc.Statements)
+	}
+	if doc.Article.Place != "OTTAWA" {
+		t.Errorf("place %q, want OTTAWA from the dateline", doc.Article.Place)
+	}
+}
+
 // The parts of an interview and the questions of a text are read as
 // such: a speaker's turn is theirs, a question states nothing, the list of
 // sources is not the story, a headline's participle is a passive.

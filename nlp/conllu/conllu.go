@@ -44,6 +44,7 @@ type Range struct {
 type Sentence struct {
 	ID     string // from "# sent_id ="
 	Text   string // from "# text ="
+	Par    bool   // opens a paragraph ("# newpar")
 	Words  []Word
 	Ranges []Range
 }
@@ -73,6 +74,8 @@ func Read(r io.Reader) ([]Sentence, error) {
 				cur.ID = v
 			} else if v, ok := strings.CutPrefix(s, "# text = "); ok {
 				cur.Text = v
+			} else if s == "# newpar" || strings.HasPrefix(s, "# newpar ") {
+				cur.Par = true
 			}
 			continue
 		}
@@ -119,6 +122,25 @@ func Read(r io.Reader) ([]Sentence, error) {
 		}
 	}
 	return out, nil
+}
+
+// DocumentText returns the running text of a document's sentences: each
+// sentence's "# text", sentences of a paragraph joined by a space,
+// paragraphs ("# newpar") by a blank line. It is how the evaluation reads
+// an annotated document (GUM's) as an article.
+func DocumentText(sents []Sentence) string {
+	var b strings.Builder
+	for i, s := range sents {
+		switch {
+		case i == 0:
+		case s.Par:
+			b.WriteString("\n\n")
+		default:
+			b.WriteByte(' ')
+		}
+		b.WriteString(s.Text)
+	}
+	return b.String()
 }
 
 // Tokens returns the surface tokens of the sentence: multiword tokens as one

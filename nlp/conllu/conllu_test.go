@@ -63,3 +63,35 @@ func TestReadErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestDocumentText(t *testing.T) {
+	doc := `# newdoc id = d
+# newpar
+# newpar_block = head (1 s)
+# text = A Title
+1	A	a	DET	DT	_	2	det	_	_
+2	Title	title	NOUN	NN	_	0	root	_	_
+
+# newpar
+# text = One.
+1	One	one	NUM	CD	_	0	root	_	SpaceAfter=No
+2	.	.	PUNCT	.	_	1	punct	_	_
+
+# text = Two.
+1	Two	two	NUM	CD	_	0	root	_	SpaceAfter=No
+2	.	.	PUNCT	.	_	1	punct	_	_
+
+# newpar id = p3
+# text = Three.
+1	Three	three	NUM	CD	_	0	root	_	SpaceAfter=No
+2	.	.	PUNCT	.	_	1	punct	_	_
+
+`
+	sents, err := Read(strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := DocumentText(sents), "A Title\n\nOne. Two.\n\nThree."; got != want {
+		t.Errorf("DocumentText = %q, want %q", got, want)
+	}
+}

@@ -899,3 +899,65 @@ func TestDanglingArguments(t *testing.T) {
 		}
 	}
 }
+
+// TestReportedSpeech: what a statement reports carries its speaker, named
+// in an "according to" hung on a noun, after a closing quotation, or in
+// the sentence before a paragraph of quotation; a verb that could report
+// but reports nothing gives no speaker.
+func TestReportedSpeech(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, subj, pred, obj, speaker string
+	}{
+		{"according to on a noun", "Workers found cracks in 40% of the old bridges, according to earlier inspections.",
+			"Workers", "find", "cracks", "earlier inspections"},
+		{"subject before the quotation", `Mary Smith spoke on Monday. Emails were sent in which she was "begging for help," she added.`,
+			"Mary Smith", "beg for", "help", "Mary Smith"},
+		{"paragraph of quotation", "Mayor Anna Klein spoke to reporters on Tuesday.\n\n\"The flood destroyed two bridges. We will rebuild them.\"",
+			"flood", "destroy", "two bridges", "Anna Klein"},
+		{"no report", "Mary Smith believed fervently in the written word, cranking out numerous books over her lifetime.",
+			"Mary Smith", "crank out", "numerous books", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := extract(t, tc.text)
+			st := find(doc, tc.subj, tc.pred, tc.obj)
+			if st == nil {
+				t.Fatalf("no %s —%s→ %s in %v", tc.subj, tc.pred, tc.obj, doc.Statements)
+			}
+			got := ""
+			if st.AttributedTo != nil {
+				got = st.AttributedTo.Name
+			}
+			if got != tc.speaker {
+				t.Errorf("%s —%s→ %s said by %q, want %q", tc.subj, tc.pred, tc.obj, got, tc.speaker)
+			}
+		})
+	}
+}
+
+// TestHedgesAndNegation: what a sentence does not assert as fact carries
+// its mood: a modal over the verb that makes it happen, an inverted
+// condition, a question; a "from" clause of a verb of preventing is
+// negated.
+func TestHedgesAndNegation(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, subj, pred, obj, modality string
+		negated                               bool
+	}{
+		{"modal over help", "The device could help clinicians get blood samples.", "clinicians", "get", "blood samples", "could", false},
+		{"inverted condition", "Should the tenants elect the trust, the city would give them vouchers.", "tenants", "elect", "trust", "if", false},
+		{"imperative", "Make sure your bio is clear.", "bio", "be", "clear", "imperative", false},
+		{"hedging adverb", "The storm potentially damaged three hundred homes.", "storm", "damage", "homes", "potentially", false},
+		{"prevented", "The religion was banned from conducting public worship at ancient sites.", "religion", "conduct", "public worship", "", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := extract(t, tc.text)
+			st := find(doc, tc.subj, tc.pred, tc.obj)
+			if st == nil {
+				t.Fatalf("no %s —%s→ %s in %v", tc.subj, tc.pred, tc.obj, doc.Statements)
+			}
+			if st.Modality != tc.modality || st.Negated != tc.negated {
+				t.Errorf("%s —%s→ %s: modality %q negated %v, want %q %v", tc.subj, tc.pred, tc.obj, st.Modality, st.Negated, tc.modality, tc.negated)
+			}
+		})
+	}
+}

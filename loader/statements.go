@@ -193,7 +193,7 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			}
 		}
 		n := len(out)
-		out = x.appendStatement(out, st, x.timeFor(tp.Verb), attributed)
+		out = x.appendStatement(out, st, x.timeFor(tp.Verb), attributed, tp.Verb)
 		if len(out) > n {
 			x.score(&out[n], tp, sa, oa)
 		}
@@ -906,6 +906,63 @@ var modalVerbs = map[string]bool{
 	"assume": true, "suppose": true, "speculate": true, "imagine": true, "guess": true,
 }
 
+// preventVerbs keep what their "from" clause says from happening: "was
+// banned from conducting public worship".
+var preventVerbs = map[string]bool{"ban": true, "bar": true, "prevent": true, "prohibit": true, "stop": true,
+	"block": true, "keep": true, "refrain": true, "restrain": true, "forbid": true, "exclude": true, "discourage": true}
+
+// insteadOf reports a clause introduced by "instead of" (parsed as the
+// mark "instead" with "of" fixed to it, or "of" after "instead").
+func insteadOf(ws []nlp.Word, h int) bool {
+	for k, w := range ws {
+		if w.Head == h && w.Rel == "mark" && strings.EqualFold(w.Text, "instead") {
+			return true
+		}
+		if w.Head == h && w.Rel == "mark" && strings.EqualFold(w.Text, "of") && k > 0 && strings.EqualFold(ws[k-1].Text, "instead") {
+			return true
+		}
+	}
+	return false
+}
+
+// imperative reports a verb that gives an order or advice: the root, a
+// bare verb that opens the sentence, with no subject ("Make sure ...",
+// "Look at how ...").
+func imperative(ws []nlp.Word, v int) bool {
+	if ws[v].Head != -1 || ws[v].XPOS != "VB" || hasChild(ws, v, "nsubj", "nsubj:pass", "aux", "mark") {
+		return false
+	}
+	for k := 0; k < v; k++ {
+		if ws[k].UPOS != "PUNCT" && !(ws[k].Head == v && (ws[k].Rel == "advmod" || ws[k].Rel == "discourse" || ws[k].Rel == "cc")) {
+			return false
+		}
+	}
+	return true
+}
+
+// invertedCondition reports a condition said by inversion, without "if":
+// its first word an auxiliary "should", "had" or "were" before its
+// subject ("Should the tenants elect the trust", "had he not met her").
+func invertedCondition(ws []nlp.Word, h int) bool {
+	first, subj := -1, -1
+	for k := range ws {
+		if ws[k].Head == h && first < 0 && ws[k].UPOS != "PUNCT" {
+			first = k
+		}
+		if ws[k].Head == h && strings.HasPrefix(ws[k].Rel, "nsubj") && subj < 0 {
+			subj = k
+		}
+	}
+	if first < 0 || subj < 0 || first > subj || ws[first].Rel != "aux" && ws[first].Rel != "cop" && ws[first].Rel != "aux:pass" {
+		return false
+	}
+	switch strings.ToLower(ws[first].Text) {
+	case "should", "had", "were":
+		return true
+	}
+	return false
+}
+
 // implicativeVerbs make their object do what their infinitive says:
 // "forced the driver to stop" says the driver stopped.
 var implicativeVerbs = map[string]bool{"force": true, "compel": true, "oblige": true, "make": true, "cause": true,
@@ -951,7 +1008,8 @@ func (x *sentenceExtractor) embedding(v int) string {
 		if w.Head == v && w.Rel == "advmod" {
 			switch strings.ToLower(w.Text) {
 			case "allegedly", "reportedly", "purportedly", "supposedly", "apparently",
-				"perhaps", "maybe", "possibly", "probably", "presumably", "seemingly":
+				"perhaps", "maybe", "possibly", "probably", "presumably", "seemingly",
+				"potentially", "hopefully", "likely", "conceivably":
 				return strings.ToLower(w.Text) // a claim or a guess, not a fact
 			}
 		}
@@ -959,14 +1017,23 @@ func (x *sentenceExtractor) embedding(v int) string {
 	// the condition's main clause
 	for k, w := range ws {
 		if w.Head == v && w.Rel == "advcl" {
-			if m := mark(k); m == "if" || m == "unless" {
+			if m := mark(k); m == "if" || m == "unless" || m == "" && invertedCondition(ws, k) {
 				return "if"
 			}
 		}
 	}
 	for h, n := v, 0; h >= 0 && n < len(ws); h, n = ws[h].Head, n+1 {
-		if m := mark(h); m == "if" || m == "unless" {
+		switch m := mark(h); {
+		case m == "if" || m == "unless":
 			return "if" // also when the parser made the condition a complement
+		case m == "whether":
+			return "whether" // a question: "asked whether the president can pardon himself"
+		case m == "" && ws[h].Rel == "advcl" && invertedCondition(ws, h):
+			return "if" // "Should the tenants elect the trust, ...", "had he not met her"
+		case (m == "from" || m == "of") && ws[h].XPOS == "VBG" && ws[h].Head >= 0 && (preventVerbs[verbLemma(ws[ws[h].Head])] || insteadOf(ws, h)):
+			return "not" // "was banned from conducting", "instead of being taken to a hotel"
+		case m == "to" && ws[h].Rel == "advcl" && ws[h].Head >= 0 && negativeVerbs[verbLemma(ws[ws[h].Head])]:
+			return "not" // "failed at the time to realize", parsed as a purpose
 		}
 		if r := ws[h].Rel; (r == "acl" || r == "acl:relcl" || r == "ccomp") && ws[h].Head >= 0 {
 			// "there is no evidence (that) X did it", "found no sign that
@@ -1024,6 +1091,14 @@ func (x *sentenceExtractor) embedding(v int) string {
 			p := ws[h].Head
 			if p < 0 {
 				return ""
+			}
+			if imperative(ws, p) {
+				return "imperative" // "Make sure your bio is clear": advice, not a fact
+			}
+			if md := x.modalOf(p); md != "" && (implicativeVerbs[verbLemma(ws[p])] || strings.EqualFold(ws[p].Lemma, "able")) {
+				// "could help clinicians get samples", "will be able to
+				// contribute": as sure as the verb that makes it happen
+				return md
 			}
 			if openie.HearsayVerb(ws[p].Lemma) && ws[p].XPOS == "VBN" && x.hasChild(p, "aux:pass") {
 				// "it is believed that ...", "is alleged to have ...": a
@@ -1171,8 +1246,11 @@ func (x *sentenceExtractor) statement(s arg, pred, rel string, o arg, g relation
 	}
 }
 
-// appendStatement adds qualifiers and drops vacuous statements.
-func (x *sentenceExtractor) appendStatement(out []kg.Statement, st kg.Statement, when string, attributed []*kg.Node) []kg.Statement {
+// appendStatement adds qualifiers and drops vacuous statements. Its
+// speaker is who says its verb v (v < 0 for none) or else the first word
+// of its span: a subject the clause shares with another ('she was
+// "begging for help," she added') may stand outside what is reported.
+func (x *sentenceExtractor) appendStatement(out []kg.Statement, st kg.Statement, when string, attributed []*kg.Node, v int) []kg.Statement {
 	if st.Predicate == "" || st.Relation == "" || st.Subject.Name == "" || st.Object.Name == "" {
 		return out
 	}
@@ -1182,18 +1260,16 @@ func (x *sentenceExtractor) appendStatement(out []kg.Statement, st kg.Statement,
 	if st.Time == "" {
 		st.Time = when
 	}
-	// Attribution is by the first word of the relation inside the span.
-	for i, w := range x.ws {
-		if x.doc.runeOffset(w.Start) >= st.Span.Start {
-			if attributed[i] == unknownSpeaker {
-				return out // reported by someone we cannot name
-			}
-			if attributed[i] != nil {
-				a := *attributed[i]
-				st.AttributedTo = &a
-			}
-			break
-		}
+	speaker := x.spanSpeaker(st.Span, attributed)
+	if v >= 0 && v < len(attributed) && attributed[v] != nil {
+		speaker = attributed[v]
+	}
+	if speaker == unknownSpeaker {
+		return out // reported by someone we cannot name
+	}
+	if speaker != nil {
+		a := *speaker
+		st.AttributedTo = &a
 	}
 	if st.Time != "" {
 		switch strings.ToLower(st.Modality) {
@@ -1204,6 +1280,16 @@ func (x *sentenceExtractor) appendStatement(out []kg.Statement, st kg.Statement,
 		}
 	}
 	return append(out, st)
+}
+
+// spanSpeaker is who says the first word of a span.
+func (x *sentenceExtractor) spanSpeaker(span kg.Span, attributed []*kg.Node) *kg.Node {
+	for i, w := range x.ws {
+		if x.doc.runeOffset(w.Start) >= span.Start {
+			return attributed[i]
+		}
+	}
+	return nil
 }
 
 // dedupe keeps the first of statements that say the same thing in the

@@ -961,3 +961,12 @@ func TestHedgesAndNegation(t *testing.T) {
 		})
 	}
 }
+
+// TestCausedIsNoObject: "made X cry" does not give (made; X), which
+// cuts off what was made to happen.
+func TestCausedIsNoObject(t *testing.T) {
+	doc := extract(t, "The loud music made the baby cry all night.")
+	if st := find(doc, "music", "make", "baby"); st != nil {
+		t.Errorf("a caused event cut to its object: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+	}
+}

@@ -113,6 +113,12 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			// "Bloomberg say in statement": 2 of 14 judged right)
 			continue
 		}
+		if tp.Verb >= 0 && obj.Head >= 0 && ws[obj.Head].Head == tp.Verb && ws[obj.Head].Rel == "obj" && x.bareComplement(tp.Verb) {
+			// "Kate made Meghan cry": (Kate; make; Meghan) cuts off
+			// what was made to happen, which the complement's own
+			// statement says
+			continue
+		}
 		sa := x.resolve(x.namePhrase(x.core(subj)))
 		oa := x.resolve(x.namePhrase(x.core(obj)))
 		if !sa.ok || !oa.ok || strings.EqualFold(sa.node.Name, oa.node.Name) || deictic[strings.ToLower(oa.node.Name)] {
@@ -959,6 +965,24 @@ func invertedCondition(ws []nlp.Word, h int) bool {
 	switch strings.ToLower(ws[first].Text) {
 	case "should", "had", "were":
 		return true
+	}
+	return false
+}
+
+// bareComplement reports a verb of causing or perceiving with a bare
+// infinitive complement ("made Meghan cry", "let them go", "watched him
+// flip the switch"), which says what its object did. ("helped the girls
+// reach the contest" also says who was helped.)
+func (x *sentenceExtractor) bareComplement(v int) bool {
+	switch verbLemma(x.ws[v]) {
+	case "make", "let", "have", "see", "watch", "hear", "witness", "feel", "notice":
+	default:
+		return false
+	}
+	for k, w := range x.ws {
+		if w.Head == v && w.Rel == "xcomp" && w.XPOS == "VB" && !x.hasChild(k, "mark") {
+			return true
+		}
 	}
 	return false
 }

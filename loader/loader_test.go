@@ -914,6 +914,10 @@ func TestReportedSpeech(t *testing.T) {
 			"Mary Smith", "beg for", "help", "Mary Smith"},
 		{"paragraph of quotation", "Mayor Anna Klein spoke to reporters on Tuesday.\n\n\"The flood destroyed two bridges. We will rebuild them.\"",
 			"flood", "destroy", "two bridges", "Anna Klein"},
+		{"according to at the end", "The Weatherspoon Art Museum saw attendance levels reach 11,000 visitors when it exhibited its collection in 2010, according to the curator.",
+			"Weatherspoon Art Museum", "see", "attendance levels", "curator"},
+		{"that clause of a finding", "A study of 500 hospitals found that nurses worked longer shifts in winter.",
+			"nurses", "work", "longer shifts", "study of 500 hospitals"},
 		{"no report", "Mary Smith believed fervently in the written word, cranking out numerous books over her lifetime.",
 			"Mary Smith", "crank out", "numerous books", ""},
 	} {

@@ -951,6 +951,8 @@ func TestHedgesAndNegation(t *testing.T) {
 		{"inverted condition", "Should the tenants elect the trust, the city would give them vouchers.", "tenants", "elect", "trust", "if", false},
 		{"imperative", "Make sure your bio is clear.", "bio", "be", "clear", "imperative", false},
 		{"hedging adverb", "The storm potentially damaged three hundred homes.", "storm", "damage", "homes", "potentially", false},
+		{"in order to", "Mary Smith requested donations on her blog, in order to help Tom Baker with his legal costs.", "Mary Smith", "help", "Tom Baker", "request", false},
+		{"gerund under a modal", "The World Trade Group will be training on new methods in managing free zones.", "World Trade Group", "manage", "free zones", "will", false},
 		{"prevented", "The religion was banned from conducting public worship at ancient sites.", "religion", "conduct", "public worship", "", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

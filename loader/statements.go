@@ -1021,12 +1021,16 @@ var tellVerbs = map[string]bool{"tell": true, "warn": true, "advise": true}
 func (x *sentenceExtractor) embedding(v int) string {
 	ws := x.ws
 	mark := func(h int) string {
+		m := ""
 		for k, w := range ws {
 			if w.Head == h && w.Rel == "mark" {
-				return strings.ToLower(ws[k].Text)
+				l := strings.ToLower(ws[k].Text)
+				if m == "" || l == "to" && (m == "for" || m == "in") {
+					m = l // "for attendees to try", "in order to help": a purpose
+				}
 			}
 		}
-		return ""
+		return m
 	}
 	for _, w := range ws {
 		if w.Head == v && w.Rel == "advmod" {
@@ -1099,9 +1103,10 @@ func (x *sentenceExtractor) embedding(v int) string {
 				}
 			case (m == "with" || m == "of" || m == "for") && p >= 0 && accusingVerbs[verbLemma(ws[p])]:
 				return "accused" // "charged with taking", "suspected of"
-			case m == "by" && p >= 0:
+			case m == "by" && p >= 0, ws[h].XPOS == "VBG" && p >= 0 && (m == "in" || m == "on" || m == "at" || m == "about"):
 				// the means shares its clause's mood: "could remedy it
-				// by using iodised salt"
+				// by using iodised salt"; so does what a gerund names
+				// ("will be able to participate in contributing")
 				if md := x.modalOf(p); md != "" {
 					return md
 				}

@@ -976,3 +976,17 @@ func TestCausedIsNoObject(t *testing.T) {
 		t.Errorf("a caused event cut to its object: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
 	}
 }
+
+// TestNounComplement: a noun's own complement that the parse hung on the
+// verb stays with the noun ("commitment to criminal justice reform").
+func TestNounComplement(t *testing.T) {
+	for _, tc := range []struct{ text, subj, pred, obj string }{
+		{"Tom Baker said the new rules do not reflect his commitment to criminal justice reform.", "rules", "reflect", "commitment to criminal justice reform"},
+		{"The debate marked her debut as a candidate.", "debate", "mark", "debut as a candidate"},
+	} {
+		doc := extract(t, tc.text)
+		if st := find(doc, tc.subj, tc.pred, tc.obj); st == nil {
+			t.Errorf("no %s —%s→ %s in %v", tc.subj, tc.pred, tc.obj, doc.Statements)
+		}
+	}
+}

@@ -662,6 +662,25 @@ func TestArticleStructure(t *testing.T) {
 	}
 }
 
+// An argument that a name in apposition names is that name's entity
+// ("hired a new chief executive, Maria Lopez"), whatever relation the
+// parser gives the name; a name that is the next item of a list is not.
+func TestApposedName(t *testing.T) {
+	doc := extract(t, "The board hired a new chief executive, Maria Lopez, on Monday. "+
+		"The state has sworn in its first female justice, Ann Keller — a former prosecutor from Tacoma. "+
+		"She thanked the governor, Tom Reed, and the mayor for their support.")
+	for _, want := range [][3]string{{"board", "hire", "Maria Lopez"}, {"state", "swear in", "Ann Keller"}} {
+		if find(doc, want[0], want[1], want[2]) == nil {
+			t.Errorf("no %s —%s→ %s: %+v", want[0], want[1], want[2], doc.Statements)
+		}
+	}
+	for _, st := range doc.Statements {
+		if st.Predicate == "thank" && st.Object.Name == "Tom Reed" {
+			t.Errorf("a list's next item read as an apposition: %+v", st)
+		}
+	}
+}
+
 // A hyphenated name opening a paragraph is a name, not a dateline ended
 // by a dash; a dash written without spaces still ends one.
 func TestHyphenatedNameIsNoDateline(t *testing.T) {

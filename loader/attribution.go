@@ -23,12 +23,36 @@ var reportingVerbs = map[string]bool{
 	"boast": true, "insinuate": true, "maintain": true,
 }
 
+// reportingThat report what their "that" clause says, and only that:
+// "Wilkins observed that ...", "a study found that ...", "WHO recommends
+// that every country should ..." (what they see, find or recommend
+// otherwise is a fact or a request of its own).
+var reportingThat = map[string]bool{"observe": true, "find": true, "show": true, "indicate": true,
+	"determine": true, "recommend": true, "propose": true, "urge": true, "demand": true, "stipulate": true}
+
+// hasMark reports whether clause h is introduced by the subordinator m.
+func hasMark(ws []nlp.Word, h int, m string) bool {
+	for _, w := range ws {
+		if w.Head == h && w.Rel == "mark" && strings.EqualFold(w.Text, m) {
+			return true
+		}
+	}
+	return false
+}
+
 // reports reports whether verb v introduces reported speech: a reporting
 // verb, or any verb that closes a quotation it governs ('"We will win,"
 // shared Mr. Scott'), which news writing uses as one.
 func reports(ws []nlp.Word, v int) bool {
 	if reportingVerbs[verbLemma(ws[v])] {
 		return true
+	}
+	if reportingThat[verbLemma(ws[v])] {
+		for k, w := range ws {
+			if w.Head == v && w.Rel == "ccomp" && hasMark(ws, k, "that") {
+				return true
+			}
+		}
 	}
 	if v < 2 || !isQuote(ws[v-1].Text) || ws[v].UPOS != "VERB" {
 		return false
@@ -485,9 +509,18 @@ func (x *sentenceExtractor) attribution() []*kg.Node {
 			for n := 0; n < len(ws) && ws[c].UPOS != "VERB" && ws[c].Head >= 0 && !hasChild(ws, c, "cop", "nsubj", "nsubj:pass"); n++ {
 				c = ws[c].Head
 			}
-			lo, hi := span(c)
 			slo, shi := span(h)
-			give(lo, hi, speaker, min(slo, k), shi)
+			slo = min(slo, k)
+			if edge := k == 0 || k > 0 && ws[k-1].Text == "," && (shi == len(ws) || shi == len(ws)-1 && ws[shi].UPOS == "PUNCT"); edge {
+				// set off at the start or the end of the sentence,
+				// it reports all of it ("..., when it exhibited its
+				// collection in 2010, according to the curator")
+				for ws[c].Head >= 0 {
+					c = ws[c].Head
+				}
+			}
+			lo, hi := span(c)
+			give(lo, hi, speaker, slo, shi)
 			found = true
 		}
 	}

@@ -933,6 +933,10 @@ func TestReportedSpeech(t *testing.T) {
 			"Mary Smith", "beg for", "help", "Mary Smith"},
 		{"paragraph of quotation", "Mayor Anna Klein spoke to reporters on Tuesday.\n\n\"The flood destroyed two bridges. We will rebuild them.\"",
 			"flood", "destroy", "two bridges", "Anna Klein"},
+		{"according to at the end", "The Weatherspoon Art Museum saw attendance levels reach 11,000 visitors when it exhibited its collection in 2010, according to the curator.",
+			"Weatherspoon Art Museum", "see", "attendance levels", "curator"},
+		{"that clause of a finding", "A study of 500 hospitals found that nurses worked longer shifts in winter.",
+			"nurses", "work", "longer shifts", "study of 500 hospitals"},
 		{"no report", "Mary Smith believed fervently in the written word, cranking out numerous books over her lifetime.",
 			"Mary Smith", "crank out", "numerous books", ""},
 	} {
@@ -966,6 +970,8 @@ func TestHedgesAndNegation(t *testing.T) {
 		{"inverted condition", "Should the tenants elect the trust, the city would give them vouchers.", "tenants", "elect", "trust", "if", false},
 		{"imperative", "Make sure your bio is clear.", "bio", "be", "clear", "imperative", false},
 		{"hedging adverb", "The storm potentially damaged three hundred homes.", "storm", "damage", "homes", "potentially", false},
+		{"in order to", "Mary Smith requested donations on her blog, in order to help Tom Baker with his legal costs.", "Mary Smith", "help", "Tom Baker", "request", false},
+		{"gerund under a modal", "The World Trade Group will be training on new methods in managing free zones.", "World Trade Group", "manage", "free zones", "will", false},
 		{"prevented", "The religion was banned from conducting public worship at ancient sites.", "religion", "conduct", "public worship", "", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -978,5 +984,28 @@ func TestHedgesAndNegation(t *testing.T) {
 				t.Errorf("%s —%s→ %s: modality %q negated %v, want %q %v", tc.subj, tc.pred, tc.obj, st.Modality, st.Negated, tc.modality, tc.negated)
 			}
 		})
+	}
+}
+
+// TestCausedIsNoObject: "made X cry" does not give (made; X), which
+// cuts off what was made to happen.
+func TestCausedIsNoObject(t *testing.T) {
+	doc := extract(t, "The loud music made the baby cry all night.")
+	if st := find(doc, "music", "make", "baby"); st != nil {
+		t.Errorf("a caused event cut to its object: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+	}
+}
+
+// TestNounComplement: a noun's own complement that the parse hung on the
+// verb stays with the noun ("commitment to criminal justice reform").
+func TestNounComplement(t *testing.T) {
+	for _, tc := range []struct{ text, subj, pred, obj string }{
+		{"Tom Baker said the new rules do not reflect his commitment to criminal justice reform.", "rules", "reflect", "commitment to criminal justice reform"},
+		{"The debate marked her debut as a candidate.", "debate", "mark", "debut as a candidate"},
+	} {
+		doc := extract(t, tc.text)
+		if st := find(doc, tc.subj, tc.pred, tc.obj); st == nil {
+			t.Errorf("no %s —%s→ %s in %v", tc.subj, tc.pred, tc.obj, doc.Statements)
+		}
 	}
 }

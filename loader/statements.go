@@ -75,7 +75,8 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 		if objIdx > 0 {
 			prep = x.argVia(tp.Args[objIdx])
 		}
-		subjIdx := -1 // the argument that became the subject
+		subjIdx := -1   // the argument that became the subject
+		joinedIdx := -1 // an argument joined to the object
 		if passive {
 			for i, a := range tp.Args {
 				if a.Head >= 0 && ws[a.Head].Rel == "obl:agent" {
@@ -113,8 +114,23 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			// "Bloomberg say in statement": 2 of 14 judged right)
 			continue
 		}
+		if tp.Verb >= 0 && obj.Head >= 0 && ws[obj.Head].Head == tp.Verb && ws[obj.Head].Rel == "obj" && x.bareComplement(tp.Verb) {
+			// "Kate made Meghan cry": (Kate; make; Meghan) cuts off
+			// what was made to happen, which the complement's own
+			// statement says
+			continue
+		}
+		oc := x.core(obj)
+		if len(oc.Words) == len(obj.Words) && objIdx >= 0 {
+			// "reflect his commitment to criminal justice reform": a
+			// noun's own complement the parse hung on the verb
+			if j := x.complementOf(oc, args, objIdx, subjIdx, idiomIdx); j >= 0 {
+				oc.Words = append(slices.Clone(oc.Words), args[j].Words...)
+				joinedIdx = j
+			}
+		}
 		sa := x.resolve(x.namePhrase(x.core(subj)))
-		oa := x.resolve(x.namePhrase(x.core(obj)))
+		oa := x.resolve(x.namePhrase(oc))
 		if !sa.ok || !oa.ok || strings.EqualFold(sa.node.Name, oa.node.Name) || deictic[strings.ToLower(oa.node.Name)] {
 			continue
 		}
@@ -162,7 +178,7 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 		}
 		st := x.statement(sa, pred, rel, oa, v, conf)
 		for i, a := range args {
-			if i != objIdx && i != subjIdx && i != idiomIdx {
+			if i != objIdx && i != subjIdx && i != idiomIdx && i != joinedIdx {
 				if arg, ok := x.argument(a); ok {
 					st.Arguments = append(st.Arguments, arg)
 				}
@@ -963,6 +979,86 @@ func invertedCondition(ws []nlp.Word, h int) bool {
 	return false
 }
 
+// bareComplement reports a verb of causing or perceiving with a bare
+// infinitive complement ("made Meghan cry", "let them go", "watched him
+// flip the switch"), which says what its object did. ("helped the girls
+// reach the contest" also says who was helped.)
+func (x *sentenceExtractor) bareComplement(v int) bool {
+	switch verbLemma(x.ws[v]) {
+	case "make", "let", "have", "see", "watch", "hear", "witness", "feel", "notice":
+	default:
+		return false
+	}
+	for k, w := range x.ws {
+		if w.Head == v && w.Rel == "xcomp" && w.XPOS == "VB" && !x.hasChild(k, "mark") {
+			return true
+		}
+	}
+	return false
+}
+
+// nounComplements are the prepositions common nouns take a complement
+// with, which a parse may hang on the verb instead ("called for an end
+// to the fighting", "reflect his commitment to reform", "ended its
+// investigation into the crash").
+var nounComplements = map[string]map[string]bool{
+	"to": {"end": true, "commitment": true, "access": true, "threat": true, "response": true, "solution": true,
+		"answer": true, "contribution": true, "damage": true, "opposition": true, "resistance": true, "visit": true,
+		"trip": true, "return": true, "approach": true, "reference": true, "key": true, "road": true, "path": true,
+		"right": true, "rights": true, "obstacle": true, "alternative": true, "exception": true,
+		"challenge": true, "transition": true, "amendment": true,
+		"adviser": true, "advisor": true, "successor": true, "heir": true, "ambassador": true, "envoy": true},
+	"for": {"call": true, "calls": true, "demand": true, "request": true, "need": true, "search": true,
+		"reason": true, "plan": true, "plans": true, "responsibility": true, "bid": true, "candidate": true,
+		"funding": true, "money": true, "compensation": true, "appetite": true, "campaign": true, "warrant": true,
+		"support": true, "respect": true, "preference": true, "cure": true, "vaccine": true, "treatment": true},
+	"on": {"ban": true, "attack": true, "attacks": true, "impact": true, "effect": true, "influence": true,
+		"tax": true, "tariffs": true, "focus": true, "decision": true, "debate": true, "report": true, "talks": true,
+		"restrictions": true, "sanctions": true, "pressure": true, "emphasis": true, "limits": true, "crackdown": true,
+		"moratorium": true, "vote": true, "ruling": true, "views": true, "position": true, "stance": true},
+	"with": {"talks": true, "meeting": true, "relationship": true, "relations": true, "ties": true, "deal": true,
+		"agreement": true, "contact": true, "cooperation": true, "conflict": true, "partnership": true,
+		"negotiations": true, "conversation": true, "conversations": true, "trade": true, "war": true},
+	"against": {"campaign": true, "war": true, "case": true, "charges": true, "measures": true, "protest": true,
+		"protests": true, "violence": true, "discrimination": true, "lawsuit": true, "suit": true, "fight": true,
+		"complaint": true, "allegations": true, "action": true, "strike": true, "strikes": true, "offensive": true},
+	"into": {"investigation": true, "inquiry": true, "probe": true, "research": true, "insight": true, "review": true},
+	"over": {"control": true, "dispute": true, "concerns": true, "authority": true, "victory": true, "lead": true,
+		"sovereignty": true, "jurisdiction": true, "row": true, "feud": true, "fight": true, "tensions": true},
+	"about": {"concerns": true, "concern": true, "questions": true, "information": true, "details": true,
+		"doubts": true, "fears": true, "story": true, "stories": true, "warnings": true},
+	"in": {"interest": true, "role": true, "increase": true, "rise": true, "decline": true, "drop": true,
+		"participation": true, "investment": true, "stake": true, "involvement": true, "surge": true, "fall": true},
+	"as":   {"role": true, "debut": true, "career": true, "stint": true, "tenure": true, "term": true, "time": true},
+	"from": {"withdrawal": true, "departure": true, "exit": true, "resignation": true, "retirement": true},
+}
+
+// complementOf is the argument of a tuple that is the object's own
+// complement: it starts right after the object's last word with a
+// preposition the object's head noun takes (nounComplements); -1 for
+// none. Arguments already used (the object, the subject, an idiom's
+// noun) are not.
+func (x *sentenceExtractor) complementOf(obj openie.Arg, args []openie.Arg, used ...int) int {
+	ws := x.ws
+	if obj.Head < 0 || len(obj.Words) == 0 || ws[obj.Head].UPOS != "NOUN" {
+		return -1
+	}
+	last := obj.Words[len(obj.Words)-1]
+	for j, a := range args {
+		if slices.Contains(used, j) || len(a.Words) < 2 || a.Words[0] != last+1 {
+			continue
+		}
+		v := x.argVia(a)
+		if v != a.Words[0] || x.timeArg(a) {
+			continue
+		}
+		if nounComplements[strings.ToLower(ws[v].Text)][strings.ToLower(ws[obj.Head].Lemma)] {
+			return j
+		}
+	}
+	return -1
+}
+
 // implicativeVerbs make their object do what their infinitive says:
 // "forced the driver to stop" says the driver stopped.
 var implicativeVerbs = map[string]bool{"force": true, "compel": true, "oblige": true, "make": true, "cause": true,
@@ -997,12 +1093,16 @@ var tellVerbs = map[string]bool{"tell": true, "warn": true, "advise": true}
 func (x *sentenceExtractor) embedding(v int) string {
 	ws := x.ws
 	mark := func(h int) string {
+		m := ""
 		for k, w := range ws {
 			if w.Head == h && w.Rel == "mark" {
-				return strings.ToLower(ws[k].Text)
+				l := strings.ToLower(ws[k].Text)
+				if m == "" || l == "to" && (m == "for" || m == "in") {
+					m = l // "for attendees to try", "in order to help": a purpose
+				}
 			}
 		}
-		return ""
+		return m
 	}
 	for _, w := range ws {
 		if w.Head == v && w.Rel == "advmod" {
@@ -1075,9 +1175,10 @@ func (x *sentenceExtractor) embedding(v int) string {
 				}
 			case (m == "with" || m == "of" || m == "for") && p >= 0 && accusingVerbs[verbLemma(ws[p])]:
 				return "accused" // "charged with taking", "suspected of"
-			case m == "by" && p >= 0:
+			case m == "by" && p >= 0, ws[h].XPOS == "VBG" && p >= 0 && (m == "in" || m == "on" || m == "at" || m == "about"):
 				// the means shares its clause's mood: "could remedy it
-				// by using iodised salt"
+				// by using iodised salt"; so does what a gerund names
+				// ("will be able to participate in contributing")
 				if md := x.modalOf(p); md != "" {
 					return md
 				}

@@ -1,5 +1,7 @@
 package coref
 
+import "math"
+
 // scorer gives the score of a feature vector: the trainer's current
 // weights while training, the model's after.
 type scorer interface {
@@ -41,6 +43,8 @@ type state struct {
 	ranks  []int
 	buf    []uint64
 	pre    [nTemplates]uint64 // see setAnaphor
+	scores []float32          // the candidates' scores (decide)
+	margin float32            // the last decision's margin (decide)
 }
 
 func newState(d *Doc) *state {
@@ -228,10 +232,25 @@ func (st *state) decide(s scorer, j int) int {
 	ex, hd, cp := st.prevFlags(j)
 	st.buf = st.newFeatures(st.buf[:0], j, ex, hd, cp)
 	best, bestScore := -1, s.Score(st.buf)
+	st.scores = st.scores[:0]
 	for k, p := range st.cands {
 		st.buf = st.pairFeatures(st.buf[:0], p, j, st.ranks[k])
-		if sc := s.Score(st.buf); sc > bestScore {
+		sc := s.Score(st.buf)
+		st.scores = append(st.scores, sc)
+		if sc > bestScore {
 			best, bestScore = p, sc
+		}
+	}
+	// The margin: how far the chosen antecedent's entity leads the best
+	// candidate of any other entity.
+	st.margin = 0
+	if best >= 0 {
+		st.margin = float32(math.Inf(1))
+		root := st.find(best)
+		for k, p := range st.cands {
+			if st.find(p) != root {
+				st.margin = min(st.margin, bestScore-st.scores[k])
+			}
 		}
 	}
 	return best
@@ -242,6 +261,7 @@ func (st *state) decide(s scorer, j int) int {
 func (m *Model) Resolve(d *Doc) Result {
 	st := newState(d)
 	ante := make([]int, len(st.ms))
+	margin := make([]float32, len(st.ms))
 	lastOf := map[int]int{} // group -> latest mention
 	for j := range st.ms {
 		st.candidates(j)
@@ -249,30 +269,35 @@ func (m *Model) Resolve(d *Doc) Result {
 			p, ok := lastOf[g]
 			lastOf[g] = j
 			if ok {
-				ante[j] = p
+				ante[j], margin[j] = p, float32(math.Inf(1))
 				st.link(p, j)
 				st.index(j)
 				continue
 			}
 		}
 		ante[j] = st.decide(m.w, j)
+		margin[j] = st.margin
 		if sp := st.speakerOf(j); sp >= 0 {
-			ante[j] = sp
+			ante[j], margin[j] = sp, float32(math.Inf(1))
 		}
 		if ante[j] >= 0 {
 			st.link(ante[j], j)
 		}
 		st.index(j)
 	}
-	return st.result(ante)
+	return st.result(ante, margin)
 }
 
 // result maps positions back to the caller's mention indices.
-func (st *state) result(ante []int) Result {
-	r := Result{Antecedent: make([]int, len(st.ms)), Cluster: make([]int, len(st.ms))}
+func (st *state) result(ante []int, margin []float32) Result {
+	r := Result{Antecedent: make([]int, len(st.ms)), Cluster: make([]int, len(st.ms)), Margin: make([]float32, len(st.ms))}
 	ids := map[int]int{}
 	for p, m := range st.ms {
 		r.Antecedent[m.idx] = -1
+		r.Margin[m.idx] = float32(math.Inf(1)) // the rules are sure
+		if margin != nil {
+			r.Margin[m.idx] = margin[p]
+		}
 		if ante[p] >= 0 {
 			r.Antecedent[m.idx] = st.ms[ante[p]].idx
 		}

@@ -126,9 +126,51 @@ func (d *docState) rival(sent, word, e int, want byte) bool {
 	return other
 }
 
+// askedOf resolves a "he" or "she" inside a sentence's opening "Asked
+// ..." clause to the person named as the subject right after the clause's
+// comma, who is the one asked ("Asked why he settled on Sanders, Blocker
+// said ...", "Asked about her plans, Smith told reporters ..."), when the
+// name's gender does not say otherwise; -1 otherwise. The model looks
+// only backwards for antecedents.
+func (d *docState) askedOf(sent, word int) int {
+	ws := d.sents[sent].Words
+	if len(ws) < 4 || !strings.EqualFold(ws[0].Text, "asked") || !strings.HasPrefix(ws[0].XPOS, "VB") {
+		return -1
+	}
+	var want byte
+	switch strings.ToLower(ws[word].Text) {
+	case "he", "him", "his", "himself":
+		want = 'm'
+	case "she", "her", "hers", "herself":
+		want = 'f'
+	default:
+		return -1
+	}
+	c := slices.IndexFunc(ws, func(w nlp.Word) bool { return w.Text == "," })
+	if c < 0 || word > c {
+		return -1
+	}
+	for _, m := range d.mentions {
+		if m.sent != sent || m.start != c+1 || m.entity < 0 || d.clusters[m.entity].typ != kg.Person {
+			continue
+		}
+		if m.end >= len(ws) || !strings.HasPrefix(ws[m.end].XPOS, "VB") {
+			return -1 // not the subject of what follows
+		}
+		if g := d.genderOf(m.entity); g != 0 && g != want {
+			return -1
+		}
+		return m.entity
+	}
+	return -1
+}
+
 // pronoun resolves a pronoun at (sent, word) to the entity of the name the
 // coreference model links it to, or -1.
 func (d *docState) pronoun(sent, word int) int {
+	if e := d.askedOf(sent, word); e >= 0 {
+		return e
+	}
 	k := d.links.Name(sent, word)
 	if k < 0 {
 		return -1

@@ -924,6 +924,18 @@ func TestPronounWithANearerRival(t *testing.T) {
 	}
 }
 
+// TestAskedClause: a "he" inside a sentence's opening "Asked ..." clause
+// is the one asked, named right after it, not the person named before.
+func TestAskedClause(t *testing.T) {
+	doc := extract(t, "Mark Dunn hired Paul Carter in 2010. Asked why he left the firm in 2019, Carter said the pay was low.")
+	if find(doc, "Paul Carter", "leave", "firm") == nil {
+		t.Errorf("Paul Carter —leave→ firm missing: %+v", doc.Statements)
+	}
+	if find(doc, "Mark Dunn", "leave", "firm") != nil {
+		t.Error("'he' in the Asked clause resolved to the person named before")
+	}
+}
+
 // TestSayingIsNoFact: what a parse leaves of "X say (that) Y" as a
 // statement of its own ("Police say Heather Grant") says nothing.
 func TestSayingIsNoFact(t *testing.T) {

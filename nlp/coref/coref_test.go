@@ -143,6 +143,12 @@ func TestResolve(t *testing.T) {
 			mention: "Blinken", nth: 1, want: "Antony Blinken",
 		},
 		{
+			name:  "no one named in a fronted clause without a subject",
+			text:  "John Byron went to school in London. Placed under the care of a Dr. Henry Bailey, he was encouraged to exercise.",
+			names: []string{"John Byron", "London", "Henry Bailey"}, types: []string{"PERSON", "GPE", "PERSON"},
+			mention: "he", want: "John Byron",
+		},
+		{
 			name:  "its for an organization",
 			text:  "The European Space Agency said on Monday that its budget would grow.",
 			names: []string{"European Space Agency"}, types: []string{"ORGANIZATION"},

@@ -895,6 +895,47 @@ func TestPronounOfTheOtherGender(t *testing.T) {
 	}
 }
 
+// TestTheyIsNoOnePerson: "they" stands for several, never for the one
+// person the model links it to; a statement whose subject it is goes
+// unsaid rather than said of her.
+func TestTheyIsNoOnePerson(t *testing.T) {
+	doc := extract(t, "Anna Petrova asked whether they had quit as members of the board. They left the company in 2020.")
+	for _, st := range doc.Statements {
+		if st.Subject.Name == "Anna Petrova" && st.Predicate != "ask" {
+			t.Errorf("'they' resolved to one person: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+}
+
+// TestPronounWithANearerRival: when the model is unsure of a "she" and
+// another woman (or a person of no known gender) is named nearer to it
+// than the one it chose, the pronoun stays unresolved and its statement
+// goes unsaid rather than said of the wrong person.
+func TestPronounWithANearerRival(t *testing.T) {
+	doc := extract(t, "Laura Kessler spoke at the rally. The union's treasurer, Dana Whitfield, is a force in state politics. "+
+		"She organizes volunteers at her home.")
+	if find(doc, "Laura Kessler", "speak at", "rally") == nil {
+		t.Fatalf("Laura Kessler —speak at→ rally missing: %+v", doc.Statements)
+	}
+	for _, st := range doc.Statements {
+		if st.Predicate == "organize" && st.Subject.Name == "Laura Kessler" {
+			t.Errorf("'she' resolved past a nearer rival: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+}
+
+// TestAskedClause: a "he" inside a sentence's opening "Asked ..." clause
+// is the one asked, named right after it, not the person named before.
+func TestAskedClause(t *testing.T) {
+	doc := extract(t, "Mark Dunn hired Paul Carter in 2010. Asked why he left the firm in 2019, Carter said the pay was low.")
+	if find(doc, "Paul Carter", "leave", "firm") == nil {
+		t.Errorf("Paul Carter —leave→ firm missing: %+v", doc.Statements)
+	}
+	if find(doc, "Mark Dunn", "leave", "firm") != nil {
+		t.Error("'he' in the Asked clause resolved to the person named before")
+	}
+}
+
 // TestSayingIsNoFact: what a parse leaves of "X say (that) Y" as a
 // statement of its own ("Police say Heather Grant") says nothing.
 func TestSayingIsNoFact(t *testing.T) {

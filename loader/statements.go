@@ -154,6 +154,9 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			// copula whose object is a whole clause is a misreading
 			continue
 		}
+		if x.illFormed(tp.Verb, pred, sa, oa) != "" {
+			continue // a fragment, a clause or a time where a thing belongs (wellformed.go)
+		}
 		if idiom != "" && prep >= 0 {
 			p := strings.ToLower(ws[prep].Text)
 			pred = strings.TrimSuffix(pred, " "+p) + " " + idiom + " " + p
@@ -1421,6 +1424,10 @@ func (d *docState) titleStatements(s nlp.Sentence) []kg.Statement {
 		switch strings.ToLower(strings.TrimSuffix(title, ".")) {
 		case "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady":
 			continue
+		}
+		name := arg{node: d.node(m.entity), phrase: phrase{start: m.start, end: m.end, head: m.end - 1}}
+		if cutAtHyphen(s.Words, name) {
+			continue // "Spokesman-Review" is no "-Review" titled "Spokesman"
 		}
 		if d.longerTitle(m.entity, title) {
 			continue // "Secretary Blinken" after "Secretary of State Antony Blinken"

@@ -154,7 +154,7 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			// copula whose object is a whole clause is a misreading
 			continue
 		}
-		if x.illFormed(tp.Verb, pred, sa, oa) != "" {
+		if x.illFormed(tp, pred, sa, oa) != "" {
 			continue // a fragment, a clause or a time where a thing belongs (wellformed.go)
 		}
 		if idiom != "" && prep >= 0 {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/loader/openie"
 	"github.com/newsgraph/newsgraph/nlp"
 )
 
@@ -226,8 +227,44 @@ func cutAtHyphen(ws []nlp.Word, a arg) bool {
 	return p.end+1 < len(ws) && hyphen(ws[p.end].Text) && ws[p.end].Start == last.End && ws[p.end+1].Start == ws[p.end].End
 }
 
+// garbledPredicate reports a relation no verb group gives: a word other
+// than a verb, an auxiliary or a particle before its first verb ("on
+// wednesday be travel to", "it be took into", "in the sixties be aware
+// of"), a past form after "to" ("appear to taken", "allow to built
+// along"), or two copulas ("be be").
+func garbledPredicate(ws []nlp.Word, rel []int) bool {
+	verb, cop, to := false, false, false
+	for _, k := range rel {
+		w := ws[k]
+		after := to
+		to = false
+		switch {
+		case w.Rel == "aux" || w.Rel == "aux:pass" || w.Rel == "advmod" || w.XPOS == "MD" || w.XPOS == "RB":
+		case w.Rel == "cop":
+			if cop {
+				return true
+			}
+			cop, verb = true, true
+		case w.XPOS == "TO":
+			to = true
+		case w.Rel == "mark" || w.Rel == "compound:prt" || w.XPOS == "RP":
+		case strings.HasPrefix(w.XPOS, "VB"):
+			if after && (w.XPOS == "VBN" || w.XPOS == "VBD") {
+				return true
+			}
+			verb = true
+		default:
+			if !verb {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // illFormed names the check a statement fails, or "".
-func (x *sentenceExtractor) illFormed(v int, pred string, sa, oa arg) string {
+func (x *sentenceExtractor) illFormed(tp openie.Tuple, pred string, sa, oa arg) string {
+	v := tp.Verb
 	verb := ""
 	if v >= 0 {
 		verb = verbLemma(x.ws[v])
@@ -243,6 +280,8 @@ func (x *sentenceExtractor) illFormed(v int, pred string, sa, oa arg) string {
 		return "bare object"
 	case clauseObject(x.ws, verb, oa):
 		return "clause object"
+	case garbledPredicate(x.ws, tp.Rel):
+		return "garbled predicate"
 	}
 	return ""
 }

@@ -8,7 +8,8 @@ import (
 	"github.com/newsgraph/newsgraph/nlp"
 )
 
-// tagged builds the words of a sentence written "word/TAG word/TAG ...";
+// tagged builds the words of a sentence written "word/TAG word/TAG ..."
+// (or "word/TAG/rel" with the word's dependency relation);
 // a word written "~word/TAG" is joined to the one before it without a
 // space ("T-shirt" is "T/NNP ~-/HYPH ~shirt/NN"). Lemmas are the
 // lower-cased words with a plural -s dropped, enough for these checks.
@@ -21,13 +22,17 @@ func tagged(s string) []nlp.Word {
 		if i > 0 && !joined {
 			pos++
 		}
+		rel := ""
+		if parts := strings.Split(f, "/"); len(parts) == 3 && parts[0] != "" {
+			rel, f = parts[2], parts[0]+"/"+parts[1]
+		}
 		k := strings.LastIndex(f, "/")
 		text, tag := f[:k], f[k+1:]
 		lemma := strings.ToLower(text)
 		if tag == "NNS" {
 			lemma = strings.TrimSuffix(lemma, "s")
 		}
-		ws = append(ws, nlp.Word{Text: text, Start: pos, End: pos + len(text), XPOS: tag, Lemma: lemma, Head: -1})
+		ws = append(ws, nlp.Word{Text: text, Start: pos, End: pos + len(text), XPOS: tag, Lemma: lemma, Head: -1, Rel: rel})
 		pos += len(text)
 	}
 	return ws
@@ -181,5 +186,33 @@ func TestSiteNotice(t *testing.T) {
 		if got := siteNotice(ws); got != tc.want {
 			t.Errorf("siteNotice(%q) = %v, want %v", tc.sentence, got, tc.want)
 		}
+	}
+}
+
+func TestGarbledPredicate(t *testing.T) {
+	tests := []struct {
+		name, words string
+		want        bool
+	}{
+		{"a time before the verb", "on/IN/case Wednesday/NNP/obl will/MD/aux travel/VB/root", true},
+		{"a pronoun before the verb", "it/PRP/nsubj was/VBD/aux took/VBD/root", true},
+		{"a past form after to", "appear/VBP/root to/TO/mark taken/VBN/xcomp", true},
+		{"two copulas", "is/VBZ/cop be/VB/cop", true},
+		{"a verb group", "has/VBZ/aux had/VBN/root to/TO/mark close/VB/xcomp", false},
+		{"a copular adjective", "were/VBD/cop able/JJ/root to/TO/mark reinforce/VB/xcomp", false},
+		{"a particle", "took/VBD/root down/RP/compound:prt", false},
+		{"a passive", "was/VBD/aux:pass turned/VBN/root away/RB/advmod", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ws := tagged(tc.words)
+			var rel []int
+			for k := range ws {
+				rel = append(rel, k)
+			}
+			if got := garbledPredicate(ws, rel); got != tc.want {
+				t.Errorf("garbledPredicate(%q) = %v, want %v", tc.words, got, tc.want)
+			}
+		})
 	}
 }

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/kg"
@@ -59,6 +60,7 @@ func clauseSubject(ws []nlp.Word, p phrase) bool {
 var timeNouns = map[string]bool{
 	"second": true, "minute": true, "hour": true, "day": true, "night": true, "week": true,
 	"month": true, "year": true, "decade": true, "century": true,
+	"morning": true, "afternoon": true, "evening": true, "weekend": true, "today": true, "tonight": true,
 }
 
 // timeSubject reports a subject that is a date or a stretch of time:
@@ -262,6 +264,27 @@ func garbledPredicate(ws []nlp.Word, rel []int) bool {
 	return false
 }
 
+// shouted reports a concept written in capitals, like a label or a
+// page's section mark ("ACCIDENT: A vehicle ..." gives "ACCIDENT be
+// vehicle"): four letters or more, all upper case, that no gazetteer or
+// tagger took for a name. It is checked on subjects only: an object in
+// capitals is often an acronym the text introduces ("known as CREEP").
+func shouted(a arg) bool {
+	if a.node.Type != kg.Concept {
+		return false
+	}
+	letters := 0
+	for _, r := range a.node.Name {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsUpper(r):
+			letters++
+		}
+	}
+	return letters >= 4
+}
+
 // illFormed names the check a statement fails, or "".
 func (x *sentenceExtractor) illFormed(tp openie.Tuple, pred string, sa, oa arg) string {
 	v := tp.Verb
@@ -276,6 +299,8 @@ func (x *sentenceExtractor) illFormed(tp openie.Tuple, pred string, sa, oa arg) 
 		return "cut at hyphen"
 	case timeSubject(x.ws, sa):
 		return "time subject"
+	case shouted(sa):
+		return "shouted"
 	case bareObject(x.ws, pred, oa):
 		return "bare object"
 	case clauseObject(x.ws, verb, oa):

@@ -77,6 +77,7 @@ func TestTimeSubject(t *testing.T) {
 	}{
 		{"a stretch of time", "only/RB two/CD weeks/NNS assemble/VBP a/DT robot/NN", 3, 2, true},
 		{"hours", "many/JJ hours/NNS", 2, 1, true},
+		{"a part of a day", "this/DT morning/NN", 2, 1, true},
 		{"a date the parse left to quantities", "26/CD December/NNP 2019/CD", 3, 2, true},
 		{"a team", "the/DT team/NN", 2, 1, false},
 		{"a number of people", "two/CD officers/NNS", 2, 1, false},
@@ -214,5 +215,23 @@ func TestGarbledPredicate(t *testing.T) {
 				t.Errorf("garbledPredicate(%q) = %v, want %v", tc.words, got, tc.want)
 			}
 		})
+	}
+}
+
+func TestShouted(t *testing.T) {
+	tests := []struct {
+		node kg.Node
+		want bool
+	}{
+		{kg.Node{Type: kg.Concept, Name: "ACCIDENT"}, true},
+		{kg.Node{Type: kg.Concept, Name: "ARRESTS"}, true},
+		{kg.Node{Type: kg.Concept, Name: "Accident"}, false},
+		{kg.Node{Type: kg.Concept, Name: "UN"}, false},
+		{kg.Node{Type: kg.Organization, Name: "NASA"}, false},
+	}
+	for _, tc := range tests {
+		if got := shouted(arg{node: tc.node}); got != tc.want {
+			t.Errorf("shouted(%s %q) = %v, want %v", tc.node.Type, tc.node.Name, got, tc.want)
+		}
 	}
 }

@@ -1064,6 +1064,12 @@ func TestSaysNothing(t *testing.T) {
 			t.Errorf("the notice stated %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
 		}
 	}
+	doc = extract(t, "Teams from 150 countries came to the FIRST Global Challenge Robot Olympics in July.")
+	for _, st := range doc.Statements {
+		if st.Object.Name == "FIRST" {
+			t.Errorf("a word in capitals read as a title: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
 	doc = extract(t, "The Spokesman-Review reported the fire on Monday. The crew flew STS-1 in 1981.")
 	for _, st := range doc.Statements {
 		for _, n := range []string{st.Subject.Name, st.Object.Name} {

@@ -1426,8 +1426,10 @@ func (d *docState) titleStatements(s nlp.Sentence) []kg.Statement {
 			continue
 		}
 		name := arg{node: d.node(m.entity), phrase: phrase{start: m.start, end: m.end, head: m.end - 1}}
-		if cutAtHyphen(s.Words, name) {
-			continue // "Spokesman-Review" is no "-Review" titled "Spokesman"
+		if cutAtHyphen(s.Words, name) || shouted(arg{node: kg.Node{Name: title, Type: kg.Concept}}) {
+			// "Spokesman-Review" is no "-Review" titled "Spokesman";
+			// "FIRST Global Challenge" is a name, FIRST no title
+			continue
 		}
 		if d.longerTitle(m.entity, title) {
 			continue // "Secretary Blinken" after "Secretary of State Antony Blinken"

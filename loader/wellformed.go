@@ -285,6 +285,22 @@ func shouted(a arg) bool {
 	return letters >= 4
 }
 
+// wordNouns name a word or a name rather than a thing: "the name
+// Katherinator", "the word scientology".
+var wordNouns = map[string]bool{"name": true, "word": true, "term": true, "phrase": true, "expression": true}
+
+// bareWordNoun reports an argument that is only such a noun: "name be
+// Internet Explorer" (the browser's name), "cosplayer go by name" (the
+// name is lost), "word mean search for truth". Which name or word is
+// meant is in the words around it, which the statement lost.
+func bareWordNoun(ws []nlp.Word, a arg) bool {
+	p := a.phrase
+	if a.node.Type != kg.Concept || p.head < 0 || p.head >= len(ws) || len(strings.Fields(a.node.Name)) != 1 {
+		return false
+	}
+	return wordNouns[strings.ToLower(ws[p.head].Lemma)]
+}
+
 // illFormed names the check a statement fails, or "".
 func (x *sentenceExtractor) illFormed(tp openie.Tuple, pred string, sa, oa arg) string {
 	v := tp.Verb
@@ -299,6 +315,8 @@ func (x *sentenceExtractor) illFormed(tp openie.Tuple, pred string, sa, oa arg) 
 		return "cut at hyphen"
 	case timeSubject(x.ws, sa):
 		return "time subject"
+	case bareWordNoun(x.ws, sa) || bareWordNoun(x.ws, oa):
+		return "a word for a name"
 	case shouted(sa):
 		return "shouted"
 	case bareObject(x.ws, pred, oa):

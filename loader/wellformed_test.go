@@ -235,3 +235,24 @@ func TestShouted(t *testing.T) {
 		}
 	}
 }
+
+func TestBareWordNoun(t *testing.T) {
+	ws := tagged("the/DT name/NN of/IN the/DT browser/NN and/CC the/DT word/NN scientology/NN")
+	tests := []struct {
+		name string
+		a    arg
+		want bool
+	}{
+		{"the name alone", arg{node: kg.Node{Type: kg.Concept, Name: "name"}, phrase: phrase{1, 2, 1}}, true},
+		{"the word alone", arg{node: kg.Node{Type: kg.Concept, Name: "word"}, phrase: phrase{7, 8, 7}}, true},
+		{"the name of something", arg{node: kg.Node{Type: kg.Concept, Name: "name of the browser"}, phrase: phrase{1, 5, 1}}, false},
+		{"another noun", arg{node: kg.Node{Type: kg.Concept, Name: "browser"}, phrase: phrase{4, 5, 4}}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := bareWordNoun(ws, tc.a); got != tc.want {
+				t.Errorf("bareWordNoun(%q) = %v, want %v", tc.a.node.Name, got, tc.want)
+			}
+		})
+	}
+}

@@ -209,6 +209,10 @@ type EvalConfig struct {
 	Models  string
 	// Tagger tags the sentences as the loader's tagger does.
 	Tagger Tagger
+	// Errors, when set, is given each document EvalText scores: its
+	// name, its text and the gold and found PER/ORG/LOC spans (for an
+	// error list).
+	Errors func(doc, text string, gold, found []TextSpan)
 }
 
 // Eval scores entity spans on gold data and prints, as its last line,
@@ -431,10 +435,21 @@ func EvalText(cfg EvalConfig, extract func(text string) ([]TextSpan, error), out
 			}
 		}
 		sc.compare(gold, pred)
+		if cfg.Errors != nil {
+			cfg.Errors(sents[a].doc, text.String(), textSpans(gold), textSpans(pred))
+		}
 		docs++
 		a = b
 	}
 	fmt.Fprintf(out, "%d documents, %d sentences\n", docs, len(sents))
 	fmt.Fprintln(out, sc)
 	return nil
+}
+
+func textSpans(cs []coarseSpan) []TextSpan {
+	out := make([]TextSpan, len(cs))
+	for i, c := range cs {
+		out[i] = TextSpan{c.start, c.end, c.class}
+	}
+	return out
 }

@@ -59,7 +59,7 @@ func findMentions(s nlp.Sentence) []mention {
 			continue
 		}
 		j := i + 1
-		for j < len(ws) && !startsOtherName(ws, j) && !placePair(ws, i, j) {
+		for j < len(ws) && !startsOtherName(ws, j) && !leavesName(ws, j) && !placePair(ws, i, j) {
 			if isNameWord(ws[j]) && !gazetteer.IsDateWord(ws[j].Text) {
 				j++
 				continue
@@ -88,6 +88,16 @@ func findMentions(s nlp.Sentence) []mention {
 // and an organization): the connector, left out of both, joins nothing.
 func twoNames(ws []nlp.Word, j int) bool {
 	return len(ws[j-1].NER) > 2 && strings.HasPrefix(ws[j+1].NER, "B-")
+}
+
+// leavesName reports whether word j, a capital the labeller left out,
+// follows the end of a labelled name: "Google Analytics", "the BAFTA
+// Award", "New York Minute" are not names of the labelled kind; but a
+// kind of organization or place after it makes a name of both ("UK
+// Government", "Taj Express Road").
+func leavesName(ws []nlp.Word, j int) bool {
+	return len(ws[j-1].NER) > 2 && ws[j].NER == "O" && !gazetteer.IsOrgHead(ws[j].Text) && !gazetteer.IsPlaceHead(ws[j].Text) &&
+		!stateNouns[strings.ToLower(ws[j].Text)]
 }
 
 // placePair reports whether word j is a hyphen or slash between two

@@ -63,6 +63,10 @@ func TestMentionsFollowTheLabeller(t *testing.T) {
 		{"Coach/NN/O :/:/O Melanie/NNP/B-PERSON King/NNP/I-PERSON Brandon/NNP/B-PERSON Luna/NNP/I-PERSON", "Melanie King|PERSON Brandon Luna|PERSON"},
 		// lower-case web text: the labeller's name
 		{"i/PRP/O live/VBP/O in/IN/O malaysia/NN/B-GPE ,/,/O", "malaysia|GPE"},
+		// a capital the labeller left out after its name, unless it names a
+		// kind of organization
+		{"visitors/NNS/O per/IN/O month/NN/O (/-LRB-/O Google/NNP/B-ORGANIZATION Analytics/NNP/O )/-RRB-/O", "Google|ORGANIZATION"},
+		{"the/DT/O UK/NNP/B-GPE Government/NNP/O said/VBD/O", "UK Government|GPE"},
 		// a two-letter state code nobody labelled in capitals
 		{"THEN/RB/O POOP/VB/O IN/NNP/O IT/PRP/O", ""},
 	} {

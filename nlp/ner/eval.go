@@ -198,11 +198,15 @@ func labelDocuments(lab Labeler, sents []sentence, f func(s sentence, ws []nlp.W
 type EvalConfig struct {
 	Paths []string // .iob2 files, GUM .conllu files, or directories of GUM documents
 	Split string   // for directories: the GUM split to read ("dev", "test", "train"; "" for all)
-	// CV > 1 cross-validates instead: the IOB2 data is cut into CV folds
-	// by document, and each fold is labelled by a model trained on the
-	// others and on GUM's train split (from the GUM directory).
+	// CV > 1 cross-validates instead: the data is cut into CV folds by
+	// document, and each fold is labelled by a model trained on the
+	// others and on GUM's train split (from the GUM directory) and UNER.
 	CV  int
 	GUM string
+	// UNER is a Universal NER IOB2 file each fold is trained on as well
+	// ("" for none): for cross-validating GUM's train documents (Paths a
+	// GUM directory, Split "train", GUM "").
+	UNER string
 	// Labeler labels the words; nil for the model of Models (or the
 	// embedded one when Models is "").
 	Labeler Labeler
@@ -317,9 +321,9 @@ func readAny(path, split string) ([]sentence, error) {
 // crossValidate trains one model per fold of the documents of sents.
 func crossValidate(cfg EvalConfig, sents []sentence, out io.Writer) error {
 	var gum []sentence
-	if cfg.GUM != "" {
+	if cfg.GUM != "" || cfg.UNER != "" {
 		var err error
-		if gum, err = trainingData(cfg.GUM, "", cfg.Tagger); err != nil {
+		if gum, err = trainingData(cfg.GUM, cfg.UNER, cfg.Tagger); err != nil {
 			return err
 		}
 	}

@@ -186,3 +186,32 @@ func TestLooksLikeHTML(t *testing.T) {
 		}
 	}
 }
+
+// The extractor loses the text that follows an element it discards inside
+// a heading (an empty <style>); pruning such elements (and comments,
+// scripts, footers) first keeps it, and keeps the JSON-LD metadata.
+func TestReadDiscardedInline(t *testing.T) {
+	page := `<html><head><title>Ferry service resumes across the harbour</title>
+<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-05-02"}</script>
+<script>var tracker = 1;</script></head><body><article>
+<p>The ferry service across the harbour resumed on Thursday after a week in which the storm kept every boat in port.</p>
+<h2><style></style>Commuters return</h2>
+<p>About two thousand commuters took the first boats, the operator said,<!-- ad slot --> and more are expected on Friday when the schools reopen.</p>
+<p>The operator said it would add two evening crossings until the bridge is repaired, which engineers expect to take a month.</p>
+</article><footer><p>Contact the newsroom at any time.</p></footer></body></html>`
+	p, err := Read(strings.NewReader(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Commuters return", "the operator said, and more are expected on Friday"} {
+		if !strings.Contains(p.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, p.Text)
+		}
+	}
+	if strings.Contains(p.Text, "newsroom") || strings.Contains(p.Text, "tracker") {
+		t.Errorf("text has the footer or a script:\n%s", p.Text)
+	}
+	if got, want := p.Published.Format("2006-01-02"), "2024-05-02"; got != want {
+		t.Errorf("date = %s, want %s (the JSON-LD script is kept)", got, want)
+	}
+}

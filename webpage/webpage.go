@@ -229,7 +229,7 @@ func sureLanguage(guess, text string) string {
 // charset its head declares; a page that declares none is taken as UTF-8
 // when it is valid UTF-8, else as Windows-1252 (HTML's default).
 func parse(r io.Reader) (*html.Node, error) {
-	b, err := io.ReadAll(r)
+	b, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read page: %w", err)
 	}
@@ -244,6 +244,28 @@ func parse(r io.Reader) (*html.Node, error) {
 		return nil, fmt.Errorf("parse page: %w", err)
 	}
 	return doc, nil
+}
+
+// readAll reads r to its end. A reader that knows how much is left
+// (bytes.Reader, strings.Reader, bytes.Buffer: what the callers pass) is
+// read into one buffer of that size: io.ReadAll's doubling buffer
+// allocated twice a page's size.
+func readAll(r io.Reader) ([]byte, error) {
+	l, ok := r.(interface{ Len() int })
+	if !ok {
+		return io.ReadAll(r)
+	}
+	b := make([]byte, l.Len())
+	n, err := io.ReadFull(r, b)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return nil, err
+	}
+	if n < len(b) {
+		return b[:n], nil
+	}
+	// Whatever came after Len (a reader that grows) is read as well.
+	rest, err := io.ReadAll(r)
+	return append(b, rest...), err
 }
 
 // headline is the page's headline as readers see it: the text of its one

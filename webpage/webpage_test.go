@@ -1,7 +1,9 @@
 package webpage
 
 import (
+	"bytes"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -213,5 +215,30 @@ func TestReadDiscardedInline(t *testing.T) {
 	}
 	if got, want := p.Published.Format("2006-01-02"), "2024-05-02"; got != want {
 		t.Errorf("date = %s, want %s (the JSON-LD script is kept)", got, want)
+	}
+}
+
+func TestReadAll(t *testing.T) {
+	const s = "<p>a page</p>"
+	half := strings.NewReader(s)
+	_, _ = half.Seek(3, io.SeekStart)
+	for _, tc := range []struct {
+		name string
+		r    io.Reader
+		want string
+	}{
+		{"strings.Reader", strings.NewReader(s), s},
+		{"bytes.Reader", bytes.NewReader([]byte(s)), s},
+		{"bytes.Buffer", bytes.NewBufferString(s), s},
+		{"read part", half, s[3:]},
+		{"empty", strings.NewReader(""), ""},
+		{"no Len", io.MultiReader(strings.NewReader(s[:4]), strings.NewReader(s[4:])), s},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := readAll(tc.r)
+			if err != nil || string(b) != tc.want {
+				t.Errorf("readAll = %q, %v; want %q", b, err, tc.want)
+			}
+		})
 	}
 }

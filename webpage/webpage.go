@@ -191,7 +191,7 @@ func Read(r io.Reader, opts Options) (Page, error) {
 		p.URL = opts.URL
 	}
 	p.Title = trimSite(p.Title, p.SiteName, host(p.URL, m.Hostname))
-	if headline != "" && !kicker(headline, p.Title) {
+	if headlineOver(headline, p.Title) {
 		p.Title = headline
 	}
 	p.Text = dropMeta(render(res.ContentNode), p)
@@ -269,9 +269,12 @@ func readAll(r io.Reader) ([]byte, error) {
 }
 
 // headline is the page's headline as readers see it: the text of its one
-// <h1>, when it has exactly one of three to forty words ("" otherwise: a
-// page with several is a list of stories or puts its logo in one). News
-// sites often give their meta title a shorter or search-friendly variant.
+// <h1> (not counting one that is the site's logo), when it has exactly one
+// of two to forty words ("" otherwise: a page with several is a list of
+// stories). News sites often give their meta title a shorter or
+// search-friendly variant. A headline of two words may also be a form's
+// or a box's heading ("Log In"): the page's title must contain it
+// (headlineOver).
 func headline(doc *html.Node) string {
 	var h1s []*html.Node
 	var find func(*html.Node)
@@ -280,7 +283,9 @@ func headline(doc *html.Node) string {
 			return
 		}
 		if n.Type == html.ElementNode && n.DataAtom == atom.H1 {
-			h1s = append(h1s, n)
+			if !logo(n) {
+				h1s = append(h1s, n)
+			}
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -292,10 +297,42 @@ func headline(doc *html.Node) string {
 		return ""
 	}
 	t := clean(textOf(h1s[0]))
-	if n := len(strings.Fields(t)); n < 3 || n > 40 {
+	if n := len(strings.Fields(t)); n < 2 || n > 40 {
 		return ""
 	}
 	return t
+}
+
+// logo reports whether an <h1> is the site's logo rather than a headline:
+// all its text is a link to the site's home page.
+func logo(h1 *html.Node) bool {
+	var home *html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && home == nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == atom.A {
+				for _, a := range c.Attr {
+					if a.Key == "href" && isHome(a.Val) {
+						home = c
+					}
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(h1)
+	return home != nil && clean(textOf(home)) == clean(textOf(h1))
+}
+
+// isHome reports whether a link's address is a site's home page: "/", or
+// a host with no path.
+func isHome(href string) bool {
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil || u.RawQuery != "" || u.Fragment != "" {
+		return false
+	}
+	return (u.Path == "" || u.Path == "/") && (u.Host != "" || u.Path == "/")
 }
 
 // textOf is the text under n.
@@ -315,6 +352,22 @@ func textOf(n *html.Node) string {
 	}
 	walk(n)
 	return b.String()
+}
+
+// headlineOver reports whether the page's headline is its title rather
+// than the title its head gives: a headline of three words or more, unless
+// it is that title with a kicker before it; one of two words that the
+// title contains ("Leadership Styles" titled "What are Leadership Styles?
+// Definition and meaning").
+func headlineOver(headline, title string) bool {
+	switch n := len(strings.Fields(headline)); {
+	case n == 0:
+		return false
+	case n < 3:
+		h := squash(headline)
+		return h != "" && strings.Contains(squash(title), h) && h != squash(title)
+	}
+	return !kicker(headline, title)
 }
 
 // kicker reports whether headline is title with a word or two before it:

@@ -154,6 +154,12 @@ func TestHeadline(t *testing.T) {
 		{"kicker in the h1", `<h1><span>Politics</span> Council passes the budget</h1>`, "Council passes the budget", "Council passes the budget"},
 		{"two h1s", `<h1>Tribune</h1><h1>Storm closes the harbour bridge</h1>`, "Storm closes bridge", "Storm closes bridge"},
 		{"short h1", `<h1>Tribune</h1>`, "Storm closes bridge", "Storm closes bridge"},
+		{"logo h1 and a headline", `<h1><a href="https://tribune.example/">Tribune <small>News of the coast</small></a></h1><h1>Storm closes the harbour bridge</h1>`, "Storm closes bridge", "Storm closes the harbour bridge"},
+		{"logo h1 linking home by path", `<h1><a href="/">The Coastal Tribune</a></h1><h1>Storm closes the harbour bridge</h1>`, "Storm closes bridge", "Storm closes the harbour bridge"},
+		{"h1 linking to a story is no logo", `<h1><a href="/news/storm">The Coastal Tribune</a></h1><h1>Storm closes the harbour bridge</h1>`, "Storm closes bridge", "Storm closes bridge"},
+		{"two words in the title", `<h1>Leadership Styles</h1>`, "What are Leadership Styles? Definition and meaning", "Leadership Styles"},
+		{"two words not in the title", `<form><h1>Log In</h1></form>`, "Storm closes bridge", "Storm closes bridge"},
+		{"two words that are the title", `<h1>Storm warning</h1>`, "Storm warning", "Storm warning"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := parse(strings.NewReader("<html><body>" + tc.page + "</body></html>"))
@@ -161,7 +167,7 @@ func TestHeadline(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := tc.title
-			if h := headline(doc); h != "" && !kicker(h, got) {
+			if h := headline(doc); headlineOver(h, got) {
 				got = h
 			}
 			if got != tc.want {

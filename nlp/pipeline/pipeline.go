@@ -122,6 +122,7 @@ func (m *Models) AnnotateForms(words []nlp.Word, forms []string) {
 		words[i].Head, words[i].Rel = heads[i]-1, rels[i]
 	}
 	apposedSubject(words)
+	exampleSubject(words)
 }
 
 // apposedSubject repairs a verb given two subjects with a comma between
@@ -161,6 +162,66 @@ func apposedSubject(ws []nlp.Word) {
 		return
 	}
 }
+
+// exampleSubject repairs a clause whose subject the parser took from a
+// list of examples set off by commas: in "A team of 40 engineers,
+// including many from India, built the bridge" the subject is the team,
+// and "many from India", introduced by "including", is an example of it,
+// never a subject (a noun phrase with a preposition is no subject). When
+// the parser made the verb a clause of the noun ("A group of migrants,
+// including many from Venezuela, attempted to cross" read as a group
+// that attempted), the verb becomes the sentence's root again.
+func exampleSubject(ws []nlp.Word) {
+	for b := range ws {
+		rel := ws[b].Rel
+		if rel != "nsubj" && rel != "nsubj:pass" || ws[b].Head < 0 {
+			continue
+		}
+		v := ws[b].Head
+		// "including" opening b's phrase: the first word left of b that
+		// is not one of b's modifiers ("including the two students")
+		inc := b - 1
+		for inc >= 0 && ws[inc].UPOS != "PUNCT" && !exampleMarkers[strings.ToLower(ws[inc].Text)] && nlp.Below(ws, inc, b) {
+			inc--
+		}
+		if inc < 2 || !exampleMarkers[strings.ToLower(ws[inc].Text)] || ws[inc-1].Text != "," || v < b {
+			continue
+		}
+		// the nominal the examples belong to: the phrase before the comma,
+		// climbed to its top while it stays before the comma
+		a := inc - 2
+		for ws[a].Head >= 0 && ws[a].Head < inc-1 {
+			a = ws[a].Head
+		}
+		if u := ws[a].UPOS; u != "NOUN" && u != "PROPN" && u != "PRON" && u != "NUM" {
+			continue
+		}
+		saved := make([]nlp.Word, len(ws))
+		copy(saved, ws)
+		if ws[v].Head == a && ws[a].Head < 0 {
+			// the verb was made a clause of the noun: it is the root
+			for k := range ws {
+				if ws[k].Head == a && k > v && ws[k].UPOS == "PUNCT" {
+					ws[k].Head = v // the closing punctuation
+				}
+			}
+			ws[v].Head, ws[v].Rel = -1, "root"
+		}
+		ws[a].Head, ws[a].Rel = v, rel
+		ws[b].Head, ws[b].Rel = a, "nmod"
+		if inc != b {
+			ws[inc].Head, ws[inc].Rel = b, "case"
+		}
+		ws[inc-1].Head = b
+		if !nlp.Acyclic(ws) {
+			copy(ws, saved)
+		}
+		return
+	}
+}
+
+// exampleMarkers open a list of examples of the noun before them.
+var exampleMarkers = map[string]bool{"including": true, "excluding": true}
 
 // promoteVerb gives a sentence without a finite verb the finite verb the
 // tagger hesitated over: in a headline such as "Hackers attack Church of

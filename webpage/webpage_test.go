@@ -248,3 +248,21 @@ func TestReadAll(t *testing.T) {
 		})
 	}
 }
+
+// A main text too short for go-trafilatura's extraction goes through its
+// fallback, which reads the pruned tree as it is: the removed elements must
+// not glue two paragraphs together.
+func TestReadShortPruned(t *testing.T) {
+	page := `<html><head><title>Ferry service resumes</title></head><body><article>
+  <p>The ferry service across the harbour resumed on Thursday after a week of storms.</p>
+  <script>track("ferry")</script><!-- ad -->
+  <p>About two thousand commuters took the first boats, the operator said on Friday.</p>
+</article></body></html>`
+	p, err := Read(strings.NewReader(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(p.Text, "storms.About") || !strings.Contains(p.Text, "About two thousand") {
+		t.Errorf("text = %q", p.Text)
+	}
+}

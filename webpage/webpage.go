@@ -76,16 +76,23 @@ var unwantedClass = []string{"caption", "pullquote", "pull-quote", "pull_quote",
 // prune removes from the page the figures, captions, asides and pull
 // quotes, before the extractor sees it. With page set it also removes
 // what the extractor would discard before reading the text anyway
-// (scripts, styles, forms' controls, navigation, footers, comments):
-// go-trafilatura copies the whole tree four times and walks it for its
-// metadata before it cleans it, so a smaller tree is a faster page.
-func prune(n *html.Node, page bool) {
+// (scripts, styles, forms' controls, navigation, the site's footers,
+// comments): go-trafilatura copies the whole tree four times and walks it
+// for its metadata before it cleans it, so a smaller tree is a faster page.
+func prune(n *html.Node, page bool) { pruneUnder(n, page, false) }
+
+// pruneUnder is prune below n; inArticle says n is in an <article>, where a
+// <footer> is the article's own ("Posted on <time>...") and its date and
+// byline are left for go-htmldate and go-trafilatura's metadata to read.
+func pruneUnder(n *html.Node, page, inArticle bool) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
-		if c.Type == html.ElementNode && unwanted(c) || page && discarded(c) {
+		switch {
+		case c.Type == html.ElementNode && unwanted(c),
+			page && discarded(c) && !(inArticle && c.DataAtom == atom.Footer):
 			n.RemoveChild(c)
-		} else {
-			prune(c, page)
+		default:
+			pruneUnder(c, page, inArticle || c.DataAtom == atom.Article && c.Type == html.ElementNode)
 		}
 		c = next
 	}
@@ -93,7 +100,7 @@ func prune(n *html.Node, page bool) {
 
 // discardedAtoms are the elements go-trafilatura removes, with all they
 // hold, before it looks for the main text, and reads no metadata from
-// that newsgraph uses (a footer's licence link and a navigation's
+// that newsgraph uses (a site footer's licence link and a navigation's
 // categories are not read here).
 var discardedAtoms = map[atom.Atom]bool{
 	atom.Style: true, atom.Noscript: true, atom.Svg: true, atom.Iframe: true, atom.Template: true,

@@ -248,3 +248,43 @@ func TestReadAll(t *testing.T) {
 		})
 	}
 }
+
+// A main text too short for go-trafilatura's extraction goes through its
+// fallback, which reads the pruned tree as it is: the removed elements must
+// not glue two paragraphs together.
+func TestReadShortPruned(t *testing.T) {
+	page := `<html><head><title>Ferry service resumes</title></head><body><article>
+  <p>The ferry service across the harbour resumed on Thursday after a week of storms.</p>
+  <script>track("ferry")</script><!-- ad -->
+  <p>About two thousand commuters took the first boats, the operator said on Friday.</p>
+</article></body></html>`
+	p, err := Read(strings.NewReader(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(p.Text, "storms.About") || !strings.Contains(p.Text, "About two thousand") {
+		t.Errorf("text = %q", p.Text)
+	}
+}
+
+// An article's own footer may hold its only date; a site's footer goes
+// before extraction.
+func TestReadArticleFooterDate(t *testing.T) {
+	page := `<html><head><title>Ferry service resumes after the storm</title></head><body><article>
+<h1>Ferry service resumes after the storm</h1>
+<p>The ferry service across the harbour resumed on Thursday after a week in which the storm kept every boat in port.</p>
+<p>About two thousand commuters took the first boats, the operator said, and more are expected on Friday when the schools reopen.</p>
+<p>The operator said it would add two evening crossings until the bridge is repaired, which engineers expect to take a month.</p>
+<footer class="entry-meta">Posted on <time class="entry-date published" datetime="2023-06-01T09:00:00+00:00">June 1, 2023</time></footer>
+</article><footer><p>Contact the newsroom at any time.</p></footer></body></html>`
+	p, err := Read(strings.NewReader(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := p.Published.Format("2006-01-02"), "2023-06-01"; got != want {
+		t.Errorf("date = %s, want %s", got, want)
+	}
+	if strings.Contains(p.Text, "newsroom") {
+		t.Errorf("text has the site's footer:\n%s", p.Text)
+	}
+}

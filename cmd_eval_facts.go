@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/nlp/conllu"
 	"github.com/newsgraph/newsgraph/webpage"
 )
 
@@ -93,7 +95,8 @@ func writeJudgedFile(path string, js []facts.Judged) error {
 
 // readJudgedArticle reads a judged article from the first of the
 // comma-separated directories that holds it, as load reads it: a web page
-// through its main text and metadata, any other file as text. Its source
+// through its main text and metadata, an annotated CoNLL-U document (GUM's)
+// as its sentences' text, any other file as text. Its source
 // is its name, as the judged files give it.
 func readJudgedArticle(dirs, name string) (kg.Article, error) {
 	var first error
@@ -107,7 +110,13 @@ func readJudgedArticle(dirs, name string) (kg.Article, error) {
 			continue
 		}
 		a := kg.Article{Text: string(b)}
-		if webpage.LooksLikeHTML(b) || strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".htm") {
+		if strings.HasSuffix(name, ".conllu") {
+			sents, err := conllu.Read(bytes.NewReader(b))
+			if err != nil {
+				return kg.Article{}, fmt.Errorf("judged article %s: %w", name, err)
+			}
+			a.Text = conllu.DocumentText(sents)
+		} else if webpage.LooksLikeHTML(b) || strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".htm") {
 			if a, err = ingest.ReadArticle(path, b); err != nil {
 				return kg.Article{}, fmt.Errorf("judged article %s: %w", name, err)
 			}

@@ -28,6 +28,19 @@ const (
 // dashes end a dateline.
 var dashes = map[string]bool{"—": true, "–": true, "-": true, "--": true}
 
+// isDash reports whether word k of ws is a dash that can end a dateline or
+// a byline: a hyphen written between two words with no space on either
+// side joins them ("Montoya-Lewis", "Smith-Jones") and ends nothing (a
+// dash without spaces, "WASHINGTON—The", still does).
+func isDash(ws []nlp.Word, k int) bool {
+	w := ws[k]
+	if !dashes[w.Text] {
+		return false
+	}
+	joined := k > 0 && k+1 < len(ws) && ws[k-1].End == w.Start && ws[k+1].Start == w.End
+	return !(joined && w.Text == "-")
+}
+
 // splitDatelines splits the dateline off the first sentence of each of the
 // article's first paragraphs into a sentence of its own, so that the
 // parser never sees "United States" as the subject of the story's first
@@ -88,7 +101,7 @@ func datelineEnd(text string, s nlp.Sentence, i int) int {
 			return 0
 		}
 		switch {
-		case dashes[w.Text]:
+		case isDash(ws, k):
 			if places == 0 || k+1 >= len(ws) || !isCapitalized(ws[k+1].Text) && !isQuote(ws[k+1].Text) {
 				return 0
 			}
@@ -154,7 +167,7 @@ func bylineEnd(text string, s nlp.Sentence, i int) int {
 			return 0
 		}
 		switch lw := strings.ToLower(w.Text); {
-		case dashes[w.Text]:
+		case isDash(ws, k):
 			if caps < 2 || k+1 >= len(ws) || !isCapitalized(ws[k+1].Text) && !isQuote(ws[k+1].Text) {
 				return 0
 			}

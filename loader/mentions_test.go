@@ -67,6 +67,8 @@ func TestMentionsFollowTheLabeller(t *testing.T) {
 		// kind of organization
 		{"visitors/NNS/O per/IN/O month/NN/O (/-LRB-/O Google/NNP/B-ORGANIZATION Analytics/NNP/O )/-RRB-/O", "Google|ORGANIZATION"},
 		{"the/DT/O UK/NNP/B-GPE Government/NNP/O said/VBD/O", "UK Government|GPE"},
+		// a code name nobody labelled: a designation, no person
+		{"The/DT/O shuttle/NN/O STS/NNP/O -/HYPH/O 1/CD/O launched/VBD/O", "STS-1|ORGANIZATION"},
 		// a two-letter state code nobody labelled in capitals
 		{"THEN/RB/O POOP/VB/O IN/NNP/O IT/PRP/O", ""},
 	} {

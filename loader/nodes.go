@@ -63,6 +63,13 @@ func (x *sentenceExtractor) resolve(p phrase) arg {
 		a.node, a.ok = x.doc.node(e), true
 		return a
 	}
+	// A description that its apposition names: "hired a new chief
+	// executive, Maria Lopez," hired Maria Lopez.
+	if e := x.apposedEntity(p.head); e >= 0 {
+		a.node, a.resolved, a.ok = x.doc.node(e), "apposition", true
+		x.doc.addMention(e, x.sent, p.start, p.end, "apposition")
+		return a
+	}
 	// A possessor with a title head: "Mexico's president".
 	if e := x.doc.description(x.sent.Index, p); e >= 0 {
 		a.node, a.resolved, a.ok = x.doc.node(e), "description", true
@@ -196,4 +203,40 @@ func (x *sentenceExtractor) speakerAt(k int) *kg.Node {
 		return nil
 	}
 	return x.attributed[k]
+}
+
+// apposedEntity is the entity (a person, an organization or a place) that
+// names a common noun in apposition: a name set off by commas right after
+// the noun ("hired the former president, Barack Obama, in ..."), the whole
+// of what the comma and the next comma, dash or full stop hold, and not the next item of a list ("the
+// president, Barack Obama, and ..."); -1 when there is none. The parser's
+// relation for the name is not trusted: it reads such names as many
+// things besides an apposition.
+func (x *sentenceExtractor) apposedEntity(h int) int {
+	ws := x.ws
+	if ws[h].XPOS != "NN" && ws[h].XPOS != "NNS" || h+2 >= len(ws) || ws[h+1].Text != "," {
+		return -1
+	}
+	e := x.doc.entityAt(x.sent.Index, h+2)
+	if e < 0 {
+		return -1
+	}
+	switch x.doc.node(e).Type {
+	case kg.Person, kg.Organization, kg.GPE, kg.Location:
+	default:
+		return -1
+	}
+	j := h + 2
+	for j < len(ws) && x.doc.entityAt(x.sent.Index, j) == e {
+		j++
+	}
+	switch {
+	case j == len(ws) || ws[j].Text == "." || ws[j].Text == ";" || dashes[ws[j].Text]:
+		return e
+	case ws[j].Text != ",":
+		return -1
+	case j+1 < len(ws) && (ws[j+1].Text == "and" || ws[j+1].Text == "or"):
+		return -1
+	}
+	return e
 }

@@ -75,7 +75,8 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 		if objIdx > 0 {
 			prep = x.argVia(tp.Args[objIdx])
 		}
-		subjIdx := -1 // the argument that became the subject
+		subjIdx := -1   // the argument that became the subject
+		joinedIdx := -1 // an argument joined to the object
 		if passive {
 			for i, a := range tp.Args {
 				if a.Head >= 0 && ws[a.Head].Rel == "obl:agent" {
@@ -113,8 +114,23 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			// "Bloomberg say in statement": 2 of 14 judged right)
 			continue
 		}
+		if tp.Verb >= 0 && obj.Head >= 0 && ws[obj.Head].Head == tp.Verb && ws[obj.Head].Rel == "obj" && x.bareComplement(tp.Verb) {
+			// "Kate made Meghan cry": (Kate; make; Meghan) cuts off
+			// what was made to happen, which the complement's own
+			// statement says
+			continue
+		}
+		oc := x.core(obj)
+		if len(oc.Words) == len(obj.Words) && objIdx >= 0 {
+			// "reflect his commitment to criminal justice reform": a
+			// noun's own complement the parse hung on the verb
+			if j := x.complementOf(oc, args, objIdx, subjIdx, idiomIdx); j >= 0 {
+				oc.Words = append(slices.Clone(oc.Words), args[j].Words...)
+				joinedIdx = j
+			}
+		}
 		sa := x.resolve(x.namePhrase(x.core(subj)))
-		oa := x.resolve(x.namePhrase(x.core(obj)))
+		oa := x.resolve(x.namePhrase(oc))
 		if !sa.ok || !oa.ok || strings.EqualFold(sa.node.Name, oa.node.Name) || deictic[strings.ToLower(oa.node.Name)] {
 			continue
 		}
@@ -162,7 +178,7 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 		}
 		st := x.statement(sa, pred, rel, oa, v, conf)
 		for i, a := range args {
-			if i != objIdx && i != subjIdx && i != idiomIdx {
+			if i != objIdx && i != subjIdx && i != idiomIdx && i != joinedIdx {
 				if arg, ok := x.argument(a); ok {
 					st.Arguments = append(st.Arguments, arg)
 				}
@@ -193,7 +209,7 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			}
 		}
 		n := len(out)
-		out = x.appendStatement(out, st, x.timeFor(tp.Verb), attributed)
+		out = x.appendStatement(out, st, x.timeFor(tp.Verb), attributed, tp.Verb)
 		if len(out) > n {
 			x.score(&out[n], tp, sa, oa)
 		}
@@ -906,6 +922,143 @@ var modalVerbs = map[string]bool{
 	"assume": true, "suppose": true, "speculate": true, "imagine": true, "guess": true,
 }
 
+// preventVerbs keep what their "from" clause says from happening: "was
+// banned from conducting public worship".
+var preventVerbs = map[string]bool{"ban": true, "bar": true, "prevent": true, "prohibit": true, "stop": true,
+	"block": true, "keep": true, "refrain": true, "restrain": true, "forbid": true, "exclude": true, "discourage": true}
+
+// insteadOf reports a clause introduced by "instead of" (parsed as the
+// mark "instead" with "of" fixed to it, or "of" after "instead").
+func insteadOf(ws []nlp.Word, h int) bool {
+	for k, w := range ws {
+		if w.Head == h && w.Rel == "mark" && strings.EqualFold(w.Text, "instead") {
+			return true
+		}
+		if w.Head == h && w.Rel == "mark" && strings.EqualFold(w.Text, "of") && k > 0 && strings.EqualFold(ws[k-1].Text, "instead") {
+			return true
+		}
+	}
+	return false
+}
+
+// imperative reports a verb that gives an order or advice: the root, a
+// bare verb that opens the sentence, with no subject ("Make sure ...",
+// "Look at how ...").
+func imperative(ws []nlp.Word, v int) bool {
+	if ws[v].Head != -1 || ws[v].XPOS != "VB" || hasChild(ws, v, "nsubj", "nsubj:pass", "aux", "mark") {
+		return false
+	}
+	for k := 0; k < v; k++ {
+		if ws[k].UPOS != "PUNCT" && !(ws[k].Head == v && (ws[k].Rel == "advmod" || ws[k].Rel == "discourse" || ws[k].Rel == "cc")) {
+			return false
+		}
+	}
+	return true
+}
+
+// invertedCondition reports a condition said by inversion, without "if":
+// its first word an auxiliary "should", "had" or "were" before its
+// subject ("Should the tenants elect the trust", "had he not met her").
+func invertedCondition(ws []nlp.Word, h int) bool {
+	first, subj := -1, -1
+	for k := range ws {
+		if ws[k].Head == h && first < 0 && ws[k].UPOS != "PUNCT" {
+			first = k
+		}
+		if ws[k].Head == h && strings.HasPrefix(ws[k].Rel, "nsubj") && subj < 0 {
+			subj = k
+		}
+	}
+	if first < 0 || subj < 0 || first > subj || ws[first].Rel != "aux" && ws[first].Rel != "cop" && ws[first].Rel != "aux:pass" {
+		return false
+	}
+	switch strings.ToLower(ws[first].Text) {
+	case "should", "had", "were":
+		return true
+	}
+	return false
+}
+
+// bareComplement reports a verb of causing or perceiving with a bare
+// infinitive complement ("made Meghan cry", "let them go", "watched him
+// flip the switch"), which says what its object did. ("helped the girls
+// reach the contest" also says who was helped.)
+func (x *sentenceExtractor) bareComplement(v int) bool {
+	switch verbLemma(x.ws[v]) {
+	case "make", "let", "have", "see", "watch", "hear", "witness", "feel", "notice":
+	default:
+		return false
+	}
+	for k, w := range x.ws {
+		if w.Head == v && w.Rel == "xcomp" && w.XPOS == "VB" && !x.hasChild(k, "mark") {
+			return true
+		}
+	}
+	return false
+}
+
+// nounComplements are the prepositions common nouns take a complement
+// with, which a parse may hang on the verb instead ("called for an end
+// to the fighting", "reflect his commitment to reform", "ended its
+// investigation into the crash").
+var nounComplements = map[string]map[string]bool{
+	"to": {"end": true, "commitment": true, "access": true, "threat": true, "response": true, "solution": true,
+		"answer": true, "contribution": true, "damage": true, "opposition": true, "resistance": true, "visit": true,
+		"trip": true, "return": true, "approach": true, "reference": true, "key": true, "road": true, "path": true,
+		"right": true, "rights": true, "obstacle": true, "alternative": true, "exception": true,
+		"challenge": true, "transition": true, "amendment": true,
+		"adviser": true, "advisor": true, "successor": true, "heir": true, "ambassador": true, "envoy": true},
+	"for": {"call": true, "calls": true, "demand": true, "request": true, "need": true, "search": true,
+		"reason": true, "plan": true, "plans": true, "responsibility": true, "bid": true, "candidate": true,
+		"funding": true, "money": true, "compensation": true, "appetite": true, "campaign": true, "warrant": true,
+		"support": true, "respect": true, "preference": true, "cure": true, "vaccine": true, "treatment": true},
+	"on": {"ban": true, "attack": true, "attacks": true, "impact": true, "effect": true, "influence": true,
+		"tax": true, "tariffs": true, "focus": true, "decision": true, "debate": true, "report": true, "talks": true,
+		"restrictions": true, "sanctions": true, "pressure": true, "emphasis": true, "limits": true, "crackdown": true,
+		"moratorium": true, "vote": true, "ruling": true, "views": true, "position": true, "stance": true},
+	"with": {"talks": true, "meeting": true, "relationship": true, "relations": true, "ties": true, "deal": true,
+		"agreement": true, "contact": true, "cooperation": true, "conflict": true, "partnership": true,
+		"negotiations": true, "conversation": true, "conversations": true, "trade": true, "war": true},
+	"against": {"campaign": true, "war": true, "case": true, "charges": true, "measures": true, "protest": true,
+		"protests": true, "violence": true, "discrimination": true, "lawsuit": true, "suit": true, "fight": true,
+		"complaint": true, "allegations": true, "action": true, "strike": true, "strikes": true, "offensive": true},
+	"into": {"investigation": true, "inquiry": true, "probe": true, "research": true, "insight": true, "review": true},
+	"over": {"control": true, "dispute": true, "concerns": true, "authority": true, "victory": true, "lead": true,
+		"sovereignty": true, "jurisdiction": true, "row": true, "feud": true, "fight": true, "tensions": true},
+	"about": {"concerns": true, "concern": true, "questions": true, "information": true, "details": true,
+		"doubts": true, "fears": true, "story": true, "stories": true, "warnings": true},
+	"in": {"interest": true, "role": true, "increase": true, "rise": true, "decline": true, "drop": true,
+		"participation": true, "investment": true, "stake": true, "involvement": true, "surge": true, "fall": true},
+	"as":   {"role": true, "debut": true, "career": true, "stint": true, "tenure": true, "term": true, "time": true},
+	"from": {"withdrawal": true, "departure": true, "exit": true, "resignation": true, "retirement": true},
+}
+
+// complementOf is the argument of a tuple that is the object's own
+// complement: it starts right after the object's last word with a
+// preposition the object's head noun takes (nounComplements); -1 for
+// none. Arguments already used (the object, the subject, an idiom's
+// noun) are not.
+func (x *sentenceExtractor) complementOf(obj openie.Arg, args []openie.Arg, used ...int) int {
+	ws := x.ws
+	if obj.Head < 0 || len(obj.Words) == 0 || ws[obj.Head].UPOS != "NOUN" {
+		return -1
+	}
+	last := obj.Words[len(obj.Words)-1]
+	for j, a := range args {
+		if slices.Contains(used, j) || len(a.Words) < 2 || a.Words[0] != last+1 {
+			continue
+		}
+		v := x.argVia(a)
+		if v != a.Words[0] || x.timeArg(a) {
+			continue
+		}
+		if nounComplements[strings.ToLower(ws[v].Text)][strings.ToLower(ws[obj.Head].Lemma)] {
+			return j
+		}
+	}
+	return -1
+}
+
 // implicativeVerbs make their object do what their infinitive says:
 // "forced the driver to stop" says the driver stopped.
 var implicativeVerbs = map[string]bool{"force": true, "compel": true, "oblige": true, "make": true, "cause": true,
@@ -940,18 +1093,23 @@ var tellVerbs = map[string]bool{"tell": true, "warn": true, "advise": true}
 func (x *sentenceExtractor) embedding(v int) string {
 	ws := x.ws
 	mark := func(h int) string {
+		m := ""
 		for k, w := range ws {
 			if w.Head == h && w.Rel == "mark" {
-				return strings.ToLower(ws[k].Text)
+				l := strings.ToLower(ws[k].Text)
+				if m == "" || l == "to" && (m == "for" || m == "in") {
+					m = l // "for attendees to try", "in order to help": a purpose
+				}
 			}
 		}
-		return ""
+		return m
 	}
 	for _, w := range ws {
 		if w.Head == v && w.Rel == "advmod" {
 			switch strings.ToLower(w.Text) {
 			case "allegedly", "reportedly", "purportedly", "supposedly", "apparently",
-				"perhaps", "maybe", "possibly", "probably", "presumably", "seemingly":
+				"perhaps", "maybe", "possibly", "probably", "presumably", "seemingly",
+				"potentially", "hopefully", "likely", "conceivably":
 				return strings.ToLower(w.Text) // a claim or a guess, not a fact
 			}
 		}
@@ -959,14 +1117,23 @@ func (x *sentenceExtractor) embedding(v int) string {
 	// the condition's main clause
 	for k, w := range ws {
 		if w.Head == v && w.Rel == "advcl" {
-			if m := mark(k); m == "if" || m == "unless" {
+			if m := mark(k); m == "if" || m == "unless" || m == "" && invertedCondition(ws, k) {
 				return "if"
 			}
 		}
 	}
 	for h, n := v, 0; h >= 0 && n < len(ws); h, n = ws[h].Head, n+1 {
-		if m := mark(h); m == "if" || m == "unless" {
+		switch m := mark(h); {
+		case m == "if" || m == "unless":
 			return "if" // also when the parser made the condition a complement
+		case m == "whether":
+			return "whether" // a question: "asked whether the president can pardon himself"
+		case m == "" && ws[h].Rel == "advcl" && invertedCondition(ws, h):
+			return "if" // "Should the tenants elect the trust, ...", "had he not met her"
+		case (m == "from" || m == "of") && ws[h].XPOS == "VBG" && ws[h].Head >= 0 && (preventVerbs[verbLemma(ws[ws[h].Head])] || insteadOf(ws, h)):
+			return "not" // "was banned from conducting", "instead of being taken to a hotel"
+		case m == "to" && ws[h].Rel == "advcl" && ws[h].Head >= 0 && negativeVerbs[verbLemma(ws[ws[h].Head])]:
+			return "not" // "failed at the time to realize", parsed as a purpose
 		}
 		if r := ws[h].Rel; (r == "acl" || r == "acl:relcl" || r == "ccomp") && ws[h].Head >= 0 {
 			// "there is no evidence (that) X did it", "found no sign that
@@ -1008,9 +1175,10 @@ func (x *sentenceExtractor) embedding(v int) string {
 				}
 			case (m == "with" || m == "of" || m == "for") && p >= 0 && accusingVerbs[verbLemma(ws[p])]:
 				return "accused" // "charged with taking", "suspected of"
-			case m == "by" && p >= 0:
+			case m == "by" && p >= 0, ws[h].XPOS == "VBG" && p >= 0 && (m == "in" || m == "on" || m == "at" || m == "about"):
 				// the means shares its clause's mood: "could remedy it
-				// by using iodised salt"
+				// by using iodised salt"; so does what a gerund names
+				// ("will be able to participate in contributing")
 				if md := x.modalOf(p); md != "" {
 					return md
 				}
@@ -1024,6 +1192,14 @@ func (x *sentenceExtractor) embedding(v int) string {
 			p := ws[h].Head
 			if p < 0 {
 				return ""
+			}
+			if imperative(ws, p) {
+				return "imperative" // "Make sure your bio is clear": advice, not a fact
+			}
+			if md := x.modalOf(p); md != "" && (implicativeVerbs[verbLemma(ws[p])] || strings.EqualFold(ws[p].Lemma, "able")) {
+				// "could help clinicians get samples", "will be able to
+				// contribute": as sure as the verb that makes it happen
+				return md
 			}
 			if openie.HearsayVerb(ws[p].Lemma) && ws[p].XPOS == "VBN" && x.hasChild(p, "aux:pass") {
 				// "it is believed that ...", "is alleged to have ...": a
@@ -1171,8 +1347,11 @@ func (x *sentenceExtractor) statement(s arg, pred, rel string, o arg, g relation
 	}
 }
 
-// appendStatement adds qualifiers and drops vacuous statements.
-func (x *sentenceExtractor) appendStatement(out []kg.Statement, st kg.Statement, when string, attributed []*kg.Node) []kg.Statement {
+// appendStatement adds qualifiers and drops vacuous statements. Its
+// speaker is who says its verb v (v < 0 for none) or else the first word
+// of its span: a subject the clause shares with another ('she was
+// "begging for help," she added') may stand outside what is reported.
+func (x *sentenceExtractor) appendStatement(out []kg.Statement, st kg.Statement, when string, attributed []*kg.Node, v int) []kg.Statement {
 	if st.Predicate == "" || st.Relation == "" || st.Subject.Name == "" || st.Object.Name == "" {
 		return out
 	}
@@ -1182,18 +1361,16 @@ func (x *sentenceExtractor) appendStatement(out []kg.Statement, st kg.Statement,
 	if st.Time == "" {
 		st.Time = when
 	}
-	// Attribution is by the first word of the relation inside the span.
-	for i, w := range x.ws {
-		if x.doc.runeOffset(w.Start) >= st.Span.Start {
-			if attributed[i] == unknownSpeaker {
-				return out // reported by someone we cannot name
-			}
-			if attributed[i] != nil {
-				a := *attributed[i]
-				st.AttributedTo = &a
-			}
-			break
-		}
+	speaker := x.spanSpeaker(st.Span, attributed)
+	if v >= 0 && v < len(attributed) && attributed[v] != nil {
+		speaker = attributed[v]
+	}
+	if speaker == unknownSpeaker {
+		return out // reported by someone we cannot name
+	}
+	if speaker != nil {
+		a := *speaker
+		st.AttributedTo = &a
 	}
 	if st.Time != "" {
 		switch strings.ToLower(st.Modality) {
@@ -1204,6 +1381,16 @@ func (x *sentenceExtractor) appendStatement(out []kg.Statement, st kg.Statement,
 		}
 	}
 	return append(out, st)
+}
+
+// spanSpeaker is who says the first word of a span.
+func (x *sentenceExtractor) spanSpeaker(span kg.Span, attributed []*kg.Node) *kg.Node {
+	for i, w := range x.ws {
+		if x.doc.runeOffset(w.Start) >= span.Start {
+			return attributed[i]
+		}
+	}
+	return nil
 }
 
 // dedupe keeps the first of statements that say the same thing in the

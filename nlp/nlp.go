@@ -49,3 +49,18 @@ func Below(ws []Word, k, h int) bool {
 	}
 	return false
 }
+
+// Acyclic reports whether every word of a parsed sentence reaches a root
+// (a word with no head) by its heads, with no cycle on the way.
+func Acyclic(ws []Word) bool {
+	for k := range ws {
+		h, steps := k, 0
+		for ; h >= 0 && h < len(ws) && steps <= len(ws); steps++ {
+			h = ws[h].Head
+		}
+		if h != -1 {
+			return false
+		}
+	}
+	return true
+}

@@ -24,9 +24,13 @@ import (
 // wrapping every iterator Cayley hands out (their Next and Contains read the
 // trees too), which is more of Cayley's internals than the memory backend,
 // a backend for tests and small demos, deserves; a short deadline bounds
-// the stall instead. The other backends read in transactions of their own
-// and need no such limit.
+// the stall instead. The deadline counts from the moment the query holds
+// the lock: the time it waits behind writes is not its own run. The other
+// backends read in transactions of their own and need no such limit.
 const MemoryGizmoTimeout = time.Second
+
+// memoryGizmoTimeout is MemoryGizmoTimeout (shorter in tests).
+var memoryGizmoTimeout = MemoryGizmoTimeout
 
 // Gizmo runs a query in Cayley's Gizmo language (JavaScript traversals:
 // g.V("<iri>").Out("<predicate>").All()) and returns at most limit
@@ -36,13 +40,13 @@ const MemoryGizmoTimeout = time.Second
 // only once the query's interpreter has stopped, so that the caller's own
 // limits on running queries hold and no read outlives the store's lock.
 func (s *Store) Gizmo(ctx context.Context, q string, limit int) ([]any, error) {
+	defer s.reading()()
 	if s.memory {
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeoutCause(ctx, MemoryGizmoTimeout,
-			fmt.Errorf("gizmo queries on the memory backend run at most %s: %w", MemoryGizmoTimeout, context.DeadlineExceeded))
+		ctx, cancel = context.WithTimeoutCause(ctx, memoryGizmoTimeout,
+			fmt.Errorf("gizmo queries on the memory backend run at most %s: %w", memoryGizmoTimeout, context.DeadlineExceeded))
 		defer cancel()
 	}
-	defer s.reading()()
 	sess := gizmo.NewSession(s.reader())
 	it, err := sess.Execute(ctx, q, query.Options{Collation: query.JSON, Limit: limit})
 	if err != nil {

@@ -115,3 +115,24 @@ func TestReadJudgedErrors(t *testing.T) {
 		t.Errorf("a bad label: %v, want an error at line 2", err)
 	}
 }
+
+func TestHeldAUC(t *testing.T) {
+	ex := func(label string) example { return example{label: label} }
+	exs := []example{ex(Correct), ex(Correct), ex(Wrong), ex(Partial)}
+	for _, c := range []struct {
+		held []float64
+		want float64
+	}{
+		{[]float64{0.9, 0.8, 0.1, 0.2}, 1},   // every correct above
+		{[]float64{0.1, 0.2, 0.9, 0.8}, 0},   // every correct below
+		{[]float64{0.5, 0.5, 0.5, 0.5}, 0.5}, // ties count half
+		{[]float64{0.9, 0.1, 0.5, 0.05}, 0.75},
+	} {
+		if got := heldAUC(exs, c.held); got != c.want {
+			t.Errorf("heldAUC(%v) = %v, want %v", c.held, got, c.want)
+		}
+	}
+	if got := heldAUC(exs[:2], []float64{1, 1}); got != 0 {
+		t.Errorf("no negatives: %v", got)
+	}
+}

@@ -138,6 +138,7 @@ func TrainScorer(ctx context.Context, cfg ScorerConfig, extract FeatureExtractor
 		fmt.Fprintf(cfg.Log, "  %.2f  %4d  precision=%.3f lenient=%.3f keyfacts=%.3f\n", th, kept,
 			ratio(correct, kept), ratio(correct+partial, kept), ratio(len(found), totalKeys))
 	}
+	fmt.Fprintf(cfg.Log, "held out ranking: AUC %.3f (a correct statement above a wrong or partial one)\n", heldAUC(exs, held))
 	var train []openie.Example
 	for _, e := range exs {
 		if !cfg.Dev[e.article] {
@@ -145,4 +146,32 @@ func TrainScorer(ctx context.Context, cfg ScorerConfig, extract FeatureExtractor
 		}
 	}
 	return openie.TrainCalibrator(train, cfg.Iterations, cfg.L2), nil
+}
+
+// heldAUC is the probability that a correct statement's held-out
+// confidence is above that of a statement judged partial or wrong (ties
+// count half): how well the scorer ranks, whatever the threshold.
+func heldAUC(exs []example, held []float64) float64 {
+	var pos, neg []float64
+	for i, e := range exs {
+		if e.label == Correct {
+			pos = append(pos, held[i])
+		} else {
+			neg = append(neg, held[i])
+		}
+	}
+	if len(pos) == 0 || len(neg) == 0 {
+		return 0
+	}
+	sort.Float64s(neg)
+	var sum float64
+	for _, p := range pos {
+		lo := sort.SearchFloat64s(neg, p)
+		hi := lo
+		for hi < len(neg) && neg[hi] == p {
+			hi++
+		}
+		sum += float64(lo) + float64(hi-lo)/2
+	}
+	return sum / float64(len(pos)*len(neg))
 }

@@ -15,6 +15,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Word is one syntactic word of a sentence.
@@ -42,10 +43,14 @@ type Range struct {
 
 // Sentence is one sentence of a treebank.
 type Sentence struct {
-	ID     string // from "# sent_id ="
-	Text   string // from "# text ="
-	Words  []Word
-	Ranges []Range
+	ID   string // from "# sent_id ="
+	Text string // from "# text ="
+	Par  bool   // opens a paragraph ("# newpar")
+	// Speaker is who says the sentence in a transcript or an interview
+	// ("# speaker =", an identifier such as "ChiefJusticeJohnRoberts").
+	Speaker string
+	Words   []Word
+	Ranges  []Range
 }
 
 // Read parses a whole CoNLL-U stream.
@@ -73,6 +78,10 @@ func Read(r io.Reader) ([]Sentence, error) {
 				cur.ID = v
 			} else if v, ok := strings.CutPrefix(s, "# text = "); ok {
 				cur.Text = v
+			} else if s == "# newpar" || strings.HasPrefix(s, "# newpar ") {
+				cur.Par = true
+			} else if v, ok := strings.CutPrefix(s, "# speaker = "); ok {
+				cur.Speaker = strings.TrimSpace(v)
 			}
 			continue
 		}
@@ -119,6 +128,50 @@ func Read(r io.Reader) ([]Sentence, error) {
 		}
 	}
 	return out, nil
+}
+
+// DocumentText returns the running text of a document's sentences: each
+// sentence's "# text", sentences of a paragraph joined by a space,
+// paragraphs ("# newpar") by a blank line. A transcript's or an
+// interview's turns are written as transcripts write them: where the
+// speaker changes, a new paragraph opening with the speaker's name ("Chief
+// Justice John Roberts: ..."). It is how the
+// evaluation reads an annotated document (GUM's) as an article.
+func DocumentText(sents []Sentence) string {
+	var b strings.Builder
+	prev := ""
+	for i, s := range sents {
+		turn := s.Speaker != "" && s.Speaker != prev
+		switch {
+		case i == 0:
+		case s.Par || turn:
+			b.WriteString("\n\n")
+		default:
+			b.WriteByte(' ')
+		}
+		if turn {
+			b.WriteString(speakerName(s.Speaker))
+			b.WriteString(": ")
+		}
+		b.WriteString(s.Text)
+		prev = s.Speaker
+	}
+	return b.String()
+}
+
+// speakerName writes a speaker identifier as a name: "#GeneralElizabethBPrelogar"
+// is "General Elizabeth B Prelogar".
+func speakerName(id string) string {
+	r := []rune(strings.TrimPrefix(id, "#"))
+	var b strings.Builder
+	for i, c := range r {
+		if i > 0 && unicode.IsUpper(c) && (unicode.IsLower(r[i-1]) ||
+			unicode.IsUpper(r[i-1]) && i+1 < len(r) && unicode.IsLower(r[i+1])) {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
 // Tokens returns the surface tokens of the sentence: multiword tokens as one

@@ -63,3 +63,50 @@ func TestReadErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestDocumentText(t *testing.T) {
+	doc := `# newdoc id = d
+# newpar
+# newpar_block = head (1 s)
+# text = A Title
+1	A	a	DET	DT	_	2	det	_	_
+2	Title	title	NOUN	NN	_	0	root	_	_
+
+# newpar
+# text = One.
+1	One	one	NUM	CD	_	0	root	_	SpaceAfter=No
+2	.	.	PUNCT	.	_	1	punct	_	_
+
+# text = Two.
+1	Two	two	NUM	CD	_	0	root	_	SpaceAfter=No
+2	.	.	PUNCT	.	_	1	punct	_	_
+
+# newpar id = p3
+# speaker = Smith
+# text = Three.
+1	Three	three	NUM	CD	_	0	root	_	SpaceAfter=No
+2	.	.	PUNCT	.	_	1	punct	_	_
+
+`
+	sents, err := Read(strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := DocumentText(sents), "A Title\n\nOne. Two.\n\nSmith: Three."; got != want {
+		t.Errorf("DocumentText = %q, want %q", got, want)
+	}
+	// a transcript's turns: the speaker opens the paragraph, a change of
+	// speaker opens a new one
+	turns := []Sentence{
+		{Text: "Argument", Par: true},
+		{Text: "We will hear argument.", Par: true, Speaker: "ChiefJusticeJohnRoberts"},
+		{Text: "Thank you.", Speaker: "ChiefJusticeJohnRoberts"},
+		{Text: "Thank you.", Speaker: "#GeneralElizabethBPrelogar"},
+		{Text: "The State agrees.", Par: true, Speaker: "#GeneralElizabethBPrelogar"},
+	}
+	want := "Argument\n\nChief Justice John Roberts: We will hear argument. Thank you.\n\n" +
+		"General Elizabeth B Prelogar: Thank you.\n\nThe State agrees."
+	if got := DocumentText(turns); got != want {
+		t.Errorf("DocumentText of turns = %q, want %q", got, want)
+	}
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/loader/openie"
 	"github.com/newsgraph/newsgraph/nlp"
 )
 
@@ -38,6 +39,46 @@ func isNameWord(w nlp.Word) bool {
 	return isCapitalized(w.Text) && (w.XPOS == "NNP" || w.XPOS == "NNPS")
 }
 
+// sharedLastWord finds the first of two place names that share their last
+// words, as coordination writes them: "North and South Korea" names North
+// Korea at "North" when the gazetteer knows both "South Korea" and "North
+// Korea".
+func sharedLastWord(s nlp.Sentence, i int) (mention, bool) {
+	ws := s.Words
+	if i+3 >= len(ws) || !isCapitalized(ws[i].Text) || !isCapitalized(ws[i+2].Text) || ws[i+1].Text != "and" && ws[i+1].Text != "&" {
+		return mention{}, false
+	}
+	j := i + 3
+	for j < len(ws) && isCapitalized(ws[j].Text) && j-i < 6 {
+		j++
+	}
+	for end := j; end > i+3; end-- {
+		second, ok2 := gazetteer.Lookup(joinWords(ws[i+2 : end]))
+		name := ws[i].Text + " " + joinWords(ws[i+3:end])
+		first, ok1 := gazetteer.Lookup(name)
+		if !ok1 && openie.IsCompass(ws[i].Text) && openie.IsCompass(ws[i+2].Text) {
+			// "East and West Germany": parts of a place the gazetteer
+			// knows, named by their compass points
+			if whole, ok := gazetteer.Lookup(joinWords(ws[i+3 : end])); ok {
+				first, ok1 = gazetteer.Entry{Kind: whole.Kind, Canonical: name}, true
+				if !ok2 {
+					second, ok2 = first, true
+				}
+			}
+		}
+		if !ok1 || !ok2 || first.Kind != second.Kind || first.Kind != gazetteer.Country && first.Kind != gazetteer.State && first.Kind != gazetteer.City && first.Kind != gazetteer.Region {
+			continue
+		}
+		typ := kg.GPE
+		if first.Kind == gazetteer.Region {
+			typ = kg.Location
+		}
+		return mention{sent: s.Index, start: i, end: i + 1, titleStart: i, name: name, typ: typ,
+			canonical: first.Canonical, rule: "gazetteer", entity: -1}, true
+	}
+	return mention{}, false
+}
+
 // startsOtherName reports whether word j starts a labelled name of another
 // type than the labelled word before it: "United States Hamdullah Mohib"
 // is a place and a person.
@@ -51,6 +92,11 @@ func findMentions(s nlp.Sentence) []mention {
 	ws := s.Words
 	var out []mention
 	for i := 0; i < len(ws); {
+		if m, ok := sharedLastWord(s, i); ok {
+			out = append(out, m)
+			i++
+			continue
+		}
 		if !isNameWord(ws[i]) || gazetteer.IsDateWord(ws[i].Text) && !isNameWordAfter(ws, i) {
 			if d, ok := demonymMention(s, i); ok {
 				out = append(out, d)
@@ -68,8 +114,9 @@ func findMentions(s nlp.Sentence) []mention {
 				j += 2
 				continue
 			}
-			if isHyphen(ws[j].Text) && j+1 < len(ws) && ws[j].Start == ws[j-1].End && ws[j+1].Start == ws[j].End && isNameWord(ws[j+1]) {
-				j += 2 // "Guinea-Bissau", "Abdel-Aziz"
+			if isHyphen(ws[j].Text) && j+1 < len(ws) && ws[j].Start == ws[j-1].End && ws[j+1].Start == ws[j].End &&
+				(isNameWord(ws[j+1]) || ws[j+1].XPOS == "CD" && isDigits(ws[j+1].Text)) {
+				j += 2 // "Guinea-Bissau", "Abdel-Aziz", "STS-1"
 				continue
 			}
 			break
@@ -556,4 +603,14 @@ func (d *docState) trimTitleMentions(text string) {
 			}
 		}
 	}
+}
+
+// isDigits reports a word of digits only ("1", "16"; not "1,000" or "2.5").
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -707,6 +707,21 @@ func TestCodeNamesAndSharedLastWords(t *testing.T) {
 	}
 }
 
+// A condition after a verb that can report ("respond", "answer") is no
+// reported speech: nobody says it. Inside what a speaker says, it stays
+// theirs.
+func TestConditionIsNotSaid(t *testing.T) {
+	doc := extract(t, "The army will respond if the enemy does not stop the broadcast. "+
+		"Officials said the navy would respond if the rebels attacked the port.")
+	st := find(doc, "enemy", "stop", "broadcast")
+	if st == nil || st.AttributedTo != nil || st.Modality != "if" || !st.Negated {
+		t.Errorf("enemy —stop→ broadcast: %+v; want a negated condition said by no one", st)
+	}
+	if st := find(doc, "rebels", "attack", "port"); st == nil || st.AttributedTo == nil || st.AttributedTo.Name != "Officials" {
+		t.Errorf("rebels —attack→ port: %+v; want the officials' words", st)
+	}
+}
+
 // A hyphenated name opening a paragraph is a name, not a dateline ended
 // by a dash; a dash written without spaces still ends one.
 func TestHyphenatedNameIsNoDateline(t *testing.T) {

@@ -782,6 +782,9 @@ func (d *docState) carryQuotations(xs []*sentenceExtractor) {
 		if q.speaker == nil && last != nil && q.opens && q.hasClause && q.para-last.para <= 1 {
 			q.speaker = last.speaker
 		}
+		if len(q.words) == 0 {
+			continue // an empty quotation ('""') carries no words to attribute
+		}
 		if i := q.words[0].x; q.speaker == nil && q.opens && q.hasClause && i > 0 && q.words[0].k == 1 &&
 			paragraphStart(d.text, xs[i].sent.Start) && xs[i-1].sent.Index == xs[i].sent.Index-1 {
 			// a paragraph of quotation continues the speaker the

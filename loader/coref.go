@@ -73,6 +73,11 @@ func (d *docState) joinClusters(a, b int) {
 	if ca.typ != cb.typ || len(cb.members) == 0 {
 		return
 	}
+	if ca.rule == "gazetteer" && cb.rule == "gazetteer" && ca.name != cb.name {
+		// two places the gazetteer names differently ("North Korea",
+		// "North Carolina") are two places
+		return
+	}
 	if ca.typ == kg.Person && len(ca.tokens) > 1 && len(cb.tokens) > 1 && ca.tokens[0] != cb.tokens[0] {
 		// "Walter A. Clyburn Reed, the grandson of James Clyburn": two
 		// full names with different first names are two people

@@ -123,6 +123,9 @@ func (m *Models) AnnotateForms(words []nlp.Word, forms []string) {
 	}
 	apposedSubject(words)
 	exampleSubject(words)
+	amountNoun(words)
+	mannerAdverb(words)
+	nounInfinitive(words)
 }
 
 // apposedSubject repairs a verb given two subjects with a comma between
@@ -281,3 +284,122 @@ func promoteAfterModal(tags, alt []tagger.Tag, margins []float32) {
 		}
 	}
 }
+
+// amountNoun repairs an amount of money the parser cut from the noun it
+// measures: in "released on US$ 20,000 bail" the parser may hang "bail"
+// on the verb beside "$", leaving an amount with no noun. A common noun
+// right after the amount's number, with no preposition of its own and
+// the amount's head as its sibling, is the head of the phrase; the
+// amount modifies it ("$5 million bond", "a £300 fine").
+func amountNoun(ws []nlp.Word) {
+	for a := range ws {
+		if ws[a].XPOS != "$" || ws[a].Head < 0 {
+			continue
+		}
+		rel := ws[a].Rel
+		if rel != "obl" && rel != "obj" && rel != "nmod" && rel != "nsubj" && rel != "nsubj:pass" {
+			continue
+		}
+		last := a // the amount's last word: its number
+		for last+1 < len(ws) && ws[last+1].Head == a && ws[last+1].UPOS == "NUM" {
+			last++
+		}
+		n := last + 1
+		if last == a || n >= len(ws) || ws[n].UPOS != "NOUN" || ws[n].Head != ws[a].Head {
+			continue
+		}
+		hasCase := false
+		for k := range ws {
+			if ws[k].Head == n && (ws[k].Rel == "case" || ws[k].Rel == "det") && k < n {
+				hasCase = true
+			}
+		}
+		if hasCase {
+			continue
+		}
+		saved := make([]nlp.Word, len(ws))
+		copy(saved, ws)
+		for k := range ws {
+			// the amount's preposition and determiner belong to the phrase
+			if ws[k].Head == a && k < a && (ws[k].Rel == "case" || ws[k].Rel == "det") {
+				ws[k].Head = n
+			}
+		}
+		ws[n].Rel = rel
+		ws[a].Head, ws[a].Rel = n, "compound"
+		if !nlp.Acyclic(ws) {
+			copy(ws, saved)
+		}
+	}
+}
+
+// mannerAdverb repairs a manner adverb the parser hung on the noun of the
+// prepositional phrase after it: in "reacting slowly to his calls" the
+// adverb says how they react, not which calls. An adverb in -ly right
+// before the preposition of a nominal of the verb's is the verb's.
+// Adverbs that single out the phrase ("only to", "mainly in") stay.
+func mannerAdverb(ws []nlp.Word) {
+	for r := range ws {
+		n := ws[r].Head
+		if ws[r].Rel != "advmod" || n < 0 || ws[r].XPOS != "RB" || r+1 >= len(ws) {
+			continue
+		}
+		low := strings.ToLower(ws[r].Text)
+		if !strings.HasSuffix(low, "ly") || focusAdverbs[low] {
+			continue
+		}
+		if ws[r+1].Head != n || ws[r+1].Rel != "case" || ws[n].Rel != "obl" || ws[n].Head < 0 {
+			continue
+		}
+		if u := ws[ws[n].Head].UPOS; u != "VERB" && u != "ADJ" {
+			continue
+		}
+		ws[r].Head = ws[n].Head
+	}
+}
+
+// focusAdverbs single out the phrase they stand before.
+var focusAdverbs = map[string]bool{"only": true, "mainly": true, "mostly": true, "largely": true, "partly": true,
+	"particularly": true, "especially": true, "exclusively": true, "primarily": true, "nearly": true,
+	"roughly": true, "approximately": true, "solely": true, "chiefly": true, "merely": true, "simply": true,
+	"exactly": true, "directly": true, "shortly": true, "early": true, "reportedly": true, "allegedly": true,
+	"apparently": true, "possibly": true, "probably": true, "likely": true, "certainly": true, "really": true,
+	"fully": true, "partially": true, "predominantly": true, "principally": true, "specifically": true,
+	"immediately": true, "precisely": true, "barely": true, "hardly": true, "scarcely": true, "entirely": true}
+
+// nounInfinitive repairs an infinitive the parser made a purpose of the
+// verb when it follows a noun that takes one: "ticketed for failure to
+// reduce speed" is a failure to reduce it, not ticketed in order to.
+func nounInfinitive(ws []nlp.Word) {
+	for v := range ws {
+		if ws[v].Rel != "advcl" || ws[v].Head < 0 || v < 2 {
+			continue
+		}
+		to := v - 1
+		for to > 0 && ws[to].Head == v && ws[to].Rel == "advmod" {
+			to--
+		}
+		if strings.ToLower(ws[to].Text) != "to" || ws[to].Head != v || ws[to].Rel != "mark" || to < 1 {
+			continue
+		}
+		n := to - 1
+		if ws[n].UPOS != "NOUN" || ws[n].Head != ws[v].Head || !infinitiveNouns[strings.ToLower(ws[n].Lemma)] {
+			continue
+		}
+		if ws[n].Rel != "obl" && ws[n].Rel != "obj" {
+			continue
+		}
+		ws[v].Head, ws[v].Rel = n, "acl"
+		if !nlp.Acyclic(ws) {
+			ws[v].Head, ws[v].Rel = ws[n].Head, "advcl"
+		}
+	}
+}
+
+// infinitiveNouns take an infinitive of their own: "a failure to act", "a
+// refusal to comply", "the right to vote".
+var infinitiveNouns = map[string]bool{"failure": true, "refusal": true, "attempt": true, "bid": true,
+	"decision": true, "right": true, "ability": true, "inability": true, "willingness": true, "unwillingness": true,
+	"permission": true, "promise": true, "pledge": true, "threat": true, "intention": true, "obligation": true,
+	"determination": true, "reluctance": true, "eagerness": true, "desire": true, "temptation": true,
+	"authority": true, "power": true, "license": true, "licence": true, "mandate": true, "tendency": true}

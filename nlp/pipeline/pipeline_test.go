@@ -114,3 +114,73 @@ func TestExampleSubject(t *testing.T) {
 		t.Errorf("Mary: %d %s, want nsubj of left", three[2].Head, three[2].Rel)
 	}
 }
+
+// word builds a parsed word for the repair tests.
+func word(text, xpos, upos, lemma string, head int, rel string) nlp.Word {
+	return nlp.Word{Text: text, XPOS: xpos, UPOS: upos, Lemma: lemma, Head: head, Rel: rel}
+}
+
+// TestAmountNoun: an amount of money cut from the noun it measures ("on
+// $ 5,000 bond", the noun a sibling of "$") is the noun's modifier again.
+func TestAmountNoun(t *testing.T) {
+	ws := []nlp.Word{word("She", "PRP", "PRON", "she", 2, "nsubj:pass"), word("was", "VBD", "AUX", "be", 2, "aux:pass"),
+		word("freed", "VBN", "VERB", "free", -1, "root"), word("on", "IN", "ADP", "on", 4, "case"),
+		word("$", "$", "SYM", "$", 2, "obl"), word("5,000", "CD", "NUM", "5000", 4, "nummod"),
+		word("bond", "NN", "NOUN", "bond", 2, "obl"), word(".", ".", "PUNCT", ".", 2, "punct")}
+	amountNoun(ws)
+	if ws[6].Head != 2 || ws[6].Rel != "obl" || ws[4].Head != 6 || ws[3].Head != 6 || !nlp.Acyclic(ws) {
+		t.Errorf("bond: %d %s, $: %d %s, on: %d; want bond the obl, $ and on under it",
+			ws[6].Head, ws[6].Rel, ws[4].Head, ws[4].Rel, ws[3].Head)
+	}
+	// a noun with its own preposition is another phrase: "paid $ 5 for bread"
+	two := []nlp.Word{word("He", "PRP", "PRON", "he", 1, "nsubj"), word("paid", "VBD", "VERB", "pay", -1, "root"),
+		word("$", "$", "SYM", "$", 1, "obj"), word("5", "CD", "NUM", "5", 2, "nummod"),
+		word("for", "IN", "ADP", "for", 5, "case"), word("bread", "NN", "NOUN", "bread", 1, "obl")}
+	amountNoun(two)
+	if two[5].Head != 1 || two[2].Head != 1 || two[2].Rel != "obj" {
+		t.Errorf("bread: %d, $: %d %s; want both unchanged", two[5].Head, two[2].Head, two[2].Rel)
+	}
+}
+
+// TestMannerAdverb: a manner adverb before a verb's prepositional phrase
+// is the verb's ("responded quickly to the calls"); a focusing one stays
+// on the phrase ("mainly to the calls").
+func TestMannerAdverb(t *testing.T) {
+	for _, tc := range []struct {
+		adverb string
+		want   int
+	}{{"quickly", 1}, {"mainly", 5}} {
+		t.Run(tc.adverb, func(t *testing.T) {
+			ws := []nlp.Word{word("They", "PRP", "PRON", "they", 1, "nsubj"),
+				word("responded", "VBD", "VERB", "respond", -1, "root"), word(tc.adverb, "RB", "ADV", tc.adverb, 5, "advmod"),
+				word("to", "IN", "ADP", "to", 5, "case"), word("the", "DT", "DET", "the", 5, "det"),
+				word("calls", "NNS", "NOUN", "call", 1, "obl"), word(".", ".", "PUNCT", ".", 1, "punct")}
+			mannerAdverb(ws)
+			if got := ws[2].Head; got != tc.want {
+				t.Errorf("%s: head %d, want %d", tc.adverb, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestNounInfinitive: an infinitive after a noun that takes one ("fined
+// for failure to stop") is the noun's, not a purpose of the verb; after
+// another noun ("fined for speeding to scare him") it stays the verb's.
+func TestNounInfinitive(t *testing.T) {
+	for _, tc := range []struct {
+		noun string
+		head int
+		rel  string
+	}{{"failure", 4, "acl"}, {"speeding", 2, "advcl"}} {
+		t.Run(tc.noun, func(t *testing.T) {
+			ws := []nlp.Word{word("He", "PRP", "PRON", "he", 2, "nsubj:pass"), word("was", "VBD", "AUX", "be", 2, "aux:pass"),
+				word("fined", "VBN", "VERB", "fine", -1, "root"), word("for", "IN", "ADP", "for", 4, "case"),
+				word(tc.noun, "NN", "NOUN", tc.noun, 2, "obl"), word("to", "TO", "PART", "to", 6, "mark"),
+				word("stop", "VB", "VERB", "stop", 2, "advcl"), word(".", ".", "PUNCT", ".", 2, "punct")}
+			nounInfinitive(ws)
+			if ws[6].Head != tc.head || ws[6].Rel != tc.rel {
+				t.Errorf("stop: %d %s, want %d %s", ws[6].Head, ws[6].Rel, tc.head, tc.rel)
+			}
+		})
+	}
+}

@@ -126,6 +126,8 @@ func (m *Models) AnnotateForms(words []nlp.Word, forms []string) {
 	amountNoun(words)
 	mannerAdverb(words)
 	nounInfinitive(words)
+	objectBeforeModal(words)
+	prepositionAsNoun(words)
 }
 
 // apposedSubject repairs a verb given two subjects with a comma between
@@ -403,3 +405,86 @@ var infinitiveNouns = map[string]bool{"failure": true, "refusal": true, "attempt
 	"permission": true, "promise": true, "pledge": true, "threat": true, "intention": true, "obligation": true,
 	"determination": true, "reluctance": true, "eagerness": true, "desire": true, "temptation": true,
 	"authority": true, "power": true, "license": true, "licence": true, "mandate": true, "tendency": true}
+
+// objectBeforeModal repairs a content clause the parser split into an
+// object and a coordinated verb: in "he decided men will no longer be
+// allowed inside" it made "men" the object of "decided" and "allowed" a
+// conjunct with no subject. A noun object followed right away by a modal
+// whose verb has no subject and no conjunction of its own is that verb's
+// subject, and the verb is the clause the first verb takes.
+func objectBeforeModal(ws []nlp.Word) {
+	for m := 1; m < len(ws); m++ {
+		c := ws[m].Head
+		if ws[m].XPOS != "MD" || ws[m].Rel != "aux" || c <= m {
+			continue
+		}
+		n := m - 1 // the object's head: the word before the modal, climbed while it stays left of the modal
+		for ws[n].Head > n && ws[n].Head < m {
+			n = ws[n].Head
+		}
+		d := ws[n].Head
+		if ws[n].Rel != "obj" || d < 0 || d > n || ws[d].UPOS != "VERB" {
+			continue
+		}
+		if u := ws[n].UPOS; u != "NOUN" && u != "PROPN" && u != "PRON" {
+			continue
+		}
+		if ws[c].Rel != "conj" && ws[c].Rel != "parataxis" {
+			continue
+		}
+		own, pass := false, false
+		for k := range ws {
+			if ws[k].Head != c {
+				continue
+			}
+			switch ws[k].Rel {
+			case "nsubj", "nsubj:pass", "expl", "cc", "mark":
+				own = true
+			case "aux:pass":
+				pass = true
+			}
+		}
+		if own {
+			continue
+		}
+		saved := make([]nlp.Word, len(ws))
+		copy(saved, ws)
+		ws[n].Head, ws[n].Rel = c, "nsubj"
+		if pass {
+			ws[n].Rel = "nsubj:pass"
+		}
+		ws[c].Head, ws[c].Rel = d, "ccomp"
+		if !nlp.Acyclic(ws) {
+			copy(ws, saved)
+		}
+	}
+}
+
+// prepositionAsNoun repairs a preposition the tagger took for a noun and
+// the parser for an indirect object: "allowed inside any of its stores"
+// has one phrase, "inside" introducing it.
+func prepositionAsNoun(ws []nlp.Word) {
+	for p := 0; p+1 < len(ws); p++ {
+		if ws[p].Rel != "iobj" || ws[p].Head < 0 || !spatialPrepositions[strings.ToLower(ws[p].Text)] {
+			continue
+		}
+		v := ws[p].Head
+		o := -1
+		for k := p + 1; k < len(ws); k++ {
+			if ws[k].Head == v && ws[k].Rel == "obj" {
+				o = k
+				break
+			}
+		}
+		if o < 0 || !nlp.Below(ws, p+1, o) {
+			continue
+		}
+		ws[p].Head, ws[p].Rel, ws[p].UPOS, ws[p].XPOS = o, "case", "ADP", "IN"
+		ws[o].Rel = "obl"
+	}
+}
+
+// spatialPrepositions are prepositions the tagger sometimes takes for
+// nouns.
+var spatialPrepositions = map[string]bool{"inside": true, "outside": true, "behind": true, "beside": true,
+	"underneath": true, "beneath": true, "within": true, "throughout": true, "alongside": true}

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -182,5 +183,44 @@ func TestNounInfinitive(t *testing.T) {
 				t.Errorf("stop: %d %s, want %d %s", ws[6].Head, ws[6].Rel, tc.head, tc.rel)
 			}
 		})
+	}
+}
+
+// TestObjectBeforeModal: "she decided prices will rise" parsed as
+// "decided prices" and a conjunct "rise" with no subject is one clause,
+// "prices will rise", that "decided" takes; with "and" between it stays.
+func TestObjectBeforeModal(t *testing.T) {
+	build := func(and bool) []nlp.Word {
+		ws := []nlp.Word{word("She", "PRP", "PRON", "she", 1, "nsubj"), word("decided", "VBD", "VERB", "decide", -1, "root"),
+			word("prices", "NNS", "NOUN", "price", 1, "obj"), word("will", "MD", "AUX", "will", 4, "aux"),
+			word("rise", "VB", "VERB", "rise", 1, "conj"), word(".", ".", "PUNCT", ".", 1, "punct")}
+		if and {
+			ws = slices.Insert(ws, 3, word("and", "CC", "CCONJ", "and", 5, "cc"))
+			ws[4].Head, ws[5].Head = 5, 1
+		}
+		return ws
+	}
+	ws := build(false)
+	objectBeforeModal(ws)
+	if ws[2].Head != 4 || ws[2].Rel != "nsubj" || ws[4].Head != 1 || ws[4].Rel != "ccomp" {
+		t.Errorf("prices: %d %s, rise: %d %s; want prices the subject of rise, rise ccomp of decided",
+			ws[2].Head, ws[2].Rel, ws[4].Head, ws[4].Rel)
+	}
+	ws = build(true)
+	objectBeforeModal(ws)
+	if ws[2].Rel != "obj" || ws[5].Rel != "conj" {
+		t.Errorf("with and: prices %s, rise %s; want obj and conj unchanged", ws[2].Rel, ws[5].Rel)
+	}
+}
+
+// TestPrepositionAsNoun: "inside" taken for a noun and an indirect object
+// before the verb's object introduces that object.
+func TestPrepositionAsNoun(t *testing.T) {
+	ws := []nlp.Word{word("Men", "NNS", "NOUN", "man", 2, "nsubj:pass"), word("are", "VBP", "AUX", "be", 2, "aux:pass"),
+		word("allowed", "VBN", "VERB", "allow", -1, "root"), word("inside", "NN", "NOUN", "inside", 2, "iobj"),
+		word("the", "DT", "DET", "the", 5, "det"), word("shops", "NNS", "NOUN", "shop", 2, "obj")}
+	prepositionAsNoun(ws)
+	if ws[3].Head != 5 || ws[3].Rel != "case" || ws[5].Rel != "obl" {
+		t.Errorf("inside: %d %s, shops: %s; want inside the case of shops, shops obl", ws[3].Head, ws[3].Rel, ws[5].Rel)
 	}
 }

@@ -128,6 +128,7 @@ func (m *Models) AnnotateForms(words []nlp.Word, forms []string) {
 	nounInfinitive(words)
 	objectBeforeModal(words)
 	prepositionAsNoun(words)
+	relativeThenVerb(words)
 }
 
 // apposedSubject repairs a verb given two subjects with a comma between
@@ -488,3 +489,77 @@ func prepositionAsNoun(ws []nlp.Word) {
 // nouns.
 var spatialPrepositions = map[string]bool{"inside": true, "outside": true, "behind": true, "beside": true,
 	"underneath": true, "beneath": true, "within": true, "throughout": true, "alongside": true}
+
+// relativeThenVerb repairs a sentence whose main verb the parser joined
+// to a relative clause before it: in "A device, which includes a module,
+// could be used at bedsides" it made "used" a conjunct of "includes" and
+// the noun the root. A verb after a comma, with an auxiliary but no
+// subject nor conjunction of its own, coordinated inside a relative
+// clause of a root noun, is the sentence's verb, and the noun its subject.
+func relativeThenVerb(ws []nlp.Word) {
+	for c := range ws {
+		if ws[c].Rel != "conj" || ws[c].Head < 0 || ws[c].UPOS != "VERB" {
+			continue
+		}
+		first, aux, own, pass := c, false, false, false
+		for k := range ws {
+			if ws[k].Head != c {
+				continue
+			}
+			switch ws[k].Rel {
+			case "aux", "aux:pass":
+				aux = true
+				pass = pass || ws[k].Rel == "aux:pass"
+				first = min(first, k)
+			case "nsubj", "nsubj:pass", "expl", "cc", "mark", "csubj":
+				own = true
+			case "advmod":
+				if k < c {
+					first = min(first, k)
+				}
+			}
+		}
+		if !aux || own || first < 1 || ws[first-1].Text != "," {
+			continue
+		}
+		// the root noun whose relative clause holds c's head
+		n, rel := -1, false
+		for h, steps := ws[c].Head, 0; h >= 0 && steps <= len(ws); h, steps = ws[h].Head, steps+1 {
+			if ws[h].Rel == "acl:relcl" {
+				rel = true
+			}
+			if ws[h].Head < 0 {
+				n = h
+			}
+		}
+		if !rel || n < 0 || n > first || (ws[n].UPOS != "NOUN" && ws[n].UPOS != "PROPN") {
+			continue
+		}
+		hasCop := false
+		for k := range ws {
+			if ws[k].Head == n && (ws[k].Rel == "cop" || ws[k].Rel == "case") {
+				hasCop = true
+			}
+		}
+		if hasCop {
+			continue
+		}
+		saved := make([]nlp.Word, len(ws))
+		copy(saved, ws)
+		for k := range ws {
+			if ws[k].Head == n && k > c && ws[k].UPOS == "PUNCT" {
+				ws[k].Head = c // the closing punctuation
+			}
+		}
+		ws[c].Head, ws[c].Rel = -1, "root"
+		ws[n].Head, ws[n].Rel = c, "nsubj"
+		if pass {
+			ws[n].Rel = "nsubj:pass"
+		}
+		if !nlp.Acyclic(ws) {
+			copy(ws, saved)
+			continue
+		}
+		return
+	}
+}

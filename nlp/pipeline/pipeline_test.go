@@ -224,3 +224,27 @@ func TestPrepositionAsNoun(t *testing.T) {
 		t.Errorf("inside: %d %s, shops: %s; want inside the case of shops, shops obl", ws[3].Head, ws[3].Rel, ws[5].Rel)
 	}
 }
+
+// TestRelativeThenVerb: "A tool , which holds a part , could be used ."
+// with "used" a conjunct inside the relative clause and the noun the
+// root: "used" is the root and the tool its subject.
+func TestRelativeThenVerb(t *testing.T) {
+	ws := []nlp.Word{word("A", "DT", "DET", "a", 1, "det"), word("tool", "NN", "NOUN", "tool", -1, "root"),
+		word(",", ",", "PUNCT", ",", 4, "punct"), word("which", "WDT", "PRON", "which", 4, "nsubj"),
+		word("holds", "VBZ", "VERB", "hold", 1, "acl:relcl"), word("a", "DT", "DET", "a", 6, "det"),
+		word("part", "NN", "NOUN", "part", 4, "obj"), word(",", ",", "PUNCT", ",", 10, "punct"),
+		word("could", "MD", "AUX", "could", 10, "aux"), word("be", "VB", "AUX", "be", 10, "aux:pass"),
+		word("used", "VBN", "VERB", "use", 4, "conj"), word(".", ".", "PUNCT", ".", 1, "punct")}
+	relativeThenVerb(ws)
+	if ws[10].Head != -1 || ws[1].Head != 10 || ws[1].Rel != "nsubj:pass" || ws[11].Head != 10 || ws[4].Head != 1 {
+		t.Errorf("used: %d, tool: %d %s, '.': %d, holds: %d; want used the root, tool its subject",
+			ws[10].Head, ws[1].Head, ws[1].Rel, ws[11].Head, ws[4].Head)
+	}
+	// with "and" the verb is the relative clause's own
+	ws[7] = word("and", "CC", "CCONJ", "and", 10, "cc")
+	ws[10].Head, ws[10].Rel, ws[1].Head, ws[1].Rel, ws[11].Head = 4, "conj", -1, "root", 1
+	relativeThenVerb(ws)
+	if ws[10].Head != 4 || ws[1].Head != -1 {
+		t.Errorf("with and: used %d, tool %d; want unchanged", ws[10].Head, ws[1].Head)
+	}
+}

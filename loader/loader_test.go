@@ -218,6 +218,13 @@ func TestSentences(t *testing.T) {
 		{name: "not only is no negation", text: "The law will not only protect workers but also help employers.", subj: "law", pred: "protect", obj: "workers", modality: "will", objType: kg.Concept},
 		{name: "perhaps", text: "Perhaps the army destroyed the bridge.", subj: "army", pred: "destroy", obj: "bridge", modality: "perhaps", objType: kg.Concept},
 		{name: "told reporters", text: "Joe Biden told reporters Iran had enriched uranium.", subj: "Iran", pred: "enrich", obj: "uranium", attrib: "Joe Biden", objType: kg.Concept},
+		{name: "an amount before its noun", text: "Ann Lee was released on US$ 20,000 bail on Thursday.", subj: "Ann Lee", pred: "be released on", obj: "US$ 20,000 bail", objType: kg.Quantity},
+		{name: "a noun's infinitive", text: "Mary Jones was fined for failure to stop at a red light.", subj: "Mary Jones", pred: "be fined for", obj: "failure to stop at a red light", objType: kg.Concept},
+		{name: "a clause after decide", text: "Ann Lee decided cars will no longer be allowed inside the old town.", subj: "cars", pred: "be allowed inside", obj: "old town", negated: true, modality: "will", objType: kg.Concept},
+		{name: "a manner adverb", text: "Ann Lee said the ministry responded slowly to the complaints of residents.", subj: "ministry", pred: "respond to", obj: "complaints of residents", attrib: "Ann Lee", objType: kg.Concept},
+		{name: "the verb after a relative clause", text: "A new vaccine, which includes a booster that lasts a year, could be approved in March.", subj: "new vaccine", pred: "be approved in", obj: "March", modality: "could", objType: kg.Date},
+		{name: "a title's name in a coordination", text: "Thousands of people gathered to witness city mayor Chen Shui and other dignitaries ceremoniously flip the switch.", subj: "other dignitaries", pred: "flip", obj: "switch", modality: "witness", objType: kg.Concept},
+		{name: "a given name with a lowercase syllable", text: "Taipei mayor Hau Lung-bin opened the new bridge on Monday.", subj: "Hau Lung-bin", pred: "open", obj: "new bridge", objType: kg.Concept},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -367,7 +367,7 @@ func (x *sentenceExtractor) wholeCoordination(a openie.Arg) openie.Arg {
 		return a
 	}
 	for _, m := range members {
-		if ws[m].XPOS != "NN" && ws[m].XPOS != "NNS" || len(ws[m].NER) > 2 {
+		if ws[m].XPOS != "NN" && ws[m].XPOS != "NNS" || len(ws[m].NER) > 2 || x.namedAfterTitle(m) {
 			return a // a name among them: one statement each
 		}
 	}
@@ -391,6 +391,18 @@ func (x *sentenceExtractor) wholeCoordination(a openie.Arg) openie.Arg {
 		words = append(words, k)
 	}
 	return openie.Arg{Words: words, Head: r}
+}
+
+// namedAfterTitle reports a common noun that is a title before a name the
+// parse hung on it ("city mayor Hau Lung-bin" with the name flat under
+// "mayor"): the phrase names a person.
+func (x *sentenceExtractor) namedAfterTitle(h int) bool {
+	for k := h + 1; k < len(x.ws) && x.ws[k].Head == h && x.ws[k].Rel == "flat"; k++ {
+		if x.ws[k].XPOS == "NNP" || x.ws[k].XPOS == "NNPS" {
+			return true
+		}
+	}
+	return false
 }
 
 // phraseWords is a noun and its own modifiers, without its conjuncts,

@@ -1017,3 +1017,30 @@ func TestNounComplement(t *testing.T) {
 		}
 	}
 }
+
+// TestAgentlessPurpose: the purpose of an agentless passive, or of a
+// gerund with no subject, is not its object's doing ("the needle is
+// inserted to get a sample": the needle gets nothing); what a thing is
+// put in place or used for still is ("a wall was installed to protect
+// pilgrims").
+func TestAgentlessPurpose(t *testing.T) {
+	for _, tc := range []struct {
+		text, subj, pred, obj string
+		want                  bool
+	}{
+		{"The needle is inserted into the vein to get a blood sample.", "needle", "get", "blood sample", false},
+		{"The procedure involves inserting a needle into a vein to get a blood sample.", "needle", "get", "blood sample", false},
+		{"A new wall was installed to protect pilgrims.", "new wall", "protect", "pilgrims", true},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			doc := extract(t, tc.text)
+			if got := find(doc, tc.subj, tc.pred, tc.obj) != nil; got != tc.want {
+				var all []string
+				for _, s := range doc.Statements {
+					all = append(all, s.Subject.Name+" —"+s.Predicate+"→ "+s.Object.Name)
+				}
+				t.Errorf("%s —%s→ %s found: %v, want %v (%q)", tc.subj, tc.pred, tc.obj, got, tc.want, all)
+			}
+		})
+	}
+}

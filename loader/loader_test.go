@@ -224,6 +224,7 @@ func TestSentences(t *testing.T) {
 		{name: "a manner adverb", text: "Ann Lee said the ministry responded slowly to the complaints of residents.", subj: "ministry", pred: "respond to", obj: "complaints of residents", attrib: "Ann Lee", objType: kg.Concept},
 		{name: "the verb after a relative clause", text: "A new vaccine, which includes a booster that lasts a year, could be approved in March.", subj: "new vaccine", pred: "be approved in", obj: "March", modality: "could", objType: kg.Date},
 		{name: "a title's name in a coordination", text: "Thousands of people gathered to witness city mayor Chen Shui and other dignitaries ceremoniously flip the switch.", subj: "other dignitaries", pred: "flip", obj: "switch", modality: "witness", objType: kg.Concept},
+		{name: "asked whom whether", text: "A reporter asked Ann Lee whether the company had closed the factory.", subj: "company", pred: "close", obj: "factory", modality: "whether", objType: kg.Concept},
 		{name: "a quote tag without a verb", text: "\"Spain will close the embassy,\" Pedro Sanchez, Minister of Foreign Affairs.", subj: "Spain", pred: "close", obj: "embassy", modality: "will", attrib: "Pedro Sanchez", objType: kg.Concept},
 		{name: "a given name with a lowercase syllable", text: "Taipei mayor Hau Lung-bin opened the new bridge on Monday.", subj: "Hau Lung-bin", pred: "open", obj: "new bridge", objType: kg.Concept},
 	}

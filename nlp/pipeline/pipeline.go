@@ -129,6 +129,7 @@ func (m *Models) AnnotateForms(words []nlp.Word, forms []string) {
 	objectBeforeModal(words)
 	prepositionAsNoun(words)
 	relativeThenVerb(words)
+	subjectBeforeMark(words)
 }
 
 // apposedSubject repairs a verb given two subjects with a comma between
@@ -563,3 +564,57 @@ func relativeThenVerb(ws []nlp.Word) {
 		return
 	}
 }
+
+// subjectBeforeMark repairs a clause given a subject before its
+// subordinator: in "asked Ann Lee whether the company had fired him" the
+// parser made "Ann Lee" a second subject of "fired". A subject stands
+// after its clause's "whether", "that" or "if"; a noun before it, right
+// after a verb that takes a person and a clause, is that verb's object.
+func subjectBeforeMark(ws []nlp.Word) {
+	for s := range ws {
+		c := ws[s].Head
+		if ws[s].Rel != "nsubj" || c <= s {
+			continue
+		}
+		m, other := -1, false
+		for k := range ws {
+			if ws[k].Head != c {
+				continue
+			}
+			if ws[k].Rel == "mark" && k > s && k < c && m < 0 {
+				m = k
+			}
+			if k != s && (ws[k].Rel == "nsubj" || ws[k].Rel == "nsubj:pass") && k > s {
+				other = true
+			}
+		}
+		v := ws[c].Head
+		if m < 0 || !other || v < 0 || v > s || !personAndClauseVerbs[strings.ToLower(ws[v].Lemma)] || (ws[c].Rel != "ccomp" && ws[c].Rel != "advcl") {
+			continue
+		}
+		// nothing but the noun's own words between the verb and the mark
+		ok := true
+		for k := v + 1; k < m; k++ {
+			if !nlp.Below(ws, k, s) {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		saved := make([]nlp.Word, len(ws))
+		copy(saved, ws)
+		ws[s].Head, ws[s].Rel = v, "obj"
+		if ws[c].Rel == "advcl" {
+			ws[c].Rel = "ccomp"
+		}
+		if !nlp.Acyclic(ws) {
+			copy(ws, saved)
+		}
+	}
+}
+
+// personAndClauseVerbs take whom they address and what they say or ask:
+// "asked Ann Lee whether ...", "told the court that ...".
+var personAndClauseVerbs = map[string]bool{"ask": true, "tell": true, "inform": true, "remind": true, "warn": true,
+	"assure": true, "advise": true, "notify": true, "persuade": true, "convince": true, "teach": true, "promise": true}

@@ -248,3 +248,17 @@ func TestRelativeThenVerb(t *testing.T) {
 		t.Errorf("with and: used %d, tool %d; want unchanged", ws[10].Head, ws[1].Head)
 	}
 }
+
+// TestSubjectBeforeMark: "asked Ann whether the firm left" with "Ann" a
+// second subject of "left", before "whether": Ann is asked.
+func TestSubjectBeforeMark(t *testing.T) {
+	ws := []nlp.Word{word("They", "PRP", "PRON", "they", 1, "nsubj"), word("asked", "VBD", "VERB", "ask", -1, "root"),
+		word("Ann", "NNP", "PROPN", "Ann", 6, "nsubj"), word("whether", "IN", "SCONJ", "whether", 6, "mark"),
+		word("the", "DT", "DET", "the", 5, "det"), word("firm", "NN", "NOUN", "firm", 6, "nsubj"),
+		word("left", "VBD", "VERB", "leave", 1, "ccomp"), word(".", ".", "PUNCT", ".", 1, "punct")}
+	subjectBeforeMark(ws)
+	if ws[2].Head != 1 || ws[2].Rel != "obj" || ws[5].Head != 6 || ws[5].Rel != "nsubj" {
+		t.Errorf("Ann: %d %s, firm: %d %s; want Ann the object of asked, firm the subject of left",
+			ws[2].Head, ws[2].Rel, ws[5].Head, ws[5].Rel)
+	}
+}

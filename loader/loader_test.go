@@ -225,6 +225,8 @@ func TestSentences(t *testing.T) {
 		{name: "the verb after a relative clause", text: "A new vaccine, which includes a booster that lasts a year, could be approved in March.", subj: "new vaccine", pred: "be approved in", obj: "March", modality: "could", objType: kg.Date},
 		{name: "a title's name in a coordination", text: "Thousands of people gathered to witness city mayor Chen Shui and other dignitaries ceremoniously flip the switch.", subj: "other dignitaries", pred: "flip", obj: "switch", modality: "witness", objType: kg.Concept},
 		{name: "asked whom whether", text: "A reporter asked Ann Lee whether the company had closed the factory.", subj: "company", pred: "close", obj: "factory", modality: "whether", objType: kg.Concept},
+		{name: "a noun's complement with 'to'", text: "The festival brought attention to local farmers.", subj: "festival", pred: "bring", obj: "attention to local farmers", objType: kg.Concept},
+		{name: "in touch with", text: "Ann Lee got in touch with her lawyer.", subj: "Ann Lee", pred: "get in", obj: "touch with her lawyer", objType: kg.Concept},
 		{name: "a quote tag without a verb", text: "\"Spain will close the embassy,\" Pedro Sanchez, Minister of Foreign Affairs.", subj: "Spain", pred: "close", obj: "embassy", modality: "will", attrib: "Pedro Sanchez", objType: kg.Concept},
 		{name: "a given name with a lowercase syllable", text: "Taipei mayor Hau Lung-bin opened the new bridge on Monday.", subj: "Hau Lung-bin", pred: "open", obj: "new bridge", objType: kg.Concept},
 	}

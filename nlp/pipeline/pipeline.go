@@ -130,6 +130,7 @@ func (m *Models) AnnotateForms(words []nlp.Word, forms []string) {
 	prepositionAsNoun(words)
 	relativeThenVerb(words)
 	subjectBeforeMark(words)
+	contentThat(words)
 }
 
 // apposedSubject repairs a verb given two subjects with a comma between
@@ -618,3 +619,76 @@ func subjectBeforeMark(ws []nlp.Word) {
 // "asked Ann Lee whether ...", "told the court that ...".
 var personAndClauseVerbs = map[string]bool{"ask": true, "tell": true, "inform": true, "remind": true, "warn": true,
 	"assure": true, "advise": true, "notify": true, "persuade": true, "convince": true, "teach": true, "promise": true}
+
+// contentThat repairs a noun's "that" clause read as a relative clause
+// whose verb is the clause's subject: in "received reports that access to
+// Wikipedia is being restored" the tagger made "access" a verb with
+// "that" its subject, and the parser left "restored" without one. After
+// a noun that takes a content clause, "that" and a word the tagger also
+// took for a noun, followed later by a verb with an auxiliary and no
+// subject of its own outside that word's phrase, open the noun's clause:
+// the word is its subject.
+func contentThat(ws []nlp.Word) {
+	for v := 2; v < len(ws); v++ {
+		t, n := v-1, v-2
+		if ws[v].Rel != "acl:relcl" || ws[v].Head != n || !strings.EqualFold(ws[t].Text, "that") || ws[t].Head != v ||
+			ws[t].Rel != "nsubj" || !contentClauseNouns[strings.ToLower(ws[n].Lemma)] {
+			continue
+		}
+		if ws[v].UPOS != "NOUN" && !strings.HasPrefix(ws[v].Alt, "NN") {
+			continue
+		}
+		// the verb after v's phrase: the first word after v with an
+		// auxiliary of its own and no subject before v
+		r := -1
+		for k := v + 1; k < len(ws) && r < 0; k++ {
+			if ws[k].UPOS != "VERB" && ws[k].UPOS != "ADJ" {
+				continue
+			}
+			aux := false
+			for j := range ws {
+				if ws[j].Head == k && (ws[j].Rel == "aux" || ws[j].Rel == "aux:pass" || ws[j].Rel == "cop") && j > v {
+					aux = true
+				}
+			}
+			if aux {
+				r = k
+			}
+		}
+		if r < 0 || nlp.Below(ws, r, v) && ws[r].Rel != "ccomp" {
+			continue
+		}
+		saved := make([]nlp.Word, len(ws))
+		copy(saved, ws)
+		pass := false
+		for j := range ws {
+			if ws[j].Head == r && ws[j].Rel == "aux:pass" {
+				pass = true
+			}
+			if ws[j].Head == r && (ws[j].Rel == "nsubj" || ws[j].Rel == "nsubj:pass") && j > v && j < r {
+				ws[j].Head, ws[j].Rel = v, "nmod" // "support for the strike": the strike is no subject
+			}
+			if ws[j].Head == v && j > v && strings.HasPrefix(ws[j].Rel, "obl") {
+				ws[j].Rel = "nmod" // "access to Wikipedia in Turkey"
+			}
+		}
+		ws[r].Head, ws[r].Rel = n, "acl"
+		ws[v].Head, ws[v].Rel = r, "nsubj"
+		if pass {
+			ws[v].Rel = "nsubj:pass"
+		}
+		if ws[v].UPOS != "NOUN" {
+			ws[v].UPOS, ws[v].XPOS, ws[v].Alt = "NOUN", ws[v].Alt, ws[v].XPOS
+		}
+		ws[t].Head, ws[t].Rel, ws[t].UPOS, ws[t].XPOS = r, "mark", "SCONJ", "IN"
+		if !nlp.Acyclic(ws) {
+			copy(ws, saved)
+		}
+	}
+}
+
+// contentClauseNouns take a "that" clause saying what they hold or tell.
+var contentClauseNouns = map[string]bool{"report": true, "news": true, "word": true, "claim": true, "rumor": true,
+	"rumour": true, "fear": true, "hope": true, "evidence": true, "sign": true, "indication": true, "suggestion": true,
+	"belief": true, "notion": true, "fact": true, "possibility": true, "assurance": true, "confirmation": true,
+	"warning": true, "concern": true, "allegation": true, "speculation": true, "expectation": true}

@@ -262,3 +262,29 @@ func TestSubjectBeforeMark(t *testing.T) {
 			ws[2].Head, ws[2].Rel, ws[5].Head, ws[5].Rel)
 	}
 }
+
+// TestContentThat: "reports that access to it is restored" read as reports
+// that access (a relative clause) is the reports' clause, "access" its
+// subject; a true relative clause ("reports that mention it") stays.
+func TestContentThat(t *testing.T) {
+	ws := []nlp.Word{word("We", "PRP", "PRON", "we", 1, "nsubj"), word("got", "VBD", "VERB", "get", -1, "root"),
+		word("reports", "NNS", "NOUN", "report", 1, "obj"), word("that", "WDT", "PRON", "that", 4, "nsubj"),
+		word("access", "VBP", "VERB", "access", 2, "acl:relcl"), word("to", "IN", "ADP", "to", 6, "case"),
+		word("it", "PRP", "PRON", "it", 4, "obl"), word("is", "VBZ", "AUX", "be", 8, "aux:pass"),
+		word("restored", "VBN", "VERB", "restore", 1, "conj"), word(".", ".", "PUNCT", ".", 1, "punct")}
+	ws[4].Alt = "NN"
+	contentThat(ws)
+	if ws[8].Head != 2 || ws[8].Rel != "acl" || ws[4].Head != 8 || ws[4].Rel != "nsubj:pass" || ws[4].XPOS != "NN" ||
+		ws[3].Rel != "mark" || ws[6].Rel != "nmod" {
+		t.Errorf("restored: %d %s, access: %d %s %s, that: %s, it: %s; want access the subject of restored, restored the reports' clause",
+			ws[8].Head, ws[8].Rel, ws[4].Head, ws[4].Rel, ws[4].XPOS, ws[3].Rel, ws[6].Rel)
+	}
+	rel := []nlp.Word{word("We", "PRP", "PRON", "we", 1, "nsubj"), word("got", "VBD", "VERB", "get", -1, "root"),
+		word("reports", "NNS", "NOUN", "report", 1, "obj"), word("that", "WDT", "PRON", "that", 4, "nsubj"),
+		word("mention", "VBP", "VERB", "mention", 2, "acl:relcl"), word("it", "PRP", "PRON", "it", 4, "obj"),
+		word(".", ".", "PUNCT", ".", 1, "punct")}
+	contentThat(rel)
+	if rel[4].Rel != "acl:relcl" || rel[3].Rel != "nsubj" {
+		t.Errorf("mention: %s, that: %s; want the relative clause kept", rel[4].Rel, rel[3].Rel)
+	}
+}

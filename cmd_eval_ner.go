@@ -12,7 +12,7 @@ import (
 
 var evalNERCommand = command{
 	name: "eval-ner",
-	args: "[--cv N] [--split dev] [--loader] FILE.iob2|FILE.conllu|GUMDIR...",
+	args: "[--cv N] [--gum DIR] [--uner FILE] [--split dev] [--loader] FILE.iob2|FILE.conllu|GUMDIR...",
 	summary: "score entity names (PER/ORG/LOC, exact spans) on Universal NER or GUM:\n" +
 		"the labeller's spans, or with --loader the mentions of the graph the loader makes of the text",
 	run: runEvalNER,
@@ -23,6 +23,7 @@ func runEvalNER(ctx context.Context, cmd command, c cmdIO, args []string) error 
 	var cfg ner.EvalConfig
 	fs.IntVar(&cfg.CV, "cv", 0, "cross-validate with this many folds (IOB2 data; each fold trained on the others and GUM train)")
 	fs.StringVar(&cfg.GUM, "gum", "../shared/data/gum", "GUM directory, for training in cross-validation")
+	fs.StringVar(&cfg.UNER, "uner", "", "Universal NER IOB2 file to train each fold on too (cross-validating GUM: --cv 5 --split train --gum '' --uner FILE GUMDIR)")
 	fs.StringVar(&cfg.Split, "split", "", "GUM split of directories: dev, test or train (default all)")
 	fs.StringVar(&cfg.Models, "models", "", "entity model directory (default: the model built into the binary)")
 	useLoader := fs.Bool("loader", false, "score the loader's entity mentions (text in, graph out) instead of the labeller's spans")
@@ -63,11 +64,19 @@ func runEvalNER(ctx context.Context, cmd command, c cmdIO, args []string) error 
 		var out []ner.TextSpan
 		for _, e := range doc.Entities {
 			for _, m := range e.Mentions {
-				if m.Rule != "pronoun" && m.Rule != "description" {
+				if isNameMention(m.Rule) {
 					out = append(out, ner.TextSpan{Start: m.Start, End: m.End, Type: string(e.Type)})
 				}
 			}
 		}
 		return out, nil
 	}, c.stdout)
+}
+
+// isNameMention reports a mention the labeller's spans are comparable
+// with: not a pronoun or description the coreference stage resolved, nor
+// a demonym the loader reads as its country ("the Indian government":
+// India, a GPE mention of a word no NER data calls a place's name).
+func isNameMention(rule string) bool {
+	return rule != "pronoun" && rule != "description" && rule != "demonym"
 }

@@ -29,6 +29,10 @@ type Entry struct {
 
 type index struct {
 	names map[string]Entry // lower-cased name -> entry
+	// capitals are the short names known only as acronyms ("WHO",
+	// "UAE"): they match only written in capitals ("Who" is a pronoun);
+	// longer ones are written both ways ("NATO", "Nato").
+	capitals map[string]bool
 	// maxWords is the longest name in words, for longest-match lookups.
 	maxWords int
 }
@@ -36,9 +40,16 @@ type index struct {
 var idx = sync.OnceValue(build)
 
 func build() *index {
-	ix := &index{names: map[string]Entry{}}
+	ix := &index{names: map[string]Entry{}, capitals: map[string]bool{}}
+	spelled := map[string]bool{} // keys of names written other than in capitals
 	add := func(name string, e Entry) {
 		key := Key(name)
+		if isAcronym(name) && len(name) <= 3 {
+			ix.capitals[key] = !spelled[key]
+		} else {
+			spelled[key] = true
+			delete(ix.capitals, key)
+		}
 		if _, ok := ix.names[key]; ok {
 			return // first entry wins: countries before states before cities
 		}
@@ -108,6 +119,9 @@ func Lookup(name string) (Entry, bool) {
 	if n := len(name); n == 2 && name != strings.ToUpper(name) {
 		return Entry{}, false
 	}
+	if idx().capitals[Key(name)] && !isAcronym(name) {
+		return Entry{}, false
+	}
 	e, ok := idx().names[Key(name)]
 	if !ok && strings.HasPrefix(Key(name), "the ") {
 		e, ok = idx().names[Key(name)[4:]]
@@ -152,4 +166,20 @@ func Each(fn func(name string, e Entry)) {
 	for name, e := range idx().names {
 		fn(name, e)
 	}
+}
+
+// isAcronym reports a name of capitals (and dots or digits) with at least
+// two letters: "WHO", "U.S.", "G7".
+func isAcronym(name string) bool {
+	letters := 0
+	for _, r := range name {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r == '.' || r >= '0' && r <= '9':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
 }

@@ -450,7 +450,7 @@ func (x *sentenceExtractor) attribution() []*kg.Node {
 			continue
 		}
 		vlo, vhi := span(v)
-		if c := child(v, "ccomp"); c >= 0 {
+		if c := child(v, "ccomp"); c >= 0 && !conditionalClause(ws, kids, c) {
 			lo, hi := span(c)
 			give(lo, hi, speaker, -1, -1)
 			found = true
@@ -724,6 +724,9 @@ func (x *sentenceExtractor) patternAttribution() []*kg.Node {
 // word, cranking out books" and "believed in hard work and built schools"
 // report nothing.
 func reportAhead(ws []nlp.Word, k, v int) bool {
+	if k < len(ws) && conditions[strings.ToLower(ws[k].Text)] {
+		return false // "will respond if the enemy ...": a condition, not what is said
+	}
 	for ; k < len(ws); k++ {
 		w := ws[k]
 		switch {
@@ -822,6 +825,9 @@ func (d *docState) carryQuotations(xs []*sentenceExtractor) {
 		if q.speaker == nil && last != nil && q.opens && q.hasClause && q.para-last.para <= 1 {
 			q.speaker = last.speaker
 		}
+		if len(q.words) == 0 {
+			continue // an empty quotation ('""') carries no words to attribute
+		}
 		if i := q.words[0].x; q.speaker == nil && q.opens && q.hasClause && i > 0 && q.words[0].k == 1 &&
 			paragraphStart(d.text, xs[i].sent.Start) && xs[i-1].sent.Index == xs[i].sent.Index-1 {
 			// a paragraph of quotation continues the speaker the
@@ -840,4 +846,21 @@ func (d *docState) carryQuotations(xs []*sentenceExtractor) {
 		}
 		last = q
 	}
+}
+
+// conditions open clauses of condition, cause or time.
+var conditions = map[string]bool{"if": true, "unless": true, "because": true, "when": true, "whenever": true,
+	"once": true, "until": true, "since": true, "although": true, "though": true, "while": true}
+
+// conditionalClause reports a clause opened by a conjunction of condition,
+// cause or time ("if", "unless", "because", "when"): the parser sometimes
+// makes it the complement of a verb of saying ("the army will respond if
+// the enemy does not stop"), but nobody says it.
+func conditionalClause(ws []nlp.Word, kids [][]int, c int) bool {
+	for _, k := range kids[c] {
+		if ws[k].Rel == "mark" && k < c && conditions[strings.ToLower(ws[k].Text)] {
+			return true
+		}
+	}
+	return false
 }

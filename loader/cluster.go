@@ -82,7 +82,14 @@ func clusterMentions(ms []mention) []*cluster {
 			if m.entity >= 0 {
 				cs[m.entity].members = append(cs[m.entity].members, i)
 				m.typ = cs[m.entity].typ
+				continue
 			}
+			if m.typ == "" {
+				continue
+			}
+			// The labeller's name alone at a sentence's start is a name
+			// too ("Tasmania was excluded"): its own entity.
+			add(i, "name|"+strings.Join(toks, " "), &cluster{typ: m.typ, name: m.name, tokens: toks, rule: m.rule})
 			continue
 		}
 		if m.typ == kg.Person || len(toks) <= 2 && m.rule == "tagger" {

@@ -61,7 +61,7 @@ func TestCorefAdapter(t *testing.T) {
 			docs = append(docs, ds...)
 		}
 		var today, learned counts
-		var pronouns, todayRight, learnedRight, loaderRight int
+		var pronouns, todayRight, learnedRight, loaderRight, loaderWrong int
 		for _, g := range docs {
 			// The loader's analysis of GUM's own words.
 			var sents []nlp.Sentence
@@ -165,6 +165,8 @@ func TestCorefAdapter(t *testing.T) {
 						}
 						if best >= 0 && entity[best] == km.Entity {
 							loaderRight++
+						} else {
+							loaderWrong++
 						}
 						break
 					}
@@ -216,6 +218,8 @@ func TestCorefAdapter(t *testing.T) {
 			pct(learned.sameTogether, learned.same), pct(learned.sameTogether, learned.together), today.same)
 		t.Logf("%s: third-person pronouns whose entity the loader named before them, resolved to it: rules %.1f%%, model %.1f%%, the loader with the model %.1f%%, of %d",
 			set.name, pct(todayRight, pronouns), pct(learnedRight, pronouns), pct(loaderRight, pronouns), pronouns)
+		t.Logf("%s: through the loader, %d right, %d wrong, %d left unresolved (precision %.1f%%)",
+			set.name, loaderRight, loaderWrong, pronouns-loaderRight-loaderWrong, pct(loaderRight, loaderRight+loaderWrong))
 		if set.name == "GUM dev" && (learnedRight < todayRight || loaderRight < todayRight) {
 			t.Errorf("%s: the model (%d, through the loader %d) resolves fewer pronouns than the rules (%d)", set.name, learnedRight, loaderRight, todayRight)
 		}

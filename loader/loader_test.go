@@ -692,6 +692,47 @@ func TestApposedName(t *testing.T) {
 	}
 }
 
+// Names written with a hyphen and a number stay whole and keep their role
+// ("STS-1" was read as "1", the subject); names that share a last word in
+// a coordination are each named ("North and South Korea" is North Korea
+// and South Korea), and two places the gazetteer knows by different names
+// are never joined, even when written alike.
+func TestCodeNamesAndSharedLastWords(t *testing.T) {
+	doc := extract(t, "The shuttle STS-1 launched in 1981. The G-7 leaders met in Tokyo. "+
+		"North and South Korea exchanged fire on Monday. North and South Carolina voted on Tuesday. "+
+		"East and West Germany were reunited in 1990.")
+	for _, want := range [][3]string{
+		{"STS-1", "launch in", "1981"}, {"G-7 leaders", "meet in", "Tokyo"},
+		{"North Korea", "exchange", "fire"}, {"South Korea", "exchange", "fire"},
+		{"North Carolina", "vote on", "Tuesday"}, {"South Carolina", "vote on", "Tuesday"},
+		{"East Germany", "be reunited in", "1990"}, {"West Germany", "be reunited in", "1990"},
+	} {
+		if find(doc, want[0], want[1], want[2]) == nil {
+			t.Errorf("no %s —%s→ %s", want[0], want[1], want[2])
+		}
+	}
+	for _, st := range doc.Statements {
+		if st.Subject.Name == "1" || st.Subject.Name == "North" || st.Subject.Name == "East" {
+			t.Errorf("a name cut: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+}
+
+// A condition after a verb that can report ("respond", "answer") is no
+// reported speech: nobody says it. Inside what a speaker says, it stays
+// theirs.
+func TestConditionIsNotSaid(t *testing.T) {
+	doc := extract(t, "The army will respond if the enemy does not stop the broadcast. "+
+		"Officials said the navy would respond if the rebels attacked the port.")
+	st := find(doc, "enemy", "stop", "broadcast")
+	if st == nil || st.AttributedTo != nil || st.Modality != "if" || !st.Negated {
+		t.Errorf("enemy —stop→ broadcast: %+v; want a negated condition said by no one", st)
+	}
+	if st := find(doc, "rebels", "attack", "port"); st == nil || st.AttributedTo == nil || st.AttributedTo.Name != "Officials" {
+		t.Errorf("rebels —attack→ port: %+v; want the officials' words", st)
+	}
+}
+
 // A hyphenated name opening a paragraph is a name, not a dateline ended
 // by a dash; a dash written without spaces still ends one.
 func TestHyphenatedNameIsNoDateline(t *testing.T) {
@@ -903,6 +944,47 @@ func TestPronounOfTheOtherGender(t *testing.T) {
 	st := find(doc, "army", "destroy", "bridge")
 	if st == nil || st.AttributedTo == nil || st.AttributedTo.Name != "Mary Smith" {
 		t.Errorf("army —destroy→ bridge, said by Mary Smith: %+v", st)
+	}
+}
+
+// TestTheyIsNoOnePerson: "they" stands for several, never for the one
+// person the model links it to; a statement whose subject it is goes
+// unsaid rather than said of her.
+func TestTheyIsNoOnePerson(t *testing.T) {
+	doc := extract(t, "Anna Petrova asked whether they had quit as members of the board. They left the company in 2020.")
+	for _, st := range doc.Statements {
+		if st.Subject.Name == "Anna Petrova" && st.Predicate != "ask" {
+			t.Errorf("'they' resolved to one person: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+}
+
+// TestPronounWithANearerRival: when the model is unsure of a "she" and
+// another woman (or a person of no known gender) is named nearer to it
+// than the one it chose, the pronoun stays unresolved and its statement
+// goes unsaid rather than said of the wrong person.
+func TestPronounWithANearerRival(t *testing.T) {
+	doc := extract(t, "Laura Kessler spoke at the rally. The union's treasurer, Dana Whitfield, is a force in state politics. "+
+		"She organizes volunteers at her home.")
+	if find(doc, "Laura Kessler", "speak at", "rally") == nil {
+		t.Fatalf("Laura Kessler —speak at→ rally missing: %+v", doc.Statements)
+	}
+	for _, st := range doc.Statements {
+		if st.Predicate == "organize" && st.Subject.Name == "Laura Kessler" {
+			t.Errorf("'she' resolved past a nearer rival: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+}
+
+// TestAskedClause: a "he" inside a sentence's opening "Asked ..." clause
+// is the one asked, named right after it, not the person named before.
+func TestAskedClause(t *testing.T) {
+	doc := extract(t, "Mark Dunn hired Paul Carter in 2010. Asked why he left the firm in 2019, Carter said the pay was low.")
+	if find(doc, "Paul Carter", "leave", "firm") == nil {
+		t.Errorf("Paul Carter —leave→ firm missing: %+v", doc.Statements)
+	}
+	if find(doc, "Mark Dunn", "leave", "firm") != nil {
+		t.Error("'he' in the Asked clause resolved to the person named before")
 	}
 }
 

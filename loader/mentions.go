@@ -7,6 +7,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/loader/openie"
 	"github.com/newsgraph/newsgraph/nlp"
 )
 
@@ -38,12 +39,52 @@ func isNameWord(w nlp.Word) bool {
 	return isCapitalized(w.Text) && (w.XPOS == "NNP" || w.XPOS == "NNPS")
 }
 
-// startsOtherName reports whether word j starts a labelled name of another
-// type than the labelled word before it: "United States Hamdullah Mohib"
-// is a place and a person.
+// sharedLastWord finds the first of two place names that share their last
+// words, as coordination writes them: "North and South Korea" names North
+// Korea at "North" when the gazetteer knows both "South Korea" and "North
+// Korea".
+func sharedLastWord(s nlp.Sentence, i int) (mention, bool) {
+	ws := s.Words
+	if i+3 >= len(ws) || !isCapitalized(ws[i].Text) || !isCapitalized(ws[i+2].Text) || ws[i+1].Text != "and" && ws[i+1].Text != "&" {
+		return mention{}, false
+	}
+	j := i + 3
+	for j < len(ws) && isCapitalized(ws[j].Text) && j-i < 6 {
+		j++
+	}
+	for end := j; end > i+3; end-- {
+		second, ok2 := gazetteer.Lookup(joinWords(ws[i+2 : end]))
+		name := ws[i].Text + " " + joinWords(ws[i+3:end])
+		first, ok1 := gazetteer.Lookup(name)
+		if !ok1 && openie.IsCompass(ws[i].Text) && openie.IsCompass(ws[i+2].Text) {
+			// "East and West Germany": parts of a place the gazetteer
+			// knows, named by their compass points
+			if whole, ok := gazetteer.Lookup(joinWords(ws[i+3 : end])); ok {
+				first, ok1 = gazetteer.Entry{Kind: whole.Kind, Canonical: name}, true
+				if !ok2 {
+					second, ok2 = first, true
+				}
+			}
+		}
+		if !ok1 || !ok2 || first.Kind != second.Kind || first.Kind != gazetteer.Country && first.Kind != gazetteer.State && first.Kind != gazetteer.City && first.Kind != gazetteer.Region {
+			continue
+		}
+		typ := kg.GPE
+		if first.Kind == gazetteer.Region {
+			typ = kg.Location
+		}
+		return mention{sent: s.Index, start: i, end: i + 1, titleStart: i, name: name, typ: typ,
+			canonical: first.Canonical, rule: "gazetteer", entity: -1}, true
+	}
+	return mention{}, false
+}
+
+// startsOtherName reports whether word j starts a labelled name after a
+// labelled word: "United States Hamdullah Mohib" is a place and a
+// person, "Coach: Melanie King Brandon Luna" two people.
 func startsOtherName(ws []nlp.Word, j int) bool {
 	a, b := ws[j-1].NER, ws[j].NER
-	return strings.HasPrefix(b, "B-") && len(a) > 2 && a != "O" && a[2:] != b[2:]
+	return strings.HasPrefix(b, "B-") && len(a) > 2 && a != "O"
 }
 
 // findMentions finds the named mentions of one sentence.
@@ -51,6 +92,11 @@ func findMentions(s nlp.Sentence) []mention {
 	ws := s.Words
 	var out []mention
 	for i := 0; i < len(ws); {
+		if m, ok := sharedLastWord(s, i); ok {
+			out = append(out, m)
+			i++
+			continue
+		}
 		if !isNameWord(ws[i]) || gazetteer.IsDateWord(ws[i].Text) && !isNameWordAfter(ws, i) {
 			if d, ok := demonymMention(s, i); ok {
 				out = append(out, d)
@@ -59,17 +105,18 @@ func findMentions(s nlp.Sentence) []mention {
 			continue
 		}
 		j := i + 1
-		for j < len(ws) && !startsOtherName(ws, j) && !placePair(ws, i, j) {
+		for j < len(ws) && !startsOtherName(ws, j) && !leavesName(ws, j) && !placePair(ws, i, j) {
 			if isNameWord(ws[j]) && !gazetteer.IsDateWord(ws[j].Text) {
 				j++
 				continue
 			}
-			if connectors[strings.ToLower(ws[j].Text)] && j+1 < len(ws) && isNameWord(ws[j+1]) && connectorFits(ws, i, j) {
+			if connectors[strings.ToLower(ws[j].Text)] && j+1 < len(ws) && isNameWord(ws[j+1]) && !twoNames(ws, j) && connectorFits(ws, i, j) {
 				j += 2
 				continue
 			}
-			if isHyphen(ws[j].Text) && j+1 < len(ws) && ws[j].Start == ws[j-1].End && ws[j+1].Start == ws[j].End && isNameWord(ws[j+1]) {
-				j += 2 // "Guinea-Bissau", "Abdel-Aziz"
+			if isHyphen(ws[j].Text) && j+1 < len(ws) && ws[j].Start == ws[j-1].End && ws[j+1].Start == ws[j].End &&
+				(isNameWord(ws[j+1]) || ws[j+1].XPOS == "CD" && isDigits(ws[j+1].Text)) {
+				j += 2 // "Guinea-Bissau", "Abdel-Aziz", "STS-1"
 				continue
 			}
 			break
@@ -81,6 +128,23 @@ func findMentions(s nlp.Sentence) []mention {
 		i = j
 	}
 	return out
+}
+
+// twoNames reports whether the labeller read the words on either side of
+// the connector at j as two names ("Browning and War Office", a person
+// and an organization): the connector, left out of both, joins nothing.
+func twoNames(ws []nlp.Word, j int) bool {
+	return len(ws[j-1].NER) > 2 && strings.HasPrefix(ws[j+1].NER, "B-")
+}
+
+// leavesName reports whether word j, a capital the labeller left out,
+// follows the end of a labelled name: "Google Analytics", "the BAFTA
+// Award", "New York Minute" are not names of the labelled kind; but a
+// kind of organization or place after it makes a name of both ("UK
+// Government", "Taj Express Road").
+func leavesName(ws []nlp.Word, j int) bool {
+	return len(ws[j-1].NER) > 2 && ws[j].NER == "O" && !gazetteer.IsOrgHead(ws[j].Text) && !gazetteer.IsPlaceHead(ws[j].Text) &&
+		!stateNouns[strings.ToLower(ws[j].Text)]
 }
 
 // placePair reports whether word j is a hyphen or slash between two
@@ -140,8 +204,8 @@ func speakerMentions(s nlp.Sentence) []mention {
 		return nil
 	}
 	for _, w := range ws[:end] {
-		if !isCapitalized(w.Text) && w.Text != "." {
-			return nil
+		if !isCapitalized(w.Text) && w.Text != "." || w.XPOS != "NNP" && w.XPOS != "NNPS" && w.Text != "." {
+			return nil // "Email:", "Price:" label a field, not a speaker
 		}
 	}
 	name := joinWords(ws[:end])
@@ -277,14 +341,14 @@ func splitChunk(s nlp.Sentence, i, j int) []mention {
 			k += n
 			continue
 		}
-		if n := titleLen(ws, k, j); n > 0 && k+n < j {
+		if n := titleLen(ws, k, j); n > 0 && k+n < j && !titleInName(ws, k, k+n) {
 			title = append(title, strings.ToLower(joinWords(ws[k:k+n])))
 			k += n
 			continue
 		}
 		break
 	}
-	if k >= j || onlyTitle(ws, k, j) || unicode.IsLower([]rune(ws[k].Text)[0]) {
+	if k >= j || onlyTitle(ws, k, j) || unicode.IsLower([]rune(ws[k].Text)[0]) && !strings.HasPrefix(ws[k].NER, "B-") {
 		// "the Chief Executive Officer", "Minister of Industry": a
 		// title with no name after it names no one
 		return out
@@ -350,6 +414,14 @@ func placeBeforeTitle(ws []nlp.Word, k, j int) int {
 	return 0
 }
 
+// titleInName reports whether the title words [k, n) belong to the name
+// after them: a possessive follows ("King's College", "Queen's
+// University").
+func titleInName(ws []nlp.Word, k, n int) bool {
+	t := ws[n].Text
+	return t == "'s" || t == "’s"
+}
+
 // onlyTitle reports words k..j that are all titles ("Chief Executive
 // Officer").
 func onlyTitle(ws []nlp.Word, k, j int) bool {
@@ -377,11 +449,18 @@ func titleLen(ws []nlp.Word, k, j int) int {
 	return 0
 }
 
+// shortCode reports a lone two-letter word the labeller left out of every
+// name: in capitals, "IN", "ME", "OK" and "MD" are words and titles as
+// often as states.
+func shortCode(ws []nlp.Word, i, j int) bool {
+	return j-i == 1 && len(ws[i].Text) == 2 && len(ws[i].NER) <= 2
+}
+
 // typeName types the name ws[i:j]. It returns "" when the words are not a
 // name worth a node (a month, a lone sentence-initial capital).
 func typeName(ws []nlp.Word, i, j int, hasTitle bool) (kg.EntityType, string, string) {
 	name := joinWords(ws[i:j])
-	if e, ok := gazetteer.Lookup(name); ok {
+	if e, ok := gazetteer.Lookup(name); ok && !shortCode(ws, i, j) {
 		switch e.Kind {
 		case gazetteer.Country, gazetteer.State, gazetteer.City:
 			return kg.GPE, e.Canonical, "gazetteer"
@@ -403,7 +482,12 @@ func typeName(ws []nlp.Word, i, j int, hasTitle bool) (kg.EntityType, string, st
 		return "", "", ""
 	}
 	last := ws[j-1].Text
-	if gazetteer.IsOrgHead(last) || j-i > 1 && gazetteer.IsOrgHead(ws[i].Text) {
+	if j-i == 1 && gazetteer.IsOrgHead(last) && i > 0 && ws[i-1].Text == "," {
+		return "", "", "" // ", Inc.", ", Ltd.": the company's name stands before the comma
+	}
+	if j-i > 1 && (gazetteer.IsOrgHead(last) || gazetteer.IsOrgHead(ws[i].Text)) {
+		// (alone, "Service", "School", "Commission" are capitalized
+		// nouns unless the labeller says otherwise)
 		return kg.Organization, "", "organization word"
 	}
 	if j-i > 1 && (gazetteer.IsPlaceHead(last) || gazetteer.IsPlaceHead(ws[i].Text) && strings.EqualFold(ws[i+1].Text, "of")) {
@@ -441,14 +525,6 @@ func typeName(ws []nlp.Word, i, j int, hasTitle bool) (kg.EntityType, string, st
 		}
 		return kg.Person, "", "tagger"
 	case "GPE":
-		// The tagger calls many two- and three-word personal names
-		// places; a place the gazetteer does not know usually shows its
-		// kind ("San", "New", "Port ...").
-		if n := j - i; n >= 2 && n <= 3 && !placePrefix[strings.ToLower(ws[i].Text)] {
-			if _, known := gazetteer.Lookup(ws[i].Text); !known {
-				return kg.Person, "", "name shape"
-			}
-		}
 		return kg.GPE, "", "tagger"
 	case "ORGANIZATION", "ORG":
 		return kg.Organization, "", "tagger"
@@ -461,25 +537,22 @@ func typeName(ws []nlp.Word, i, j int, hasTitle bool) (kg.EntityType, string, st
 	case "WORK":
 		return "", "", "" // titles of works and products are not nodes
 	}
-	if isAllCaps(name) && j-i == 1 && i > 0 {
-		return kg.Organization, "", "acronym"
+	// A code name of capitals, a hyphen and a number ("STS-1", "G-7",
+	// "F-16") is a name the labeller rarely saw: a designation, kept as
+	// an organization's (a person's it is not).
+	if codeName(ws, i, j) {
+		return kg.Organization, "", "code name"
 	}
-	// A single unknown capital, or one the tagger cannot place, is usually
-	// a sentence-initial word or a common noun used as a name ("the
-	// Internet"); several capitals in a row are a name.
-	if j-i == 1 || i > 0 && strings.EqualFold(ws[i-1].Text, "the") {
-		return "", "", ""
-	}
-	return kg.Person, "", "capitalized words"
+	// Other capitals the labeller gave no type (sentence-initial words,
+	// acronyms, common nouns used as names: "the Internet", "DH
+	// projects") name nothing; the labeller decides what is a name.
+	return "", "", ""
 }
 
-// placePrefix are first words of multi-word place names.
-var placePrefix = map[string]bool{"new": true, "san": true, "santa": true, "santo": true, "são": true,
-	"los": true, "las": true, "el": true, "la": true, "le": true, "saint": true, "st.": true, "port": true,
-	"fort": true, "mount": true, "mt.": true, "north": true, "south": true, "east": true, "west": true,
-	"upper": true, "lower": true, "greater": true, "kuala": true, "rio": true, "buenos": true, "puerto": true,
-	"cape": true, "lake": true, "great": true, "central": true, "northern": true, "southern": true,
-	"eastern": true, "western": true, "hong": true, "abu": true, "tel": true, "addis": true, "sri": true}
+// codeName reports words [i, j) written as capitals, a hyphen and digits.
+func codeName(ws []nlp.Word, i, j int) bool {
+	return j-i == 3 && isAllCaps(ws[i].Text) && isHyphen(ws[i+1].Text) && isDigits(ws[i+2].Text)
+}
 
 // adminUnit are the words that, written after a name, make it a region
 // that governs itself.
@@ -556,4 +629,14 @@ func (d *docState) trimTitleMentions(text string) {
 			}
 		}
 	}
+}
+
+// isDigits reports a word of digits only ("1", "16"; not "1,000" or "2.5").
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -8,9 +8,9 @@ import (
 )
 
 // BenchmarkRead reads the pages of the directory named by
-// NEWSGRAPH_WEB_PAGES (*.html; for example shared/data/web-pages/html), or
-// else the test page written by this package's tests: go test ./webpage
-// -bench Read -run '^$'. One op is one page.
+// NEWSGRAPH_WEB_PAGES (*.html; an absolute path, or one relative to this
+// package's directory), or else the test page written by this package's
+// tests: go test ./webpage -bench Read -run '^$'. One op is one page.
 func BenchmarkRead(b *testing.B) {
 	var pages [][]byte
 	if dir := os.Getenv("NEWSGRAPH_WEB_PAGES"); dir != "" {
@@ -21,6 +21,11 @@ func BenchmarkRead(b *testing.B) {
 				b.Fatal(err)
 			}
 			pages = append(pages, p)
+		}
+		if len(pages) == 0 {
+			// go test runs in the package's directory: a relative path
+			// is taken from there.
+			b.Fatalf("no *.html in %s", dir)
 		}
 	}
 	if len(pages) == 0 {

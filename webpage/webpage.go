@@ -74,17 +74,60 @@ func languageName(code string) string {
 var unwantedClass = []string{"caption", "pullquote", "pull-quote", "pull_quote", "credit", "related"}
 
 // prune removes from the page the figures, captions, asides and pull
-// quotes, before the extractor sees it.
-func prune(n *html.Node) {
+// quotes, before the extractor sees it. With page set it also removes
+// what the extractor would discard before reading the text anyway
+// (scripts, styles, forms' controls, navigation, the site's footers,
+// comments): go-trafilatura copies the whole tree four times and walks it
+// for its metadata before it cleans it, so a smaller tree is a faster page.
+func prune(n *html.Node, page bool) { pruneUnder(n, page, false) }
+
+// pruneUnder is prune below n; inArticle says n is in an <article>, where a
+// <footer> is the article's own ("Posted on <time>...") and its date and
+// byline are left for go-htmldate and go-trafilatura's metadata to read.
+func pruneUnder(n *html.Node, page, inArticle bool) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
-		if c.Type == html.ElementNode && unwanted(c) {
+		switch {
+		case c.Type == html.ElementNode && unwanted(c),
+			page && discarded(c) && !(inArticle && c.DataAtom == atom.Footer):
 			n.RemoveChild(c)
-		} else {
-			prune(c)
+		default:
+			pruneUnder(c, page, inArticle || c.DataAtom == atom.Article && c.Type == html.ElementNode)
 		}
 		c = next
 	}
+}
+
+// discardedAtoms are the elements go-trafilatura removes, with all they
+// hold, before it looks for the main text, and reads no metadata from
+// that newsgraph uses (a site footer's licence link and a navigation's
+// categories are not read here).
+var discardedAtoms = map[atom.Atom]bool{
+	atom.Style: true, atom.Noscript: true, atom.Svg: true, atom.Iframe: true, atom.Template: true,
+	atom.Button: true, atom.Select: true, atom.Input: true, atom.Textarea: true, atom.Object: true,
+	atom.Embed: true, atom.Canvas: true, atom.Video: true, atom.Audio: true, atom.Picture: true,
+	atom.Nav: true, atom.Footer: true, atom.Menu: true, atom.Dialog: true,
+}
+
+// discarded reports whether prune removes n from a page: a comment, an
+// element of discardedAtoms, a script other than the page's JSON-LD
+// metadata.
+func discarded(n *html.Node) bool {
+	switch n.Type {
+	case html.CommentNode:
+		return true
+	case html.ElementNode:
+		if n.DataAtom == atom.Script {
+			for _, a := range n.Attr {
+				if a.Key == "type" && strings.Contains(strings.ToLower(a.Val), "json") {
+					return false
+				}
+			}
+			return true
+		}
+		return discardedAtoms[n.DataAtom]
+	}
+	return false
 }
 
 func unwanted(n *html.Node) bool {
@@ -138,7 +181,7 @@ func Read(r io.Reader, opts Options) (Page, error) {
 		return Page{}, err
 	}
 	headline := headline(doc)
-	prune(doc)
+	prune(doc, true)
 	res, err := trafilatura.ExtractDocument(doc, topts)
 	if err != nil {
 		return Page{}, fmt.Errorf("no main text found: %w", err)
@@ -155,7 +198,7 @@ func Read(r io.Reader, opts Options) (Page, error) {
 		p.URL = opts.URL
 	}
 	p.Title = trimSite(p.Title, p.SiteName, host(p.URL, m.Hostname))
-	if headline != "" && !kicker(headline, p.Title) {
+	if headlineOver(headline, p.Title) {
 		p.Title = headline
 	}
 	p.Text = dropMeta(render(res.ContentNode), p)
@@ -193,7 +236,7 @@ func sureLanguage(guess, text string) string {
 // charset its head declares; a page that declares none is taken as UTF-8
 // when it is valid UTF-8, else as Windows-1252 (HTML's default).
 func parse(r io.Reader) (*html.Node, error) {
-	b, err := io.ReadAll(r)
+	b, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read page: %w", err)
 	}
@@ -210,10 +253,35 @@ func parse(r io.Reader) (*html.Node, error) {
 	return doc, nil
 }
 
+// readAll reads r to its end. A reader that knows how much is left
+// (bytes.Reader, strings.Reader, bytes.Buffer: what the callers pass) is
+// read into one buffer of that size: io.ReadAll's doubling buffer
+// allocated twice a page's size.
+func readAll(r io.Reader) ([]byte, error) {
+	l, ok := r.(interface{ Len() int })
+	if !ok {
+		return io.ReadAll(r)
+	}
+	b := make([]byte, l.Len())
+	n, err := io.ReadFull(r, b)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return nil, err
+	}
+	if n < len(b) {
+		return b[:n], nil
+	}
+	// Whatever came after Len (a reader that grows) is read as well.
+	rest, err := io.ReadAll(r)
+	return append(b, rest...), err
+}
+
 // headline is the page's headline as readers see it: the text of its one
-// <h1>, when it has exactly one of three to forty words ("" otherwise: a
-// page with several is a list of stories or puts its logo in one). News
-// sites often give their meta title a shorter or search-friendly variant.
+// <h1> (not counting one that is the site's logo), when it has exactly one
+// of two to forty words ("" otherwise: a page with several is a list of
+// stories). News sites often give their meta title a shorter or
+// search-friendly variant. A headline of two words may also be a form's
+// or a box's heading ("Log In"): the page's title must contain it
+// (headlineOver).
 func headline(doc *html.Node) string {
 	var h1s []*html.Node
 	var find func(*html.Node)
@@ -222,7 +290,9 @@ func headline(doc *html.Node) string {
 			return
 		}
 		if n.Type == html.ElementNode && n.DataAtom == atom.H1 {
-			h1s = append(h1s, n)
+			if !logo(n) {
+				h1s = append(h1s, n)
+			}
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -234,10 +304,42 @@ func headline(doc *html.Node) string {
 		return ""
 	}
 	t := clean(textOf(h1s[0]))
-	if n := len(strings.Fields(t)); n < 3 || n > 40 {
+	if n := len(strings.Fields(t)); n < 2 || n > 40 {
 		return ""
 	}
 	return t
+}
+
+// logo reports whether an <h1> is the site's logo rather than a headline:
+// all its text is a link to the site's home page.
+func logo(h1 *html.Node) bool {
+	var home *html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && home == nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == atom.A {
+				for _, a := range c.Attr {
+					if a.Key == "href" && isHome(a.Val) {
+						home = c
+					}
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(h1)
+	return home != nil && clean(textOf(home)) == clean(textOf(h1))
+}
+
+// isHome reports whether a link's address is a site's home page: "/", or
+// a host with no path.
+func isHome(href string) bool {
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil || u.RawQuery != "" || u.Fragment != "" {
+		return false
+	}
+	return (u.Path == "" || u.Path == "/") && (u.Host != "" || u.Path == "/")
 }
 
 // textOf is the text under n.
@@ -257,6 +359,22 @@ func textOf(n *html.Node) string {
 	}
 	walk(n)
 	return b.String()
+}
+
+// headlineOver reports whether the page's headline is its title rather
+// than the title its head gives: a headline of three words or more, unless
+// it is that title with a kicker before it; one of two words that the
+// title contains ("Leadership Styles" titled "What are Leadership Styles?
+// Definition and meaning").
+func headlineOver(headline, title string) bool {
+	switch n := len(strings.Fields(headline)); {
+	case n == 0:
+		return false
+	case n < 3:
+		h := squash(headline)
+		return h != "" && strings.Contains(squash(title), h) && h != squash(title)
+	}
+	return !kicker(headline, title)
 }
 
 // kicker reports whether headline is title with a word or two before it:
@@ -487,6 +605,6 @@ func Text(fragment string) string {
 	if err != nil {
 		return ""
 	}
-	prune(doc)
+	prune(doc, false)
 	return dropMeta(render(doc), Page{})
 }

@@ -1,7 +1,9 @@
 package webpage
 
 import (
+	"bytes"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -152,6 +154,12 @@ func TestHeadline(t *testing.T) {
 		{"kicker in the h1", `<h1><span>Politics</span> Council passes the budget</h1>`, "Council passes the budget", "Council passes the budget"},
 		{"two h1s", `<h1>Tribune</h1><h1>Storm closes the harbour bridge</h1>`, "Storm closes bridge", "Storm closes bridge"},
 		{"short h1", `<h1>Tribune</h1>`, "Storm closes bridge", "Storm closes bridge"},
+		{"logo h1 and a headline", `<h1><a href="https://tribune.example/">Tribune <small>News of the coast</small></a></h1><h1>Storm closes the harbour bridge</h1>`, "Storm closes bridge", "Storm closes the harbour bridge"},
+		{"logo h1 linking home by path", `<h1><a href="/">The Coastal Tribune</a></h1><h1>Storm closes the harbour bridge</h1>`, "Storm closes bridge", "Storm closes the harbour bridge"},
+		{"h1 linking to a story is no logo", `<h1><a href="/news/storm">The Coastal Tribune</a></h1><h1>Storm closes the harbour bridge</h1>`, "Storm closes bridge", "Storm closes bridge"},
+		{"two words in the title", `<h1>Leadership Styles</h1>`, "What are Leadership Styles? Definition and meaning", "Leadership Styles"},
+		{"two words not in the title", `<form><h1>Log In</h1></form>`, "Storm closes bridge", "Storm closes bridge"},
+		{"two words that are the title", `<h1>Storm warning</h1>`, "Storm warning", "Storm warning"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := parse(strings.NewReader("<html><body>" + tc.page + "</body></html>"))
@@ -159,7 +167,7 @@ func TestHeadline(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := tc.title
-			if h := headline(doc); h != "" && !kicker(h, got) {
+			if h := headline(doc); headlineOver(h, got) {
 				got = h
 			}
 			if got != tc.want {
@@ -184,5 +192,99 @@ func TestLooksLikeHTML(t *testing.T) {
 		if got := LooksLikeHTML([]byte(tc.in)); got != tc.want {
 			t.Errorf("LooksLikeHTML(%q) = %v, want %v", tc.in, got, tc.want)
 		}
+	}
+}
+
+// The extractor loses the text that follows an element it discards inside
+// a heading (an empty <style>); pruning such elements (and comments,
+// scripts, footers) first keeps it, and keeps the JSON-LD metadata.
+func TestReadDiscardedInline(t *testing.T) {
+	page := `<html><head><title>Ferry service resumes across the harbour</title>
+<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-05-02"}</script>
+<script>var tracker = 1;</script></head><body><article>
+<p>The ferry service across the harbour resumed on Thursday after a week in which the storm kept every boat in port.</p>
+<h2><style></style>Commuters return</h2>
+<p>About two thousand commuters took the first boats, the operator said,<!-- ad slot --> and more are expected on Friday when the schools reopen.</p>
+<p>The operator said it would add two evening crossings until the bridge is repaired, which engineers expect to take a month.</p>
+</article><footer><p>Contact the newsroom at any time.</p></footer></body></html>`
+	p, err := Read(strings.NewReader(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Commuters return", "the operator said, and more are expected on Friday"} {
+		if !strings.Contains(p.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, p.Text)
+		}
+	}
+	if strings.Contains(p.Text, "newsroom") || strings.Contains(p.Text, "tracker") {
+		t.Errorf("text has the footer or a script:\n%s", p.Text)
+	}
+	if got, want := p.Published.Format("2006-01-02"), "2024-05-02"; got != want {
+		t.Errorf("date = %s, want %s (the JSON-LD script is kept)", got, want)
+	}
+}
+
+func TestReadAll(t *testing.T) {
+	const s = "<p>a page</p>"
+	half := strings.NewReader(s)
+	_, _ = half.Seek(3, io.SeekStart)
+	for _, tc := range []struct {
+		name string
+		r    io.Reader
+		want string
+	}{
+		{"strings.Reader", strings.NewReader(s), s},
+		{"bytes.Reader", bytes.NewReader([]byte(s)), s},
+		{"bytes.Buffer", bytes.NewBufferString(s), s},
+		{"read part", half, s[3:]},
+		{"empty", strings.NewReader(""), ""},
+		{"no Len", io.MultiReader(strings.NewReader(s[:4]), strings.NewReader(s[4:])), s},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := readAll(tc.r)
+			if err != nil || string(b) != tc.want {
+				t.Errorf("readAll = %q, %v; want %q", b, err, tc.want)
+			}
+		})
+	}
+}
+
+// A main text too short for go-trafilatura's extraction goes through its
+// fallback, which reads the pruned tree as it is: the removed elements must
+// not glue two paragraphs together.
+func TestReadShortPruned(t *testing.T) {
+	page := `<html><head><title>Ferry service resumes</title></head><body><article>
+  <p>The ferry service across the harbour resumed on Thursday after a week of storms.</p>
+  <script>track("ferry")</script><!-- ad -->
+  <p>About two thousand commuters took the first boats, the operator said on Friday.</p>
+</article></body></html>`
+	p, err := Read(strings.NewReader(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(p.Text, "storms.About") || !strings.Contains(p.Text, "About two thousand") {
+		t.Errorf("text = %q", p.Text)
+	}
+}
+
+// An article's own footer may hold its only date; a site's footer goes
+// before extraction.
+func TestReadArticleFooterDate(t *testing.T) {
+	page := `<html><head><title>Ferry service resumes after the storm</title></head><body><article>
+<h1>Ferry service resumes after the storm</h1>
+<p>The ferry service across the harbour resumed on Thursday after a week in which the storm kept every boat in port.</p>
+<p>About two thousand commuters took the first boats, the operator said, and more are expected on Friday when the schools reopen.</p>
+<p>The operator said it would add two evening crossings until the bridge is repaired, which engineers expect to take a month.</p>
+<footer class="entry-meta">Posted on <time class="entry-date published" datetime="2023-06-01T09:00:00+00:00">June 1, 2023</time></footer>
+</article><footer><p>Contact the newsroom at any time.</p></footer></body></html>`
+	p, err := Read(strings.NewReader(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := p.Published.Format("2006-01-02"), "2023-06-01"; got != want {
+		t.Errorf("date = %s, want %s", got, want)
+	}
+	if strings.Contains(p.Text, "newsroom") {
+		t.Errorf("text has the site's footer:\n%s", p.Text)
 	}
 }

@@ -79,6 +79,9 @@ func BenchmarkReaders(b *testing.B) {
 		}
 		pages = append(pages, p)
 	}
+	if len(pages) == 0 {
+		b.Fatalf("no html/*.html in %s (a relative path is taken from the package's directory)", dir)
+	}
 	for _, r := range []struct {
 		name string
 		read Reader

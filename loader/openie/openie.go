@@ -181,6 +181,13 @@ func (t *tree) subjectPhrase(i int) Arg {
 func (t *tree) conjuncts(i int) []int {
 	out := []int{i}
 	for _, k := range t.kids[i] {
+		// "North and South Korea": the names share their last word, and the
+		// first is a name of its own ("North Korea")
+		if k < i && t.s.Rel[k] == "compound" && compass[strings.ToLower(t.s.Words[k])] && t.s.UPOS[i] == "PROPN" && t.sharedHead(k, i) {
+			out = append(out, k)
+		}
+	}
+	for _, k := range t.kids[i] {
 		if t.s.Rel[k] == "conj" && t.s.UPOS[k] == t.s.UPOS[i] || t.s.Rel[k] == "conj" && isNominal(t.s.UPOS[k]) && isNominal(t.s.UPOS[i]) {
 			if t.ageBefore(i, k) && !t.hasConjunction(i) {
 				continue
@@ -189,6 +196,28 @@ func (t *tree) conjuncts(i int) []int {
 		}
 	}
 	return out
+}
+
+// compass words make names of parts of a place ("North Korea", "West
+// Germany") that coordination shares a last word between.
+var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true,
+	"northern": true, "southern": true, "eastern": true, "western": true, "upper": true, "lower": true,
+	"central": true}
+
+// IsCompass reports a compass or position word that names part of a
+// place ("North", "Western", "Upper").
+func IsCompass(w string) bool { return compass[strings.ToLower(w)] }
+
+// sharedHead reports a name's first word k coordinated with the word right
+// before the head i they share: "North and South Korea", "East and West
+// Germany".
+func (t *tree) sharedHead(k, i int) bool {
+	for _, c := range t.kids[k] {
+		if t.s.Rel[c] == "conj" && c == i-1 && t.s.UPOS[c] == "PROPN" {
+			return true
+		}
+	}
+	return false
 }
 
 // ageBefore reports a bare number between i and its conjunct k, set off

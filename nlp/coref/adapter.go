@@ -77,8 +77,9 @@ func typeOf(t kg.EntityType) Type {
 // names each pronoun or description refers to, and which names the model
 // put on one entity.
 type Links struct {
-	byHead map[[2]int]int // (sentence, head word) -> index into the names
-	first  []int          // per name, the first name of its entity
+	byHead map[[2]int]int     // (sentence, head word) -> index into the names
+	margin map[[2]int]float32 // (sentence, head word) -> the link's Result.Margin
+	first  []int              // per name, the first name of its entity
 }
 
 // ResolveNames resolves an article given as the loader's sentences and
@@ -97,7 +98,7 @@ func (r Rules) ResolveNames(sents []nlp.Sentence, names []NameSpan) *Links {
 }
 
 func linksOf(d *Doc, r Result, nNames int) *Links {
-	l := &Links{byHead: map[[2]int]int{}, first: make([]int, nNames)}
+	l := &Links{byHead: map[[2]int]int{}, margin: map[[2]int]float32{}, first: make([]int, nNames)}
 	// The names of each cluster, in text order (the names come in the
 	// loader's order, which is text order).
 	named := map[int][]int{}
@@ -123,6 +124,7 @@ func linksOf(d *Doc, r Result, nNames int) *Links {
 			best = ns[0] // a speaker named after the quotation
 		}
 		l.byHead[[2]int{m.Sent, m.Head}] = best
+		l.margin[[2]int{m.Sent, m.Head}] = r.Margin[k]
 	}
 	return l
 }
@@ -135,6 +137,11 @@ func (l *Links) Name(sent, word int) int {
 	}
 	return -1
 }
+
+// Margin returns how sure the model was of the link of the pronoun or
+// description with its head word at (sent, word): Result.Margin, 0 when
+// it has no link.
+func (l *Links) Margin(sent, word int) float32 { return l.margin[[2]int{sent, word}] }
 
 // First returns the first name of the entity name i belongs to (i itself
 // when it is the first): names with the same First are one entity.

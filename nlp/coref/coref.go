@@ -85,6 +85,12 @@ type Result struct {
 	// Cluster numbers the entities 0, 1, ... in order of first mention.
 	// A mention alone in its cluster is a singleton.
 	Cluster []int
+	// Margin is how far the score of the antecedent chosen leads that of
+	// the best candidate of another entity (+Inf when no other entity
+	// was a candidate, or when the link was not the model's choice: a
+	// name the caller grouped, a speaker); 0 for a mention taken to
+	// start an entity. A low margin is an unsure link.
+	Margin []float32
 }
 
 // Clusters returns the mention indices of each cluster with at least min

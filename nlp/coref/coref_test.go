@@ -2,6 +2,7 @@ package coref
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -142,6 +143,12 @@ func TestResolve(t *testing.T) {
 			mention: "Blinken", nth: 1, want: "Antony Blinken",
 		},
 		{
+			name:  "no one named in a fronted clause without a subject",
+			text:  "John Byron went to school in London. Placed under the care of a Dr. Henry Bailey, he was encouraged to exercise.",
+			names: []string{"John Byron", "London", "Henry Bailey"}, types: []string{"PERSON", "GPE", "PERSON"},
+			mention: "he", want: "John Byron",
+		},
+		{
 			name:  "its for an organization",
 			text:  "The European Space Agency said on Monday that its budget would grow.",
 			names: []string{"European Space Agency"}, types: []string{"ORGANIZATION"},
@@ -213,3 +220,43 @@ func TestResolve(t *testing.T) {
 }
 
 func kgType(s string) kg.EntityType { return kg.EntityType(s) }
+
+// TestMargin: the margin of a link is how far the chosen entity leads the
+// best other candidate entity. A pronoun with one possible antecedent is
+// sure (+Inf); with two people before it, its margin is finite and not
+// negative, and the Links the loader reads carry it.
+func TestMargin(t *testing.T) {
+	model, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents := analyse(t, "Mary Smith arrived. She smiled. Mary Smith met Anna Brown in Paris. She thanked her.")
+	var spans []NameSpan
+	for si, s := range sents {
+		for k := 0; k+1 < len(s.Words); k++ {
+			if n := s.Words[k].Text + " " + s.Words[k+1].Text; n == "Mary Smith" || n == "Anna Brown" {
+				spans = append(spans, NameSpan{Sent: si, Start: k, End: k + 2, Type: kg.Person})
+			}
+		}
+	}
+	if len(spans) != 3 {
+		t.Fatalf("names: %+v", spans)
+	}
+	doc := FromLoader(sents, spans)
+	res := model.Resolve(doc)
+	links := linksOf(doc, res, len(spans))
+	if m := links.Margin(1, 0); !math.IsInf(float64(m), 1) {
+		t.Errorf("'She' after the only person: margin %v, want +Inf", m)
+	}
+	if links.Name(3, 0) < 0 {
+		t.Fatalf("'She' of the last sentence unresolved")
+	}
+	if m := links.Margin(3, 0); m < 0 || math.IsInf(float64(m), 1) {
+		t.Errorf("'She' between two women: margin %v, want finite and not negative", m)
+	}
+	for i, m := range doc.Mentions {
+		if res.Antecedent[i] < 0 && m.Group == 0 && res.Margin[i] != 0 {
+			t.Errorf("mention %d starts an entity with margin %v, want 0", i, res.Margin[i])
+		}
+	}
+}

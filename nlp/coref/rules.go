@@ -130,7 +130,7 @@ func (Rules) Resolve(d *Doc) Result {
 			}
 		}
 	}
-	return st.result(ante)
+	return st.result(ante, nil)
 }
 
 // ruleNames clusters the names as cluster.go does and finds the titles

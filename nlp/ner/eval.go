@@ -198,17 +198,25 @@ func labelDocuments(lab Labeler, sents []sentence, f func(s sentence, ws []nlp.W
 type EvalConfig struct {
 	Paths []string // .iob2 files, GUM .conllu files, or directories of GUM documents
 	Split string   // for directories: the GUM split to read ("dev", "test", "train"; "" for all)
-	// CV > 1 cross-validates instead: the IOB2 data is cut into CV folds
-	// by document, and each fold is labelled by a model trained on the
-	// others and on GUM's train split (from the GUM directory).
+	// CV > 1 cross-validates instead: the data is cut into CV folds by
+	// document, and each fold is labelled by a model trained on the
+	// others and on GUM's train split (from the GUM directory) and UNER.
 	CV  int
 	GUM string
+	// UNER is a Universal NER IOB2 file each fold is trained on as well
+	// ("" for none): for cross-validating GUM's train documents (Paths a
+	// GUM directory, Split "train", GUM "").
+	UNER string
 	// Labeler labels the words; nil for the model of Models (or the
 	// embedded one when Models is "").
 	Labeler Labeler
 	Models  string
 	// Tagger tags the sentences as the loader's tagger does.
 	Tagger Tagger
+	// Errors, when set, is given each document EvalText scores: its
+	// name, its text and the gold and found PER/ORG/LOC spans (for an
+	// error list).
+	Errors func(doc, text string, gold, found []TextSpan)
 }
 
 // Eval scores entity spans on gold data and prints, as its last line,
@@ -313,9 +321,9 @@ func readAny(path, split string) ([]sentence, error) {
 // crossValidate trains one model per fold of the documents of sents.
 func crossValidate(cfg EvalConfig, sents []sentence, out io.Writer) error {
 	var gum []sentence
-	if cfg.GUM != "" {
+	if cfg.GUM != "" || cfg.UNER != "" {
 		var err error
-		if gum, err = trainingData(cfg.GUM, "", cfg.Tagger); err != nil {
+		if gum, err = trainingData(cfg.GUM, cfg.UNER, cfg.Tagger); err != nil {
 			return err
 		}
 	}
@@ -431,10 +439,21 @@ func EvalText(cfg EvalConfig, extract func(text string) ([]TextSpan, error), out
 			}
 		}
 		sc.compare(gold, pred)
+		if cfg.Errors != nil {
+			cfg.Errors(sents[a].doc, text.String(), textSpans(gold), textSpans(pred))
+		}
 		docs++
 		a = b
 	}
 	fmt.Fprintf(out, "%d documents, %d sentences\n", docs, len(sents))
 	fmt.Fprintln(out, sc)
 	return nil
+}
+
+func textSpans(cs []coarseSpan) []TextSpan {
+	out := make([]TextSpan, len(cs))
+	for i, c := range cs {
+		out[i] = TextSpan{c.start, c.end, c.class}
+	}
+	return out
 }

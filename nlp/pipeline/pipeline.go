@@ -102,6 +102,7 @@ func (m *Models) AnnotateForms(words []nlp.Word, forms []string) {
 	n := len(words)
 	tags, alt, margins := m.Tagger.TagAlt(forms)
 	promoteVerb(tags, alt, margins)
+	codeNames(words, forms, tags)
 	upos, xpos, alts, classes := make([]string, n), make([]string, n), make([]string, n), make([]uint16, n)
 	for i, t := range tags {
 		w := &words[i]
@@ -123,6 +124,7 @@ func (m *Models) AnnotateForms(words []nlp.Word, forms []string) {
 	}
 	apposedSubject(words)
 	exampleSubject(words)
+	codeNameTrees(words, forms)
 	amountNoun(words)
 	mannerAdverb(words)
 	nounInfinitive(words)
@@ -230,6 +232,103 @@ func exampleSubject(ws []nlp.Word) {
 
 // exampleMarkers open a list of examples of the noun before them.
 var exampleMarkers = map[string]bool{"including": true, "excluding": true}
+
+// codeNames tags the letters of a code name written with a hyphen and a
+// number ("STS-1", "F-16", "COVID-19", "MH-17") as a proper noun: the
+// tagger, seeing "STS" alone, calls it a plural noun and the parser then
+// makes "1" the sentence's subject. Only words written together (their
+// offsets known and touching) are read so.
+func codeNames(words []nlp.Word, forms []string, tags []tagger.Tag) {
+	for i := range words {
+		if !isCodeName(words, forms, i) {
+			continue
+		}
+		tags[i] = tagger.Tag{UPOS: "PROPN", XPOS: "NNP"}
+		tags[i+2] = tagger.Tag{UPOS: "NUM", XPOS: "CD"}
+	}
+}
+
+// isCodeName reports a code name's three words at i: letters, a hyphen and
+// a number written together.
+func isCodeName(words []nlp.Word, forms []string, i int) bool {
+	if i+2 >= len(words) {
+		return false
+	}
+	a, h, b := words[i], words[i+1], words[i+2]
+	return forms[i+1] == "-" && a.End > a.Start && a.End == h.Start && h.End == b.Start &&
+		capitalLetters(forms[i]) && codeNumber(forms[i+2])
+}
+
+// codeNameTrees makes a code name one phrase headed by its letters: the
+// parser, seeing a number, makes "1" of "The shuttle STS-1 launched" the
+// verb's subject and the letters an apposition of "shuttle"; the number
+// belongs to the letters, and the role it was given goes to the noun
+// phrase the name is part of (which becomes the verb's subject, the verb
+// the root again if the parser had hung it under that phrase).
+func codeNameTrees(ws []nlp.Word, forms []string) {
+	for i := range ws {
+		if !isCodeName(ws, forms, i) {
+			continue
+		}
+		a, b := i, i+2
+		v, rel := ws[b].Head, ws[b].Rel
+		saved := make([]nlp.Word, len(ws))
+		copy(saved, ws)
+		ws[b].Head, ws[b].Rel = a, "flat"
+		ws[i+1].Head, ws[i+1].Rel = b, "punct"
+		if n := b + 1; n < len(ws) && (ws[n].XPOS == "NN" || ws[n].XPOS == "NNS") && ws[n].Head == ws[a].Head && ws[n].Rel == ws[a].Rel {
+			// "the G-7 leaders met": two subjects, the name a compound of the noun
+			ws[a].Head, ws[a].Rel = n, "compound"
+		}
+		if v >= a && v <= b || v < 0 || !strings.HasPrefix(rel, "nsubj") && rel != "obj" && !strings.HasPrefix(rel, "obl") {
+			if !nlp.Acyclic(ws) {
+				copy(ws, saved)
+			}
+			continue
+		}
+		// the noun phrase the name belongs to
+		t := a
+		for ws[t].Head >= 0 && ws[t].Head != v && (ws[t].Rel == "appos" || ws[t].Rel == "flat" || ws[t].Rel == "compound") {
+			t = ws[t].Head
+		}
+		if ws[v].Head == t && ws[t].Head < 0 {
+			for k := range ws {
+				if ws[k].Head == t && k > v && ws[k].UPOS == "PUNCT" {
+					ws[k].Head = v
+				}
+			}
+			ws[v].Head, ws[v].Rel = -1, "root"
+		}
+		if t != v {
+			ws[t].Head, ws[t].Rel = v, rel
+		}
+		if !nlp.Acyclic(ws) {
+			copy(ws, saved)
+		}
+	}
+}
+
+// capitalLetters reports a word of capital letters only.
+func capitalLetters(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// codeNumber reports digits, perhaps with a letter after them ("16", "4B").
+func codeNumber(s string) bool {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n > 0 && (n == len(s) || n == len(s)-1 && s[n] >= 'A' && s[n] <= 'Z')
+}
 
 // promoteVerb gives a sentence without a finite verb the finite verb the
 // tagger hesitated over: in a headline such as "Hackers attack Church of

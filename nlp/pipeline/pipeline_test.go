@@ -288,3 +288,44 @@ func TestContentThat(t *testing.T) {
 		t.Errorf("mention: %s, that: %s; want the relative clause kept", rel[4].Rel, rel[3].Rel)
 	}
 }
+
+// TestCodeNameTrees: "The shuttle STS-1 launched" with the number made the
+// subject and the letters an apposition is repaired into one name, the
+// phrase it belongs to the verb's subject; written apart ("STS - 1", or
+// with no offsets, as a treebank gives words) nothing changes.
+func TestCodeNameTrees(t *testing.T) {
+	texts := []string{"The", "shuttle", "STS", "-", "1", "launched", "."}
+	starts := []int{0, 4, 12, 15, 16, 18, 26}
+	heads := []int{1, -1, 1, 4, 5, 1, 1}
+	rels := []string{"det", "root", "appos", "punct", "nsubj", "parataxis", "punct"}
+	build := func(offsets bool) []nlp.Word {
+		ws := make([]nlp.Word, len(texts))
+		for i := range ws {
+			ws[i] = nlp.Word{Text: texts[i], Head: heads[i], Rel: rels[i], UPOS: "NOUN"}
+			if offsets {
+				ws[i].Start, ws[i].End = starts[i], starts[i]+len(texts[i])
+			}
+		}
+		ws[3].UPOS, ws[6].UPOS = "PUNCT", "PUNCT"
+		return ws
+	}
+	ws := build(true)
+	codeNameTrees(ws, texts)
+	if ws[5].Head != -1 || ws[1].Head != 5 || ws[1].Rel != "nsubj" || ws[4].Head != 2 || ws[4].Rel != "flat" ||
+		ws[6].Head != 5 || !nlp.Acyclic(ws) {
+		t.Errorf("repaired tree %+v; want launched the root, shuttle its subject, 1 a flat part of STS", ws)
+	}
+	apart := build(false)
+	codeNameTrees(apart, texts)
+	if apart[4].Head != 5 || apart[4].Rel != "nsubj" {
+		t.Errorf("words without offsets changed: %+v", apart)
+	}
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{{"16", true}, {"4B", true}, {"1,000", false}, {"B4", false}, {"", false}} {
+		if got := codeNumber(c.s); got != c.want {
+			t.Errorf("codeNumber(%q) = %v", c.s, got)
+		}
+	}
+}

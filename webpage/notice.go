@@ -135,7 +135,8 @@ func noticeKind(low string) bool {
 		return true
 	case comment && policy && (reader || site): // "Comments are moderated; we ask you to be civil"
 		return true
-	case cookie && (reader || site): // "We use cookies"
+	case cookie && (reader || site || strings.Contains(low, "this website") || strings.Contains(low, "this site")):
+		// "We use cookies", "This website uses cookies"
 		return true
 	}
 	return false

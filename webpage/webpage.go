@@ -3,6 +3,7 @@ package webpage
 import (
 	"bytes"
 	"fmt"
+	readability "github.com/go-shiori/go-readability"
 	"io"
 	"net/url"
 	"strings"
@@ -46,6 +47,10 @@ type Options struct {
 // minWords is the fewest words a page's main text needs to be an article:
 // a page of links and a menu leaves a word or two.
 const minWords = 20
+
+// fallbackWords: under this many words of main text, the page is read a
+// second way (Read).
+const fallbackWords = 2 * minWords
 
 // NotEnglishError is the error for a page whose main text is in another
 // language.
@@ -202,6 +207,11 @@ func Read(r io.Reader, opts Options) (Page, error) {
 		p.Title = headline
 	}
 	p.Text = dropMeta(render(res.ContentNode), p)
+	if n := len(strings.Fields(p.Text)); n < fallbackWords {
+		if t, ok := secondReading(doc, topts.OriginalURL, p, n); ok {
+			p.Text = t
+		}
+	}
 	if n := len(strings.Fields(p.Text)); n < minWords {
 		return p, kg.Errorf(kg.EINVALID, "no main text found (%d words)", n)
 	}
@@ -210,6 +220,19 @@ func Read(r io.Reader, opts Options) (Page, error) {
 		return p, &NotEnglishError{Language: languageName(p.Language)}
 	}
 	return p, nil
+}
+
+// secondReading reads a page whose main text the extractor found next to
+// nothing of (n words) with the readability algorithm, which reads stories
+// the extractor misses, such as lines of text between <br>s in a box of
+// their own; its text is taken when it is much longer.
+func secondReading(doc *html.Node, u *url.URL, p Page, n int) (string, bool) {
+	a, err := readability.FromDocument(doc, u)
+	if err != nil || a.Node == nil {
+		return "", false
+	}
+	t := dropMeta(render(a.Node), p)
+	return t, len(strings.Fields(t)) > 2*max(n, minWords)
 }
 
 // Article is the article the page is: its title, date, source (the site's

@@ -288,3 +288,48 @@ func TestReadArticleFooterDate(t *testing.T) {
 		t.Errorf("text has the site's footer:\n%s", p.Text)
 	}
 }
+
+// A page whose main text the extractor found next to nothing of is read a
+// second way, which reads a story written as lines between <br>s in a box
+// of its own; a cookie notice in the site's third person is no story, on
+// either reading.
+func TestSecondReading(t *testing.T) {
+	lines := []string{
+		"Strong, cold winds brought early winter temperatures to the coast on Tuesday morning.",
+		"The first cold wave alert of the season was in effect across the northern provinces.",
+		"Forecasters said Wednesday would be colder still, with frost expected in the valleys.",
+		"Schools in three districts delayed their opening by an hour to let buses clear the ice.",
+		"The weather service advised older people to stay indoors as much as possible.",
+	}
+	page := `<html><head><title>Cold wave alert issued</title></head><body>
+<div class="title"><h1>Cold wave alert issued for Tuesday</h1><p class="date">Written: 2023-11-07 15:03</p></div>
+<div class="body_txt"><div class="img_box"><img src="a.jpg"></div>
+` + strings.Join(lines, "<br />\n<br />\n") + `
+</div>
+<div class="cookie_box"><p>This website uses cookies and other technology to enhance quality of service. Continuous usage of the website will be considered as giving consent.</p></div>
+</body></html>`
+	doc, err := parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prune(doc, true)
+	text, ok := secondReading(doc, nil, Page{}, 5)
+	if !ok {
+		t.Fatalf("second reading not taken: %q", text)
+	}
+	for _, l := range lines {
+		if !strings.Contains(text, l) {
+			t.Errorf("missing %q in\n%s", l, text)
+		}
+	}
+	if _, ok := secondReading(doc, nil, Page{}, 200); ok {
+		t.Errorf("second reading taken over a main text longer than its own")
+	}
+	p, err := Read(strings.NewReader(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(p.Text, "cookies") || !strings.Contains(p.Text, lines[2]) {
+		t.Errorf("text:\n%s", p.Text)
+	}
+}

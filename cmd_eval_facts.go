@@ -19,7 +19,7 @@ import (
 
 var evalFactsCommand = command{
 	name: "eval-facts",
-	args: "[--articles DIR] [--keyfacts FILE] [--unjudged FILE] [--article NAME...] JUDGED.tsv...",
+	args: "[--articles DIR] [--keyfacts FILE] [--unjudged FILE] [--shown FILE] [--lost FILE] [--article NAME...] JUDGED.tsv...",
 	summary: "score the extractor against judged statements (docs/judging.md): precision, lenient\n" +
 		"precision and key-fact recall; statements not judged yet can be written out for judging",
 	run: runEvalFacts,
@@ -31,6 +31,7 @@ func runEvalFacts(ctx context.Context, cmd command, c cmdIO, args []string) erro
 	keyFile := fs.String("keyfacts", "testdata/judged/keyfacts.tsv", "key facts (article, number, sentence, fact), comma-separated files; empty for none")
 	unjudged := fs.String("unjudged", "", "write the statements not judged yet here, in the judged format with empty labels")
 	shown := fs.String("shown", "", "write every statement shown here, with its label and note where judged (for reading what is right and wrong)")
+	lost := fs.String("lost", "", "write the statements judged correct that are no longer extracted here, each noted with what its sentence now gives")
 	minConf := fs.Float64("min-confidence", graph.DefaultMinConfidence, "hide statements under this confidence, as the server's views do")
 	var more multi
 	fs.Var(&more, "article", "an article to extract too, judged or not (repeatable)")
@@ -67,7 +68,7 @@ func runEvalFacts(ctx context.Context, cmd command, c cmdIO, args []string) erro
 		path string
 		js   []facts.Judged
 		what string
-	}{{*unjudged, r.Unjudged, "statements to judge"}, {*shown, r.Shown, "statements shown"}} {
+	}{{*unjudged, r.Unjudged, "statements to judge"}, {*shown, r.Shown, "statements shown"}, {*lost, r.Lost, "lost correct statements"}} {
 		if out.path == "" {
 			continue
 		}

@@ -524,6 +524,14 @@ func (x *sentenceExtractor) attribution() []*kg.Node {
 			found = true
 		}
 	}
+	if open, q, h := verblessQuoteTag(ws); h >= 0 {
+		// '"...," Augusto Reyes, Director of the agency.': the name
+		// after the quotation is its speaker, with no verb of saying
+		if speaker := speakerOf(h, q+1); speaker != nil {
+			give(open+1, q, speaker, -1, -1)
+			found = true
+		}
+	}
 	if !found {
 		out = x.patternAttribution()
 	}
@@ -536,6 +544,41 @@ func (x *sentenceExtractor) attribution() []*kg.Node {
 		}
 	}
 	return out
+}
+
+// verblessQuoteTag finds a quotation closed by a comma and followed by
+// nothing but a name, with its apposition, to the end of the sentence:
+// '"We will restore it," Augusto Reyes, Director of the agency.' It gives
+// the opening and closing quotation marks and the name's head; h is -1
+// when the sentence is not so.
+func verblessQuoteTag(ws []nlp.Word) (open, q, h int) {
+	open, q, h = -1, -1, -1
+	for k, w := range ws {
+		if !isQuote(w.Text) {
+			continue
+		}
+		if open < 0 {
+			open = k
+		} else if q < 0 {
+			q = k
+		}
+	}
+	if open < 0 || q < 0 || q < 2 || ws[q-1].Text != "," || q+1 >= len(ws) || ws[q+1].XPOS != "NNP" {
+		return -1, -1, -1
+	}
+	for k := q + 1; k < len(ws); k++ {
+		if u := ws[k].UPOS; u == "VERB" || u == "AUX" || isQuote(ws[k].Text) {
+			return -1, -1, -1
+		}
+	}
+	h = q + 1
+	for ws[h].Rel == "flat" && ws[h].Head > q && ws[h].Head < h {
+		h = ws[h].Head
+	}
+	for ws[h].Rel == "flat" && ws[h].Head == h-1 {
+		h--
+	}
+	return open, q, h
 }
 
 // namedSpeaker is the speaker a sentence names last: the speaker of

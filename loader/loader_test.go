@@ -218,6 +218,17 @@ func TestSentences(t *testing.T) {
 		{name: "not only is no negation", text: "The law will not only protect workers but also help employers.", subj: "law", pred: "protect", obj: "workers", modality: "will", objType: kg.Concept},
 		{name: "perhaps", text: "Perhaps the army destroyed the bridge.", subj: "army", pred: "destroy", obj: "bridge", modality: "perhaps", objType: kg.Concept},
 		{name: "told reporters", text: "Joe Biden told reporters Iran had enriched uranium.", subj: "Iran", pred: "enrich", obj: "uranium", attrib: "Joe Biden", objType: kg.Concept},
+		{name: "an amount before its noun", text: "Ann Lee was released on US$ 20,000 bail on Thursday.", subj: "Ann Lee", pred: "be released on", obj: "US$ 20,000 bail", objType: kg.Quantity},
+		{name: "a noun's infinitive", text: "Mary Jones was fined for failure to stop at a red light.", subj: "Mary Jones", pred: "be fined for", obj: "failure to stop at a red light", objType: kg.Concept},
+		{name: "a clause after decide", text: "Ann Lee decided cars will no longer be allowed inside the old town.", subj: "cars", pred: "be allowed inside", obj: "old town", negated: true, modality: "will", objType: kg.Concept},
+		{name: "a manner adverb", text: "Ann Lee said the ministry responded slowly to the complaints of residents.", subj: "ministry", pred: "respond to", obj: "complaints of residents", attrib: "Ann Lee", objType: kg.Concept},
+		{name: "the verb after a relative clause", text: "A new vaccine, which includes a booster that lasts a year, could be approved in March.", subj: "new vaccine", pred: "be approved in", obj: "March", modality: "could", objType: kg.Date},
+		{name: "a title's name in a coordination", text: "Thousands of people gathered to witness city mayor Chen Shui and other dignitaries ceremoniously flip the switch.", subj: "other dignitaries", pred: "flip", obj: "switch", modality: "witness", objType: kg.Concept},
+		{name: "asked whom whether", text: "A reporter asked Ann Lee whether the company had closed the factory.", subj: "company", pred: "close", obj: "factory", modality: "whether", objType: kg.Concept},
+		{name: "a noun's complement with 'to'", text: "The festival brought attention to local farmers.", subj: "festival", pred: "bring", obj: "attention to local farmers", objType: kg.Concept},
+		{name: "in touch with", text: "Ann Lee got in touch with her lawyer.", subj: "Ann Lee", pred: "get in", obj: "touch with her lawyer", objType: kg.Concept},
+		{name: "a quote tag without a verb", text: "\"Spain will close the embassy,\" Pedro Sanchez, Minister of Foreign Affairs.", subj: "Spain", pred: "close", obj: "embassy", modality: "will", attrib: "Pedro Sanchez", objType: kg.Concept},
+		{name: "a given name with a lowercase syllable", text: "Taipei mayor Hau Lung-bin opened the new bridge on Monday.", subj: "Hau Lung-bin", pred: "open", obj: "new bridge", objType: kg.Concept},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -1118,5 +1129,32 @@ func TestSaysNothing(t *testing.T) {
 				t.Errorf("a piece of a word: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
 			}
 		}
+	}
+}
+
+// TestAgentlessPurpose: the purpose of an agentless passive, or of a
+// gerund with no subject, is not its object's doing ("the needle is
+// inserted to get a sample": the needle gets nothing); what a thing is
+// put in place or used for still is ("a wall was installed to protect
+// pilgrims").
+func TestAgentlessPurpose(t *testing.T) {
+	for _, tc := range []struct {
+		text, subj, pred, obj string
+		want                  bool
+	}{
+		{"The needle is inserted into the vein to get a blood sample.", "needle", "get", "blood sample", false},
+		{"The procedure involves inserting a needle into a vein to get a blood sample.", "needle", "get", "blood sample", false},
+		{"A new wall was installed to protect pilgrims.", "new wall", "protect", "pilgrims", true},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			doc := extract(t, tc.text)
+			if got := find(doc, tc.subj, tc.pred, tc.obj) != nil; got != tc.want {
+				var all []string
+				for _, s := range doc.Statements {
+					all = append(all, s.Subject.Name+" —"+s.Predicate+"→ "+s.Object.Name)
+				}
+				t.Errorf("%s —%s→ %s found: %v, want %v (%q)", tc.subj, tc.pred, tc.obj, got, tc.want, all)
+			}
+		})
 	}
 }

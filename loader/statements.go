@@ -207,6 +207,11 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 				if !slices.ContainsFunc(tp.Rel, func(k int) bool { return negativeVerbs[verbLemma(ws[k])] || strings.EqualFold(ws[k].Text, "unable") }) {
 					st.Negated = !st.Negated // "failed to pay its workers", the failing not in the predicate
 				}
+			case "purpose":
+				if x.agentlessPurpose(tp) {
+					continue // "the needle is inserted to get a sample": whoever inserts it gets it, not the needle
+				}
+				st.Modality = m
 			default:
 				st.Modality = m
 			}
@@ -370,7 +375,7 @@ func (x *sentenceExtractor) wholeCoordination(a openie.Arg) openie.Arg {
 		return a
 	}
 	for _, m := range members {
-		if ws[m].XPOS != "NN" && ws[m].XPOS != "NNS" || len(ws[m].NER) > 2 {
+		if ws[m].XPOS != "NN" && ws[m].XPOS != "NNS" || len(ws[m].NER) > 2 || x.namedAfterTitle(m) {
 			return a // a name among them: one statement each
 		}
 	}
@@ -394,6 +399,18 @@ func (x *sentenceExtractor) wholeCoordination(a openie.Arg) openie.Arg {
 		words = append(words, k)
 	}
 	return openie.Arg{Words: words, Head: r}
+}
+
+// namedAfterTitle reports a common noun that is a title before a name the
+// parse hung on it ("city mayor Hau Lung-bin" with the name flat under
+// "mayor"): the phrase names a person.
+func (x *sentenceExtractor) namedAfterTitle(h int) bool {
+	for k := h + 1; k < len(x.ws) && x.ws[k].Head == h && x.ws[k].Rel == "flat"; k++ {
+		if x.ws[k].XPOS == "NNP" || x.ws[k].XPOS == "NNPS" {
+			return true
+		}
+	}
+	return false
 }
 
 // phraseWords is a noun and its own modifiers, without its conjuncts,
@@ -1010,7 +1027,9 @@ var nounComplements = map[string]map[string]bool{
 		"trip": true, "return": true, "approach": true, "reference": true, "key": true, "road": true, "path": true,
 		"right": true, "rights": true, "obstacle": true, "alternative": true, "exception": true,
 		"challenge": true, "transition": true, "amendment": true,
-		"adviser": true, "advisor": true, "successor": true, "heir": true, "ambassador": true, "envoy": true},
+		"adviser": true, "advisor": true, "successor": true, "heir": true, "ambassador": true, "envoy": true,
+		"attention": true, "letter": true, "message": true, "apology": true, "tribute": true, "donation": true,
+		"aid": true, "risk": true, "danger": true, "link": true, "links": true, "connection": true},
 	"for": {"call": true, "calls": true, "demand": true, "request": true, "need": true, "search": true,
 		"reason": true, "plan": true, "plans": true, "responsibility": true, "bid": true, "candidate": true,
 		"funding": true, "money": true, "compensation": true, "appetite": true, "campaign": true, "warrant": true,
@@ -1021,7 +1040,8 @@ var nounComplements = map[string]map[string]bool{
 		"moratorium": true, "vote": true, "ruling": true, "views": true, "position": true, "stance": true},
 	"with": {"talks": true, "meeting": true, "relationship": true, "relations": true, "ties": true, "deal": true,
 		"agreement": true, "contact": true, "cooperation": true, "conflict": true, "partnership": true,
-		"negotiations": true, "conversation": true, "conversations": true, "trade": true, "war": true},
+		"negotiations": true, "conversation": true, "conversations": true, "trade": true, "war": true,
+		"touch": true, "interview": true},
 	"against": {"campaign": true, "war": true, "case": true, "charges": true, "measures": true, "protest": true,
 		"protests": true, "violence": true, "discrimination": true, "lawsuit": true, "suit": true, "fight": true,
 		"complaint": true, "allegations": true, "action": true, "strike": true, "strikes": true, "offensive": true},
@@ -1086,6 +1106,43 @@ var factiveAdjectives = map[string]bool{"clear": true, "true": true, "evident": 
 // tellVerbs ask for what their infinitive says ("told them to leave") but
 // report what their clause says ("told reporters that ...").
 var tellVerbs = map[string]bool{"tell": true, "warn": true, "advise": true}
+
+// agentlessPurpose reports a purpose clause whose subject Open IE took
+// from an agentless passive it qualifies: in "the needle is inserted into
+// the vein to get a blood sample" it is whoever inserts the needle who
+// gets the sample, and the text does not say who.
+func (x *sentenceExtractor) agentlessPurpose(tp openie.Tuple) bool {
+	ws := x.ws
+	v := tp.Verb
+	for n := 0; ws[v].Rel == "conj" && ws[v].Head >= 0 && n < len(ws); n++ {
+		v = ws[v].Head // "to get a sample or perform IV therapy"
+	}
+	p := ws[v].Head
+	if ws[v].Rel != "advcl" || p < 0 || x.hasChild(p, "obl:agent", "nsubj") || x.hasChild(v, "nsubj", "nsubj:pass") {
+		return false
+	}
+	sh := tp.Subject.Head
+	if sh < 0 || ws[sh].Head != p || ws[sh].UPOS != "NOUN" || equipVerbs[verbLemma(ws[p])] {
+		return false
+	}
+	// the passive's subject, or the object of a verb with no subject
+	// ("involves inserting a needle to get a sample")
+	if r := ws[sh].Rel; r != "nsubj:pass" && !(r == "obj" && ws[p].XPOS == "VBG") {
+		return false
+	}
+	// someone named, a group or a person does what they are sent or hired for
+	return x.doc.entityAt(x.sent.Index, sh) < 0 && (ws[sh].NER == "" || ws[sh].NER == "O")
+}
+
+// equipVerbs, made passive, leave their subject to do what they were
+// done for: "was provided with material to build a case", "the data will
+// be used to improve the robot", "a wall was installed to protect them".
+var equipVerbs = map[string]bool{"use": true, "design": true, "intend": true, "build": true, "make": true,
+	"create": true, "develop": true, "install": true, "set": true, "put": true, "place": true, "employ": true,
+	"deploy": true, "train": true, "hire": true, "send": true, "provide": true, "give": true, "ask": true,
+	"choose": true, "elect": true, "appoint": true, "pay": true, "bring": true, "invite": true, "recruit": true,
+	"call": true, "assign": true, "task": true, "select": true, "authorize": true, "fund": true, "equip": true,
+	"program": true, "engineer": true, "mean": true, "sway": true, "encourage": true, "urge": true, "force": true}
 
 // embedding is what a clause's verb v is embedded in, when that makes it
 // other than a plain fact: "if" inside a condition, or the condition's

@@ -160,6 +160,9 @@ type Report struct {
 	Shown                   []Judged // every current statement shown, with its label and note where judged
 	Missing                 int      // judged correct statements the extractor no longer gives
 	Hidden                  int      // statements under the confidence threshold
+	// Lost are those statements, once each, their notes telling what the
+	// extractor now gives for the same sentence ("now: s | p | o; ...").
+	Lost []Judged
 }
 
 // Precision is the share of matched statements labelled correct.
@@ -262,6 +265,7 @@ func Score(ctx context.Context, judged []Judged, keys []KeyFact, extract Extract
 	var r Report
 	found := map[[2]any]bool{} // (article, key fact) expressed by a current correct statement
 	seen := map[key]bool{}
+	pairs := map[string][][2]int{} // an article's (judged, current) sentence numbers of its matches
 	for _, a := range names {
 		doc, err := extract(ctx, a)
 		if err != nil {
@@ -288,6 +292,7 @@ func Score(ctx context.Context, judged []Judged, keys []KeyFact, extract Extract
 			}
 			cur.Label, cur.KeyFact, cur.Note = j.Label, j.KeyFact, j.Note
 			r.Shown = append(r.Shown, cur)
+			pairs[a] = append(pairs[a], [2]int{j.Sentence, cur.Sentence})
 			r.Matched++
 			switch j.Label {
 			case Correct:
@@ -302,9 +307,14 @@ func Score(ctx context.Context, judged []Judged, keys []KeyFact, extract Extract
 			}
 		}
 	}
+	lost := map[key]bool{}
 	for _, j := range judged {
 		if j.Label == Correct && !m.used[keyOf(j)] {
 			r.Missing++
+			if !lost[keyOf(j)] {
+				lost[keyOf(j)] = true
+				r.Lost = append(r.Lost, r.lostAt(j, pairs[j.Article]))
+			}
 		}
 	}
 	r.KeyFacts = len(keys)
@@ -314,6 +324,38 @@ func Score(ctx context.Context, judged []Judged, keys []KeyFact, extract Extract
 		}
 	}
 	return r, nil
+}
+
+// lostAt is judged statement j, lost, with a note of the statements the
+// extractor now gives for its sentence: its number shifted as the nearest
+// matched sentence of the article shifted (a page read with a paragraph
+// more or less numbers its sentences differently).
+func (r *Report) lostAt(j Judged, pairs [][2]int) Judged {
+	shift, best := 0, -1
+	for _, p := range pairs {
+		if d := abs(p[0] - j.Sentence); best < 0 || d < best {
+			shift, best = p[1]-p[0], d
+		}
+	}
+	var now []string
+	for _, c := range r.Shown {
+		if c.Article == j.Article && c.Sentence == j.Sentence+shift {
+			now = append(now, c.Subject+" | "+c.Predicate+" | "+c.Object)
+		}
+	}
+	if len(now) == 0 {
+		j.Note = "now: nothing in this sentence"
+	} else {
+		j.Note = "now: " + strings.Join(now, "; ")
+	}
+	return j
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // fromStatement is a statement as an unlabelled judged line.

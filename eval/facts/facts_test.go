@@ -136,3 +136,35 @@ func TestHeldAUC(t *testing.T) {
 		t.Errorf("no negatives: %v", got)
 	}
 }
+
+// TestLost: a judged-correct statement no longer extracted is listed once,
+// with what its sentence, shifted as its neighbours shifted, now gives.
+func TestLost(t *testing.T) {
+	dir := t.TempDir()
+	judged := Header() + "\n" +
+		"a.txt\t2\tMexico\tdeploy\ttroops\tfalse\t\t\t\t\tcorrect\t\t\n" +
+		"a.txt\t5\tMexico\tsend\t32,000 troops\tfalse\t\t\t\t\tcorrect\t\t\n" +
+		"a.txt\t5\tMexico\tsend\t32,000 troops\tfalse\t\t\t\t\tcorrect\t\t\n"
+	jp := filepath.Join(dir, "j.tsv")
+	os.WriteFile(jp, []byte(judged), 0o644)
+	js, err := ReadJudged(jp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	extract := func(ctx context.Context, a string) (*kg.Document, error) {
+		return &kg.Document{Statements: []kg.Statement{
+			st(3, "Mexico", "deploy", "troops"), // sentence 2 then: one more sentence before
+			st(6, "Mexico", "send", "32,000"),   // sentence 5 then, its object cut
+		}}, nil
+	}
+	r, err := Score(context.Background(), js, nil, extract, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Lost) != 1 {
+		t.Fatalf("lost %+v, want the one 'send' statement", r.Lost)
+	}
+	if got, want := r.Lost[0].Note, "now: Mexico | send | 32,000"; got != want {
+		t.Errorf("note %q, want %q", got, want)
+	}
+}

@@ -749,6 +749,10 @@ type candidate struct {
 	arg    Arg
 	prep   int
 	direct bool
+	// fronted is a relative pronoun's phrase ("in which"): it stands
+	// before the verb but is read after it, "were trampled in" the
+	// antecedent
+	fronted bool
 }
 
 // clauseArguments finds the arguments of predicate v among the
@@ -778,15 +782,15 @@ func (t *tree) clauseArguments(v, cop int, sources []int, tp *Tuple) (args []can
 					}).Words...)
 					sort.Ints(a.Words)
 					a.Head = ecm // a clause, not the noun
-					args = append(args, candidate{a, -1, true})
+					args = append(args, candidate{a, -1, true, false})
 					continue
 				}
 				if a := t.argument(k); len(a.Words) > 1 && s.Rel[a.Words[0]] == "case" {
 					// "met with Macron" parsed as an object with a case marker
-					args = append(args, candidate{a, a.Words[0], false})
+					args = append(args, candidate{a, a.Words[0], false, false})
 					continue
 				}
-				args = append(args, candidate{t.argument(k), -1, true})
+				args = append(args, candidate{t.argument(k), -1, true, false})
 			case "xcomp":
 				if t.child(v, "obj", "iobj") < 0 && (s.UPOS[k] == "VERB" || t.child(k, "cop") >= 0) && cop < 0 {
 					return nil, false // the complement's tuple carries this verb (see controlVerb)
@@ -794,14 +798,14 @@ func (t *tree) clauseArguments(v, cop int, sources []int, tp *Tuple) (args []can
 				if s.UPOS[k] == "VERB" && t.controlAdjective(v) {
 					return nil, false // "were able to reinforce": likewise
 				}
-				args = append(args, candidate{t.span(k, func(x int) bool { return s.Rel[x] == "punct" }), -1, true})
+				args = append(args, candidate{t.span(k, func(x int) bool { return s.Rel[x] == "punct" }), -1, true, false})
 			case "ccomp":
-				args = append(args, candidate{t.span(k, func(x int) bool { return s.Rel[x] == "punct" }), -1, true})
+				args = append(args, candidate{t.span(k, func(x int) bool { return s.Rel[x] == "punct" }), -1, true, false})
 			case "advcl":
 				// "taught at X until he switched to Y": the adverbial clause
 				// is an argument (time, reason, condition), after the others
 				if si == 0 && t.subordinator(k) >= 0 && k > v {
-					args = append(args, candidate{t.span(k, func(x int) bool { return s.Rel[x] == "punct" }), -1, false})
+					args = append(args, candidate{t.span(k, func(x int) bool { return s.Rel[x] == "punct" }), -1, false, false})
 				}
 			case "obl", "obl:tmod", "obl:npmod", "obl:agent", "obl:unmarked":
 				if cop >= 0 && src == v {
@@ -809,11 +813,12 @@ func (t *tree) clauseArguments(v, cop int, sources []int, tp *Tuple) (args []can
 				}
 				p := t.child(k, "case")
 				a := t.nominal(k)
-				if ant, ok := t.antecedent(k); ok {
+				ant, fronted := t.antecedent(k)
+				if fronted {
 					// "the stampede in which 1,426 pilgrims were trampled"
 					a = ant
 				}
-				args = append(args, candidate{a, p, false})
+				args = append(args, candidate{a, p, false, fronted && p >= 0})
 			}
 		}
 	}
@@ -821,7 +826,7 @@ func (t *tree) clauseArguments(v, cop int, sources []int, tp *Tuple) (args []can
 	// second verb, is the second verb's too.
 	if h := s.Head[v]; s.Rel[v] == "conj" && h >= 0 && t.child(v, "obj", "iobj", "xcomp", "ccomp") < 0 {
 		if k := t.child(h, "obj"); k > v {
-			args = append(args, candidate{t.argument(k), -1, true})
+			args = append(args, candidate{t.argument(k), -1, true, false})
 			tp.Confidence -= 0.05
 		}
 	}
@@ -842,7 +847,7 @@ func (t *tree) orderArguments(v int, objs []Arg, args []candidate, tp *Tuple) {
 		for _, c := range t.kids[v] {
 			if s.Rel[c] == "conj" && s.UPOS[c] == "VERB" && t.child(c, "nsubj", "nsubj:pass") < 0 {
 				if k := t.child(c, "obj"); k > c {
-					args = append(args, candidate{t.argument(k), -1, true})
+					args = append(args, candidate{t.argument(k), -1, true, false})
 					tp.Confidence -= 0.05
 				}
 				break
@@ -855,8 +860,10 @@ func (t *tree) orderArguments(v int, objs []Arg, args []candidate, tp *Tuple) {
 			return 0
 		case c.arg.Head > v:
 			return 1
+		case c.fronted:
+			return 2 // after the phrases that follow the verb ("a period in which crime declined in the city")
 		}
-		return 2
+		return 3
 	}
 	sort.SliceStable(args, func(i, j int) bool {
 		if ri, rj := rank(args[i]), rank(args[j]); ri != rj {
@@ -866,7 +873,7 @@ func (t *tree) orderArguments(v int, objs []Arg, args []candidate, tp *Tuple) {
 	})
 	tp.Args = append(tp.Args, objs...)
 	for i, a := range args {
-		if i == 0 && len(objs) == 0 && a.prep >= 0 && rank(a) == 1 {
+		if i == 0 && len(objs) == 0 && a.prep >= 0 && (rank(a) == 1 || a.fronted) {
 			// the first prepositional argument lends its preposition to
 			// the relation: (X; was born in; Hawaii)
 			tp.Prep = a.prep

@@ -165,3 +165,17 @@ func TestTreeCycle(t *testing.T) {
 		}
 	}
 }
+
+// TestFrontedRelative: a relative pronoun's preposition ("in which") joins
+// the relation as a phrase after the verb would ("was born in the town"),
+// but a phrase that does follow the verb comes first.
+func TestFrontedRelative(t *testing.T) {
+	// the town in which he was born
+	s := parsed("the/DET/DT/2/det town/NOUN/NN/0/root in/ADP/IN/4/case which/PRON/WDT/7/obl he/PRON/PRP/7/nsubj:pass " +
+		"was/AUX/VBD/7/aux:pass born/VERB/VBN/2/acl:relcl")
+	has(t, render(s), "he | was born in | the town")
+	// a period in which crime declined in the city
+	s = parsed("a/DET/DT/2/det period/NOUN/NN/0/root in/ADP/IN/4/case which/PRON/WDT/6/obl crime/NOUN/NN/6/nsubj " +
+		"declined/VERB/VBD/2/acl:relcl in/ADP/IN/9/case the/DET/DT/9/det city/NOUN/NN/6/obl")
+	has(t, render(s), "crime | declined in | the city | a period")
+}

@@ -125,6 +125,14 @@ func (m *Models) AnnotateForms(words []nlp.Word, forms []string) {
 	apposedSubject(words)
 	exampleSubject(words)
 	codeNameTrees(words, forms)
+	amountNoun(words)
+	mannerAdverb(words)
+	nounInfinitive(words)
+	objectBeforeModal(words)
+	prepositionAsNoun(words)
+	relativeThenVerb(words)
+	subjectBeforeMark(words)
+	contentThat(words)
 }
 
 // apposedSubject repairs a verb given two subjects with a comma between
@@ -380,3 +388,406 @@ func promoteAfterModal(tags, alt []tagger.Tag, margins []float32) {
 		}
 	}
 }
+
+// amountNoun repairs an amount of money the parser cut from the noun it
+// measures: in "released on US$ 20,000 bail" the parser may hang "bail"
+// on the verb beside "$", leaving an amount with no noun. A common noun
+// right after the amount's number, with no preposition of its own and
+// the amount's head as its sibling, is the head of the phrase; the
+// amount modifies it ("$5 million bond", "a £300 fine").
+func amountNoun(ws []nlp.Word) {
+	for a := range ws {
+		if ws[a].XPOS != "$" || ws[a].Head < 0 {
+			continue
+		}
+		rel := ws[a].Rel
+		if rel != "obl" && rel != "obj" && rel != "nmod" && rel != "nsubj" && rel != "nsubj:pass" {
+			continue
+		}
+		last := a // the amount's last word: its number
+		for last+1 < len(ws) && ws[last+1].Head == a && ws[last+1].UPOS == "NUM" {
+			last++
+		}
+		n := last + 1
+		if last == a || n >= len(ws) || ws[n].UPOS != "NOUN" || ws[n].Head != ws[a].Head {
+			continue
+		}
+		hasCase := false
+		for k := range ws {
+			if ws[k].Head == n && (ws[k].Rel == "case" || ws[k].Rel == "det") && k < n {
+				hasCase = true
+			}
+		}
+		if hasCase {
+			continue
+		}
+		saved := make([]nlp.Word, len(ws))
+		copy(saved, ws)
+		for k := range ws {
+			// the amount's preposition and determiner belong to the phrase
+			if ws[k].Head == a && k < a && (ws[k].Rel == "case" || ws[k].Rel == "det") {
+				ws[k].Head = n
+			}
+		}
+		ws[n].Rel = rel
+		ws[a].Head, ws[a].Rel = n, "compound"
+		if !nlp.Acyclic(ws) {
+			copy(ws, saved)
+		}
+	}
+}
+
+// mannerAdverb repairs a manner adverb the parser hung on the noun of the
+// prepositional phrase after it: in "reacting slowly to his calls" the
+// adverb says how they react, not which calls. An adverb in -ly right
+// before the preposition of a nominal of the verb's is the verb's.
+// Adverbs that single out the phrase ("only to", "mainly in") stay.
+func mannerAdverb(ws []nlp.Word) {
+	for r := range ws {
+		n := ws[r].Head
+		if ws[r].Rel != "advmod" || n < 0 || ws[r].XPOS != "RB" || r+1 >= len(ws) {
+			continue
+		}
+		low := strings.ToLower(ws[r].Text)
+		if !strings.HasSuffix(low, "ly") || focusAdverbs[low] {
+			continue
+		}
+		if ws[r+1].Head != n || ws[r+1].Rel != "case" || ws[n].Rel != "obl" || ws[n].Head < 0 {
+			continue
+		}
+		if u := ws[ws[n].Head].UPOS; u != "VERB" && u != "ADJ" {
+			continue
+		}
+		ws[r].Head = ws[n].Head
+	}
+}
+
+// focusAdverbs single out the phrase they stand before.
+var focusAdverbs = map[string]bool{"only": true, "mainly": true, "mostly": true, "largely": true, "partly": true,
+	"particularly": true, "especially": true, "exclusively": true, "primarily": true, "nearly": true,
+	"roughly": true, "approximately": true, "solely": true, "chiefly": true, "merely": true, "simply": true,
+	"exactly": true, "directly": true, "shortly": true, "early": true, "reportedly": true, "allegedly": true,
+	"apparently": true, "possibly": true, "probably": true, "likely": true, "certainly": true, "really": true,
+	"fully": true, "partially": true, "predominantly": true, "principally": true, "specifically": true,
+	"immediately": true, "precisely": true, "barely": true, "hardly": true, "scarcely": true, "entirely": true}
+
+// nounInfinitive repairs an infinitive the parser made a purpose of the
+// verb when it follows a noun that takes one: "ticketed for failure to
+// reduce speed" is a failure to reduce it, not ticketed in order to.
+func nounInfinitive(ws []nlp.Word) {
+	for v := range ws {
+		if ws[v].Rel != "advcl" || ws[v].Head < 0 || v < 2 {
+			continue
+		}
+		to := v - 1
+		for to > 0 && ws[to].Head == v && ws[to].Rel == "advmod" {
+			to--
+		}
+		if strings.ToLower(ws[to].Text) != "to" || ws[to].Head != v || ws[to].Rel != "mark" || to < 1 {
+			continue
+		}
+		n := to - 1
+		if ws[n].UPOS != "NOUN" || ws[n].Head != ws[v].Head || !infinitiveNouns[strings.ToLower(ws[n].Lemma)] {
+			continue
+		}
+		if ws[n].Rel != "obl" && ws[n].Rel != "obj" {
+			continue
+		}
+		ws[v].Head, ws[v].Rel = n, "acl"
+		if !nlp.Acyclic(ws) {
+			ws[v].Head, ws[v].Rel = ws[n].Head, "advcl"
+		}
+	}
+}
+
+// infinitiveNouns take an infinitive of their own: "a failure to act", "a
+// refusal to comply", "the right to vote".
+var infinitiveNouns = map[string]bool{"failure": true, "refusal": true, "attempt": true, "bid": true,
+	"decision": true, "right": true, "ability": true, "inability": true, "willingness": true, "unwillingness": true,
+	"permission": true, "promise": true, "pledge": true, "threat": true, "intention": true, "obligation": true,
+	"determination": true, "reluctance": true, "eagerness": true, "desire": true, "temptation": true,
+	"authority": true, "power": true, "license": true, "licence": true, "mandate": true, "tendency": true}
+
+// objectBeforeModal repairs a content clause the parser split into an
+// object and a coordinated verb: in "he decided men will no longer be
+// allowed inside" it made "men" the object of "decided" and "allowed" a
+// conjunct with no subject. A noun object followed right away by a modal
+// whose verb has no subject and no conjunction of its own is that verb's
+// subject, and the verb is the clause the first verb takes.
+func objectBeforeModal(ws []nlp.Word) {
+	for m := 1; m < len(ws); m++ {
+		c := ws[m].Head
+		if ws[m].XPOS != "MD" || ws[m].Rel != "aux" || c <= m {
+			continue
+		}
+		n := m - 1 // the object's head: the word before the modal, climbed while it stays left of the modal
+		for ws[n].Head > n && ws[n].Head < m {
+			n = ws[n].Head
+		}
+		d := ws[n].Head
+		if ws[n].Rel != "obj" || d < 0 || d > n || ws[d].UPOS != "VERB" {
+			continue
+		}
+		if u := ws[n].UPOS; u != "NOUN" && u != "PROPN" && u != "PRON" {
+			continue
+		}
+		if ws[c].Rel != "conj" && ws[c].Rel != "parataxis" {
+			continue
+		}
+		own, pass := false, false
+		for k := range ws {
+			if ws[k].Head != c {
+				continue
+			}
+			switch ws[k].Rel {
+			case "nsubj", "nsubj:pass", "expl", "cc", "mark":
+				own = true
+			case "aux:pass":
+				pass = true
+			}
+		}
+		if own {
+			continue
+		}
+		saved := make([]nlp.Word, len(ws))
+		copy(saved, ws)
+		ws[n].Head, ws[n].Rel = c, "nsubj"
+		if pass {
+			ws[n].Rel = "nsubj:pass"
+		}
+		ws[c].Head, ws[c].Rel = d, "ccomp"
+		if !nlp.Acyclic(ws) {
+			copy(ws, saved)
+		}
+	}
+}
+
+// prepositionAsNoun repairs a preposition the tagger took for a noun and
+// the parser for an indirect object: "allowed inside any of its stores"
+// has one phrase, "inside" introducing it.
+func prepositionAsNoun(ws []nlp.Word) {
+	for p := 0; p+1 < len(ws); p++ {
+		if ws[p].Rel != "iobj" || ws[p].Head < 0 || !spatialPrepositions[strings.ToLower(ws[p].Text)] {
+			continue
+		}
+		v := ws[p].Head
+		o := -1
+		for k := p + 1; k < len(ws); k++ {
+			if ws[k].Head == v && ws[k].Rel == "obj" {
+				o = k
+				break
+			}
+		}
+		if o < 0 || !nlp.Below(ws, p+1, o) {
+			continue
+		}
+		ws[p].Head, ws[p].Rel, ws[p].UPOS, ws[p].XPOS = o, "case", "ADP", "IN"
+		ws[o].Rel = "obl"
+	}
+}
+
+// spatialPrepositions are prepositions the tagger sometimes takes for
+// nouns.
+var spatialPrepositions = map[string]bool{"inside": true, "outside": true, "behind": true, "beside": true,
+	"underneath": true, "beneath": true, "within": true, "throughout": true, "alongside": true}
+
+// relativeThenVerb repairs a sentence whose main verb the parser joined
+// to a relative clause before it: in "A device, which includes a module,
+// could be used at bedsides" it made "used" a conjunct of "includes" and
+// the noun the root. A verb after a comma, with an auxiliary but no
+// subject nor conjunction of its own, coordinated inside a relative
+// clause of a root noun, is the sentence's verb, and the noun its subject.
+func relativeThenVerb(ws []nlp.Word) {
+	for c := range ws {
+		if ws[c].Rel != "conj" || ws[c].Head < 0 || ws[c].UPOS != "VERB" {
+			continue
+		}
+		first, aux, own, pass := c, false, false, false
+		for k := range ws {
+			if ws[k].Head != c {
+				continue
+			}
+			switch ws[k].Rel {
+			case "aux", "aux:pass":
+				aux = true
+				pass = pass || ws[k].Rel == "aux:pass"
+				first = min(first, k)
+			case "nsubj", "nsubj:pass", "expl", "cc", "mark", "csubj":
+				own = true
+			case "advmod":
+				if k < c {
+					first = min(first, k)
+				}
+			}
+		}
+		if !aux || own || first < 1 || ws[first-1].Text != "," {
+			continue
+		}
+		// the root noun whose relative clause holds c's head
+		n, rel := -1, false
+		for h, steps := ws[c].Head, 0; h >= 0 && steps <= len(ws); h, steps = ws[h].Head, steps+1 {
+			if ws[h].Rel == "acl:relcl" {
+				rel = true
+			}
+			if ws[h].Head < 0 {
+				n = h
+			}
+		}
+		if !rel || n < 0 || n > first || (ws[n].UPOS != "NOUN" && ws[n].UPOS != "PROPN") {
+			continue
+		}
+		hasCop := false
+		for k := range ws {
+			if ws[k].Head == n && (ws[k].Rel == "cop" || ws[k].Rel == "case") {
+				hasCop = true
+			}
+		}
+		if hasCop {
+			continue
+		}
+		saved := make([]nlp.Word, len(ws))
+		copy(saved, ws)
+		for k := range ws {
+			if ws[k].Head == n && k > c && ws[k].UPOS == "PUNCT" {
+				ws[k].Head = c // the closing punctuation
+			}
+		}
+		ws[c].Head, ws[c].Rel = -1, "root"
+		ws[n].Head, ws[n].Rel = c, "nsubj"
+		if pass {
+			ws[n].Rel = "nsubj:pass"
+		}
+		if !nlp.Acyclic(ws) {
+			copy(ws, saved)
+			continue
+		}
+		return
+	}
+}
+
+// subjectBeforeMark repairs a clause given a subject before its
+// subordinator: in "asked Ann Lee whether the company had fired him" the
+// parser made "Ann Lee" a second subject of "fired". A subject stands
+// after its clause's "whether", "that" or "if"; a noun before it, right
+// after a verb that takes a person and a clause, is that verb's object.
+func subjectBeforeMark(ws []nlp.Word) {
+	for s := range ws {
+		c := ws[s].Head
+		if ws[s].Rel != "nsubj" || c <= s {
+			continue
+		}
+		m, other := -1, false
+		for k := range ws {
+			if ws[k].Head != c {
+				continue
+			}
+			if ws[k].Rel == "mark" && k > s && k < c && m < 0 {
+				m = k
+			}
+			if k != s && (ws[k].Rel == "nsubj" || ws[k].Rel == "nsubj:pass") && k > s {
+				other = true
+			}
+		}
+		v := ws[c].Head
+		if m < 0 || !other || v < 0 || v > s || !personAndClauseVerbs[strings.ToLower(ws[v].Lemma)] || (ws[c].Rel != "ccomp" && ws[c].Rel != "advcl") {
+			continue
+		}
+		// nothing but the noun's own words between the verb and the mark
+		ok := true
+		for k := v + 1; k < m; k++ {
+			if !nlp.Below(ws, k, s) {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		saved := make([]nlp.Word, len(ws))
+		copy(saved, ws)
+		ws[s].Head, ws[s].Rel = v, "obj"
+		if ws[c].Rel == "advcl" {
+			ws[c].Rel = "ccomp"
+		}
+		if !nlp.Acyclic(ws) {
+			copy(ws, saved)
+		}
+	}
+}
+
+// personAndClauseVerbs take whom they address and what they say or ask:
+// "asked Ann Lee whether ...", "told the court that ...".
+var personAndClauseVerbs = map[string]bool{"ask": true, "tell": true, "inform": true, "remind": true, "warn": true,
+	"assure": true, "advise": true, "notify": true, "persuade": true, "convince": true, "teach": true, "promise": true}
+
+// contentThat repairs a noun's "that" clause read as a relative clause
+// whose verb is the clause's subject: in "received reports that access to
+// Wikipedia is being restored" the tagger made "access" a verb with
+// "that" its subject, and the parser left "restored" without one. After
+// a noun that takes a content clause, "that" and a word the tagger also
+// took for a noun, followed later by a verb with an auxiliary and no
+// subject of its own outside that word's phrase, open the noun's clause:
+// the word is its subject.
+func contentThat(ws []nlp.Word) {
+	for v := 2; v < len(ws); v++ {
+		t, n := v-1, v-2
+		if ws[v].Rel != "acl:relcl" || ws[v].Head != n || !strings.EqualFold(ws[t].Text, "that") || ws[t].Head != v ||
+			ws[t].Rel != "nsubj" || !contentClauseNouns[strings.ToLower(ws[n].Lemma)] {
+			continue
+		}
+		if ws[v].UPOS != "NOUN" && !strings.HasPrefix(ws[v].Alt, "NN") {
+			continue
+		}
+		// the verb after v's phrase: the first word after v with an
+		// auxiliary of its own and no subject before v
+		r := -1
+		for k := v + 1; k < len(ws) && r < 0; k++ {
+			if ws[k].UPOS != "VERB" && ws[k].UPOS != "ADJ" {
+				continue
+			}
+			aux := false
+			for j := range ws {
+				if ws[j].Head == k && (ws[j].Rel == "aux" || ws[j].Rel == "aux:pass" || ws[j].Rel == "cop") && j > v {
+					aux = true
+				}
+			}
+			if aux {
+				r = k
+			}
+		}
+		if r < 0 || nlp.Below(ws, r, v) && ws[r].Rel != "ccomp" {
+			continue
+		}
+		saved := make([]nlp.Word, len(ws))
+		copy(saved, ws)
+		pass := false
+		for j := range ws {
+			if ws[j].Head == r && ws[j].Rel == "aux:pass" {
+				pass = true
+			}
+			if ws[j].Head == r && (ws[j].Rel == "nsubj" || ws[j].Rel == "nsubj:pass") && j > v && j < r {
+				ws[j].Head, ws[j].Rel = v, "nmod" // "support for the strike": the strike is no subject
+			}
+			if ws[j].Head == v && j > v && strings.HasPrefix(ws[j].Rel, "obl") {
+				ws[j].Rel = "nmod" // "access to Wikipedia in Turkey"
+			}
+		}
+		ws[r].Head, ws[r].Rel = n, "acl"
+		ws[v].Head, ws[v].Rel = r, "nsubj"
+		if pass {
+			ws[v].Rel = "nsubj:pass"
+		}
+		if ws[v].UPOS != "NOUN" {
+			ws[v].UPOS, ws[v].XPOS, ws[v].Alt = "NOUN", ws[v].Alt, ws[v].XPOS
+		}
+		ws[t].Head, ws[t].Rel, ws[t].UPOS, ws[t].XPOS = r, "mark", "SCONJ", "IN"
+		if !nlp.Acyclic(ws) {
+			copy(ws, saved)
+		}
+	}
+}
+
+// contentClauseNouns take a "that" clause saying what they hold or tell.
+var contentClauseNouns = map[string]bool{"report": true, "news": true, "word": true, "claim": true, "rumor": true,
+	"rumour": true, "fear": true, "hope": true, "evidence": true, "sign": true, "indication": true, "suggestion": true,
+	"belief": true, "notion": true, "fact": true, "possibility": true, "assurance": true, "confirmation": true,
+	"warning": true, "concern": true, "allegation": true, "speculation": true, "expectation": true}

@@ -65,6 +65,48 @@ var hyphenPrefixes = map[string]bool{
 	"trans": true, "de": true, "un": true, "all": true, "half": true, "well": true,
 }
 
+// givenName reports whether word, hyphenated at i, is a romanized given
+// name written with a lowercase second syllable after a surname: "Hau
+// Lung-bin", "Moon Jae-in", "Ban Ki-moon" stay one word. Compounds after a
+// name ("Saudi Arabia-led", "Hong Kong-listed", "Wall Street-style") are
+// not: their second part is a participle or a word of the list.
+func givenName(toks []nlp.Word, text string, start int, word string, i int) bool {
+	first, second := word[:i], word[i+1:]
+	if len(first) < 2 || len(first) > 6 || len(second) < 2 || len(second) > 5 || strings.Contains(second, "-") {
+		return false
+	}
+	if !isUpperASCII(first[0]) || !isLowerWord(first[1:]) || !isLowerWord(second) || nameCompounds[second] ||
+		strings.HasSuffix(second, "ed") || strings.HasSuffix(second, "ing") {
+		return false
+	}
+	// the surname: a capitalized word a single space before
+	if len(toks) == 0 {
+		return false
+	}
+	p := toks[len(toks)-1]
+	return p.End == start-1 && text[p.End] == ' ' && len(p.Text) >= 2 && isUpperASCII(p.Text[0]) && isLowerWord(p.Text[1:])
+}
+
+func isUpperASCII(b byte) bool { return b >= 'A' && b <= 'Z' }
+
+func isLowerWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// nameCompounds are the second parts of compounds after a name that
+// givenName must not take for a syllable ("Wall Street-style").
+var nameCompounds = map[string]bool{"led": true, "run": true, "born": true, "made": true, "held": true, "built": true,
+	"area": true, "style": true, "wide": true, "type": true, "era": true, "free": true, "like": true, "only": true,
+	"class": true, "level": true, "size": true, "grown": true, "bound": true, "proof": true, "owned": true,
+	"based": true, "up": true, "out": true, "off": true, "over": true, "down": true,
+	"esque": true, "ish": true, "ist": true, "ism": true, "year": true, "day": true, "week": true, "month": true,
+	"old": true, "new": true, "side": true, "wise": true, "less": true, "sized": true, "fold": true}
+
 // splitParts are contractions written as one word that treebanks split
 // into two ("cannot" = "can" + "not").
 var splitParts = map[string]int{"cannot": 3, "gonna": 3, "gotta": 3, "wanna": 3}
@@ -92,6 +134,9 @@ func appendSplit(toks []nlp.Word, text string, start, end int) []nlp.Word {
 		}
 		if c == '-' && hyphenPrefixes[strings.ToLower(word[:i])] && !strings.Contains(word[:i], "-") {
 			continue
+		}
+		if c == '-' && givenName(toks, text, start, word, i) {
+			break
 		}
 		toks = append(toks, nlp.Word{Text: word[:i], Start: start, End: start + i}, nlp.Word{Text: word[i : i+1], Start: start + i, End: start + i + 1})
 		return appendSplit(toks, text, start+i+1, end)

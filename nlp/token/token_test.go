@@ -44,6 +44,9 @@ func TestTokenize(t *testing.T) {
 		{"cannot", "We cannot go", "We|can|not|go"},
 		{"punctuation runs", "Wow!!! Really?! ====", "Wow|!!!|Really|?!|===="},
 		{"dots", "so.. what", "so|..|what"},
+		{"given name with a lowercase syllable", "mayor Hau Lung-bin and Moon Jae-in", "mayor|Hau|Lung-bin|and|Moon|Jae-in"},
+		{"compound after a name", "the Saudi Arabia-led coalition, a Hong Kong-listed firm", "the|Saudi|Arabia|-|led|coalition|,|a|Hong|Kong|-|listed|firm"},
+		{"capitalized compound alone", "the Iran-backed group", "the|Iran|-|backed|group"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -265,7 +265,7 @@ func sentenceRoles(text string, sents []nlp.Sentence, roles map[int]int) time.Ti
 				continue
 			}
 		}
-		if byline(s.Words) || boilerplate(line) {
+		if byline(s.Words) || boilerplate(line) || siteNotice(s.Words) {
 			roles[i] = roleByline // states nothing about the story
 		}
 		// "Sources" (or "References") on a line of its own starts the

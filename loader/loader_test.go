@@ -1103,6 +1103,35 @@ func TestNounComplement(t *testing.T) {
 	}
 }
 
+// A page's sentences about itself (its cookies, its comments) and
+// arguments cut at a hyphen state nothing (loader/wellformed.go).
+func TestSaysNothing(t *testing.T) {
+	doc := extract(t, "The shelter received medical supplies on Monday.\n\n"+
+		"This website uses cookies and other technology to enhance the quality of service.\n")
+	if find(doc, "shelter", "receive", "medical supplies") == nil {
+		t.Errorf("the story is lost: %+v", doc.Statements)
+	}
+	for _, st := range doc.Statements {
+		if st.Sentence > 0 {
+			t.Errorf("the notice stated %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+	doc = extract(t, "Teams from 150 countries came to the FIRST Global Challenge Robot Olympics in July.")
+	for _, st := range doc.Statements {
+		if st.Object.Name == "FIRST" {
+			t.Errorf("a word in capitals read as a title: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+	doc = extract(t, "The Spokesman-Review reported the fire on Monday. The crew flew STS-1 in 1981.")
+	for _, st := range doc.Statements {
+		for _, n := range []string{st.Subject.Name, st.Object.Name} {
+			if strings.HasPrefix(n, "-") || n == "STS" {
+				t.Errorf("a piece of a word: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+			}
+		}
+	}
+}
+
 // TestAgentlessPurpose: the purpose of an agentless passive, or of a
 // gerund with no subject, is not its object's doing ("the needle is
 // inserted to get a sample": the needle gets nothing); what a thing is

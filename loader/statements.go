@@ -154,6 +154,9 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			// copula whose object is a whole clause is a misreading
 			continue
 		}
+		if x.illFormed(tp, pred, sa, oa) != "" {
+			continue // a fragment, a clause or a time where a thing belongs (wellformed.go)
+		}
 		if idiom != "" && prep >= 0 {
 			p := strings.ToLower(ws[prep].Text)
 			pred = strings.TrimSuffix(pred, " "+p) + " " + idiom + " " + p
@@ -1477,6 +1480,12 @@ func (d *docState) titleStatements(s nlp.Sentence) []kg.Statement {
 		title := d.text[s.Words[m.titleStart].Start:s.Words[m.start-1].End]
 		switch strings.ToLower(strings.TrimSuffix(title, ".")) {
 		case "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady":
+			continue
+		}
+		name := arg{node: d.node(m.entity), phrase: phrase{start: m.start, end: m.end, head: m.end - 1}}
+		if cutAtHyphen(s.Words, name) || shouted(arg{node: kg.Node{Name: title, Type: kg.Concept}}) {
+			// "Spokesman-Review" is no "-Review" titled "Spokesman";
+			// "FIRST Global Challenge" is a name, FIRST no title
 			continue
 		}
 		if d.longerTitle(m.entity, title) {

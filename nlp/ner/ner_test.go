@@ -361,3 +361,51 @@ func TestIsTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestCountCutoff: with Options.MinCount, a feature met on fewer training
+// words than the cutoff gets no weight; without it, every feature of a
+// mistake does.
+func TestCountCutoff(t *testing.T) {
+	sent := func(text string) example {
+		var toks []Token
+		for _, w := range strings.Fields(text) {
+			toks = append(toks, Token{Text: w})
+		}
+		ws := words(toks)
+		capsTagger{}.Annotate(ws)
+		for i := range toks {
+			toks[i].UPOS, toks[i].XPOS = ws[i].UPOS, ws[i].XPOS
+		}
+		return example{ws: describe(toks, resources{gaz: newGazetteer(0)}), mode: caseMode(toks),
+			gold: encode(len(toks), []span{{start: 0, end: 1, typ: tPerson}})}
+	}
+	exs := []example{sent("Merkel smiled ."), sent("Merkel smiled ."), sent("Zorblax smiled .")}
+	rare := rareFeatures(exs, 2)
+	var feats []uint64
+	for _, ex := range exs[:2] {
+		for i := range ex.ws {
+			for _, f := range features(feats[:0], ex.ws, i, ex.mode) {
+				if rare[f] {
+					t.Errorf("a feature of a sentence seen twice is rare")
+				}
+			}
+		}
+	}
+	n := 0
+	for _, f := range features(feats[:0], exs[2].ws, 0, exs[2].mode) {
+		if rare[f] {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Errorf("no feature of Zorblax, seen once, is rare")
+	}
+	if rareFeatures(exs, 1) != nil {
+		t.Errorf("a cutoff of 1 drops features")
+	}
+	all := trainPass(exs, Options{Epochs: 2, Seed: 1}).weights.Features()
+	cut := trainPass(exs, Options{Epochs: 2, Seed: 1, MinCount: 2}).weights.Features()
+	if cut == 0 || cut >= all {
+		t.Errorf("features with the cutoff %d, without %d: want fewer, not none", cut, all)
+	}
+}

@@ -139,3 +139,22 @@ func TestDocumentReferences(t *testing.T) {
 		}
 	}
 }
+
+// TestTownsAfterPrepositions: a town whose name is also a surname is a
+// place after "from", "in", "at" or "near", not a person.
+func TestTownsAfterPrepositions(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"A man from Dover was arrested on Friday.", "GPE:Dover"},
+		{"Police in Preston said a woman from Hastings had died.", "GPE:Hastings"},
+	} {
+		t.Run(tc.want, func(t *testing.T) {
+			got := names(tc.text, analyse(t, tc.text))
+			for _, g := range got {
+				if g == tc.want {
+					return
+				}
+			}
+			t.Errorf("%q: got %q, want %s", tc.text, got, tc.want)
+		})
+	}
+}

@@ -409,3 +409,38 @@ func TestCountCutoff(t *testing.T) {
 		t.Errorf("features with the cutoff %d, without %d: want fewer, not none", cut, all)
 	}
 }
+
+// TestPlaceInContext: a town of the gazetteer read as a person is a place
+// after a preposition of place, unless it is a first name too.
+func TestPlaceInContext(t *testing.T) {
+	g := newGazetteer(0)
+	g.add([]string{"dover"}, gCity2|gName)
+	g.add([]string{"lincoln"}, gCity1|gFirst|gName)
+	g.add([]string{"smallville"}, gCity3)
+	m := &Model{res: resources{gaz: g}}
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"a man from Dover", true},
+		{"police in Dover", true},
+		{"the mayor of Dover", false},        // "of" as often puts a person
+		{"a letter from Lincoln", false},     // a first name
+		{"a woman from Smallville", false},   // too small a town to be sure
+		{"a letter from Dover Smith", false}, // not the town's whole name
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			var toks []Token
+			for _, w := range strings.Fields(tc.text) {
+				toks = append(toks, Token{Text: w})
+			}
+			start := len(toks) - 1
+			if tc.text == "a letter from Dover Smith" {
+				start--
+			}
+			if got := m.placeInContext(toks, start, len(toks)); got != tc.want {
+				t.Errorf("placeInContext = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

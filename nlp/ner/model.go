@@ -218,6 +218,9 @@ func (m *Model) output(toks []Token, spans []span) []Span {
 		if s.typ == tPlace || s.typ == tPerson && m.placeInContext(toks, s.start, s.end) {
 			typ = placeType(toks[s.start:s.end])
 		}
+		if s.typ == tPlace && m.agentOfPassive(toks, s.start, s.end) {
+			typ = typeNames[tOrg]
+		}
 		if (s.typ == tPerson || s.typ == tPlace || s.typ == tWork) && orgInContext(toks, s.start, s.end) {
 			typ = typeNames[tOrg]
 		}
@@ -256,6 +259,17 @@ func (m *Model) placeInContext(toks []Token, start, end int) bool {
 		return true
 	}
 	return k&(gCity1|gCity2) != 0 && k&gFirst == 0
+}
+
+// agentOfPassive reports whether the name toks[start:end], read as a
+// place, is the agent of a passive verb ("the attack was claimed by
+// al-Qaeda") and no place the gazetteer knows: a place does not act, so a
+// name that acts is taken for an organization.
+func (m *Model) agentOfPassive(toks []Token, start, end int) bool {
+	if start < 2 || toks[start-1].Text != "by" || toks[start-2].XPOS != "VBN" || m.res.gaz == nil {
+		return false
+	}
+	return m.res.gaz.kindsOf(toks[start:end])&(gCountry|gState|gCity|gRegion|gCity1|gCity2|gCity3) == 0
 }
 
 // isTitle reports whether the words are a title and nothing more:

@@ -61,8 +61,9 @@ func TestWholeNames(t *testing.T) {
 	}{
 		{"North Korean leader Kim Jong-un inspected the missile site on Tuesday.", "PERSON:Kim Jong-un", false},
 		// the labeller trained on the EWT + GUM tagger's tags reads this one
-		// as a place (kept whole); "founded al-Qaeda" below still passes
-		{"The attack was claimed by al-Qaeda, officials said.", "ORGANIZATION:al-Qaeda", true},
+		// as a place; a place the gazetteer does not know is no agent of a
+		// passive verb, so it is an organization
+		{"The attack was claimed by al-Qaeda, officials said.", "ORGANIZATION:al-Qaeda", false},
 		{"Osama bin Laden founded al-Qaeda in 1988.", "ORGANIZATION:al-Qaeda", false},
 		{"Far-right leader Jean-Marie Le Pen was fined again.", "PERSON:Jean-Marie Le Pen", false},
 		{"Lawmaker Cheng Chung-tai was arrested in Hong Kong.", "PERSON:Cheng Chung-tai", false},

@@ -444,3 +444,31 @@ func TestPlaceInContext(t *testing.T) {
 		})
 	}
 }
+
+// TestAgentOfPassive: a name read as a place that acts as the agent of a
+// passive verb is an organization, unless the gazetteer knows the place.
+func TestAgentOfPassive(t *testing.T) {
+	g := newGazetteer(0)
+	g.add([]string{"dover"}, gCity2)
+	m := &Model{res: resources{gaz: g}}
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"was/VBD claimed/VBN by/IN Qaeda/NNP", true},
+		{"was/VBD claimed/VBN by/IN Dover/NNP", false}, // a town the gazetteer knows
+		{"the/DT road/NN by/IN Qaeda/NNP", false},      // no passive verb
+		{"was/VBD claimed/VBN in/IN Qaeda/NNP", false}, // no agent
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			var toks []Token
+			for _, w := range strings.Fields(tc.text) {
+				text, tag, _ := strings.Cut(w, "/")
+				toks = append(toks, Token{Text: text, XPOS: tag})
+			}
+			if got := m.agentOfPassive(toks, len(toks)-1, len(toks)); got != tc.want {
+				t.Errorf("agentOfPassive = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

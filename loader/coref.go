@@ -201,7 +201,7 @@ func (d *docState) pronoun(sent, word int) int {
 			return -1 // unsure, and someone nearer could be meant
 		}
 	case "it", "its", "itself":
-		if person {
+		if person || w == "it" && d.pleonastic(sent, word) {
 			return -1
 		}
 	case "they", "them", "their", "theirs", "themselves":
@@ -212,6 +212,63 @@ func (d *docState) pronoun(sent, word int) int {
 		}
 	}
 	return d.mentions[k].entity
+}
+
+// pleonasticVerbs take an "it" that stands for nothing before the clause
+// they govern: "it doesn't mean we can't", "it seems that".
+var pleonasticVerbs = map[string]bool{"mean": true, "seem": true, "appear": true, "matter": true, "happen": true, "follow": true}
+
+// pleonastic reports an "it" that stands for nothing: the parser's
+// expletive, the subject of a verb of pleonasticVerbs that governs a
+// clause ("it doesn't mean we can't do spring cleaning"), or the subject
+// of "be" whose predicate is "time" or governs a clause with "to" or
+// "that" after it ("it's entirely appropriate to do so", "it is time for
+// users to move"). The model links such an "it" to the organization or
+// place named last.
+func (d *docState) pleonastic(sent, word int) bool {
+	ws := d.sents[sent].Words
+	w := ws[word]
+	if w.Rel == "expl" {
+		return true
+	}
+	if !strings.HasPrefix(w.Rel, "nsubj") || w.Head < 0 || w.Head >= len(ws) {
+		return false
+	}
+	h := w.Head
+	clause := func(to bool) bool {
+		for k, c := range ws {
+			if c.Head != h || k < h {
+				continue
+			}
+			switch c.Rel {
+			case "ccomp", "xcomp", "csubj", "advcl":
+			default:
+				continue
+			}
+			if !to {
+				return true
+			}
+			for _, m := range ws[h+1 : k+1] {
+				if m.Head == k && (strings.EqualFold(m.Text, "to") || strings.EqualFold(m.Text, "that")) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if pleonasticVerbs[strings.ToLower(ws[h].Lemma)] {
+		return clause(false)
+	}
+	cop := false
+	for _, c := range ws {
+		if c.Head == h && c.Rel == "cop" {
+			cop = true
+		}
+	}
+	if !cop {
+		return false
+	}
+	return strings.EqualFold(ws[h].Text, "time") || clause(true)
 }
 
 // genderOf is what the article and the name lists say of an entity's

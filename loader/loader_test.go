@@ -1158,3 +1158,21 @@ func TestAgentlessPurpose(t *testing.T) {
 		})
 	}
 }
+
+// TestPleonasticIt: an "it" that stands for nothing ("it doesn't mean",
+// "it's appropriate to", "it is time for") is not the organization or
+// place named before it; an "it" that does stand for one still is.
+func TestPleonasticIt(t *testing.T) {
+	doc := extract(t, "Belize has no winter, but it doesn't mean we can't do spring cleaning. "+
+		"The Harbor Trust sold the building. It is entirely appropriate to do so, the mayor said. "+
+		"The Harbor Trust opened an office in Ohio in 2019. It is time for residents to vote.")
+	for _, st := range doc.Statements {
+		if (st.Subject.Name == "Belize" || st.Subject.Name == "Harbor Trust") && (strings.HasPrefix(st.Predicate, "mean") || strings.HasPrefix(st.Predicate, "be")) {
+			t.Errorf("a pleonastic 'it' resolved: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+	doc = extract(t, "The European Space Agency said on Monday that it would open an office in Ohio.")
+	if find(doc, "European Space Agency", "open", "office in Ohio") == nil {
+		t.Errorf("a referring 'it' lost: %+v", doc.Statements)
+	}
+}

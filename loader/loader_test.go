@@ -1176,3 +1176,23 @@ func TestPleonasticIt(t *testing.T) {
 		t.Errorf("a referring 'it' lost: %+v", doc.Statements)
 	}
 }
+
+// TestPronounWithANearerUnnamedPerson: a "he" after "a man" the article
+// does not name, who is nearer than the person named before, is left
+// unresolved rather than said of the named one; a "he" with no such
+// person between still is.
+func TestPronounWithANearerUnnamedPerson(t *testing.T) {
+	doc := extract(t, "Mark Dunn spoke at the rally on Monday. A man in the crowd shouted at the police. He threw a bottle at the officers.")
+	if find(doc, "Mark Dunn", "speak at", "rally") == nil {
+		t.Fatalf("Mark Dunn —speak at→ rally missing: %+v", doc.Statements)
+	}
+	for _, st := range doc.Statements {
+		if st.Subject.Name == "Mark Dunn" && st.Predicate == "throw" {
+			t.Errorf("'he' resolved past a nearer unnamed man: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+	doc = extract(t, "Mark Dunn spoke at the rally on Monday. He threw a bottle at the officers.")
+	if find(doc, "Mark Dunn", "throw", "bottle") == nil {
+		t.Errorf("'he' with no one between lost: %+v", doc.Statements)
+	}
+}

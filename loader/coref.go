@@ -315,7 +315,7 @@ func (d *docState) pronoun(sent, word int) int {
 			return -1 // "the man" is nearer than the name: likelier him
 		}
 	case "it", "its", "itself":
-		if person || w == "it" && d.pleonastic(sent, word) {
+		if person || w == "it" && d.pleonastic(sent, word) || d.modifierName(k, sent) {
 			return -1
 		}
 	case "they", "them", "their", "theirs", "themselves":
@@ -383,6 +383,46 @@ func (d *docState) pleonastic(sent, word int) bool {
 		return false
 	}
 	return strings.EqualFold(ws[h].Text, "time") || clause(true)
+}
+
+// modifierName reports a name that only modifies the thing an "it" is
+// likelier to mean: the name hangs by a preposition on a common noun
+// or a name outside it ("the Weatherspoon Art Museum at the University
+// of North Carolina ... when it exhibited": the museum), in the pronoun's
+// sentence
+// or the one before, and that noun is no person ("the president of
+// Acme ... it" is still Acme).
+func (d *docState) modifierName(k, sent int) bool {
+	m := d.mentions[k]
+	if sent-m.sent > 1 {
+		return false
+	}
+	ws := d.sents[m.sent].Words
+	h := m.end - 1
+	for i := m.start; i < m.end; i++ {
+		if ws[i].Head < m.start || ws[i].Head >= m.end {
+			h = i
+			break
+		}
+	}
+	g := ws[h].Head
+	if ws[h].Rel != "nmod" || g < 0 || g >= len(ws) || g >= m.start && g < m.end || !isNounTag(ws[g].XPOS) {
+		return false
+	}
+	case_ := ""
+	for i := m.start - 1; i >= 0 && i >= m.start-3; i-- {
+		if ws[i].Head == h && ws[i].Rel == "case" {
+			case_ = strings.ToLower(ws[i].Text)
+		}
+	}
+	if case_ == "" || case_ == "of" || case_ == "'s" {
+		return false // "the budget of Acme": Acme's, and "it" may well be Acme
+	}
+	lg := strings.ToLower(ws[g].Text)
+	if e := d.entityAt(m.sent, g); e >= 0 {
+		return e != m.entity && d.clusters[e].typ != kg.Person
+	}
+	return !personNouns[lg] && !isTitleNoun(lg)
 }
 
 // genderOf is what the article and the name lists say of an entity's

@@ -1196,3 +1196,15 @@ func TestPronounWithANearerUnnamedPerson(t *testing.T) {
 		t.Errorf("'he' with no one between lost: %+v", doc.Statements)
 	}
 }
+
+// TestItPastAModifierName: an "it" is not the name that only hangs by a
+// preposition on the thing before it ("the museum at the University of
+// Maine ... it").
+func TestItPastAModifierName(t *testing.T) {
+	doc := extract(t, "For example, the Kessler Art Museum at the University of Maine at Orono saw attendance levels reach 5,000 visitors when it exhibited its Monet collection in 2012.")
+	for _, st := range doc.Statements {
+		if st.Subject.Name == "University of Maine" && st.Predicate == "exhibit" {
+			t.Errorf("'it' resolved to the modifier's name: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+}

@@ -199,6 +199,7 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 					cfg.Progress.add(1)
 					continue
 				}
+				it.art = it.art.ValidMetadata()
 				if len(it.art.Text) > cfg.MaxBytes {
 					fail(it.origin, kg.Errorf(kg.ETOOLARGE, "article larger than %d bytes", cfg.MaxBytes))
 					cfg.Progress.add(1)

@@ -1,0 +1,79 @@
+package ingest_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/store"
+)
+
+// failures is a summary's failures, a line each.
+func failures(sum ingest.Summary) string {
+	var b strings.Builder
+	for _, f := range sum.Failures {
+		b.WriteString(f.Origin + ": " + f.Reason + "\n")
+	}
+	return b.String()
+}
+
+// Metadata that is not UTF-8 (a Latin-1 file name, a page's Latin-1
+// title under a UTF-8 charset) is repaired, not the end of the load: the
+// store keeps strings only as UTF-8, and one such article used to fail
+// its whole batch's transaction.
+func TestInvalidUTF8Metadata(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Skipf("cannot write %q here: %v", name, err)
+		}
+	}
+	write("a.txt", "Barack Obama visited Berlin on Monday.")
+	write("m\xe9t.txt", "John Smith met Mary Jones in Paris on Monday.")
+	write("page.html", `<html><head><meta charset="utf-8"><title>Caf`+"\xe9"+` story</title></head><body><article><p>`+
+		strings.Repeat("John Smith, the mayor of Springfield, met Mary Jones in Miami on Monday to discuss the budget. ", 3)+
+		`</p></article></body></html>`)
+	s := open(t, store.Config{Backend: store.Bolt, Path: filepath.Join(t.TempDir(), "db")})
+	sum, err := ingest.Run(context.Background(), ingest.Config{Sources: []string{dir}}, newLoader(t), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sum.Created, 3; got != want {
+		t.Errorf("created %d, want %d; failures:\n%s", got, want, failures(sum))
+	}
+	arts, _, err := s.Articles(context.Background(), 0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := map[string]bool{}
+	for _, a := range arts {
+		titles[a.Title] = true
+		if !utf8.ValidString(a.Title) || !utf8.ValidString(a.Source) {
+			t.Errorf("stored %q from %q", a.Title, a.Source)
+		}
+	}
+	for _, want := range []string{"m\uFFFDt", "Caf\uFFFD story"} {
+		if !titles[want] {
+			t.Errorf("no article titled %q in %v", want, titles)
+		}
+	}
+}
+
+// The store refuses an article whose metadata is not UTF-8 by naming it,
+// before its transaction.
+func TestStoreNamesInvalidUTF8Article(t *testing.T) {
+	s := open(t, store.Config{Backend: store.Bolt, Path: filepath.Join(t.TempDir(), "db")})
+	doc := &kg.Document{Article: kg.Article{ID: "http://x/a", Title: "Caf\xe9", Text: "Text."}}
+	_, err := s.Ingest(context.Background(), doc)
+	if err == nil || !strings.Contains(err.Error(), "http://x/a") || !strings.Contains(err.Error(), "title is not valid UTF-8") {
+		t.Errorf("got %v, want an error naming the article and its title", err)
+	}
+	if got := kg.ErrorCode(err); got != kg.EINVALID {
+		t.Errorf("code %q, want %q", got, kg.EINVALID)
+	}
+}

@@ -389,6 +389,20 @@ func isArticleFile(name string) bool {
 // notArticles is why a directory's other files are not read.
 const notArticles = "not an article file (.txt, .text, .html, .htm, JSON lines .jsonl, .ndjson, a feed .rss, .atom, .xml, or a web archive .warc, .warc.gz)"
 
+// notRegular is why a named pipe, a socket or a device is not read:
+// opening a pipe waits for a writer, for ever if none comes.
+const notRegular = "not a regular file"
+
+// regular reports whether the directory entry d at p in fsys is a
+// regular file, or a symbolic link to one.
+func regular(fsys fs.FS, p string, d fs.DirEntry) bool {
+	if d.Type()&fs.ModeSymlink != 0 {
+		info, err := fs.Stat(fsys, p)
+		return err != nil || info.Mode().IsRegular() // a broken link fails when read, naming its error
+	}
+	return d.Type().IsRegular()
+}
+
 // entry is a file to read; or a path found unreadable while walking a
 // directory (err set): it becomes a failure of the load, not its end; or
 // a file of a directory that is not read (ignore says why).
@@ -417,7 +431,11 @@ func files(sources []string) ([]entry, error) {
 			return nil, err
 		}
 		if !info.IsDir() {
-			out = append(out, entry{path: src})
+			e := entry{path: src}
+			if !info.Mode().IsRegular() {
+				e.ignore = notRegular
+			}
+			out = append(out, e)
 			continue
 		}
 		found, err := walk(os.DirFS(src), src)
@@ -454,6 +472,8 @@ func walk(fsys fs.FS, root string) ([]entry, error) {
 		}
 		switch {
 		case d.IsDir():
+		case !regular(fsys, p, d):
+			found = append(found, entry{path: path, ignore: notRegular})
 		case isArticleFile(p) || isJSONLines(p) || isPage(p) || isWARC(p) || isFeed(p):
 			found = append(found, entry{path: path})
 		default:

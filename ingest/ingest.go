@@ -10,6 +10,7 @@ package ingest
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -583,7 +584,7 @@ func read(ctx context.Context, cfg Config, list []entry, out chan<- item) error 
 		case isPage(f) || webpage.LooksLikeHTML(b):
 			it.page = b
 		default:
-			it.art.Text = string(b)
+			it.art.Text = string(trimBOM(b))
 		}
 		if !send(it) {
 			return nil
@@ -626,6 +627,9 @@ func readLines(name string, r io.Reader, max int, send func(item) bool) error {
 			if len(strings.TrimSpace(string(b))) == 0 {
 				continue
 			}
+			if line == 1 {
+				b = trimBOM(b)
+			}
 			var ja kg.ArticleJSON
 			if err := json.Unmarshal(b, &ja); err != nil {
 				it.err = fmt.Errorf("not a JSON article: %v", err)
@@ -648,6 +652,13 @@ func readLines(name string, r io.Reader, max int, send func(item) bool) error {
 }
 
 var errLongLine = errors.New("line too long")
+
+// trimBOM is b without the UTF-8 byte-order mark that some editors put at
+// the start of a file: it is no part of the text (web pages and feeds are
+// read without it too).
+func trimBOM(b []byte) []byte {
+	return bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+}
 
 // readLine reads one line of at most max bytes; a longer line is skipped
 // to its end and reported.

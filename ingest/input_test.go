@@ -77,3 +77,35 @@ func TestStoreNamesInvalidUTF8Article(t *testing.T) {
 		t.Errorf("code %q, want %q", got, kg.EINVALID)
 	}
 }
+
+// A UTF-8 byte-order mark at the start of a text file or of JSON lines
+// is no part of the text: it used to stay in the text and in the first
+// entity's name, and to make the first JSON line fail.
+func TestByteOrderMark(t *testing.T) {
+	dir := t.TempDir()
+	bom := "\xef\xbb\xbf"
+	os.WriteFile(filepath.Join(dir, "bom.txt"), []byte(bom+"John Smith met Mary Jones in Paris on Monday.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "bom.jsonl"), []byte(bom+`{"text":"Angela Merkel met Emmanuel Macron in Rome."}`+"\r\n"+
+		`{"text":"Barack Obama visited Berlin on Tuesday."}`+"\r\n"), 0o644)
+	s := open(t, store.Config{Backend: store.Memory})
+	sum, err := ingest.Run(context.Background(), ingest.Config{Sources: []string{dir}}, newLoader(t), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sum.Created, 3; got != want {
+		t.Errorf("created %d, want %d; failures:\n%s", got, want, failures(sum))
+	}
+	arts, _, err := s.Articles(context.Background(), 0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range arts {
+		if strings.Contains(a.Text, "\ufeff") {
+			t.Errorf("stored text %q keeps the byte-order mark", a.Text)
+		}
+	}
+	a, err := ingest.ReadArticle("bom.txt", []byte(bom+"Text."))
+	if err != nil || a.Text != "Text." {
+		t.Errorf("ReadArticle: %q, %v; want the text without its byte-order mark", a.Text, err)
+	}
+}

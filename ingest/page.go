@@ -28,7 +28,7 @@ func ReadArticle(name string, b []byte) (kg.Article, error) {
 	if isPage(name) || webpage.LooksLikeHTML(b) {
 		return pageArticle(name, b, "", time.Time{})
 	}
-	return kg.Article{Title: titleOf(name), Source: name, Text: string(b)}, nil
+	return kg.Article{Title: titleOf(name), Source: name, Text: string(trimBOM(b))}, nil
 }
 
 // ReadArticles is the articles that a file's bytes hold: a feed's items

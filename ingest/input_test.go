@@ -109,3 +109,36 @@ func TestByteOrderMark(t *testing.T) {
 		t.Errorf("ReadArticle: %q, %v; want the text without its byte-order mark", a.Text, err)
 	}
 }
+
+// A feed whose tags do not nest is a failure that names it and its line,
+// after the items before the fault; its other items used to vanish, and a
+// fault in the channel's title lost the whole feed without a failure.
+func TestMalformedFeed(t *testing.T) {
+	dir := t.TempDir()
+	item := func(title, text string) string {
+		return "<item><title>" + title + "</title><link>http://x/" + title + "</link><description>" + text + "</description></item>\n"
+	}
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title>` + "\n" +
+		item("One", "John Smith, the mayor of Springfield, met Mary Jones in Chicago on Monday.") +
+		strings.Replace(item("Two", "Barack Obama visited Berlin on Tuesday."), "</title>", "</titel>", 1) +
+		item("Three", "Emmanuel Macron met Olaf Scholz in Rome on Friday.") + "</channel></rss>\n"
+	one := filepath.Join(dir, "onebad.rss")
+	os.WriteFile(one, []byte(feed), 0o644)
+	all := filepath.Join(dir, "allbad.rss")
+	os.WriteFile(all, []byte(strings.Replace(feed, "<title>Feed</title>", "<title>Feed</titl>", 1)), 0o644)
+	s := open(t, store.Config{Backend: store.Memory})
+	sum, err := ingest.Run(context.Background(), ingest.Config{Sources: []string{one, all}}, newLoader(t), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Created != 1 || sum.Failed != 2 {
+		t.Errorf("created %d, failed %d; want item One created and a failure for each feed:\n%s", sum.Created, sum.Failed, failures(sum))
+	}
+	got := failures(sum)
+	for _, want := range []string{one + ": RSS feed: XML syntax error on line 3: element <title> closed by </titel>",
+		all + ": RSS feed: XML syntax error on line 1"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no failure %q in\n%s", want, got)
+		}
+	}
+}

@@ -24,6 +24,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/dedup"
 	"github.com/newsgraph/newsgraph/kg"
@@ -631,7 +633,9 @@ func readLines(name string, r io.Reader, max int, send func(item) bool) error {
 				b = trimBOM(b)
 			}
 			var ja kg.ArticleJSON
-			if err := json.Unmarshal(b, &ja); err != nil {
+			if err := checkJSONText(b); err != nil {
+				it.err = err
+			} else if err := json.Unmarshal(b, &ja); err != nil {
 				it.err = fmt.Errorf("not a JSON article: %v", err)
 			} else {
 				it.art, it.err = ja.Article()
@@ -649,6 +653,58 @@ func readLines(name string, r io.Reader, max int, send func(item) bool) error {
 			return nil
 		}
 	}
+}
+
+// checkJSONText refuses a JSON line that is not valid text: bytes that
+// are not UTF-8, or a \u escape of half a surrogate pair. The JSON
+// decoder would turn either into U+FFFD without a word, where a text file
+// with them is refused (the loader's Validate).
+func checkJSONText(b []byte) error {
+	if !utf8.Valid(b) {
+		return kg.Errorf(kg.EINVALID, "line is not valid UTF-8")
+	}
+	for i := 0; i < len(b); i++ {
+		if b[i] != '\\' {
+			continue
+		}
+		i++ // the escaped character
+		if i >= len(b) || b[i] != 'u' {
+			continue
+		}
+		r, ok := hex4(b[i+1:])
+		if !ok || !utf16.IsSurrogate(r) {
+			continue
+		}
+		if r < 0xdc00 && i+6 < len(b) && b[i+5] == '\\' && b[i+6] == 'u' {
+			if low, ok := hex4(b[i+7:]); ok && low >= 0xdc00 && low <= 0xdfff {
+				i += 10 // a pair
+				continue
+			}
+		}
+		return kg.Errorf(kg.EINVALID, "line has a lone surrogate \\u%04x: not valid text", r)
+	}
+	return nil
+}
+
+// hex4 reads the four hex digits of a \u escape.
+func hex4(b []byte) (rune, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
 }
 
 var errLongLine = errors.New("line too long")

@@ -142,3 +142,32 @@ func TestMalformedFeed(t *testing.T) {
 		}
 	}
 }
+
+// A JSON line that is not valid text (a byte that is not UTF-8, half a
+// surrogate pair) is refused with its line, as a text file with invalid
+// UTF-8 is; the JSON decoder used to turn both into U+FFFD silently.
+func TestJSONLinesInvalidText(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "a.jsonl")
+	lines := []string{
+		`{"text": "Invalid ` + "\xff" + ` byte: John Smith met Mary Jones in Paris."}`,
+		`{"text": "Lone \udc00 surrogate: John Smith met Mary Jones in Paris."}`,
+		`{"text": "High \ud83d alone: John Smith met Mary Jones in Paris."}`,
+		`{"text": "A pair \ud83d\ude00: Barack Obama visited Berlin on Tuesday."}`,
+		`{"text": "An escaped backslash \\udc00: Angela Merkel met Emmanuel Macron in Rome."}`,
+	}
+	os.WriteFile(src, []byte(strings.Join(lines, "\n")+"\n"), 0o644)
+	s := open(t, store.Config{Backend: store.Memory})
+	sum, err := ingest.Run(context.Background(), ingest.Config{Sources: []string{src}}, newLoader(t), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Created != 2 || sum.Failed != 3 {
+		t.Errorf("created %d, failed %d; want lines 4 and 5 created, 1 to 3 refused:\n%s", sum.Created, sum.Failed, failures(sum))
+	}
+	got := failures(sum)
+	for _, want := range []string{src + ":1: line is not valid UTF-8", src + `:2: line has a lone surrogate \udc00`, src + `:3: line has a lone surrogate \ud83d`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no failure %q in\n%s", want, got)
+		}
+	}
+}

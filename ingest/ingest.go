@@ -636,7 +636,7 @@ func readLines(name string, r io.Reader, max int, send func(item) bool) error {
 			if err := checkJSONText(b); err != nil {
 				it.err = err
 			} else if err := json.Unmarshal(b, &ja); err != nil {
-				it.err = fmt.Errorf("not a JSON article: %v", err)
+				it.err = jsonError(err)
 			} else {
 				it.art, it.err = ja.Article()
 				if ja.Text == "" && it.err == nil {
@@ -653,6 +653,31 @@ func readLines(name string, r io.Reader, max int, send func(item) bool) error {
 			return nil
 		}
 	}
+}
+
+// jsonError says what is wrong with a JSON line in the terms of its
+// format, not of the Go types it is decoded into.
+func jsonError(err error) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		if te.Field == "" {
+			return kg.Errorf(kg.EINVALID, "not a JSON article: a line must be an object, not %s", aJSON(te.Value))
+		}
+		return kg.Errorf(kg.EINVALID, "field %s must be a string, not %s", te.Field, aJSON(te.Value))
+	}
+	return kg.Errorf(kg.EINVALID, "not a JSON article: %s", strings.TrimPrefix(err.Error(), "json: "))
+}
+
+// aJSON names a kind of JSON value (as json.UnmarshalTypeError gives it)
+// with its article.
+func aJSON(kind string) string {
+	switch kind {
+	case "array", "object":
+		return "an " + kind
+	case "number", "string", "bool":
+		return "a " + strings.Replace(kind, "bool", "boolean", 1)
+	}
+	return kind
 }
 
 // checkJSONText refuses a JSON line that is not valid text: bytes that

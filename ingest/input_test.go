@@ -171,3 +171,32 @@ func TestJSONLinesInvalidText(t *testing.T) {
 		}
 	}
 }
+
+// JSON lines of the wrong shape are told in JSON's terms, not Go's; an
+// empty web archive is a failure, as an empty text file is.
+func TestClearFailures(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "a.jsonl")
+	os.WriteFile(src, []byte("{\"text\": 42}\n[1,2]\n{\"title\": [\"x\"], \"text\": \"Barack Obama visited Berlin.\"}\n"), 0o644)
+	empty := filepath.Join(dir, "empty.warc.gz")
+	os.WriteFile(empty, nil, 0o644)
+	s := open(t, store.Config{Backend: store.Memory})
+	sum, err := ingest.Run(context.Background(), ingest.Config{Sources: []string{src, empty}}, newLoader(t), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := failures(sum)
+	for _, want := range []string{
+		src + ":1: field text must be a string, not a number",
+		src + ":2: not a JSON article: a line must be an object, not an array",
+		src + ":3: field title must be a string, not an array",
+		empty + ": web archive holds no web pages",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no failure %q in\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "Go ") || strings.Contains(got, "kg.") {
+		t.Errorf("failures name Go types:\n%s", got)
+	}
+}

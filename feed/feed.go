@@ -169,7 +169,7 @@ func parse(b []byte, strict bool) (items []Item, err error) {
 			add(rssArticle(x, source))
 		}
 		if err != nil {
-			return items, fmt.Errorf("RSS feed: %w (%d items before it read)", err, len(items))
+			return items, fmt.Errorf("RSS feed: %w (%s before it read)", err, count(len(items), "item"))
 		}
 	case "feed":
 		var f atom
@@ -179,7 +179,7 @@ func parse(b []byte, strict bool) (items []Item, err error) {
 			add(atomArticle(e, source, f.Authors))
 		}
 		if err != nil {
-			return items, fmt.Errorf("atom feed: %w (%d entries before it read)", err, len(items))
+			return items, fmt.Errorf("atom feed: %w (%s before it read)", err, count(len(items), "entry"))
 		}
 	default:
 		return nil, fmt.Errorf("not a feed: the root element is <%s>, not <rss> or <feed>", root.Name.Local)
@@ -313,6 +313,21 @@ func parseDate(s string) time.Time {
 		}
 	}
 	return time.Time{}
+}
+
+// count is "1 item", "2 items", "no entries".
+func count(n int, noun string) string {
+	plural := noun + "s"
+	if strings.HasSuffix(noun, "y") {
+		plural = strings.TrimSuffix(noun, "y") + "ies"
+	}
+	switch n {
+	case 0:
+		return "no " + plural
+	case 1:
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %s", n, plural)
 }
 
 func clean(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -10,6 +10,7 @@ package ingest
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -23,6 +24,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/dedup"
 	"github.com/newsgraph/newsgraph/kg"
@@ -444,33 +447,20 @@ func signStored(ctx context.Context, st Store, copies *dedup.Index) error {
 // store failure, which ends the load; a refused article is c.err.
 func check(ctx context.Context, maxBytes int, sign bool, x Extractor, st Store, it item) (checked, error) {
 	c := checked{seq: it.seq, origin: it.origin}
-	if it.err == nil && it.page != nil {
-		it.art, it.err = pageArticle(it.origin, it.page, it.url, it.fetched)
-		if it.given != nil {
-			it.art = withGiven(it.art, *it.given)
-		}
-	}
-	c.art = it.art
-	switch {
-	case it.err != nil:
-		c.err = it.err
-		return c, nil
-	case len(it.art.Text) > maxBytes:
-		c.err = kg.Errorf(kg.ETOOLARGE, "article larger than %d bytes", maxBytes)
+	art, err := articleOf(it, maxBytes)
+	c.art = art
+	if err != nil {
+		c.err = err
 		return c, nil
 	}
-	text := kg.NormalizeText(it.art.Text)
-	if text == "" {
-		c.err = errors.New("empty article")
-		return c, nil
-	}
+	text := kg.NormalizeText(art.Text)
 	c.id = x.ArticleID(text)
 	have, err := st.HasArticle(ctx, c.id)
 	if err != nil {
 		return c, fmt.Errorf("check %s: %w", it.origin, err)
 	}
 	c.have = have
-	c.text, c.warnings, err = x.Clean(it.art.Text)
+	c.text, c.warnings, err = x.Clean(art.Text)
 	if err != nil {
 		if !have {
 			c.err = err
@@ -514,6 +504,20 @@ func isArticleFile(name string) bool {
 // notArticles is why a directory's other files are not read.
 const notArticles = "not an article file (.txt, .text, .html, .htm, JSON lines .jsonl, .ndjson, a feed .rss, .atom, .xml, or a web archive .warc, .warc.gz)"
 
+// notRegular is why a named pipe, a socket or a device is not read:
+// opening a pipe waits for a writer, for ever if none comes.
+const notRegular = "not a regular file"
+
+// regular reports whether the directory entry d at p in fsys is a
+// regular file, or a symbolic link to one.
+func regular(fsys fs.FS, p string, d fs.DirEntry) bool {
+	if d.Type()&fs.ModeSymlink != 0 {
+		info, err := fs.Stat(fsys, p)
+		return err != nil || info.Mode().IsRegular() // a broken link fails when read, naming its error
+	}
+	return d.Type().IsRegular()
+}
+
 // entry is a file to read; or a path found unreadable while walking a
 // directory (err set): it becomes a failure of the load, not its end; or
 // a file of a directory that is not read (ignore says why).
@@ -542,7 +546,11 @@ func files(sources []string) ([]entry, error) {
 			return nil, err
 		}
 		if !info.IsDir() {
-			out = append(out, entry{path: src})
+			e := entry{path: src}
+			if !info.Mode().IsRegular() {
+				e.ignore = notRegular
+			}
+			out = append(out, e)
 			continue
 		}
 		found, err := walk(os.DirFS(src), src)
@@ -579,6 +587,8 @@ func walk(fsys fs.FS, root string) ([]entry, error) {
 		}
 		switch {
 		case d.IsDir():
+		case !regular(fsys, p, d):
+			found = append(found, entry{path: path, ignore: notRegular})
 		case isArticleFile(p) || isJSONLines(p) || isPage(p) || isWARC(p) || isFeed(p):
 			found = append(found, entry{path: path})
 		default:
@@ -682,7 +692,7 @@ func read(ctx context.Context, cfg Config, list []entry, send func(item) bool) e
 		case isPage(f) || webpage.LooksLikeHTML(b):
 			it.page = b
 		default:
-			it.art.Text = string(b)
+			it.art.Text = string(trimBOM(b))
 		}
 		if !send(it) {
 			return nil
@@ -725,9 +735,14 @@ func readLines(name string, r io.Reader, max int, send func(item) bool) error {
 			if len(strings.TrimSpace(string(b))) == 0 {
 				continue
 			}
+			if line == 1 {
+				b = trimBOM(b)
+			}
 			var ja kg.ArticleJSON
-			if err := json.Unmarshal(b, &ja); err != nil {
-				it.err = fmt.Errorf("not a JSON article: %v", err)
+			if err := checkJSONText(b); err != nil {
+				it.err = err
+			} else if err := json.Unmarshal(b, &ja); err != nil {
+				it.err = jsonError(err)
 			} else {
 				it.art, it.err = ja.Article()
 				if ja.Text == "" && it.err == nil {
@@ -746,7 +761,91 @@ func readLines(name string, r io.Reader, max int, send func(item) bool) error {
 	}
 }
 
+// jsonError says what is wrong with a JSON line in the terms of its
+// format, not of the Go types it is decoded into.
+func jsonError(err error) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		if te.Field == "" {
+			return kg.Errorf(kg.EINVALID, "not a JSON article: a line must be an object, not %s", aJSON(te.Value))
+		}
+		return kg.Errorf(kg.EINVALID, "field %s must be a string, not %s", te.Field, aJSON(te.Value))
+	}
+	return kg.Errorf(kg.EINVALID, "not a JSON article: %s", strings.TrimPrefix(err.Error(), "json: "))
+}
+
+// aJSON names a kind of JSON value (as json.UnmarshalTypeError gives it)
+// with its article.
+func aJSON(kind string) string {
+	switch kind {
+	case "array", "object":
+		return "an " + kind
+	case "number", "string", "bool":
+		return "a " + strings.Replace(kind, "bool", "boolean", 1)
+	}
+	return kind
+}
+
+// checkJSONText refuses a JSON line that is not valid text: bytes that
+// are not UTF-8, or a \u escape of half a surrogate pair. The JSON
+// decoder would turn either into U+FFFD without a word, where a text file
+// with them is refused (the loader's Validate).
+func checkJSONText(b []byte) error {
+	if !utf8.Valid(b) {
+		return kg.Errorf(kg.EINVALID, "line is not valid UTF-8")
+	}
+	for i := 0; i < len(b); i++ {
+		if b[i] != '\\' {
+			continue
+		}
+		i++ // the escaped character
+		if i >= len(b) || b[i] != 'u' {
+			continue
+		}
+		r, ok := hex4(b[i+1:])
+		if !ok || !utf16.IsSurrogate(r) {
+			continue
+		}
+		if r < 0xdc00 && i+6 < len(b) && b[i+5] == '\\' && b[i+6] == 'u' {
+			if low, ok := hex4(b[i+7:]); ok && low >= 0xdc00 && low <= 0xdfff {
+				i += 10 // a pair
+				continue
+			}
+		}
+		return kg.Errorf(kg.EINVALID, "line has a lone surrogate \\u%04x: not valid text", r)
+	}
+	return nil
+}
+
+// hex4 reads the four hex digits of a \u escape.
+func hex4(b []byte) (rune, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
+}
+
 var errLongLine = errors.New("line too long")
+
+// trimBOM is b without the UTF-8 byte-order mark that some editors put at
+// the start of a file: it is no part of the text (web pages and feeds are
+// read without it too).
+func trimBOM(b []byte) []byte {
+	return bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+}
 
 // readLine reads one line of at most max bytes; a longer line is skipped
 // to its end and reported.

@@ -35,7 +35,14 @@ func Articles(ctx context.Context, cfg Config, fn func(origin string, a kg.Artic
 	var readErr error
 	go func() {
 		defer close(items)
-		readErr = read(ctx, cfg, list, items)
+		readErr = read(ctx, cfg, list, func(it item) bool {
+			select {
+			case items <- it:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		})
 	}()
 	for it := range items {
 		a, err := articleOf(it, cfg.MaxBytes)

@@ -107,6 +107,9 @@ func load(ctx context.Context, cfg loadConfig, s *store.Store, paths []string, o
 		icfg.Progress = ingest.NewProgress(os.Stderr)
 	}
 	sum, err := ingest.Run(ctx, icfg, l, s)
+	if err != nil && ctx.Err() != nil {
+		err = fmt.Errorf("interrupted after writing %d articles: run the same load again to go on (what is stored is skipped)", sum.Created)
+	}
 	if err != nil && sum.Read == 0 {
 		return err // nothing read (a path that does not exist...): no summary
 	}

@@ -172,3 +172,14 @@ func TestLoadFailuresExit(t *testing.T) {
 		}
 	}
 }
+
+// An interrupted load says so and how to go on, not "context canceled".
+func TestLoadInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err := run(ctx, "load", []string{"--progress=false", "--db", filepath.Join(dir, "db"), "testdata/articles/clock.txt"}, nil, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "interrupted after writing 0 articles: run the same load again") {
+		t.Errorf("error %v, want an interrupted load", err)
+	}
+}

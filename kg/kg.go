@@ -281,6 +281,11 @@ func (a ArticleJSON) Article() (Article, error) {
 func ParseDate(s string) (time.Time, error) {
 	for _, layout := range []string{time.RFC3339, "2006-01-02"} {
 		if t, err := time.Parse(layout, s); err == nil {
+			if t.Year() == 1 {
+				// the zero time, which means "no date" everywhere
+				// else: it would be dropped without a word
+				return time.Time{}, Errorf(EINVALID, "publishedAt %q is in year 1: leave it out when the date is unknown", s)
+			}
 			return t.UTC(), nil
 		}
 	}

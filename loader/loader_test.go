@@ -1158,3 +1158,28 @@ func TestAgentlessPurpose(t *testing.T) {
 		})
 	}
 }
+
+// TestClauseAfterAddressee: what someone is urged to do, asked or told
+// belongs with them in the object, not in a purpose or a side argument.
+func TestClauseAfterAddressee(t *testing.T) {
+	doc := extract(t, "The ministers urged Canada to close its northern ports. "+
+		"Warren told Ramirez that the audit had found missing funds. "+
+		"The mayor asked city officials how the files wound up in a dumpster.")
+	for _, c := range []struct{ subj, pred, obj string }{
+		{"ministers", "urge", "Canada to close its northern ports"},
+		{"Warren", "tell", "Ramirez that the audit had found missing funds"},
+		{"mayor", "ask", "city officials how the files wound up in a dumpster"},
+	} {
+		if find(doc, c.subj, c.pred, c.obj) == nil {
+			var got []string
+			for _, st := range doc.Statements {
+				got = append(got, st.Subject.Name+" | "+st.Predicate+" | "+st.Object.Name)
+			}
+			t.Errorf("%s —%s→ %s missing; got %q", c.subj, c.pred, c.obj, got)
+		}
+	}
+	// the addressee is still the entity the clause is said to
+	if st := find(doc, "ministers", "urge", "Canada"); st == nil || st.Object.Name == "Canada" {
+		t.Errorf("the clause is cut from the object: %+v", st)
+	}
+}

@@ -121,6 +121,7 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			continue
 		}
 		oc := x.core(obj)
+		addressee := openie.Arg{Head: -1} // the object before a clause joined to it
 		if len(oc.Words) == len(obj.Words) && objIdx >= 0 {
 			// "reflect his commitment to criminal justice reform": a
 			// noun's own complement the parse hung on the verb
@@ -128,9 +129,28 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 				oc.Words = append(slices.Clone(oc.Words), args[j].Words...)
 				joinedIdx = j
 			}
+			if joinedIdx < 0 {
+				// "urged Mexico to take measures", "told Winfrey that
+				// ...": what the object is urged to do or told is the
+				// rest of the object, not a purpose or a side argument
+				if j := x.clauseAfterObject(tp.Verb, oc, args, objIdx, subjIdx, idiomIdx); j >= 0 {
+					addressee = oc
+					oc.Words = append(slices.Clone(oc.Words), args[j].Words...)
+					joinedIdx = j
+				}
+			}
 		}
 		sa := x.resolve(x.namePhrase(x.core(subj)))
 		oa := x.resolve(x.namePhrase(oc))
+		if addressee.Head >= 0 {
+			// the addressee resolved as it would be alone ("urged it to
+			// act": the country), the clause kept as written
+			if ad := x.resolve(x.namePhrase(addressee)); ad.ok && !strings.EqualFold(ad.node.Name, sa.node.Name) {
+				c := args[joinedIdx].Words
+				oa.node = kg.Node{Name: ad.node.Name + " " + x.text(c[0], c[len(c)-1]+1), Type: kg.Concept}
+				oa.resolved, oa.ok = ad.resolved, true
+			}
+		}
 		if !sa.ok || !oa.ok || strings.EqualFold(sa.node.Name, oa.node.Name) || deictic[strings.ToLower(oa.node.Name)] {
 			continue
 		}
@@ -1076,6 +1096,45 @@ func (x *sentenceExtractor) complementOf(obj openie.Arg, args []openie.Arg, used
 			continue
 		}
 		if nounComplements[strings.ToLower(ws[v].Text)][strings.ToLower(ws[obj.Head].Lemma)] {
+			return j
+		}
+	}
+	return -1
+}
+
+// addresseeVerbs are done to someone about a clause: they urge, allow or
+// ask them to do something, or tell or ask them that, whether or how
+// something is; (X; tell; Y) without the clause says nothing.
+var addresseeVerbs = map[string]bool{"tell": true, "ask": true, "urge": true, "encourage": true, "allow": true,
+	"permit": true, "enable": true, "order": true, "persuade": true, "convince": true, "invite": true,
+	"require": true, "advise": true, "warn": true, "remind": true, "inform": true, "instruct": true,
+	"request": true, "beg": true, "implore": true, "press": true, "pressure": true, "assure": true,
+	"call": true} // "called for Fahie to be afforded due process"
+
+// clauseAfterObject is the argument of a tuple that is the clause an
+// addressee verb (addresseeVerbs) says to or of its object: it starts
+// right after the object and is a clause of the verb's own; -1 for none.
+func (x *sentenceExtractor) clauseAfterObject(v int, obj openie.Arg, args []openie.Arg, used ...int) int {
+	ws := x.ws
+	if v < 0 || obj.Head < 0 || len(obj.Words) == 0 || !addresseeVerbs[verbLemma(ws[v])] {
+		return -1
+	}
+	if u := ws[obj.Head].UPOS; u != "NOUN" && u != "PROPN" && u != "PRON" {
+		return -1
+	}
+	if r := ws[obj.Head].Rel; ws[obj.Head].Head != v || (r != "obj" && r != "iobj" && !(r == "obl" && verbLemma(ws[v]) == "call")) {
+		return -1
+	}
+	last := obj.Words[len(obj.Words)-1]
+	for j, a := range args {
+		if slices.Contains(used, j) || len(a.Words) < 2 || a.Words[0] != last+1 || a.Head < 0 {
+			continue
+		}
+		h := ws[a.Head]
+		if h.Head != v || (h.UPOS != "VERB" && h.UPOS != "AUX" && h.UPOS != "ADJ") {
+			continue
+		}
+		if h.Rel == "xcomp" || h.Rel == "ccomp" || (h.Rel == "advcl" && x.markOf(a.Head) == "to") {
 			return j
 		}
 	}

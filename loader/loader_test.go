@@ -1183,3 +1183,24 @@ func TestClauseAfterAddressee(t *testing.T) {
 		t.Errorf("the clause is cut from the object: %+v", st)
 	}
 }
+
+// TestInfinitiveOfItsNoun: "enough votes to override the veto" says what
+// the votes are for, not that the votes override anything; after "first"
+// the noun is the one who does it.
+func TestInfinitiveOfItsNoun(t *testing.T) {
+	doc := extract(t, "The council had enough votes to override the veto. "+
+		"The girls were twice denied visas to enter the country. "+
+		"The first senator to visit the camp was Martinez.")
+	if st := find(doc, "votes", "override", "veto"); st != nil {
+		t.Errorf("votes —override→ veto: %+v", st)
+	}
+	if st := find(doc, "visas", "enter", "country"); st != nil {
+		t.Errorf("visas —enter→ country: %+v", st)
+	}
+	if find(doc, "council", "have", "votes") == nil {
+		t.Error("council —have→ votes lost")
+	}
+	if find(doc, "first senator", "visit", "camp") == nil {
+		t.Error("first senator —visit→ camp lost")
+	}
+}

@@ -43,6 +43,9 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			// participle is a passive: "Afghan team honored for ..."
 			passive = true
 		}
+		if x.infinitiveOfItsNoun(tp) {
+			continue // "enough information to answer the question": the information answers nothing
+		}
 		if x.whoNotPerson(tp) || tp.Verb >= 0 && inQuestion(ws, tp.Verb) {
 			continue // a question asks; it states nothing
 		}
@@ -1139,6 +1142,34 @@ func (x *sentenceExtractor) clauseAfterObject(v int, obj openie.Arg, args []open
 		}
 	}
 	return -1
+}
+
+// infinitiveOfItsNoun reports a tuple whose subject is the noun an
+// infinitive modifies: "enough information to answer the question",
+// "speed to avoid an accident", "visas to enter the country", "votes to
+// override the objection" say what the thing is for or needed for, not
+// that it does it; the infinitive's doer is someone else, unsaid. After
+// "first", "last", "only", "next" or a superlative the noun is the doer
+// ("the first city to elect a Somali American mayor").
+func (x *sentenceExtractor) infinitiveOfItsNoun(tp openie.Tuple) bool {
+	ws := x.ws
+	v := tp.Verb
+	if v < 0 || ws[v].Rel != "acl" || x.markOf(v) != "to" || tp.Subject.Head < 0 || tp.Subject.Head != ws[v].Head {
+		return false
+	}
+	for _, w := range ws {
+		if w.Head != tp.Subject.Head || (w.Rel != "amod" && w.Rel != "advmod") {
+			continue
+		}
+		switch strings.ToLower(w.Text) {
+		case "first", "last", "only", "next", "second", "third":
+			return false
+		}
+		if w.XPOS == "JJS" {
+			return false
+		}
+	}
+	return true
 }
 
 // implicativeVerbs make their object do what their infinitive says:

@@ -1204,3 +1204,20 @@ func TestInfinitiveOfItsNoun(t *testing.T) {
 		t.Error("first senator —visit→ camp lost")
 	}
 }
+
+// TestGenericRelative: "a person who buys a house" says no one bought
+// one; "two people killed in the crash" were killed.
+func TestGenericRelative(t *testing.T) {
+	doc := extract(t, "Anyone who buys a house this year will pay more tax. "+
+		"Two people who worked at the plant were injured on Monday.")
+	if st := find(doc, "Anyone", "buy", "house"); st != nil {
+		t.Errorf("anyone —buy→ house: %+v", st)
+	}
+	if find(doc, "people", "work at", "plant") == nil {
+		var got []string
+		for _, st := range doc.Statements {
+			got = append(got, st.Subject.Name+" | "+st.Predicate+" | "+st.Object.Name)
+		}
+		t.Errorf("two people —work at→ plant lost; got %q", got)
+	}
+}

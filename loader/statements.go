@@ -43,6 +43,9 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			// participle is a passive: "Afghan team honored for ..."
 			passive = true
 		}
+		if x.genericRelative(tp) {
+			continue // "a person who buys a house": no one in particular buys it
+		}
 		if x.infinitiveOfItsNoun(tp) {
 			continue // "enough information to answer the question": the information answers nothing
 		}
@@ -1142,6 +1145,26 @@ func (x *sentenceExtractor) clauseAfterObject(v int, obj openie.Arg, args []open
 		}
 	}
 	return -1
+}
+
+// genericNouns name no one in particular.
+var genericNouns = map[string]bool{"person": true, "people": true, "anyone": true, "anybody": true,
+	"someone": true, "somebody": true, "everyone": true, "everybody": true, "individual": true,
+	"those": true, "one": true}
+
+// genericRelative reports a tuple from a relative clause or a participle
+// on a noun that names no one in particular: "a person who buys a house",
+// "anyone suffering from iodine deficiency", "people who are disabled"
+// define whom the sentence is about; they do not say that anyone did
+// it. A number or an owner makes them particular ("two people killed in
+// the crash", "his people").
+func (x *sentenceExtractor) genericRelative(tp openie.Tuple) bool {
+	ws := x.ws
+	v, sh := tp.Verb, tp.Subject.Head
+	if v < 0 || sh < 0 || ws[v].Head != sh || (ws[v].Rel != "acl:relcl" && ws[v].Rel != "acl") {
+		return false
+	}
+	return genericNouns[strings.ToLower(ws[sh].Lemma)] && !hasChild(ws, sh, "nmod:poss", "nummod")
 }
 
 // infinitiveOfItsNoun reports a tuple whose subject is the noun an

@@ -1179,8 +1179,16 @@ func TestClauseAfterAddressee(t *testing.T) {
 		}
 	}
 	// the addressee is still the entity the clause is said to
-	if st := find(doc, "ministers", "urge", "Canada"); st == nil || st.Object.Name == "Canada" {
-		t.Errorf("the clause is cut from the object: %+v", st)
+	st := find(doc, "ministers", "urge", "Canada")
+	if st == nil || st.Object.Name == "Canada" {
+		t.Fatalf("the clause is cut from the object: %+v", st)
+	}
+	linked := false
+	for _, a := range st.Arguments {
+		linked = linked || a.Value.Name == "Canada" && a.Value.IsEntity()
+	}
+	if !linked {
+		t.Errorf("the addressee is not kept as an argument: %+v", st.Arguments)
 	}
 }
 

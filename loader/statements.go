@@ -128,6 +128,7 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 		}
 		oc := x.core(obj)
 		addressee := openie.Arg{Head: -1} // the object before a clause joined to it
+		var addresseeNode *kg.Node        // the entity it names, kept as an argument
 		if len(oc.Words) == len(obj.Words) && objIdx >= 0 {
 			// "reflect his commitment to criminal justice reform": a
 			// noun's own complement the parse hung on the verb
@@ -155,6 +156,9 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 				c := args[joinedIdx].Words
 				oa.node = kg.Node{Name: ad.node.Name + " " + x.text(c[0], c[len(c)-1]+1), Type: kg.Concept}
 				oa.resolved, oa.ok = ad.resolved, true
+				if ad.node.IsEntity() {
+					addresseeNode = &ad.node
+				}
 			}
 		}
 		if !sa.ok || !oa.ok || strings.EqualFold(sa.node.Name, oa.node.Name) || deictic[strings.ToLower(oa.node.Name)] {
@@ -212,6 +216,10 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 					st.Arguments = append(st.Arguments, arg)
 				}
 			}
+		}
+		if addresseeNode != nil {
+			// the person told stays linked to what they were told
+			st.Arguments = append(st.Arguments, kg.Argument{Role: kg.RoleOther, Value: *addresseeNode})
 		}
 		st.Arguments = timeSpan(st.Arguments)
 		for _, a := range st.Arguments {

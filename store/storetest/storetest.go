@@ -37,6 +37,7 @@ func Run(t *testing.T, open Opener) {
 		{"LargestEntities", testLargest},
 		{"DeletingEverythingLeavesNothing", testDeleteAll},
 		{"ReadsDuringWrites", testConcurrent},
+		{"ReadsDuringDeletes", func(t *testing.T, s *store.Store) { ReadsDuringDeletes(t, s, 3, readStatements(s)) }},
 		{"DeleteOnlyArticles", testDeleteOnlyArticles},
 		{"DeleteTakesItsAliases", testDeleteAliases},
 		{"TimedOutIngestWritesNothing", testIngestTimedOut},

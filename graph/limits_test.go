@@ -141,6 +141,9 @@ func TestBadRequests(t *testing.T) {
 			if resp.StatusCode >= 400 && (len(out.Errors) == 0 || out.Errors[0].Message == "") {
 				t.Errorf("status %d without an error message", resp.StatusCode)
 			}
+			if resp.StatusCode == http.StatusMethodNotAllowed && resp.Header.Get("Allow") == "" {
+				t.Errorf("status 405 without an Allow header")
+			}
 			if resp.StatusCode >= 400 && len(out.Errors) > 0 && out.Errors[0].Extensions["code"] == nil {
 				t.Errorf("status %d without extensions.code: %+v", resp.StatusCode, out.Errors)
 			}

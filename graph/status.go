@@ -71,8 +71,11 @@ func (e statusExec) CreateOperationContext(ctx context.Context, p *graphql.RawPa
 	if len(errs) > 0 {
 		c, _ := errs[0].Extensions["code"].(string)
 		e.w.status = statusOf(c)
-		if e.w.status == http.StatusUnauthorized {
+		switch e.w.status {
+		case http.StatusUnauthorized:
 			e.w.Header().Set("WWW-Authenticate", `Bearer realm="newsgraph"`)
+		case http.StatusMethodNotAllowed:
+			e.w.Header().Set("Allow", "POST")
 		}
 	}
 	return oc, errs

@@ -38,6 +38,23 @@ type loadConfig struct {
 	// copiesOfStored finds copies of stored articles too
 	// (ingest.Config.CopiesOfStored).
 	copiesOfStored bool
+	// strict makes a load in which some articles failed an error (the
+	// load command, unless --allow-failures); serve --load goes on.
+	strict bool
+}
+
+// check refuses limits that mean nothing (they used to be replaced by
+// the defaults without a word).
+func (c *loadConfig) check() error {
+	for _, f := range []struct {
+		name string
+		v    int
+	}{{"--max-bytes", c.maxBytes}, {"--workers", c.workers}, {"--batch", c.batch}} {
+		if f.v < 0 {
+			return fmt.Errorf("%s %d: must not be negative", f.name, f.v)
+		}
+	}
+	return nil
 }
 
 func addLoadFlags(fs *flag.FlagSet, c *loadConfig) {
@@ -58,9 +75,14 @@ func runLoad(ctx context.Context, cmd command, c cmdIO, args []string) error {
 		"with serve --load."
 	lc := loadConfig{stdin: c.stdin}
 	addLoadFlags(fs, &lc)
+	allowFailures := fs.Bool("allow-failures", false, "exit 0 when some articles failed (by default a load with any failure exits 1, after loading all the others)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	if err := lc.check(); err != nil {
+		return err
+	}
+	lc.strict = !*allowFailures
 	if fs.NArg() == 0 {
 		return errors.New("load needs at least one FILE or DIR")
 	}
@@ -74,7 +96,8 @@ const shownWarnings = 20
 
 // load ingests every article (package ingest) and prints the summary; an
 // article that fails is reported and the rest go on. It returns an error
-// when the load could not go on, or when every article failed.
+// when the load could not go on, when every article failed, or, when
+// cfg.strict, when any failed.
 func load(ctx context.Context, cfg loadConfig, s *store.Store, paths []string, out io.Writer) error {
 	l, err := cfg.newLoader()
 	if err != nil {
@@ -115,6 +138,9 @@ func load(ctx context.Context, cfg loadConfig, s *store.Store, paths []string, o
 	}
 	if sum.Failed > 0 && sum.Created == 0 && sum.Skipped == 0 {
 		return fmt.Errorf("all %d articles failed", sum.Failed)
+	}
+	if sum.Failed > 0 && cfg.strict {
+		return fmt.Errorf("%d of %d articles failed (the others are loaded; --allow-failures exits 0)", sum.Failed, sum.Read)
 	}
 	return nil
 }

@@ -196,3 +196,31 @@ func TestStoreMistakes(t *testing.T) {
 		t.Errorf("the memory backend: notes %q, want a note that it keeps nothing", notes.String())
 	}
 }
+
+// A load in which some articles failed loads the others and exits 1
+// (scripts must tell it from a clean load), unless --allow-failures;
+// negative limits are refused.
+func TestLoadFailuresExit(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.txt")
+	empty := filepath.Join(dir, "empty.txt")
+	os.WriteFile(good, []byte("Angela Merkel visited Rome on Friday."), 0o644)
+	os.WriteFile(empty, nil, 0o644)
+	var out bytes.Buffer
+	err := run(context.Background(), "load", []string{"--progress=false", "--db", filepath.Join(dir, "a"), good, empty}, nil, &out)
+	if err == nil || !strings.Contains(err.Error(), "1 of 2 articles failed") {
+		t.Errorf("load with a failure: error %v, want 1 of 2 failed", err)
+	}
+	if !strings.Contains(out.String(), "loaded 1 articles") {
+		t.Errorf("load with a failure did not load the good article:\n%s", out.String())
+	}
+	if err := run(context.Background(), "load", []string{"--progress=false", "--allow-failures", "--db", filepath.Join(dir, "b"), good, empty}, nil, io.Discard); err != nil {
+		t.Errorf("load --allow-failures: %v", err)
+	}
+	for _, flag := range []string{"--batch", "--workers", "--max-bytes"} {
+		err := run(context.Background(), "load", []string{"--progress=false", flag, "-1", "--db", filepath.Join(dir, "c"), good}, nil, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), flag+" -1: must not be negative") {
+			t.Errorf("load %s -1: error %v", flag, err)
+		}
+	}
+}

@@ -74,6 +74,9 @@ func runServe(ctx context.Context, cmd command, c cmdIO, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	if err := cfg.loadConfig.check(); err != nil {
+		return err
+	}
 	cfg.loadConfig.base = sc.base
 	cfg.server.Introspection = !cfg.noIntrospection
 	// A read-only server opens its store read-only: it may be a

@@ -1158,3 +1158,53 @@ func TestAgentlessPurpose(t *testing.T) {
 		})
 	}
 }
+
+// TestPleonasticIt: an "it" that stands for nothing ("it doesn't mean",
+// "it's appropriate to", "it is time for") is not the organization or
+// place named before it; an "it" that does stand for one still is.
+func TestPleonasticIt(t *testing.T) {
+	doc := extract(t, "Belize has no winter, but it doesn't mean we can't do spring cleaning. "+
+		"The Harbor Trust sold the building. It is entirely appropriate to do so, the mayor said. "+
+		"The Harbor Trust opened an office in Ohio in 2019. It is time for residents to vote.")
+	for _, st := range doc.Statements {
+		if (st.Subject.Name == "Belize" || st.Subject.Name == "Harbor Trust") && (strings.HasPrefix(st.Predicate, "mean") || strings.HasPrefix(st.Predicate, "be")) {
+			t.Errorf("a pleonastic 'it' resolved: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+	doc = extract(t, "The European Space Agency said on Monday that it would open an office in Ohio.")
+	if find(doc, "European Space Agency", "open", "office in Ohio") == nil {
+		t.Errorf("a referring 'it' lost: %+v", doc.Statements)
+	}
+}
+
+// TestPronounWithANearerUnnamedPerson: a "he" after "a man" the article
+// does not name, who is nearer than the person named before, is left
+// unresolved rather than said of the named one; a "he" with no such
+// person between still is.
+func TestPronounWithANearerUnnamedPerson(t *testing.T) {
+	doc := extract(t, "Mark Dunn spoke at the rally on Monday. A man in the crowd shouted at the police. He threw a bottle at the officers.")
+	if find(doc, "Mark Dunn", "speak at", "rally") == nil {
+		t.Fatalf("Mark Dunn —speak at→ rally missing: %+v", doc.Statements)
+	}
+	for _, st := range doc.Statements {
+		if st.Subject.Name == "Mark Dunn" && st.Predicate == "throw" {
+			t.Errorf("'he' resolved past a nearer unnamed man: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+	doc = extract(t, "Mark Dunn spoke at the rally on Monday. He threw a bottle at the officers.")
+	if find(doc, "Mark Dunn", "throw", "bottle") == nil {
+		t.Errorf("'he' with no one between lost: %+v", doc.Statements)
+	}
+}
+
+// TestItPastAModifierName: an "it" is not the name that only hangs by a
+// preposition on the thing before it ("the museum at the University of
+// Maine ... it").
+func TestItPastAModifierName(t *testing.T) {
+	doc := extract(t, "For example, the Kessler Art Museum at the University of Maine at Orono saw attendance levels reach 5,000 visitors when it exhibited its Monet collection in 2012.")
+	for _, st := range doc.Statements {
+		if st.Subject.Name == "University of Maine" && st.Predicate == "exhibit" {
+			t.Errorf("'it' resolved to the modifier's name: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+}

@@ -87,6 +87,7 @@ func runLoad(ctx context.Context, cmd command, c cmdIO, args []string) error {
 		return errors.New("load needs at least one FILE or DIR")
 	}
 	lc.base = sc.base
+	sc.notes = c.stdout
 	return withStore(sc, func(s *store.Store) error { return load(ctx, lc, s, fs.Args(), c.stdout) })
 }
 

@@ -145,6 +145,58 @@ func TestInUseAdvice(t *testing.T) {
 	}
 }
 
+// A command that only reads refuses a path with no database instead of
+// creating an empty one; no command opens a database with another
+// backend's; --backend memory refuses a --db it would not write; a server
+// started on a new path says so (repro 09).
+func TestStoreMistakes(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "real.db")
+	if err := run(context.Background(), "load", []string{"--progress=false", "--db", db, "testdata/articles/clock.txt"}, nil, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	typo := filepath.Join(dir, "typo", "graph.db")
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"export of no database", []string{"export", "--db", typo}, "no database at " + typo},
+		{"export with another backend", []string{"export", "--db", db, "--backend", "leveldb"}, "is a bbolt database"},
+		{"load with another backend", []string{"load", "--progress=false", "--db", db, "--backend", "leveldb", "testdata/articles/clock.txt"}, "is a bbolt database"},
+		{"load in memory with --db", []string{"load", "--progress=false", "--db", db, "--backend", "memory", "testdata/articles/clock.txt"}, "--backend memory"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out bytes.Buffer
+			err := run(context.Background(), tc.args[0], tc.args[1:], strings.NewReader(""), &out)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("%v: %v, want an error with %q (output %.200q)", tc.args, err, tc.want, out.String())
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(dir, "typo")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("export created %s (%v)", typo, err)
+	}
+	if _, err := os.Stat(filepath.Join(db, ".newsgraph-leveldb")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a leveldb store was made inside the bbolt database (%v)", err)
+	}
+	var notes bytes.Buffer
+	fresh := filepath.Join(dir, "new.db")
+	if err := withStore(&storeConfig{db: fresh, backend: store.Bolt, notes: &notes, noteNew: true}, func(*store.Store) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if want := "no database at " + fresh + ": created an empty one"; !strings.Contains(notes.String(), want) {
+		t.Errorf("a new database: notes %q, want %q", notes.String(), want)
+	}
+	notes.Reset()
+	if err := withStore(&storeConfig{backend: store.Memory, notes: &notes}, func(*store.Store) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(notes.String(), "keeps nothing") {
+		t.Errorf("the memory backend: notes %q, want a note that it keeps nothing", notes.String())
+	}
+}
+
 // A load in which some articles failed loads the others and exits 1
 // (scripts must tell it from a clean load), unless --allow-failures;
 // negative limits are refused.

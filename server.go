@@ -85,6 +85,7 @@ func runServe(ctx context.Context, cmd command, c cmdIO, args []string) error {
 	if sc.readOnly && len(cfg.load) > 0 {
 		return fmt.Errorf("--load writes to the store: it cannot go with --read-only")
 	}
+	sc.notes, sc.noteNew = c.stdout, true
 	return withStore(sc, func(s *store.Store) error { return serve(ctx, cfg, s, c.stdout) })
 }
 

@@ -38,18 +38,7 @@ func TestInvalidUTF8Metadata(t *testing.T) {
 	write("page.html", `<html><head><meta charset="utf-8"><title>Caf`+"\xe9"+` story</title></head><body><article><p>`+
 		strings.Repeat("John Smith, the mayor of Springfield, met Mary Jones in Miami on Monday to discuss the budget. ", 3)+
 		`</p></article></body></html>`)
-	s := open(t, store.Config{Backend: store.Bolt, Path: filepath.Join(t.TempDir(), "db")})
-	sum, err := ingest.Run(context.Background(), ingest.Config{Sources: []string{dir}}, newLoader(t), s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := sum.Created, 3; got != want {
-		t.Errorf("created %d, want %d; failures:\n%s", got, want, failures(sum))
-	}
-	arts, _, err := s.Articles(context.Background(), 0, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
+	arts := loadAll(t, store.Config{Backend: store.Bolt, Path: filepath.Join(t.TempDir(), "db")}, dir, 3)
 	titles := map[string]bool{}
 	for _, a := range arts {
 		titles[a.Title] = true
@@ -87,18 +76,7 @@ func TestByteOrderMark(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "bom.txt"), []byte(bom+"John Smith met Mary Jones in Paris on Monday.\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "bom.jsonl"), []byte(bom+`{"text":"Angela Merkel met Emmanuel Macron in Rome."}`+"\r\n"+
 		`{"text":"Barack Obama visited Berlin on Tuesday."}`+"\r\n"), 0o644)
-	s := open(t, store.Config{Backend: store.Memory})
-	sum, err := ingest.Run(context.Background(), ingest.Config{Sources: []string{dir}}, newLoader(t), s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := sum.Created, 3; got != want {
-		t.Errorf("created %d, want %d; failures:\n%s", got, want, failures(sum))
-	}
-	arts, _, err := s.Articles(context.Background(), 0, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
+	arts := loadAll(t, store.Config{Backend: store.Memory}, dir, 3)
 	for _, a := range arts {
 		if strings.Contains(a.Text, "\ufeff") {
 			t.Errorf("stored text %q keeps the byte-order mark", a.Text)
@@ -199,4 +177,23 @@ func TestClearFailures(t *testing.T) {
 	if strings.Contains(got, "Go ") || strings.Contains(got, "kg.") {
 		t.Errorf("failures name Go types:\n%s", got)
 	}
+}
+
+// loadAll loads a directory into a fresh store, expects created articles
+// to be stored, and returns the stored articles.
+func loadAll(t *testing.T, cfg store.Config, dir string, created int) []*kg.Article {
+	t.Helper()
+	s := open(t, cfg)
+	sum, err := ingest.Run(context.Background(), ingest.Config{Sources: []string{dir}}, newLoader(t), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Created != created {
+		t.Errorf("created %d, want %d; failures:\n%s", sum.Created, created, failures(sum))
+	}
+	arts, _, err := s.Articles(context.Background(), 0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return arts
 }

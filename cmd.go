@@ -81,7 +81,14 @@ func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
 // a store.
 type storeConfig struct {
 	db, backend, base string
-	readOnly          bool // open the store read-only (serve --read-only: a replica will do)
+	// readOnly opens the store read-only (export; serve --read-only: a
+	// replica will do), which refuses a path with no database.
+	readOnly bool
+	// notes, when set, is told what the command should know of the
+	// store it opened: that it keeps nothing, and with noteNew that it
+	// is new and empty (a server started on a mistyped --db).
+	notes   io.Writer
+	noteNew bool
 	// inUse is the command's advice when another process holds the
 	// database (store.ErrInUse).
 	inUse string
@@ -89,15 +96,37 @@ type storeConfig struct {
 
 func addStoreFlags(fs *flag.FlagSet) *storeConfig {
 	c := &storeConfig{}
-	fs.StringVar(&c.db, "db", "newsgraph.db", "database directory, or a postgres:// URL for --backend postgres")
+	fs.StringVar(&c.db, "db", "", "database directory (default "+defaultDB+"), or a postgres:// URL for --backend postgres")
 	fs.StringVar(&c.backend, "backend", store.Bolt, "store backend: bbolt, leveldb, memory or postgres")
 	fs.StringVar(&c.base, "base", kg.DefaultBase, "base IRI of the graph's nodes")
 	return c
 }
 
+// defaultDB is the database directory of the embedded backends when
+// --db is not given.
+const defaultDB = "newsgraph.db"
+
 // withStore opens the store, runs f and closes it.
 func withStore(c *storeConfig, f func(*store.Store) error) error {
-	s, err := store.Open(store.Config{Backend: c.backend, Path: c.db, Base: c.base, ReadOnly: c.readOnly})
+	cfg := store.Config{Backend: c.backend, Path: c.db, Base: c.base, ReadOnly: c.readOnly}
+	fresh := false
+	switch c.backend {
+	case store.Memory:
+		if c.db != "" {
+			return fmt.Errorf("--backend memory keeps the graph in memory and writes nothing to --db %s: drop --db, or use --backend bbolt", c.db)
+		}
+		if c.notes != nil {
+			fmt.Fprintln(c.notes, "note: --backend memory keeps nothing: the graph is gone when this command ends")
+		}
+	case store.Postgres:
+	default:
+		if cfg.Path == "" {
+			cfg.Path = defaultDB
+		}
+		_, err := os.Stat(cfg.Path)
+		fresh = errors.Is(err, os.ErrNotExist)
+	}
+	s, err := store.Open(cfg)
 	if errors.Is(err, store.ErrInUse) {
 		advice := c.inUse
 		if advice == "" {
@@ -107,6 +136,9 @@ func withStore(c *storeConfig, f func(*store.Store) error) error {
 	}
 	if err != nil {
 		return err
+	}
+	if fresh && c.noteNew && c.notes != nil {
+		fmt.Fprintf(c.notes, "note: no database at %s: created an empty one\n", cfg.Path)
 	}
 	ferr := f(s)
 	if err := s.Close(); err != nil && ferr == nil {

@@ -25,6 +25,7 @@ func runExport(ctx context.Context, cmd command, c cmdIO, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	sc.readOnly = true // a path with no database is a mistake, not an empty graph
 	return withStore(sc, func(s *store.Store) error {
 		bw := bufio.NewWriter(c.stdout)
 		if err := export.WriteSource(ctx, bw, *format, s, store.Vocab); err != nil {

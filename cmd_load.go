@@ -38,6 +38,23 @@ type loadConfig struct {
 	// copiesOfStored finds copies of stored articles too
 	// (ingest.Config.CopiesOfStored).
 	copiesOfStored bool
+	// strict makes a load in which some articles failed an error (the
+	// load command, unless --allow-failures); serve --load goes on.
+	strict bool
+}
+
+// check refuses limits that mean nothing (they used to be replaced by
+// the defaults without a word).
+func (c *loadConfig) check() error {
+	for _, f := range []struct {
+		name string
+		v    int
+	}{{"--max-bytes", c.maxBytes}, {"--workers", c.workers}, {"--batch", c.batch}} {
+		if f.v < 0 {
+			return fmt.Errorf("%s %d: must not be negative", f.name, f.v)
+		}
+	}
+	return nil
 }
 
 func addLoadFlags(fs *flag.FlagSet, c *loadConfig) {
@@ -58,13 +75,19 @@ func runLoad(ctx context.Context, cmd command, c cmdIO, args []string) error {
 		"with serve --load."
 	lc := loadConfig{stdin: c.stdin}
 	addLoadFlags(fs, &lc)
+	allowFailures := fs.Bool("allow-failures", false, "exit 0 when some articles failed (by default a load with any failure exits 1, after loading all the others)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	if err := lc.check(); err != nil {
+		return err
+	}
+	lc.strict = !*allowFailures
 	if fs.NArg() == 0 {
 		return errors.New("load needs at least one FILE or DIR")
 	}
 	lc.base = sc.base
+	sc.notes = c.stdout
 	return withStore(sc, func(s *store.Store) error { return load(ctx, lc, s, fs.Args(), c.stdout) })
 }
 
@@ -73,7 +96,8 @@ const shownWarnings = 20
 
 // load ingests every article (package ingest) and prints the summary; an
 // article that fails is reported and the rest go on. It returns an error
-// when the load could not go on, or when every article failed.
+// when the load could not go on, when every article failed, or, when
+// cfg.strict, when any failed.
 func load(ctx context.Context, cfg loadConfig, s *store.Store, paths []string, out io.Writer) error {
 	l, err := cfg.newLoader()
 	if err != nil {
@@ -84,6 +108,9 @@ func load(ctx context.Context, cfg loadConfig, s *store.Store, paths []string, o
 		icfg.Progress = ingest.NewProgress(os.Stderr)
 	}
 	sum, err := ingest.Run(ctx, icfg, l, s)
+	if err != nil && ctx.Err() != nil {
+		err = fmt.Errorf("interrupted after writing %d articles: run the same load again to go on (what is stored is skipped)", sum.Created)
+	}
 	if err != nil && sum.Read == 0 {
 		return err // nothing read (a path that does not exist...): no summary
 	}
@@ -114,6 +141,9 @@ func load(ctx context.Context, cfg loadConfig, s *store.Store, paths []string, o
 	}
 	if sum.Failed > 0 && sum.Created == 0 && sum.Skipped == 0 {
 		return fmt.Errorf("all %d articles failed", sum.Failed)
+	}
+	if sum.Failed > 0 && cfg.strict {
+		return fmt.Errorf("%d of %d articles failed (the others are loaded; --allow-failures exits 0)", sum.Failed, sum.Read)
 	}
 	return nil
 }

@@ -144,3 +144,94 @@ func TestInUseAdvice(t *testing.T) {
 		})
 	}
 }
+
+// A command that only reads refuses a path with no database instead of
+// creating an empty one; no command opens a database with another
+// backend's; --backend memory refuses a --db it would not write; a server
+// started on a new path says so (repro 09).
+func TestStoreMistakes(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "real.db")
+	if err := run(context.Background(), "load", []string{"--progress=false", "--db", db, "testdata/articles/clock.txt"}, nil, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	typo := filepath.Join(dir, "typo", "graph.db")
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"export of no database", []string{"export", "--db", typo}, "no database at " + typo},
+		{"export with another backend", []string{"export", "--db", db, "--backend", "leveldb"}, "is a bbolt database"},
+		{"load with another backend", []string{"load", "--progress=false", "--db", db, "--backend", "leveldb", "testdata/articles/clock.txt"}, "is a bbolt database"},
+		{"load in memory with --db", []string{"load", "--progress=false", "--db", db, "--backend", "memory", "testdata/articles/clock.txt"}, "--backend memory"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out bytes.Buffer
+			err := run(context.Background(), tc.args[0], tc.args[1:], strings.NewReader(""), &out)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("%v: %v, want an error with %q (output %.200q)", tc.args, err, tc.want, out.String())
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(dir, "typo")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("export created %s (%v)", typo, err)
+	}
+	if _, err := os.Stat(filepath.Join(db, ".newsgraph-leveldb")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a leveldb store was made inside the bbolt database (%v)", err)
+	}
+	var notes bytes.Buffer
+	fresh := filepath.Join(dir, "new.db")
+	if err := withStore(&storeConfig{db: fresh, backend: store.Bolt, notes: &notes, noteNew: true}, func(*store.Store) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if want := "no database at " + fresh + ": created an empty one"; !strings.Contains(notes.String(), want) {
+		t.Errorf("a new database: notes %q, want %q", notes.String(), want)
+	}
+	notes.Reset()
+	if err := withStore(&storeConfig{backend: store.Memory, notes: &notes}, func(*store.Store) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(notes.String(), "keeps nothing") {
+		t.Errorf("the memory backend: notes %q, want a note that it keeps nothing", notes.String())
+	}
+}
+
+// A load in which some articles failed loads the others and exits 1
+// (scripts must tell it from a clean load), unless --allow-failures;
+// negative limits are refused.
+func TestLoadFailuresExit(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.txt")
+	empty := filepath.Join(dir, "empty.txt")
+	os.WriteFile(good, []byte("Angela Merkel visited Rome on Friday."), 0o644)
+	os.WriteFile(empty, nil, 0o644)
+	var out bytes.Buffer
+	err := run(context.Background(), "load", []string{"--progress=false", "--db", filepath.Join(dir, "a"), good, empty}, nil, &out)
+	if err == nil || !strings.Contains(err.Error(), "1 of 2 articles failed") {
+		t.Errorf("load with a failure: error %v, want 1 of 2 failed", err)
+	}
+	if !strings.Contains(out.String(), "loaded 1 articles") {
+		t.Errorf("load with a failure did not load the good article:\n%s", out.String())
+	}
+	if err := run(context.Background(), "load", []string{"--progress=false", "--allow-failures", "--db", filepath.Join(dir, "b"), good, empty}, nil, io.Discard); err != nil {
+		t.Errorf("load --allow-failures: %v", err)
+	}
+	for _, flag := range []string{"--batch", "--workers", "--max-bytes"} {
+		err := run(context.Background(), "load", []string{"--progress=false", flag, "-1", "--db", filepath.Join(dir, "c"), good}, nil, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), flag+" -1: must not be negative") {
+			t.Errorf("load %s -1: error %v", flag, err)
+		}
+	}
+}
+
+// An interrupted load says so and how to go on, not "context canceled".
+func TestLoadInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err := run(ctx, "load", []string{"--progress=false", "--db", filepath.Join(dir, "db"), "testdata/articles/clock.txt"}, nil, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "interrupted after writing 0 articles: run the same load again") {
+		t.Errorf("error %v, want an interrupted load", err)
+	}
+}

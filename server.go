@@ -74,6 +74,9 @@ func runServe(ctx context.Context, cmd command, c cmdIO, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	if err := cfg.loadConfig.check(); err != nil {
+		return err
+	}
 	cfg.loadConfig.base = sc.base
 	cfg.server.Introspection = !cfg.noIntrospection
 	// A read-only server opens its store read-only: it may be a
@@ -82,6 +85,7 @@ func runServe(ctx context.Context, cmd command, c cmdIO, args []string) error {
 	if sc.readOnly && len(cfg.load) > 0 {
 		return fmt.Errorf("--load writes to the store: it cannot go with --read-only")
 	}
+	sc.notes, sc.noteNew = c.stdout, true
 	return withStore(sc, func(s *store.Store) error { return serve(ctx, cfg, s, c.stdout) })
 }
 

@@ -132,7 +132,9 @@ func bandKey(sig Signature, b int) uint64 {
 // duplicates (the most similar), and true; or adds sig under id and
 // returns false. Checking and adding are one step, so that of two copies
 // given at once from two goroutines one is the original and the other its
-// copy.
+// copy. A text is never a near-duplicate of itself: adding an id again
+// finds only the other texts (the same id is the same text, not a copy of
+// it) and adds nothing; Contains tells whether an id is there.
 func (x *Index) FindOrAdd(id string, sig Signature) (string, bool) {
 	var keys [bands]uint64
 	for b := range keys {
@@ -143,6 +145,9 @@ func (x *Index) FindOrAdd(id string, sig Signature) (string, bool) {
 	best, bestSim := "", 0.0
 	for b, k := range keys {
 		for _, other := range x.bands[b][k] {
+			if other == id {
+				continue
+			}
 			if s := Similarity(sig, x.sigs[other]); s >= Threshold && (s > bestSim || s == bestSim && other < best) {
 				best, bestSim = other, s
 			}
@@ -159,6 +164,14 @@ func (x *Index) FindOrAdd(id string, sig Signature) (string, bool) {
 		x.bands[b][k] = append(x.bands[b][k], id)
 	}
 	return "", false
+}
+
+// Contains reports whether a text was added under id.
+func (x *Index) Contains(id string) bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	_, ok := x.sigs[id]
+	return ok
 }
 
 // Len is how many texts the index holds.

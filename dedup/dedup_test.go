@@ -68,6 +68,11 @@ func TestIndex(t *testing.T) {
 		{"other", other, ""},
 		{"copy", copyOf, "story"},
 		{"story-again", story, "story"},
+		// The same id again is the same text, not a copy of itself; a
+		// text that nearly duplicates it is still found.
+		{"story", story, ""},
+		{"story", copyOf, ""},
+		{"copy", copyOf, "story"},
 	} {
 		sig, _ := Sign(tc.text)
 		got, dup := x.FindOrAdd(tc.id, sig)
@@ -77,6 +82,9 @@ func TestIndex(t *testing.T) {
 	}
 	if x.Len() != 2 {
 		t.Errorf("index holds %d texts, want 2", x.Len())
+	}
+	if !x.Contains("story") || x.Contains("copy") {
+		t.Errorf("Contains: story %v, copy %v; want true, false", x.Contains("story"), x.Contains("copy"))
 	}
 }
 

@@ -11,6 +11,7 @@ package feed
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -109,10 +110,37 @@ const maxItems = 100000
 // Parse reads a feed's items, in order. It returns an error for what is
 // not an RSS or Atom feed. An item with neither content nor summary comes
 // with no text: it is only a link.
-func Parse(r io.Reader) (items []Item, err error) {
-	d := xml.NewDecoder(r)
+//
+// A feed whose elements do not nest (an end tag that closes the wrong
+// element, a feed cut short) is an error that gives the line, returned
+// with the items that ended before it: read leniently, such a feed would
+// lose the items after the fault without a word. Characters that feeds
+// often get wrong (a bare "&", an HTML entity, an unquoted attribute) are
+// read leniently.
+func Parse(r io.Reader) ([]Item, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read feed: %w", err)
+	}
+	items, err := parse(b, true)
+	var se *xml.SyntaxError
+	if err != nil && errors.As(err, &se) && lenient(se) {
+		return parse(b, false)
+	}
+	return items, err
+}
+
+// lenient reports whether a syntax error of the strict reading is one of
+// characters, which the lenient reading gets right, rather than of the
+// elements' nesting, which it gets wrong.
+func lenient(e *xml.SyntaxError) bool {
+	return strings.Contains(e.Msg, "entity") || strings.Contains(e.Msg, "attribute")
+}
+
+func parse(b []byte, strict bool) (items []Item, err error) {
+	d := xml.NewDecoder(bytes.NewReader(b))
 	d.CharsetReader = charset.NewReaderLabel
-	d.Strict = false
+	d.Strict = strict
 	d.Entity = xml.HTMLEntity
 	var root xml.StartElement
 	for {
@@ -130,24 +158,28 @@ func Parse(r io.Reader) (items []Item, err error) {
 			items = append(items, it)
 		}
 	}
+	// On an error, the items decoded before it are in f (a slice's
+	// element is kept only when it was decoded whole).
 	switch root.Name.Local {
 	case "rss", "RDF":
 		var f rss
-		if err := d.DecodeElement(&f, &root); err != nil {
-			return nil, fmt.Errorf("RSS feed: %w", err)
-		}
+		err = d.DecodeElement(&f, &root)
 		source := clean(f.Channel.Title)
 		for _, x := range append(f.Channel.Items, f.Items...) {
 			add(rssArticle(x, source))
 		}
+		if err != nil {
+			return items, fmt.Errorf("RSS feed: %w (%s before it read)", err, count(len(items), "item"))
+		}
 	case "feed":
 		var f atom
-		if err := d.DecodeElement(&f, &root); err != nil {
-			return nil, fmt.Errorf("atom feed: %w", err)
-		}
+		err = d.DecodeElement(&f, &root)
 		source := textOf(f.Title)
 		for _, e := range f.Entries {
 			add(atomArticle(e, source, f.Authors))
+		}
+		if err != nil {
+			return items, fmt.Errorf("atom feed: %w (%s before it read)", err, count(len(items), "entry"))
 		}
 	default:
 		return nil, fmt.Errorf("not a feed: the root element is <%s>, not <rss> or <feed>", root.Name.Local)
@@ -281,6 +313,21 @@ func parseDate(s string) time.Time {
 		}
 	}
 	return time.Time{}
+}
+
+// count is "1 item", "2 items", "no entries".
+func count(n int, noun string) string {
+	plural := noun + "s"
+	if strings.HasSuffix(noun, "y") {
+		plural = strings.TrimSuffix(noun, "y") + "ies"
+	}
+	switch n {
+	case 0:
+		return "no " + plural
+	case 1:
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %s", n, plural)
 }
 
 func clean(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -2,6 +2,8 @@ package feed
 
 import (
 	"bytes"
+	"encoding/xml"
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -147,8 +149,9 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(`<feed><entry><content type="html">&lt;p&gt;x</content></entry></feed>`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		items, err := Parse(bytes.NewReader(b))
-		if err != nil && len(items) > 0 {
-			t.Errorf("error %v with %d items", err, len(items))
+		var se *xml.SyntaxError
+		if err != nil && len(items) > 0 && !errors.As(err, &se) {
+			t.Errorf("error %v with %d items: only a syntax error comes with the items before it", err, len(items))
 		}
 		for _, it := range items {
 			if it.Full && strings.TrimSpace(it.Article.Text) != it.Article.Text {
@@ -156,4 +159,46 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Elements that do not nest are an error naming the line, with the items
+// before it; a lenient reading lost the items after the fault silently.
+// A bare "&" and HTML entities are still read leniently.
+func TestMalformed(t *testing.T) {
+	item := func(title, text string) string {
+		return "<item><title>" + title + "</title><link>http://x/" + title + "</link><description>" + text + "</description></item>\n"
+	}
+	head := `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title>` + "\n"
+	tail := "</channel></rss>\n"
+	for _, tc := range []struct {
+		name, in string
+		titles   []string
+		err      string
+	}{
+		{"wrong end tag in an item", head + item("One", "First.") + strings.Replace(item("Two", "Second."), "</title>", "</titel>", 1) + item("Three", "Third.") + tail,
+			[]string{"One"}, "line 3: element <title> closed by </titel>"},
+		{"wrong end tag in the channel", strings.Replace(head, "</title>", "</titl>", 1) + item("One", "First.") + tail,
+			nil, "line 1: element <title> closed by </titl>"},
+		{"cut short", head + item("One", "First.") + "<item><title>Two</title><desc",
+			[]string{"One"}, "unexpected EOF"},
+		{"bare ampersand and entities", head + item("One", "Tom & Jerry&nbsp;met.") + item("Two", "Second.") + tail,
+			[]string{"One", "Two"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			items, err := Parse(strings.NewReader(tc.in))
+			var titles []string
+			for _, it := range items {
+				titles = append(titles, it.Article.Title)
+			}
+			if strings.Join(titles, ",") != strings.Join(tc.titles, ",") {
+				t.Errorf("items %q, want %q", titles, tc.titles)
+			}
+			switch {
+			case tc.err == "" && err != nil:
+				t.Errorf("error %v", err)
+			case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
+				t.Errorf("error %v, want one with %q", err, tc.err)
+			}
+		})
+	}
 }

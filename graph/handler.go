@@ -49,6 +49,7 @@ func NewHandler(r *Resolver, o HandlerOptions) http.Handler {
 	// for a deep query, which is usually costly too.
 	srv.Use(depthLimit{Max: o.MaxDepth})
 	srv.Use(extension.FixedComplexityLimit(o.Complexity))
+	srv.Use(&stringVariables{})
 	srv.Use(writeGuard{ReadOnly: o.ReadOnly, Token: o.WriteToken})
 	srv.AroundOperations(withRequestCache)
 	srv.SetErrorPresenter(ErrorPresenter)

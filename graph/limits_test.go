@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -109,9 +110,25 @@ func TestBadRequests(t *testing.T) {
 		{"unknown field", "application/json", `{"query": "{ nosuch }"}`, http.StatusUnprocessableEntity},
 		{"syntax", "application/json", `{"query": "{ articles { "}`, http.StatusUnprocessableEntity},
 		{"wrong content type", "text/plain", `{"query": "{ articles { pageInfo { totalCount } } }"}`, http.StatusBadRequest},
+		{"form", "application/x-www-form-urlencoded", `query=%7B+articles+%7B+pageInfo+%7B+totalCount+%7D+%7D+%7D`, http.StatusBadRequest},
+		{"number for a String field", "application/json", `{"query": "mutation($i: ArticleInput!){ ingestArticle(input: $i){ created } }", "variables": {"i": {"text": 5}}}`, http.StatusUnprocessableEntity},
+		{"number for a String variable", "application/json", `{"query": "query($q: String!){ searchEntities(query: $q){ pageInfo { totalCount } } }", "variables": {"q": 12}}`, http.StatusUnprocessableEntity},
+		{"mutation with GET", "GET", `mutation { deleteArticle(id: "x") }`, http.StatusMethodNotAllowed},
+		{"PUT", "PUT", `{"query": "{ articles { pageInfo { totalCount } } }"}`, http.StatusMethodNotAllowed},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			resp, err := http.Post(srv.URL+"/query", tc.contentType, strings.NewReader(tc.body))
+			var req *http.Request
+			switch tc.contentType {
+			case "GET":
+				req, _ = http.NewRequest(tc.contentType, srv.URL+"/query?query="+url.QueryEscape(tc.body), nil)
+			case "PUT":
+				req, _ = http.NewRequest(tc.contentType, srv.URL+"/query", strings.NewReader(tc.body))
+				req.Header.Set("Content-Type", "application/json")
+			default:
+				req, _ = http.NewRequest(http.MethodPost, srv.URL+"/query", strings.NewReader(tc.body))
+				req.Header.Set("Content-Type", tc.contentType)
+			}
+			resp, err := http.DefaultClient.Do(req)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -123,6 +140,12 @@ func TestBadRequests(t *testing.T) {
 			}
 			if resp.StatusCode >= 400 && (len(out.Errors) == 0 || out.Errors[0].Message == "") {
 				t.Errorf("status %d without an error message", resp.StatusCode)
+			}
+			if resp.StatusCode == http.StatusMethodNotAllowed && resp.Header.Get("Allow") == "" {
+				t.Errorf("status 405 without an Allow header")
+			}
+			if resp.StatusCode >= 400 && len(out.Errors) > 0 && out.Errors[0].Extensions["code"] == nil {
+				t.Errorf("status %d without extensions.code: %+v", resp.StatusCode, out.Errors)
 			}
 		})
 	}

@@ -166,6 +166,9 @@ func (s *Service) statements(ctx context.Context, f kg.StatementFilter, first *i
 	if err != nil {
 		return nil, err
 	}
+	if sts, err = s.pinned(ctx, sts, inConnection...); err != nil {
+		return nil, err
+	}
 	conn := &model.StatementConnection{Edges: []*model.StatementEdge{}, PageInfo: pageInfo(offset, len(sts), total)}
 	for i, st := range sts {
 		conn.Edges = append(conn.Edges, &model.StatementEdge{Cursor: cursor(offset + i), Node: st})
@@ -261,6 +264,9 @@ func (s *Service) entityStatements(ctx context.Context, e *kg.Entity, dir *model
 	all = all[offset:]
 	if len(all) > limit {
 		all = all[:limit]
+	}
+	if all, err = s.pinned(ctx, all, inConnection...); err != nil {
+		return nil, err
 	}
 	conn := &model.StatementConnection{Edges: []*model.StatementEdge{}, PageInfo: pageInfo(offset, len(all), nOut+nIn)}
 	for i, st := range all {

@@ -38,6 +38,8 @@ func statusOf(code string) int {
 		return http.StatusForbidden
 	case kg.ETOOLARGE:
 		return http.StatusRequestEntityTooLarge
+	case codeMethod:
+		return http.StatusMethodNotAllowed
 	}
 	return 0
 }
@@ -48,23 +50,32 @@ type withStatus struct{ graphql.Transport }
 
 func (t withStatus) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
 	sw := &statusWriter{ResponseWriter: w}
-	t.Transport.Do(sw, r, statusExec{GraphExecutor: exec, w: sw})
+	t.Transport.Do(sw, r, statusExec{GraphExecutor: exec, w: sw, get: r.Method == http.MethodGet})
 }
 
 // statusExec notes the status of the errors CreateOperationContext
 // returns; the transport writes its header after that call.
 type statusExec struct {
 	graphql.GraphExecutor
-	w *statusWriter
+	w   *statusWriter
+	get bool // a GET request, which runs queries only
 }
 
 func (e statusExec) CreateOperationContext(ctx context.Context, p *graphql.RawParams) (*graphql.OperationContext, gqlerror.List) {
 	oc, errs := e.GraphExecutor.CreateOperationContext(ctx, p)
+	if len(errs) == 0 && e.get && oc.Operation != nil && oc.Operation.Operation != ast.Query {
+		// gqlgen would answer 406 with no code.
+		errs = gqlerror.List{{Message: "a GET request runs queries only: send " + string(oc.Operation.Operation) + "s with POST",
+			Extensions: map[string]any{"code": codeMethod}}}
+	}
 	if len(errs) > 0 {
 		c, _ := errs[0].Extensions["code"].(string)
 		e.w.status = statusOf(c)
-		if e.w.status == http.StatusUnauthorized {
+		switch e.w.status {
+		case http.StatusUnauthorized:
 			e.w.Header().Set("WWW-Authenticate", `Bearer realm="newsgraph"`)
+		case http.StatusMethodNotAllowed:
+			e.w.Header().Set("Allow", "POST")
 		}
 	}
 	return oc, errs
@@ -85,6 +96,10 @@ func (w *statusWriter) WriteHeader(code int) {
 
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
+// codeMethod refuses a request whose HTTP method cannot carry it: a
+// mutation sent with GET, a PUT.
+const codeMethod = "METHOD_NOT_ALLOWED"
+
 // refuse answers a request with one GraphQL error of code and status.
 func refuse(w http.ResponseWriter, status int, code, msg string) {
 	w.Header().Set("Content-Type", "application/json")
@@ -103,7 +118,20 @@ func readJSONBody(w http.ResponseWriter, req *http.Request, max int64) bool {
 		return false
 	}
 	mt, _, _ := mime.ParseMediaType(req.Header.Get("Content-Type"))
-	if req.Method != http.MethodPost || mt != "application/json" {
+	switch {
+	case req.Method == http.MethodPost && mt != "application/json":
+		// gqlgen would answer "transport not supported" with no code.
+		got := mt
+		if got == "" {
+			got = "none"
+		}
+		refuse(w, http.StatusBadRequest, kg.EINVALID, "a POST request body must be application/json (Content-Type: "+got+")")
+		return false
+	case req.Method != http.MethodPost && req.Method != http.MethodGet && req.Method != http.MethodOptions:
+		w.Header().Set("Allow", "GET, POST, OPTIONS")
+		refuse(w, http.StatusMethodNotAllowed, codeMethod, "use POST (or GET for queries)")
+		return false
+	case req.Method != http.MethodPost:
 		req.Body = http.MaxBytesReader(w, req.Body, max)
 		return true
 	}

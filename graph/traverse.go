@@ -25,11 +25,15 @@ func (s *Service) fullNode(ctx context.Context, n kg.Node) (model.Node, error) {
 	return v, nil
 }
 
-// fullNodes are the API nodes of a walk's nodes.
-func (s *Service) fullNodes(ctx context.Context, ns []kg.Node) ([]model.Node, error) {
+// fullNodes are the API nodes of a walk's nodes. With skipGone a node
+// deleted since the walk found it is left out (see statementHeads).
+func (s *Service) fullNodes(ctx context.Context, ns []kg.Node, skipGone bool) ([]model.Node, error) {
 	out := make([]model.Node, 0, len(ns))
 	for _, n := range ns {
 		gn, err := s.fullNode(ctx, n)
+		if skipGone && kg.ErrorCode(err) == kg.ENOTFOUND {
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -85,10 +89,13 @@ func (s *Service) subgraph(ctx context.Context, seeds []string, hops, maxNodes i
 		return nil, err
 	}
 	out := &model.Subgraph{Truncated: sg.Truncated}
-	if out.Nodes, err = s.fullNodes(ctx, sg.Nodes); err != nil {
+	if out.Nodes, err = s.fullNodes(ctx, sg.Nodes, true); err != nil {
 		return nil, err
 	}
 	if out.Edges, err = s.statementHeads(ctx, sg.Statements, true); err != nil {
+		return nil, err
+	}
+	if out.Edges, err = s.pinned(ctx, out.Edges, inSubgraph...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -103,7 +110,7 @@ func (s *Service) shortestPath(ctx context.Context, from, to string, maxHops int
 		return nil, err
 	}
 	out := &model.Path{Length: len(p.Statements)}
-	if out.Nodes, err = s.fullNodes(ctx, p.Nodes); err != nil {
+	if out.Nodes, err = s.fullNodes(ctx, p.Nodes, false); err != nil {
 		return nil, err
 	}
 	if out.Statements, err = s.statementHeads(ctx, p.Statements, false); err != nil {

@@ -18,9 +18,6 @@ func readFeed(name string, maxBytes int, send func(item) bool) bool {
 		return send(item{origin: name, err: err})
 	}
 	items, err := feed.Parse(bytes.NewReader(b))
-	if err != nil {
-		return send(item{origin: name, err: err})
-	}
 	for i, it := range items {
 		origin := name + "#" + strconv.Itoa(i+1)
 		x := item{origin: origin, art: it.Article}
@@ -30,6 +27,11 @@ func readFeed(name string, maxBytes int, send func(item) bool) bool {
 		if !send(x) {
 			return false
 		}
+	}
+	// A feed that breaks off is a failure after the items before the
+	// break (feed.Parse returns them with the error).
+	if err != nil {
+		return send(item{origin: name, err: err})
 	}
 	return true
 }
@@ -42,7 +44,7 @@ func countFeed(name string, maxBytes int) int {
 	}
 	items, err := feed.Parse(bytes.NewReader(b))
 	if err != nil {
-		return 1
+		return len(items) + 1
 	}
 	return max(len(items), 1)
 }

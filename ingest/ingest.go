@@ -10,6 +10,7 @@ package ingest
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -23,6 +24,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/dedup"
 	"github.com/newsgraph/newsgraph/kg"
@@ -34,6 +37,11 @@ type Extractor interface {
 	Extract(ctx context.Context, a kg.Article) (*kg.Document, error)
 	// ArticleID is the IRI Extract would give the article with this text.
 	ArticleID(text string) string
+	// Clean checks an article's text as Extract does and returns the
+	// text Extract would read (and store), with its warnings; it refuses
+	// what Extract refuses. A near-duplicate is stored as a copy without
+	// being extracted, so it is cleaned with Clean.
+	Clean(text string) (string, []string, error)
 }
 
 // Store is where documents go.
@@ -101,6 +109,7 @@ type Summary struct {
 const maxFailures = 100
 
 type item struct {
+	seq    int // its place in the input: the first near-duplicate read is the original
 	origin string
 	art    kg.Article
 	err    error // a read error for this item
@@ -112,6 +121,21 @@ type item struct {
 	given   *kg.Article // metadata the source gave the page, which wins
 }
 
+// checked is an item read, checked and looked up in the store, waiting
+// for its turn (in input order) to be found a copy or extracted.
+type checked struct {
+	seq      int
+	origin   string
+	art      kg.Article // as read: Extract cleans its text again
+	err      error      // why the article is refused
+	id       string
+	have     bool // in the store already
+	text     string
+	warnings []string // of cleaning the text
+	sig      dedup.Signature
+	signed   bool
+}
+
 type extracted struct {
 	origin string
 	doc    *kg.Document
@@ -120,6 +144,16 @@ type extracted struct {
 // Run loads cfg.Sources. It returns an error only when it cannot go on
 // (an unreadable source, a store failure); bad articles are failures in
 // the summary.
+//
+// Articles go through three stages. Checkers, in parallel, read web pages,
+// refuse what Extract would refuse, look each article up in the store and
+// sign its text (package dedup). One goroutine then takes them back in
+// input order and decides: skipped (stored already, or the same text
+// earlier in the load), a copy of an earlier near-duplicate, or to
+// extract. Extractors, in parallel, extract. Deciding in input order makes
+// a load's graph independent of worker timing: the first of two
+// near-duplicates in the input is the original, and only an article that
+// passed the checks can be one.
 func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error) {
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.GOMAXPROCS(0)
@@ -155,6 +189,12 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 			sum.Failures = append(sum.Failures, Failure{origin, err.Error()})
 		}
 	}
+	skip := func() {
+		mu.Lock()
+		sum.Skipped++
+		mu.Unlock()
+		cfg.Progress.add(1)
+	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 
@@ -163,91 +203,62 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 		cfg.Progress.start(total, known)
 		defer cfg.Progress.stop()
 	}
-	copies := dedup.NewIndex()
-	if cfg.CopiesOfStored && !cfg.KeepCopies {
-		if err := signStored(ctx, st, copies); err != nil {
-			return sum, err
+	var copies *dedup.Index // nil: near-duplicates are extracted (KeepCopies)
+	if !cfg.KeepCopies {
+		copies = dedup.NewIndex()
+		if cfg.CopiesOfStored {
+			if err := signStored(ctx, st, copies); err != nil {
+				return sum, err
+			}
 		}
 	}
+	// window bounds the articles read but not yet decided on, which the
+	// decider holds while an earlier one is still being checked.
+	window := make(chan struct{}, 4*cfg.Workers+8)
 	items := make(chan item, 2*cfg.Workers)
+	checks := make(chan checked, 2*cfg.Workers)
+	jobs := make(chan checked, 2*cfg.Workers)
 	docs := make(chan extracted, 2*cfg.Batch)
 	var readErr error
 	go func() {
 		defer close(items)
-		readErr = read(ctx, cfg, list, items)
+		seq := 0
+		send := func(it item) bool {
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return false
+			}
+			it.seq = seq
+			seq++
+			select {
+			case items <- it:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		}
+		readErr = read(ctx, cfg, list, send)
 		if readErr != nil {
 			cancel(readErr)
 		}
 	}()
-	var workers sync.WaitGroup
+	var checkers sync.WaitGroup
 	for w := 0; w < cfg.Workers; w++ {
-		workers.Add(1)
+		checkers.Add(1)
 		go func() {
-			defer workers.Done()
+			defer checkers.Done()
 			for it := range items {
 				mu.Lock()
 				sum.Read++
 				mu.Unlock()
-				if it.err == nil && it.page != nil {
-					it.art, it.err = pageArticle(it.origin, it.page, it.url, it.fetched)
-					if it.given != nil {
-						it.art = withGiven(it.art, *it.given)
-					}
-				}
-				if it.err != nil {
-					fail(it.origin, it.err)
-					cfg.Progress.add(1)
-					continue
-				}
-				if len(it.art.Text) > cfg.MaxBytes {
-					fail(it.origin, kg.Errorf(kg.ETOOLARGE, "article larger than %d bytes", cfg.MaxBytes))
-					cfg.Progress.add(1)
-					continue
-				}
-				text := kg.NormalizeText(it.art.Text)
-				if text == "" {
-					fail(it.origin, errors.New("empty article"))
-					cfg.Progress.add(1)
-					continue
-				}
-				id := x.ArticleID(text)
-				have, err := st.HasArticle(ctx, id)
+				c, err := check(ctx, cfg.MaxBytes, copies != nil, x, st, it)
 				if err != nil {
-					cancel(fmt.Errorf("check %s: %w", it.origin, err))
+					cancel(err)
 					return
 				}
-				if have {
-					mu.Lock()
-					sum.Skipped++
-					mu.Unlock()
-					cfg.Progress.add(1)
-					continue
-				}
-				if !cfg.KeepCopies {
-					if doc := copyDoc(copies, id, text, it.art); doc != nil {
-						cfg.Progress.add(1)
-						select {
-						case docs <- extracted{it.origin, doc}:
-						case <-ctx.Done():
-							return
-						}
-						continue
-					}
-				}
-				doc, err := x.Extract(ctx, it.art)
-				if err != nil {
-					if ctx.Err() != nil {
-						return
-					}
-					fail(it.origin, err)
-					cfg.Progress.add(1)
-					continue
-				}
-				// Counted done when extracted, not when its batch is
-				// written: with slow extraction a batch takes minutes.
-				cfg.Progress.add(1)
 				select {
-				case docs <- extracted{it.origin, doc}:
+				case checks <- c:
 				case <-ctx.Done():
 					return
 				}
@@ -255,7 +266,88 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 		}()
 	}
 	go func() {
-		workers.Wait()
+		checkers.Wait()
+		close(checks)
+	}()
+	var producers sync.WaitGroup // of docs: the decider and the extractors
+	producers.Add(1)
+	go func() {
+		defer producers.Done()
+		defer close(jobs)
+		pending := map[int]checked{}
+		next := 0
+		for c := range checks {
+			pending[c.seq] = c
+			for {
+				c, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				<-window
+				switch {
+				case c.err != nil:
+					fail(c.origin, c.err)
+					cfg.Progress.add(1)
+				case c.have:
+					// Signed as in the load that stored it, so that a
+					// resumed load finds the same copies as one that
+					// was never interrupted.
+					if c.signed {
+						copies.FindOrAdd(c.id, c.sig)
+					}
+					skip()
+				case c.signed && copies.Contains(c.id):
+					skip() // the same text earlier in this load
+				default:
+					if c.signed {
+						if orig, dup := copies.FindOrAdd(c.id, c.sig); dup {
+							cfg.Progress.add(1)
+							select {
+							case docs <- extracted{c.origin, copyDoc(c, orig)}:
+							case <-ctx.Done():
+								return
+							}
+							continue
+						}
+					}
+					select {
+					case jobs <- c:
+					case <-ctx.Done():
+						return
+					}
+				}
+			}
+		}
+	}()
+	for w := 0; w < cfg.Workers; w++ {
+		producers.Add(1)
+		go func() {
+			defer producers.Done()
+			for c := range jobs {
+				doc, err := x.Extract(ctx, c.art)
+				if err != nil {
+					if ctx.Err() != nil {
+						return
+					}
+					fail(c.origin, err)
+					cfg.Progress.add(1)
+					continue
+				}
+				// Counted done when extracted, not when its batch is
+				// written: with slow extraction a batch takes minutes.
+				cfg.Progress.add(1)
+				select {
+				case docs <- extracted{c.origin, doc}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		producers.Wait()
 		close(docs)
 	}()
 	// One writer: batches of articles, each one transaction.
@@ -350,20 +442,44 @@ func signStored(ctx context.Context, st Store, copies *dedup.Index) error {
 	}
 }
 
-// copyDoc is the document of an article that nearly duplicates one
-// already seen in this load (its text's signature is in copies), nil for
-// an article to extract; an article to extract is added to copies.
-func copyDoc(copies *dedup.Index, id, text string, a kg.Article) *kg.Document {
-	sig, ok := dedup.Sign(text)
-	if !ok {
-		return nil
+// check reads a web page, refuses what Extract would refuse, looks the
+// article up in st and signs its text (when sign is set). Its error is a
+// store failure, which ends the load; a refused article is c.err.
+func check(ctx context.Context, maxBytes int, sign bool, x Extractor, st Store, it item) (checked, error) {
+	c := checked{seq: it.seq, origin: it.origin}
+	art, err := articleOf(it, maxBytes)
+	c.art = art
+	if err != nil {
+		c.err = err
+		return c, nil
 	}
-	orig, dup := copies.FindOrAdd(id, sig)
-	if !dup {
-		return nil
+	text := kg.NormalizeText(art.Text)
+	c.id = x.ArticleID(text)
+	have, err := st.HasArticle(ctx, c.id)
+	if err != nil {
+		return c, fmt.Errorf("check %s: %w", it.origin, err)
 	}
-	a.ID, a.Text, a.CopyOf = id, text, orig
-	return &kg.Document{Article: a, Warnings: []string{"a near-duplicate of " + orig + ": stored as its copy, not extracted"}}
+	c.have = have
+	c.text, c.warnings, err = x.Clean(art.Text)
+	if err != nil {
+		if !have {
+			c.err = err
+		}
+		return c, nil
+	}
+	if sign {
+		c.sig, c.signed = dedup.Sign(c.text)
+	}
+	return c, nil
+}
+
+// copyDoc is the document of an article that nearly duplicates orig, an
+// article of this load (or of the store) that was checked before it.
+func copyDoc(c checked, orig string) *kg.Document {
+	a := c.art
+	a.ID, a.Text, a.CopyOf = c.id, c.text, orig
+	warnings := append(c.warnings, "a near-duplicate of "+orig+": stored as its copy, not extracted")
+	return &kg.Document{Article: a, Warnings: warnings}
 }
 
 // isJSONLines reports whether a file holds JSON lines by its name.
@@ -387,6 +503,20 @@ func isArticleFile(name string) bool {
 
 // notArticles is why a directory's other files are not read.
 const notArticles = "not an article file (.txt, .text, .html, .htm, JSON lines .jsonl, .ndjson, a feed .rss, .atom, .xml, or a web archive .warc, .warc.gz)"
+
+// notRegular is why a named pipe, a socket or a device is not read:
+// opening a pipe waits for a writer, for ever if none comes.
+const notRegular = "not a regular file"
+
+// regular reports whether the directory entry d at p in fsys is a
+// regular file, or a symbolic link to one.
+func regular(fsys fs.FS, p string, d fs.DirEntry) bool {
+	if d.Type()&fs.ModeSymlink != 0 {
+		info, err := fs.Stat(fsys, p)
+		return err != nil || info.Mode().IsRegular() // a broken link fails when read, naming its error
+	}
+	return d.Type().IsRegular()
+}
 
 // entry is a file to read; or a path found unreadable while walking a
 // directory (err set): it becomes a failure of the load, not its end; or
@@ -416,7 +546,11 @@ func files(sources []string) ([]entry, error) {
 			return nil, err
 		}
 		if !info.IsDir() {
-			out = append(out, entry{path: src})
+			e := entry{path: src}
+			if !info.Mode().IsRegular() {
+				e.ignore = notRegular
+			}
+			out = append(out, e)
 			continue
 		}
 		found, err := walk(os.DirFS(src), src)
@@ -453,6 +587,8 @@ func walk(fsys fs.FS, root string) ([]entry, error) {
 		}
 		switch {
 		case d.IsDir():
+		case !regular(fsys, p, d):
+			found = append(found, entry{path: path, ignore: notRegular})
 		case isArticleFile(p) || isJSONLines(p) || isPage(p) || isWARC(p) || isFeed(p):
 			found = append(found, entry{path: path})
 		default:
@@ -504,15 +640,9 @@ func count(list []entry, maxBytes int) (int, bool) {
 	return n, true
 }
 
-func read(ctx context.Context, cfg Config, list []entry, out chan<- item) error {
-	send := func(it item) bool {
-		select {
-		case out <- it:
-			return true
-		case <-ctx.Done():
-			return false
-		}
-	}
+// read sends the articles of list, in order, until send returns false
+// (the load is cancelled).
+func read(ctx context.Context, cfg Config, list []entry, send func(item) bool) error {
 	for _, e := range list {
 		f := e.path
 		if e.ignore != "" {
@@ -562,7 +692,7 @@ func read(ctx context.Context, cfg Config, list []entry, out chan<- item) error 
 		case isPage(f) || webpage.LooksLikeHTML(b):
 			it.page = b
 		default:
-			it.art.Text = string(b)
+			it.art.Text = string(trimBOM(b))
 		}
 		if !send(it) {
 			return nil
@@ -605,9 +735,14 @@ func readLines(name string, r io.Reader, max int, send func(item) bool) error {
 			if len(strings.TrimSpace(string(b))) == 0 {
 				continue
 			}
+			if line == 1 {
+				b = trimBOM(b)
+			}
 			var ja kg.ArticleJSON
-			if err := json.Unmarshal(b, &ja); err != nil {
-				it.err = fmt.Errorf("not a JSON article: %v", err)
+			if err := checkJSONText(b); err != nil {
+				it.err = err
+			} else if err := json.Unmarshal(b, &ja); err != nil {
+				it.err = jsonError(err)
 			} else {
 				it.art, it.err = ja.Article()
 				if ja.Text == "" && it.err == nil {
@@ -626,7 +761,91 @@ func readLines(name string, r io.Reader, max int, send func(item) bool) error {
 	}
 }
 
+// jsonError says what is wrong with a JSON line in the terms of its
+// format, not of the Go types it is decoded into.
+func jsonError(err error) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		if te.Field == "" {
+			return kg.Errorf(kg.EINVALID, "not a JSON article: a line must be an object, not %s", aJSON(te.Value))
+		}
+		return kg.Errorf(kg.EINVALID, "field %s must be a string, not %s", te.Field, aJSON(te.Value))
+	}
+	return kg.Errorf(kg.EINVALID, "not a JSON article: %s", strings.TrimPrefix(err.Error(), "json: "))
+}
+
+// aJSON names a kind of JSON value (as json.UnmarshalTypeError gives it)
+// with its article.
+func aJSON(kind string) string {
+	switch kind {
+	case "array", "object":
+		return "an " + kind
+	case "number", "string", "bool":
+		return "a " + strings.Replace(kind, "bool", "boolean", 1)
+	}
+	return kind
+}
+
+// checkJSONText refuses a JSON line that is not valid text: bytes that
+// are not UTF-8, or a \u escape of half a surrogate pair. The JSON
+// decoder would turn either into U+FFFD without a word, where a text file
+// with them is refused (the loader's Validate).
+func checkJSONText(b []byte) error {
+	if !utf8.Valid(b) {
+		return kg.Errorf(kg.EINVALID, "line is not valid UTF-8")
+	}
+	for i := 0; i < len(b); i++ {
+		if b[i] != '\\' {
+			continue
+		}
+		i++ // the escaped character
+		if i >= len(b) || b[i] != 'u' {
+			continue
+		}
+		r, ok := hex4(b[i+1:])
+		if !ok || !utf16.IsSurrogate(r) {
+			continue
+		}
+		if r < 0xdc00 && i+6 < len(b) && b[i+5] == '\\' && b[i+6] == 'u' {
+			if low, ok := hex4(b[i+7:]); ok && low >= 0xdc00 && low <= 0xdfff {
+				i += 10 // a pair
+				continue
+			}
+		}
+		return kg.Errorf(kg.EINVALID, "line has a lone surrogate \\u%04x: not valid text", r)
+	}
+	return nil
+}
+
+// hex4 reads the four hex digits of a \u escape.
+func hex4(b []byte) (rune, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
+}
+
 var errLongLine = errors.New("line too long")
+
+// trimBOM is b without the UTF-8 byte-order mark that some editors put at
+// the start of a file: it is no part of the text (web pages and feeds are
+// read without it too).
+func trimBOM(b []byte) []byte {
+	return bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+}
 
 // readLine reads one line of at most max bytes; a longer line is skipped
 // to its end and reported.

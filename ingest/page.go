@@ -28,25 +28,23 @@ func ReadArticle(name string, b []byte) (kg.Article, error) {
 	if isPage(name) || webpage.LooksLikeHTML(b) {
 		return pageArticle(name, b, "", time.Time{})
 	}
-	return kg.Article{Title: titleOf(name), Source: name, Text: string(b)}, nil
+	return kg.Article{Title: titleOf(name), Source: name, Text: string(trimBOM(b))}, nil
 }
 
 // ReadArticles is the articles that a file's bytes hold: a feed's items
 // with text (link-only items are left out: they hold no text), or the one
-// article of ReadArticle.
+// article of ReadArticle. A feed that breaks off comes with its error and
+// the items before the break.
 func ReadArticles(name string, b []byte) ([]kg.Article, error) {
 	if isFeed(name) || feed.IsFeed(b) {
 		items, err := feed.Parse(bytes.NewReader(b))
-		if err != nil {
-			return nil, err
-		}
 		var out []kg.Article
 		for _, it := range items {
 			if it.Article.Text != "" {
 				out = append(out, it.Article)
 			}
 		}
-		return out, nil
+		return out, err
 	}
 	a, err := ReadArticle(name, b)
 	if err != nil {

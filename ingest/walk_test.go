@@ -34,6 +34,7 @@ func TestWalkPastUnreadable(t *testing.T) {
 		"more/skip.md":  {Data: []byte("no")},
 		"zeta/d.TXT":    {Data: []byte("D.")},
 		"zeta/deep/e.x": {Data: []byte("E.")},
+		"zeta/pipe.txt": {Mode: fs.ModeNamedPipe},
 	}, bad: "locked"}
 	got, err := walk(fsys, "/in")
 	if err != nil {
@@ -45,7 +46,7 @@ func TestWalkPastUnreadable(t *testing.T) {
 	}{
 		{"/in/a.txt", false, false}, {"/in/b.html", false, false}, {"/in/locked", true, false},
 		{"/in/more/c.jsonl", false, false}, {"/in/more/skip.md", false, true},
-		{"/in/zeta/d.TXT", false, false}, {"/in/zeta/deep/e.x", false, true},
+		{"/in/zeta/d.TXT", false, false}, {"/in/zeta/deep/e.x", false, true}, {"/in/zeta/pipe.txt", false, true},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("walk found %v, want %v", got, want)

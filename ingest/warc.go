@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/warc"
 )
 
@@ -24,8 +25,9 @@ func readWARC(name string, max int, send func(item) bool) bool {
 		return send(item{origin: name, err: err})
 	}
 	defer f.Close()
-	stopped := false
+	stopped, pages := false, 0
 	err = warc.Pages(f, max, func(p warc.Page) bool {
+		pages++
 		it := item{origin: name + " " + p.URL, page: p.HTML, url: p.URL, fetched: p.Date, err: p.Err}
 		if !send(it) {
 			stopped = true
@@ -38,6 +40,11 @@ func readWARC(name string, max int, send func(item) bool) bool {
 	}
 	if err != nil {
 		return send(item{origin: name, err: fmt.Errorf("read web archive: %w", err)})
+	}
+	if pages == 0 {
+		// as for an empty text file: nothing says otherwise that the
+		// archive held nothing to load
+		return send(item{origin: name, err: kg.Errorf(kg.EINVALID, "web archive holds no web pages (HTML responses with status 200)")})
 	}
 	return true
 }

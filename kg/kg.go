@@ -1,7 +1,9 @@
 package kg
 
 import (
+	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // EntityType is the coarse type of an entity or a literal value.
@@ -196,6 +198,35 @@ type Article struct {
 	Text     string
 }
 
+// ValidMetadata is a with its metadata (title, author, source, URL,
+// place) made valid UTF-8, invalid bytes replaced by U+FFFD: a page's
+// title in Latin-1 under a UTF-8 charset, or a file name in Latin-1, is
+// still the article's name, and the store keeps strings only as UTF-8.
+// The text is not changed: invalid text is refused (the loader's
+// Validate), not repaired.
+func (a Article) ValidMetadata() Article {
+	for _, f := range []*string{&a.Title, &a.Author, &a.Source, &a.URL, &a.Place} {
+		if !utf8.ValidString(*f) {
+			*f = strings.ToValidUTF8(*f, "\uFFFD")
+		}
+	}
+	return a
+}
+
+// CheckUTF8 reports the first string of a's metadata or text that is not
+// valid UTF-8, naming the field.
+func (a Article) CheckUTF8() error {
+	for _, f := range []struct{ name, s string }{
+		{"title", a.Title}, {"author", a.Author}, {"source", a.Source}, {"url", a.URL},
+		{"place", a.Place}, {"text", a.Text},
+	} {
+		if !utf8.ValidString(f.s) {
+			return Errorf(EINVALID, "article %s (%q): %s is not valid UTF-8", a.ID, strings.ToValidUTF8(a.Title, "\uFFFD"), f.name)
+		}
+	}
+	return nil
+}
+
 // Document is what the loader makes of one article.
 type Document struct {
 	Article    Article
@@ -250,6 +281,11 @@ func (a ArticleJSON) Article() (Article, error) {
 func ParseDate(s string) (time.Time, error) {
 	for _, layout := range []string{time.RFC3339, "2006-01-02"} {
 		if t, err := time.Parse(layout, s); err == nil {
+			if t.Year() == 1 {
+				// the zero time, which means "no date" everywhere
+				// else: it would be dropped without a word
+				return time.Time{}, Errorf(EINVALID, "publishedAt %q is in year 1: leave it out when the date is unknown", s)
+			}
 			return t.UTC(), nil
 		}
 	}

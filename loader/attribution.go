@@ -606,7 +606,25 @@ func (x *sentenceExtractor) namedSpeaker() *kg.Node {
 			}
 		}
 	}
-	return nil
+	// A parse that missed the main clause's subject ("Amidst this news,
+	// the governor called for ...", with "Amidst" read as the subject):
+	// the one person some clause of the sentence has for its subject.
+	var only *kg.Node
+	for s, c := range x.ws {
+		if c.Rel != "nsubj" || c.XPOS == "PRP" {
+			continue
+		}
+		a := x.resolve(x.namePhrase(x.core(openie.Arg{Words: x.subtree(s), Head: s})))
+		if !a.ok || a.node.Type != kg.Person {
+			continue
+		}
+		if only != nil && only.ID != a.node.ID {
+			return nil
+		}
+		n := a.node
+		only = &n
+	}
+	return only
 }
 
 // unknownSpeaker stands for a speaker the text names only by a pronoun

@@ -60,10 +60,13 @@ func stripHTML(text string) (string, bool) {
 	return htmlToText(text), true
 }
 
-// clean checks raw article text (Validate) and returns the text the
+// Clean checks raw article text (Validate) and returns the text the
 // article is read as (articleText), with a warning when markup was
-// stripped; the text left after stripping must pass the checks too.
-func (l *Loader) clean(raw string) (text string, warnings []string, err error) {
+// stripped; the text left after stripping must pass the checks too. Extract
+// cleans every article this way; a loader that stores an article without
+// extracting it (a near-duplicate stored as a copy) cleans it with Clean, so
+// that it is refused or stored exactly as Extract would refuse or read it.
+func (l *Loader) Clean(raw string) (text string, warnings []string, err error) {
 	if err := l.Validate(raw); err != nil {
 		return "", nil, err
 	}

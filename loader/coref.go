@@ -132,6 +132,117 @@ func (d *docState) rival(sent, word, e int, want byte) bool {
 	return other
 }
 
+// personNouns are common nouns for a person that no title list holds:
+// "the man", "a witness", "the logger".
+var personNouns = map[string]bool{
+	"man": true, "woman": true, "boy": true, "girl": true, "person": true, "child": true, "teenager": true,
+	"victim": true, "suspect": true, "driver": true, "worker": true, "resident": true, "official": true,
+	"witness": true, "passenger": true, "doctor": true, "nurse": true, "teacher": true, "student": true,
+	"farmer": true, "soldier": true, "logger": true, "fisherman": true, "neighbor": true, "neighbour": true,
+	"friend": true, "gunman": true, "shooter": true, "pilot": true, "patient": true, "employee": true,
+	"customer": true, "visitor": true, "tourist": true, "hiker": true, "climber": true, "motorist": true,
+	"pedestrian": true, "cyclist": true, "homeowner": true, "landlord": true, "tenant": true, "lawyer": true,
+	"attacker": true, "assailant": true, "robber": true, "thief": true, "killer": true, "survivor": true,
+	"prisoner": true, "inmate": true, "defendant": true, "plaintiff": true, "mother": true, "father": true,
+	"son": true, "daughter": true, "husband": true, "wife": true, "brother": true, "sister": true,
+	"grandmother": true, "grandfather": true, "uncle": true, "aunt": true, "actor": true, "actress": true,
+	"artist": true, "writer": true, "author": true, "player": true, "fan": true, "volunteer": true,
+	"researcher": true, "scientist": true, "engineer": true, "investigator": true, "reporter": true,
+	"journalist": true, "photographer": true, "baby": true, "toddler": true, "infant": true, "youth": true,
+	"guard": true, "firefighter": true, "paramedic": true, "priest": true, "pastor": true, "stranger": true,
+}
+
+// unnamedRival reports a person the article does not name, of gender
+// want or of none known, mentioned after the last mention of e and
+// before the pronoun, in its sentence or the one before: a phrase with an
+// article or demonstrative whose head is a person noun ("the man", "a
+// logger", "the officer") and that neither the model nor the title rule
+// ties to a name, nor a name in apposition or before the noun names ("the
+// union's treasurer, Dana Whitfield"). The pronoun is likelier that
+// person than the one named further back.
+func (d *docState) unnamedRival(sent, word, e int, want byte) bool {
+	ls, lw, ok := d.lastMentionBefore(e, sent, word)
+	if !ok {
+		return false
+	}
+	subj := false
+	for k, lws := lw, d.sents[ls].Words; k < len(lws) && k < lw+4; k++ {
+		if k > lw && lws[k].XPOS != "NNP" && lws[k].XPOS != "NNPS" {
+			break
+		}
+		subj = subj || strings.HasPrefix(lws[k].Rel, "nsubj")
+	}
+	for s := max(sent-1, 0); s <= sent; s++ {
+		ws := d.sents[s].Words
+		for k, w := range ws {
+			if s == sent && k >= word || s < ls || s == ls && k <= lw {
+				continue
+			}
+			if w.XPOS != "NN" {
+				continue
+			}
+			lk := strings.ToLower(w.Text)
+			if !personNouns[lk] && !isTitleNoun(lk) {
+				continue
+			}
+			if k+1 < len(ws) && isNounTag(ws[k+1].XPOS) {
+				continue // "the police officer", "the man's car": not the head, or named after it
+			}
+			det := -1
+			for j := k - 1; j >= 0 && j >= k-3; j-- {
+				switch strings.ToLower(ws[j].Text) {
+				case "the", "a", "an", "this", "that":
+					det = j
+				}
+				if det >= 0 || !(ws[j].XPOS == "JJ" || ws[j].XPOS == "NN" || ws[j].XPOS == "VBN" || ws[j].XPOS == "VBG") {
+					break
+				}
+			}
+			if det < 0 {
+				continue
+			}
+			if d.links.Name(s, k) >= 0 || d.descriptionRule(s, phrase{start: det, end: k + 1, head: k}) >= 0 {
+				continue
+			}
+			if k+2 < len(ws) && ws[k+1].Text == "," && d.entityAt(s, k+2) >= 0 {
+				continue // "the treasurer, Dana Whitfield"
+			}
+			if predicative(ws, k) {
+				continue // "I was a writer": says what someone named is
+			}
+			if s == sent && w.Head >= 0 && w.Head == ws[word].Head {
+				continue // "a lawyer interrogated him": never him
+			}
+			if subj && !strings.HasPrefix(w.Rel, "nsubj") {
+				continue // the subject named last goes on: "Daniel was picked up by an investigator. ... he"
+			}
+			g := titleGender[lk]
+			switch lk {
+			case "man", "boy", "gunman", "fisherman", "uncle", "grandfather", "actor", "priest":
+				g = 'm'
+			case "woman", "girl", "aunt", "grandmother", "actress":
+				g = 'f'
+			}
+			if g == 0 || g == want {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// predicative reports a noun that says what something is rather than
+// naming someone new: the predicate of "be" ("I was a writer"), or a noun
+// after "as" ("worked as a teacher").
+func predicative(ws []nlp.Word, k int) bool {
+	for _, c := range ws {
+		if c.Head == k && (c.Rel == "cop" || c.Rel == "case" && strings.EqualFold(c.Text, "as")) {
+			return true
+		}
+	}
+	return false
+}
+
 // askedOf resolves a "he" or "she" inside a sentence's opening "Asked
 // ..." clause to the person named as the subject right after the clause's
 // comma, who is the one asked ("Asked why he settled on Sanders, Blocker
@@ -200,8 +311,11 @@ func (d *docState) pronoun(sent, word int) int {
 		if d.links.Margin(sent, word) < rivalMargin && d.rival(sent, word, d.mentions[k].entity, want) {
 			return -1 // unsure, and someone nearer could be meant
 		}
+		if d.unnamedRival(sent, word, d.mentions[k].entity, want) {
+			return -1 // "the man" is nearer than the name: likelier him
+		}
 	case "it", "its", "itself":
-		if person {
+		if person || w == "it" && d.pleonastic(sent, word) || d.modifierName(k, sent) {
 			return -1
 		}
 	case "they", "them", "their", "theirs", "themselves":
@@ -212,6 +326,103 @@ func (d *docState) pronoun(sent, word int) int {
 		}
 	}
 	return d.mentions[k].entity
+}
+
+// pleonasticVerbs take an "it" that stands for nothing before the clause
+// they govern: "it doesn't mean we can't", "it seems that".
+var pleonasticVerbs = map[string]bool{"mean": true, "seem": true, "appear": true, "matter": true, "happen": true, "follow": true}
+
+// pleonastic reports an "it" that stands for nothing: the parser's
+// expletive, the subject of a verb of pleonasticVerbs that governs a
+// clause ("it doesn't mean we can't do spring cleaning"), or the subject
+// of "be" whose predicate is "time" or governs a clause with "to" or
+// "that" after it ("it's entirely appropriate to do so", "it is time for
+// users to move"). The model links such an "it" to the organization or
+// place named last.
+func (d *docState) pleonastic(sent, word int) bool {
+	ws := d.sents[sent].Words
+	w := ws[word]
+	if w.Rel == "expl" {
+		return true
+	}
+	if !strings.HasPrefix(w.Rel, "nsubj") || w.Head < 0 || w.Head >= len(ws) {
+		return false
+	}
+	h := w.Head
+	clause := func(to bool) bool {
+		for k, c := range ws {
+			if c.Head != h || k < h {
+				continue
+			}
+			switch c.Rel {
+			case "ccomp", "xcomp", "csubj", "advcl":
+			default:
+				continue
+			}
+			if !to {
+				return true
+			}
+			for _, m := range ws[h+1 : k+1] {
+				if m.Head == k && (strings.EqualFold(m.Text, "to") || strings.EqualFold(m.Text, "that")) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if pleonasticVerbs[strings.ToLower(ws[h].Lemma)] {
+		return clause(false)
+	}
+	cop := false
+	for _, c := range ws {
+		if c.Head == h && c.Rel == "cop" {
+			cop = true
+		}
+	}
+	if !cop {
+		return false
+	}
+	return strings.EqualFold(ws[h].Text, "time") || clause(true)
+}
+
+// modifierName reports a name that only modifies the thing an "it" is
+// likelier to mean: the name hangs by a preposition on a common noun
+// or a name outside it ("the Weatherspoon Art Museum at the University
+// of North Carolina ... when it exhibited": the museum), in the pronoun's
+// sentence
+// or the one before, and that noun is no person ("the president of
+// Acme ... it" is still Acme).
+func (d *docState) modifierName(k, sent int) bool {
+	m := d.mentions[k]
+	if sent-m.sent > 1 {
+		return false
+	}
+	ws := d.sents[m.sent].Words
+	h := m.end - 1
+	for i := m.start; i < m.end; i++ {
+		if ws[i].Head < m.start || ws[i].Head >= m.end {
+			h = i
+			break
+		}
+	}
+	g := ws[h].Head
+	if ws[h].Rel != "nmod" || g < 0 || g >= len(ws) || g >= m.start && g < m.end || !isNounTag(ws[g].XPOS) {
+		return false
+	}
+	case_ := ""
+	for i := m.start - 1; i >= 0 && i >= m.start-3; i-- {
+		if ws[i].Head == h && ws[i].Rel == "case" {
+			case_ = strings.ToLower(ws[i].Text)
+		}
+	}
+	if case_ == "" || case_ == "of" || case_ == "'s" {
+		return false // "the budget of Acme": Acme's, and "it" may well be Acme
+	}
+	lg := strings.ToLower(ws[g].Text)
+	if e := d.entityAt(m.sent, g); e >= 0 {
+		return e != m.entity && d.clusters[e].typ != kg.Person
+	}
+	return !personNouns[lg] && !isTitleNoun(lg)
 }
 
 // genderOf is what the article and the name lists say of an entity's

@@ -74,7 +74,7 @@ func (l *Loader) ExtractFeatures(ctx context.Context, a kg.Article) (*kg.Documen
 }
 
 func (l *Loader) extract(ctx context.Context, a kg.Article, features bool) (*kg.Document, map[StatementKey][]string, error) {
-	text, warnings, err := l.clean(a.Text)
+	text, warnings, err := l.Clean(a.Text)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -1158,3 +1158,124 @@ func TestAgentlessPurpose(t *testing.T) {
 		})
 	}
 }
+
+// TestClauseAfterAddressee: what someone is urged to do, asked or told
+// belongs with them in the object, not in a purpose or a side argument.
+func TestClauseAfterAddressee(t *testing.T) {
+	doc := extract(t, "The ministers urged Canada to close its northern ports. "+
+		"Warren told Ramirez that the audit had found missing funds. "+
+		"The mayor asked city officials how the files wound up in a dumpster.")
+	for _, c := range []struct{ subj, pred, obj string }{
+		{"ministers", "urge", "Canada to close its northern ports"},
+		{"Warren", "tell", "Ramirez that the audit had found missing funds"},
+		{"mayor", "ask", "city officials how the files wound up in a dumpster"},
+	} {
+		if find(doc, c.subj, c.pred, c.obj) == nil {
+			var got []string
+			for _, st := range doc.Statements {
+				got = append(got, st.Subject.Name+" | "+st.Predicate+" | "+st.Object.Name)
+			}
+			t.Errorf("%s —%s→ %s missing; got %q", c.subj, c.pred, c.obj, got)
+		}
+	}
+	// the addressee is still the entity the clause is said to
+	st := find(doc, "ministers", "urge", "Canada")
+	if st == nil || st.Object.Name == "Canada" {
+		t.Fatalf("the clause is cut from the object: %+v", st)
+	}
+	linked := false
+	for _, a := range st.Arguments {
+		linked = linked || a.Value.Name == "Canada" && a.Value.IsEntity()
+	}
+	if !linked {
+		t.Errorf("the addressee is not kept as an argument: %+v", st.Arguments)
+	}
+}
+
+// TestInfinitiveOfItsNoun: "enough votes to override the veto" says what
+// the votes are for, not that the votes override anything; after "first"
+// the noun is the one who does it.
+func TestInfinitiveOfItsNoun(t *testing.T) {
+	doc := extract(t, "The council had enough votes to override the veto. "+
+		"The girls were twice denied visas to enter the country. "+
+		"The first senator to visit the camp was Martinez.")
+	if st := find(doc, "votes", "override", "veto"); st != nil {
+		t.Errorf("votes —override→ veto: %+v", st)
+	}
+	if st := find(doc, "visas", "enter", "country"); st != nil {
+		t.Errorf("visas —enter→ country: %+v", st)
+	}
+	if find(doc, "council", "have", "votes") == nil {
+		t.Error("council —have→ votes lost")
+	}
+	if find(doc, "first senator", "visit", "camp") == nil {
+		t.Error("first senator —visit→ camp lost")
+	}
+}
+
+// TestGenericRelative: "a person who buys a house" says no one bought
+// one; "two people killed in the crash" were killed.
+func TestGenericRelative(t *testing.T) {
+	doc := extract(t, "Anyone who buys a house this year will pay more tax. "+
+		"Two people who worked at the plant were injured on Monday.")
+	if st := find(doc, "Anyone", "buy", "house"); st != nil {
+		t.Errorf("anyone —buy→ house: %+v", st)
+	}
+	if find(doc, "people", "work at", "plant") == nil {
+		var got []string
+		for _, st := range doc.Statements {
+			got = append(got, st.Subject.Name+" | "+st.Predicate+" | "+st.Object.Name)
+		}
+		t.Errorf("two people —work at→ plant lost; got %q", got)
+	}
+}
+
+// TestPleonasticIt: an "it" that stands for nothing ("it doesn't mean",
+// "it's appropriate to", "it is time for") is not the organization or
+// place named before it; an "it" that does stand for one still is.
+func TestPleonasticIt(t *testing.T) {
+	doc := extract(t, "Belize has no winter, but it doesn't mean we can't do spring cleaning. "+
+		"The Harbor Trust sold the building. It is entirely appropriate to do so, the mayor said. "+
+		"The Harbor Trust opened an office in Ohio in 2019. It is time for residents to vote.")
+	for _, st := range doc.Statements {
+		if (st.Subject.Name == "Belize" || st.Subject.Name == "Harbor Trust") && (strings.HasPrefix(st.Predicate, "mean") || strings.HasPrefix(st.Predicate, "be")) {
+			t.Errorf("a pleonastic 'it' resolved: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+	doc = extract(t, "The European Space Agency said on Monday that it would open an office in Ohio.")
+	if find(doc, "European Space Agency", "open", "office in Ohio") == nil {
+		t.Errorf("a referring 'it' lost: %+v", doc.Statements)
+	}
+}
+
+// TestPronounWithANearerUnnamedPerson: a "he" after "a man" the article
+// does not name, who is nearer than the person named before, is left
+// unresolved rather than said of the named one; a "he" with no such
+// person between still is.
+func TestPronounWithANearerUnnamedPerson(t *testing.T) {
+	doc := extract(t, "Mark Dunn spoke at the rally on Monday. A man in the crowd shouted at the police. He threw a bottle at the officers.")
+	if find(doc, "Mark Dunn", "speak at", "rally") == nil {
+		t.Fatalf("Mark Dunn —speak at→ rally missing: %+v", doc.Statements)
+	}
+	for _, st := range doc.Statements {
+		if st.Subject.Name == "Mark Dunn" && st.Predicate == "throw" {
+			t.Errorf("'he' resolved past a nearer unnamed man: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+	doc = extract(t, "Mark Dunn spoke at the rally on Monday. He threw a bottle at the officers.")
+	if find(doc, "Mark Dunn", "throw", "bottle") == nil {
+		t.Errorf("'he' with no one between lost: %+v", doc.Statements)
+	}
+}
+
+// TestItPastAModifierName: an "it" is not the name that only hangs by a
+// preposition on the thing before it ("the museum at the University of
+// Maine ... it").
+func TestItPastAModifierName(t *testing.T) {
+	doc := extract(t, "For example, the Kessler Art Museum at the University of Maine at Orono saw attendance levels reach 5,000 visitors when it exhibited its Monet collection in 2012.")
+	for _, st := range doc.Statements {
+		if st.Subject.Name == "University of Maine" && st.Predicate == "exhibit" {
+			t.Errorf("'it' resolved to the modifier's name: %s —%s→ %s", st.Subject.Name, st.Predicate, st.Object.Name)
+		}
+	}
+}

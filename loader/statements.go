@@ -43,6 +43,12 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			// participle is a passive: "Afghan team honored for ..."
 			passive = true
 		}
+		if x.genericRelative(tp) {
+			continue // "a person who buys a house": no one in particular buys it
+		}
+		if x.infinitiveOfItsNoun(tp) {
+			continue // "enough information to answer the question": the information answers nothing
+		}
 		if x.whoNotPerson(tp) || tp.Verb >= 0 && inQuestion(ws, tp.Verb) {
 			continue // a question asks; it states nothing
 		}
@@ -121,6 +127,8 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 			continue
 		}
 		oc := x.core(obj)
+		addressee := openie.Arg{Head: -1} // the object before a clause joined to it
+		var addresseeNode *kg.Node        // the entity it names, kept as an argument
 		if len(oc.Words) == len(obj.Words) && objIdx >= 0 {
 			// "reflect his commitment to criminal justice reform": a
 			// noun's own complement the parse hung on the verb
@@ -128,9 +136,31 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 				oc.Words = append(slices.Clone(oc.Words), args[j].Words...)
 				joinedIdx = j
 			}
+			if joinedIdx < 0 {
+				// "urged Mexico to take measures", "told Winfrey that
+				// ...": what the object is urged to do or told is the
+				// rest of the object, not a purpose or a side argument
+				if j := x.clauseAfterObject(tp.Verb, oc, args, objIdx, subjIdx, idiomIdx); j >= 0 {
+					addressee = oc
+					oc.Words = append(slices.Clone(oc.Words), args[j].Words...)
+					joinedIdx = j
+				}
+			}
 		}
 		sa := x.resolve(x.namePhrase(x.core(subj)))
 		oa := x.resolve(x.namePhrase(oc))
+		if addressee.Head >= 0 {
+			// the addressee resolved as it would be alone ("urged it to
+			// act": the country), the clause kept as written
+			if ad := x.resolve(x.namePhrase(addressee)); ad.ok && !strings.EqualFold(ad.node.Name, sa.node.Name) {
+				c := args[joinedIdx].Words
+				oa.node = kg.Node{Name: ad.node.Name + " " + x.text(c[0], c[len(c)-1]+1), Type: kg.Concept}
+				oa.resolved, oa.ok = ad.resolved, true
+				if ad.node.IsEntity() {
+					addresseeNode = &ad.node
+				}
+			}
+		}
 		if !sa.ok || !oa.ok || strings.EqualFold(sa.node.Name, oa.node.Name) || deictic[strings.ToLower(oa.node.Name)] {
 			continue
 		}
@@ -186,6 +216,10 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 					st.Arguments = append(st.Arguments, arg)
 				}
 			}
+		}
+		if addresseeNode != nil {
+			// the person told stays linked to what they were told
+			st.Arguments = append(st.Arguments, kg.Argument{Role: kg.RoleOther, Value: *addresseeNode})
 		}
 		st.Arguments = timeSpan(st.Arguments)
 		for _, a := range st.Arguments {
@@ -1080,6 +1114,93 @@ func (x *sentenceExtractor) complementOf(obj openie.Arg, args []openie.Arg, used
 		}
 	}
 	return -1
+}
+
+// addresseeVerbs are done to someone about a clause: they urge, allow or
+// ask them to do something, or tell or ask them that, whether or how
+// something is; (X; tell; Y) without the clause says nothing.
+var addresseeVerbs = map[string]bool{"tell": true, "ask": true, "urge": true, "encourage": true, "allow": true,
+	"permit": true, "enable": true, "order": true, "persuade": true, "convince": true, "invite": true,
+	"require": true, "advise": true, "warn": true, "remind": true, "inform": true, "instruct": true,
+	"request": true, "beg": true, "implore": true, "press": true, "pressure": true, "assure": true,
+	"call": true} // "called for Fahie to be afforded due process"
+
+// clauseAfterObject is the argument of a tuple that is the clause an
+// addressee verb (addresseeVerbs) says to or of its object: it starts
+// right after the object and is a clause of the verb's own; -1 for none.
+func (x *sentenceExtractor) clauseAfterObject(v int, obj openie.Arg, args []openie.Arg, used ...int) int {
+	ws := x.ws
+	if v < 0 || obj.Head < 0 || len(obj.Words) == 0 || !addresseeVerbs[verbLemma(ws[v])] {
+		return -1
+	}
+	if u := ws[obj.Head].UPOS; u != "NOUN" && u != "PROPN" && u != "PRON" {
+		return -1
+	}
+	if r := ws[obj.Head].Rel; ws[obj.Head].Head != v || (r != "obj" && r != "iobj" && !(r == "obl" && verbLemma(ws[v]) == "call")) {
+		return -1
+	}
+	last := obj.Words[len(obj.Words)-1]
+	for j, a := range args {
+		if slices.Contains(used, j) || len(a.Words) < 2 || a.Words[0] != last+1 || a.Head < 0 {
+			continue
+		}
+		h := ws[a.Head]
+		if h.Head != v || (h.UPOS != "VERB" && h.UPOS != "AUX" && h.UPOS != "ADJ") {
+			continue
+		}
+		if h.Rel == "xcomp" || h.Rel == "ccomp" || (h.Rel == "advcl" && x.markOf(a.Head) == "to") {
+			return j
+		}
+	}
+	return -1
+}
+
+// genericNouns name no one in particular.
+var genericNouns = map[string]bool{"person": true, "people": true, "anyone": true, "anybody": true,
+	"someone": true, "somebody": true, "everyone": true, "everybody": true, "individual": true,
+	"those": true, "one": true}
+
+// genericRelative reports a tuple from a relative clause or a participle
+// on a noun that names no one in particular: "a person who buys a house",
+// "anyone suffering from iodine deficiency", "people who are disabled"
+// define whom the sentence is about; they do not say that anyone did
+// it. A number or an owner makes them particular ("two people killed in
+// the crash", "his people").
+func (x *sentenceExtractor) genericRelative(tp openie.Tuple) bool {
+	ws := x.ws
+	v, sh := tp.Verb, tp.Subject.Head
+	if v < 0 || sh < 0 || ws[v].Head != sh || (ws[v].Rel != "acl:relcl" && ws[v].Rel != "acl") {
+		return false
+	}
+	return genericNouns[strings.ToLower(ws[sh].Lemma)] && !hasChild(ws, sh, "nmod:poss", "nummod")
+}
+
+// infinitiveOfItsNoun reports a tuple whose subject is the noun an
+// infinitive modifies: "enough information to answer the question",
+// "speed to avoid an accident", "visas to enter the country", "votes to
+// override the objection" say what the thing is for or needed for, not
+// that it does it; the infinitive's doer is someone else, unsaid. After
+// "first", "last", "only", "next" or a superlative the noun is the doer
+// ("the first city to elect a Somali American mayor").
+func (x *sentenceExtractor) infinitiveOfItsNoun(tp openie.Tuple) bool {
+	ws := x.ws
+	v := tp.Verb
+	if v < 0 || ws[v].Rel != "acl" || x.markOf(v) != "to" || tp.Subject.Head < 0 || tp.Subject.Head != ws[v].Head {
+		return false
+	}
+	for _, w := range ws {
+		if w.Head != tp.Subject.Head || (w.Rel != "amod" && w.Rel != "advmod") {
+			continue
+		}
+		switch strings.ToLower(w.Text) {
+		case "first", "last", "only", "next", "second", "third":
+			return false
+		}
+		if w.XPOS == "JJS" {
+			return false
+		}
+	}
+	return true
 }
 
 // implicativeVerbs make their object do what their infinitive says:

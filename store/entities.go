@@ -62,6 +62,12 @@ func (s *Store) Entity(ctx context.Context, id string) (*kg.Entity, error) {
 			e.Location = r.Location
 		}
 	}
+	// An imported graph holds the links as owl:sameAs quads between its
+	// own entities: what the cluster already says is no outside IRI, and
+	// an entity is never its own sameAs.
+	e.SameAs = slices.DeleteFunc(e.SameAs, func(iri string) bool {
+		return iri == c || slices.ContainsFunc(e.Members, func(m kg.Member) bool { return m.ID == iri })
+	})
 	sort.Strings(e.Aliases)
 	sort.Strings(e.SameAs)
 	return e, nil

@@ -41,8 +41,9 @@ type Config struct {
 	Path    string // directory of the database; a postgres:// URL for Postgres; ignored for Memory
 	Base    string // base IRI of instance data
 	// ReadOnly opens an existing graph for reading only: writes are
-	// refused and nothing is created. On PostgreSQL it is how a server
-	// opens a hot standby.
+	// refused and nothing is created (a path with no database is
+	// ENOTFOUND, a memory store EINVALID). On PostgreSQL it is how a
+	// server opens a hot standby.
 	ReadOnly bool
 }
 
@@ -107,7 +108,9 @@ func (s *Store) writing() func() {
 	return s.memMu.Unlock
 }
 
-// Open opens (creating if needed) the store cfg names.
+// Open opens (creating if needed, unless cfg.ReadOnly) the store cfg
+// names. A directory that holds a database of another backend is refused
+// (EINVALID), as Cayley would make a second, empty one beside it.
 func Open(cfg Config) (*Store, error) {
 	s, err := open(cfg)
 	if err != nil {
@@ -130,6 +133,9 @@ func open(cfg Config) (*Store, error) {
 	}
 	name := cfg.Backend
 	if name == Memory {
+		if cfg.ReadOnly {
+			return nil, kg.Errorf(kg.EINVALID, "a memory store starts empty and keeps nothing: there is nothing to read")
+		}
 		qs, err := graph.NewQuadStore("memstore", "", nil)
 		if err != nil {
 			return nil, fmt.Errorf("open memory store: %w", err)
@@ -138,6 +144,12 @@ func open(cfg Config) (*Store, error) {
 	}
 	if cfg.Path == "" {
 		return nil, kg.Errorf(kg.EINVALID, "the %s backend needs a database path", name)
+	}
+	switch kind := kindAt(cfg.Path); {
+	case kind != "" && kind != name:
+		return nil, kg.Errorf(kg.EINVALID, "%s is a %s database, not %s", cfg.Path, kind, name)
+	case kind == "" && cfg.ReadOnly:
+		return nil, kg.Errorf(kg.ENOTFOUND, "no database at %s", cfg.Path)
 	}
 	if err := os.MkdirAll(cfg.Path, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", cfg.Path, err)
@@ -175,6 +187,24 @@ func open(cfg Config) (*Store, error) {
 		return nil, fmt.Errorf("open %s store at %s: %w", name, cfg.Path, err)
 	}
 	return s, nil
+}
+
+// kindAt is the backend of the database in directory path (Bolt or
+// LevelDB), "" when there is none: the marker Open leaves, or failing
+// that (a database Cayley made) the files the backend keeps.
+func kindAt(path string) string {
+	for _, kind := range []string{Bolt, LevelDB} {
+		if _, err := os.Stat(filepath.Join(path, ".newsgraph-"+kind)); err == nil {
+			return kind
+		}
+	}
+	if _, err := os.Stat(filepath.Join(path, "indexes.bolt")); err == nil {
+		return Bolt
+	}
+	if _, err := os.Stat(filepath.Join(path, "CURRENT")); err == nil {
+		return LevelDB
+	}
+	return ""
 }
 
 // kvOptions open Cayley's key-value quad stores without their bloom

@@ -3,10 +3,13 @@ package store_test
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/storetest"
 )
@@ -44,6 +47,52 @@ func TestOpenErrors(t *testing.T) {
 	if _, err := store.Open(store.Config{Backend: store.Bolt}); err == nil {
 		t.Error("bbolt without a path: no error")
 	}
+}
+
+// Open creates nothing for a read-only use, and refuses a directory that
+// holds another backend's database (Cayley would make a second, empty
+// one beside it).
+func TestOpenRefuses(t *testing.T) {
+	dir := t.TempDir()
+	bolt := filepath.Join(dir, "bolt.db")
+	s, err := store.Open(store.Config{Backend: store.Bolt, Path: bolt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	for _, tc := range []struct {
+		name string
+		cfg  store.Config
+		code string
+		msg  string
+	}{
+		{"read-only, no such path", store.Config{Backend: store.Bolt, Path: filepath.Join(dir, "typo", "x"), ReadOnly: true}, kg.ENOTFOUND, "no database at"},
+		{"read-only, empty directory", store.Config{Backend: store.LevelDB, Path: t.TempDir(), ReadOnly: true}, kg.ENOTFOUND, "no database at"},
+		{"leveldb on a bbolt database", store.Config{Backend: store.LevelDB, Path: bolt}, kg.EINVALID, "is a bbolt database, not leveldb"},
+		{"read-only leveldb on a bbolt database", store.Config{Backend: store.LevelDB, Path: bolt, ReadOnly: true}, kg.EINVALID, "is a bbolt database"},
+		{"read-only memory", store.Config{Backend: store.Memory, ReadOnly: true}, kg.EINVALID, "memory"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := store.Open(tc.cfg)
+			if err == nil {
+				s.Close()
+			}
+			if kg.ErrorCode(err) != tc.code || err == nil || !strings.Contains(err.Error(), tc.msg) {
+				t.Errorf("Open: %v, want %s %q", err, tc.code, tc.msg)
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(dir, "typo")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a read-only open created %s (%v)", filepath.Join(dir, "typo"), err)
+	}
+	if _, err := os.Stat(filepath.Join(bolt, ".newsgraph-leveldb")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a leveldb store was made inside the bbolt database (%v)", err)
+	}
+	s, err = store.Open(store.Config{Backend: store.Bolt, Path: bolt, ReadOnly: true})
+	if err != nil {
+		t.Fatalf("read-only open of the database: %v", err)
+	}
+	s.Close()
 }
 
 func TestReopen(t *testing.T) {

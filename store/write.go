@@ -33,6 +33,12 @@ func (s *Store) IngestBatch(ctx context.Context, docs []*kg.Document) ([]kg.Inge
 		if doc.Article.ID == "" {
 			return res, kg.Errorf(kg.EINVALID, "document has no article id")
 		}
+		// Checked before the transaction: a string the database cannot
+		// take would otherwise fail the whole batch without naming the
+		// article.
+		if err := doc.Article.CheckUTF8(); err != nil {
+			return res, err
+		}
 	}
 	if err := s.writable(); err != nil {
 		return res, err

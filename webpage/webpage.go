@@ -271,6 +271,10 @@ func parse(r io.Reader) (*html.Node, error) {
 	}
 	doc, err := html.Parse(in)
 	if err != nil {
+		if strings.Contains(err.Error(), "open stack of elements exceeds") {
+			// the parser's own limit, which it reports only in words
+			return nil, kg.Errorf(kg.EINVALID, "page nests elements more than 512 deep, beyond what the HTML parser reads")
+		}
 		return nil, fmt.Errorf("parse page: %w", err)
 	}
 	return doc, nil

@@ -333,3 +333,13 @@ func TestSecondReading(t *testing.T) {
 		t.Errorf("text:\n%s", p.Text)
 	}
 }
+
+// A page nested deeper than the HTML parser goes is refused in our words,
+// as an invalid input.
+func TestReadTooDeep(t *testing.T) {
+	page := "<html><body>" + strings.Repeat("<div>", 600) + "<p>" + strings.Repeat("John Smith met Mary Jones in Paris on Monday. ", 5) + "</p>" + strings.Repeat("</div>", 600) + "</body></html>"
+	_, err := Read(strings.NewReader(page), Options{})
+	if err == nil || !strings.Contains(err.Error(), "more than 512 deep") || kg.ErrorCode(err) != kg.EINVALID {
+		t.Errorf("error %v (code %s), want an invalid page nested too deep", err, kg.ErrorCode(err))
+	}
+}

@@ -85,12 +85,7 @@ func TestScoreShiftedSentences(t *testing.T) {
 	judged := Header() + "\n" +
 		"a.txt\t3\tMexico\tdeploy\t32,000 troops\tfalse\t\t\t\t\tcorrect\t\t\n" +
 		"a.txt\t9\tMexico\tdeploy\t32,000 troops\tfalse\t\t\t\t\twrong\t\tlater, a different claim\n"
-	jp := filepath.Join(dir, "j.tsv")
-	os.WriteFile(jp, []byte(judged), 0o644)
-	js, err := ReadJudged(jp)
-	if err != nil {
-		t.Fatal(err)
-	}
+	js := readJudgedText(t, dir, judged)
 	extract := func(ctx context.Context, a string) (*kg.Document, error) {
 		return &kg.Document{Statements: []kg.Statement{
 			st(4, "Mexico", "deploy", "32,000 troops"),  // sentence 3 then
@@ -145,12 +140,7 @@ func TestLost(t *testing.T) {
 		"a.txt\t2\tMexico\tdeploy\ttroops\tfalse\t\t\t\t\tcorrect\t\t\n" +
 		"a.txt\t5\tMexico\tsend\t32,000 troops\tfalse\t\t\t\t\tcorrect\t\t\n" +
 		"a.txt\t5\tMexico\tsend\t32,000 troops\tfalse\t\t\t\t\tcorrect\t\t\n"
-	jp := filepath.Join(dir, "j.tsv")
-	os.WriteFile(jp, []byte(judged), 0o644)
-	js, err := ReadJudged(jp)
-	if err != nil {
-		t.Fatal(err)
-	}
+	js := readJudgedText(t, dir, judged)
 	extract := func(ctx context.Context, a string) (*kg.Document, error) {
 		return &kg.Document{Statements: []kg.Statement{
 			st(3, "Mexico", "deploy", "troops"), // sentence 2 then: one more sentence before
@@ -167,4 +157,18 @@ func TestLost(t *testing.T) {
 	if got, want := r.Lost[0].Note, "now: Mexico | send | 32,000"; got != want {
 		t.Errorf("note %q, want %q", got, want)
 	}
+}
+
+// readJudgedText writes a judged file's text into dir and reads it back.
+func readJudgedText(t *testing.T, dir, text string) []Judged {
+	t.Helper()
+	jp := filepath.Join(dir, "j.tsv")
+	if err := os.WriteFile(jp, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	js, err := ReadJudged(jp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return js
 }

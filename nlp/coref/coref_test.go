@@ -149,6 +149,18 @@ func TestResolve(t *testing.T) {
 			mention: "he", want: "John Byron",
 		},
 		{
+			name:  "the name of a role is not its holder",
+			text:  "Joshua Norton proclaimed himself Norton I, Emperor of the United States. In 1859 he laid claim to the position of Emperor of the United States. He had no political power.",
+			names: []string{"Joshua Norton", "Norton I", "Emperor of the United States", "Emperor of the United States"}, types: []string{"PERSON", "PERSON", "PERSON", "PERSON"},
+			mention: "Emperor", nth: 1, want: "",
+		},
+		{
+			name:  "a pronoun after the name of a role",
+			text:  "Joshua Norton proclaimed himself Norton I, Emperor of the United States. In 1859 he laid claim to the position of Emperor of the United States. He had no political power.",
+			names: []string{"Joshua Norton", "Norton I", "Emperor of the United States", "Emperor of the United States"}, types: []string{"PERSON", "PERSON", "PERSON", "PERSON"},
+			mention: "He", want: "Joshua Norton",
+		},
+		{
 			name:  "its for an organization",
 			text:  "The European Space Agency said on Monday that its budget would grow.",
 			names: []string{"European Space Agency"}, types: []string{"ORGANIZATION"},

@@ -236,8 +236,13 @@ func (st *state) decide(s scorer, j int) int {
 	st.buf = st.newFeatures(st.buf[:0], j, ex, hd, cp)
 	best, bestScore := -1, s.Score(st.buf)
 	st.scores = st.scores[:0]
+	if st.roleName(j) {
+		// the name of a role, not its holder: a new entity, sure of it
+		st.margin = 0
+		return -1
+	}
 	for k, p := range st.cands {
-		if st.fronted(p, j) {
+		if st.fronted(p, j) || st.roleName(p) {
 			// never the antecedent; no score, and no rival in the margin
 			st.scores = append(st.scores, float32(math.Inf(-1)))
 			continue
@@ -295,6 +300,47 @@ func (st *state) fronted(i, j int) bool {
 					return false // "When Bailey arrived, he ...": may be
 				}
 			}
+			return true
+		}
+	}
+	return false
+}
+
+// roleNouns are nouns whose "of" names a role, not a person: "the
+// position of Emperor of the United States", "the post of Prime Minister".
+var roleNouns = map[string]bool{
+	"position": true, "post": true, "office": true, "title": true, "role": true, "rank": true,
+	"throne": true, "job": true, "seat": true, "dignity": true, "style": true,
+}
+
+// roleName reports a name that names a role after one of the roleNouns
+// ("laying claim to the position of Emperor of the United States"): the
+// role, not its holder, so neither the antecedent of a pronoun nor linked
+// to the holder's names; its head is its first word ("Emperor", "Prime
+// Minister"), which a person's name ("the office of John Smith") has not.
+// A rule at decoding only: GUM dev's gold mentions read the role as its
+// own entity, and with it linked to Norton (GUM_bio_emperor) the thirteen
+// pronouns after it were scored against the role.
+func (st *state) roleName(j int) bool {
+	m := &st.ms[j]
+	if m.Kind != Name || m.rel != "nmod" || m.gov < 0 || m.Type == Place || m.Type == Organization {
+		return false
+	}
+	ws := st.doc.Sents[m.Sent].Words
+	if m.Head != m.Start && !(m.Start+1 == m.Head && strings.EqualFold(ws[m.Start].Text, "the")) {
+		return false
+	}
+	g := ws[m.gov]
+	if !roleNouns[strings.ToLower(g.Text)] || !strings.HasPrefix(g.XPOS, "NN") || strings.HasPrefix(g.XPOS, "NNP") {
+		return false
+	}
+	for k := m.Start; k < m.End; k++ {
+		if ws[k].Head == m.Head && strings.EqualFold(ws[k].Text, "of") && k < m.Head {
+			return true
+		}
+	}
+	for k := max(0, m.Start-2); k < m.Start; k++ {
+		if ws[k].Head == m.Head && strings.EqualFold(ws[k].Text, "of") {
 			return true
 		}
 	}

@@ -25,6 +25,8 @@ func runEvalNER(ctx context.Context, cmd command, c cmdIO, args []string) error 
 	fs.StringVar(&cfg.GUM, "gum", "../shared/data/gum", "GUM directory, for training in cross-validation")
 	fs.StringVar(&cfg.UNER, "uner", "", "Universal NER IOB2 file to train each fold on too (cross-validating GUM: --cv 5 --split train --gum '' --uner FILE GUMDIR)")
 	fs.StringVar(&cfg.Split, "split", "", "GUM split of directories: dev, test or train (default all)")
+	fs.Int64Var(&cfg.Seed, "seed", 0, "shuffling seed of the cross-validation's trainings (0: the default)")
+	fs.IntVar(&cfg.MinCount, "min-count", 0, "feature count cutoff of the cross-validation's trainings (0: the default)")
 	fs.StringVar(&cfg.Models, "models", "", "entity model directory (default: the model built into the binary)")
 	useLoader := fs.Bool("loader", false, "score the loader's entity mentions (text in, graph out) instead of the labeller's spans")
 	if err := parse(fs, args); err != nil {

@@ -128,6 +128,7 @@ func trainNER(cmd command, c cmdIO, args []string) error {
 	people := fs.String("people-names", "", "comma-separated lists of parts of people's names (dict/people-names.txt of npm @cspell/dict-people-names)")
 	fs.IntVar(&cfg.Epochs, "epochs", 0, "training epochs (0: the default)")
 	fs.Int64Var(&cfg.Seed, "seed", 0, "shuffling seed (0: the default)")
+	fs.IntVar(&cfg.MinCount, "min-count", 0, "give no weight to features met on fewer training words than this (0: the default)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}

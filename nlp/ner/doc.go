@@ -29,7 +29,11 @@
 // hyphen-joined word ("Cheng Chung-tai", "al-Qaeda"), a title is not part
 // of a person's name ("Lawmaker Cheng Chung-tai"), and a name right
 // beside a kind of organization ("the newspaper Az-Zaman", "the Yonhap
-// news agency") is an organization.
+// news agency") is an organization. A town the gazetteer knows (15,000
+// people or more, no first name) read as a person after "from", "in",
+// "at" or "near" is a place ("a man from Dover"), and a name read as a
+// place the gazetteer does not know that is the agent of a passive verb
+// is an organization ("claimed by al-Qaeda").
 //
 // Training (Train, `newsgraph train ner`) uses GUM's train documents, with
 // named mentions read from GUM's entity annotation (see namedSpans for the

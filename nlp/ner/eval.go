@@ -207,6 +207,10 @@ type EvalConfig struct {
 	// ("" for none): for cross-validating GUM's train documents (Paths a
 	// GUM directory, Split "train", GUM "").
 	UNER string
+	// Seed and MinCount, when not 0, replace DefaultOptions' in the
+	// cross-validation's trainings.
+	Seed     int64
+	MinCount int
 	// Labeler labels the words; nil for the model of Models (or the
 	// embedded one when Models is "").
 	Labeler Labeler
@@ -339,6 +343,13 @@ func crossValidate(cfg EvalConfig, sents []sentence, out io.Writer) error {
 			docs = append(docs, s.doc)
 		}
 	}
+	opt := DefaultOptions
+	if cfg.Seed != 0 {
+		opt.Seed = cfg.Seed
+	}
+	if cfg.MinCount != 0 {
+		opt.MinCount = cfg.MinCount
+	}
 	results := make([]Scores, cfg.CV)
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -357,7 +368,7 @@ func crossValidate(cfg EvalConfig, sents []sentence, out io.Writer) error {
 				}
 			}
 			train := append(append([]sentence(nil), gum...), repeat(rest)...)
-			m := trainModel(train, res, DefaultOptions)
+			m := trainModel(train, res, opt)
 			results[f] = score(m, held)
 		}(f)
 	}

@@ -135,3 +135,15 @@ func (g *Gazetteer) match(lowers []uint64, i int, fn func(n int, kinds uint16)) 
 		}
 	}
 }
+
+// kindsOf returns the kinds of the name written as toks, 0 if it is none.
+func (g *Gazetteer) kindsOf(toks []Token) uint16 {
+	if len(toks) > gazMaxLen {
+		return 0
+	}
+	var h uint64
+	for _, t := range toks {
+		h = gazKey(h, strings.ToLower(t.Text))
+	}
+	return g.names[h] &^ isPrefix
+}

@@ -215,8 +215,11 @@ func (m *Model) output(toks []Token, spans []span) []Span {
 			s.start++
 		}
 		typ := typeNames[s.typ]
-		if s.typ == tPlace {
+		if s.typ == tPlace || s.typ == tPerson && m.placeInContext(toks, s.start, s.end) {
 			typ = placeType(toks[s.start:s.end])
+		}
+		if s.typ == tPlace && m.agentOfPassive(toks, s.start, s.end) {
+			typ = typeNames[tOrg]
 		}
 		if (s.typ == tPerson || s.typ == tPlace || s.typ == tWork) && orgInContext(toks, s.start, s.end) {
 			typ = typeNames[tOrg]
@@ -233,6 +236,40 @@ func (m *Model) output(toks []Token, spans []span) []Span {
 		out = append(out, Span{Start: s.start, End: s.end, Type: typ})
 	}
 	return out
+}
+
+// placeWords are the prepositions that put a place after them: "a man
+// from Dover", "police in Preston". Not "to" or "of", which as often put
+// a person ("wrote to Lincoln", "the son of Jackson").
+var placeWords = setOf(`from in at near`)
+
+// placeInContext reports whether the name toks[start:end], read as a
+// person, is a place by what is written before it and what it is: a
+// country, a state or a city of 15,000 people or more that is no one's
+// first name, right after a preposition of place ("a man from Dover").
+// The model reads such a name from its letters and knows surnames that
+// are towns ("Dover", "Bath") from the name lists; the preposition and
+// the gazetteer settle it.
+func (m *Model) placeInContext(toks []Token, start, end int) bool {
+	if start == 0 || !placeWords[toks[start-1].Text] || m.res.gaz == nil {
+		return false
+	}
+	k := m.res.gaz.kindsOf(toks[start:end])
+	if k&(gCountry|gState|gCity) != 0 {
+		return true
+	}
+	return k&(gCity1|gCity2) != 0 && k&gFirst == 0
+}
+
+// agentOfPassive reports whether the name toks[start:end], read as a
+// place, is the agent of a passive verb ("the attack was claimed by
+// al-Qaeda") and no place the gazetteer knows: a place does not act, so a
+// name that acts is taken for an organization.
+func (m *Model) agentOfPassive(toks []Token, start, end int) bool {
+	if start < 2 || toks[start-1].Text != "by" || toks[start-2].XPOS != "VBN" || m.res.gaz == nil {
+		return false
+	}
+	return m.res.gaz.kindsOf(toks[start:end])&(gCountry|gState|gCity|gRegion|gCity1|gCity2|gCity3) == 0
 }
 
 // isTitle reports whether the words are a title and nothing more:

@@ -361,3 +361,114 @@ func TestIsTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestCountCutoff: with Options.MinCount, a feature met on fewer training
+// words than the cutoff gets no weight; without it, every feature of a
+// mistake does.
+func TestCountCutoff(t *testing.T) {
+	sent := func(text string) example {
+		var toks []Token
+		for _, w := range strings.Fields(text) {
+			toks = append(toks, Token{Text: w})
+		}
+		ws := words(toks)
+		capsTagger{}.Annotate(ws)
+		for i := range toks {
+			toks[i].UPOS, toks[i].XPOS = ws[i].UPOS, ws[i].XPOS
+		}
+		return example{ws: describe(toks, resources{gaz: newGazetteer(0)}), mode: caseMode(toks),
+			gold: encode(len(toks), []span{{start: 0, end: 1, typ: tPerson}})}
+	}
+	exs := []example{sent("Merkel smiled ."), sent("Merkel smiled ."), sent("Zorblax smiled .")}
+	rare := rareFeatures(exs, 2)
+	var feats []uint64
+	for _, ex := range exs[:2] {
+		for i := range ex.ws {
+			for _, f := range features(feats[:0], ex.ws, i, ex.mode) {
+				if rare[f] {
+					t.Errorf("a feature of a sentence seen twice is rare")
+				}
+			}
+		}
+	}
+	n := 0
+	for _, f := range features(feats[:0], exs[2].ws, 0, exs[2].mode) {
+		if rare[f] {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Errorf("no feature of Zorblax, seen once, is rare")
+	}
+	if rareFeatures(exs, 1) != nil {
+		t.Errorf("a cutoff of 1 drops features")
+	}
+	all := trainPass(exs, Options{Epochs: 2, Seed: 1}).weights.Features()
+	cut := trainPass(exs, Options{Epochs: 2, Seed: 1, MinCount: 2}).weights.Features()
+	if cut == 0 || cut >= all {
+		t.Errorf("features with the cutoff %d, without %d: want fewer, not none", cut, all)
+	}
+}
+
+// TestPlaceInContext: a town of the gazetteer read as a person is a place
+// after a preposition of place, unless it is a first name too.
+func TestPlaceInContext(t *testing.T) {
+	g := newGazetteer(0)
+	g.add([]string{"dover"}, gCity2|gName)
+	g.add([]string{"lincoln"}, gCity1|gFirst|gName)
+	g.add([]string{"smallville"}, gCity3)
+	m := &Model{res: resources{gaz: g}}
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"a man from Dover", true},
+		{"police in Dover", true},
+		{"the mayor of Dover", false},        // "of" as often puts a person
+		{"a letter from Lincoln", false},     // a first name
+		{"a woman from Smallville", false},   // too small a town to be sure
+		{"a letter from Dover Smith", false}, // not the town's whole name
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			var toks []Token
+			for _, w := range strings.Fields(tc.text) {
+				toks = append(toks, Token{Text: w})
+			}
+			start := len(toks) - 1
+			if tc.text == "a letter from Dover Smith" {
+				start--
+			}
+			if got := m.placeInContext(toks, start, len(toks)); got != tc.want {
+				t.Errorf("placeInContext = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestAgentOfPassive: a name read as a place that acts as the agent of a
+// passive verb is an organization, unless the gazetteer knows the place.
+func TestAgentOfPassive(t *testing.T) {
+	g := newGazetteer(0)
+	g.add([]string{"dover"}, gCity2)
+	m := &Model{res: resources{gaz: g}}
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"was/VBD claimed/VBN by/IN Qaeda/NNP", true},
+		{"was/VBD claimed/VBN by/IN Dover/NNP", false}, // a town the gazetteer knows
+		{"the/DT road/NN by/IN Qaeda/NNP", false},      // no passive verb
+		{"was/VBD claimed/VBN in/IN Qaeda/NNP", false}, // no agent
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			var toks []Token
+			for _, w := range strings.Fields(tc.text) {
+				text, tag, _ := strings.Cut(w, "/")
+				toks = append(toks, Token{Text: text, XPOS: tag})
+			}
+			if got := m.agentOfPassive(toks, len(toks)-1, len(toks)); got != tc.want {
+				t.Errorf("agentOfPassive = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

@@ -26,6 +26,7 @@ type TrainConfig struct {
 	Gazetteer GazetteerSources
 	Epochs    int
 	Seed      int64
+	MinCount  int // see Options.MinCount; 0 for the default
 	// Tagger tags the training sentences as the loader's tagger does at
 	// run time.
 	Tagger Tagger
@@ -44,6 +45,10 @@ type Options struct {
 	Seed   int64   // shuffling seed; training is deterministic for a seed
 	Prune  float32 // averaged weights below this magnitude are dropped
 	Bags   int     // perceptrons averaged into each pass, each with its own shuffling (seeds Seed, Seed+1, ...)
+	// MinCount, when above 1, leaves without weight every feature met on
+	// fewer training words than this (a count cutoff): a feature seen
+	// once or twice learns the words it was seen on rather than a rule.
+	MinCount int
 }
 
 // unerWeight is how many times each UNER sentence is trained on: UNER's
@@ -99,6 +104,9 @@ func Train(cfg TrainConfig, out io.Writer) error {
 	}
 	if cfg.Seed != 0 {
 		opt.Seed = cfg.Seed
+	}
+	if cfg.MinCount != 0 {
+		opt.MinCount = cfg.MinCount
 	}
 	m := trainModel(train, res, opt)
 	var raw bytes.Buffer
@@ -265,12 +273,13 @@ func trainPass(exs []example, opt Options) pass {
 	bags := max(opt.Bags, 1)
 	trs := make([]*perceptron.Trainer, bags)
 	trans := make([][nLabels + 1][nLabels + 1]float32, bags)
+	rare := rareFeatures(exs, opt.MinCount)
 	var wg sync.WaitGroup
 	for b := 0; b < bags; b++ {
 		wg.Add(1)
 		go func(b int) {
 			defer wg.Done()
-			trs[b], trans[b] = trainOne(exs, opt, opt.Seed+int64(b))
+			trs[b], trans[b] = trainOne(exs, opt, opt.Seed+int64(b), rare)
 		}(b)
 	}
 	wg.Wait()
@@ -285,12 +294,37 @@ func trainPass(exs []example, opt Options) pass {
 	return p
 }
 
+// rareFeatures returns the features met on fewer than min words of exs,
+// or nil when min is 1 or less.
+func rareFeatures(exs []example, min int) map[uint64]bool {
+	if min <= 1 {
+		return nil
+	}
+	counts := map[uint64]int32{}
+	var feats []uint64
+	for _, ex := range exs {
+		for i := range ex.ws {
+			feats = features(feats[:0], ex.ws, i, ex.mode)
+			for _, f := range feats {
+				counts[f]++
+			}
+		}
+	}
+	rare := map[uint64]bool{}
+	for f, n := range counts {
+		if n < int32(min) {
+			rare[f] = true
+		}
+	}
+	return rare
+}
+
 // trainOne learns one pass with the structured perceptron: each sentence
 // is decoded with the current weights, and where the best sequence is not
 // the gold one, the features of the gold labels are rewarded and those of
 // the predicted ones penalised, emissions and transitions alike. Weights
-// are averaged over all steps.
-func trainOne(exs []example, opt Options, seed int64) (*perceptron.Trainer, [nLabels + 1][nLabels + 1]float32) {
+// are averaged over all steps. Features in rare are never given weight.
+func trainOne(exs []example, opt Options, seed int64, rare map[uint64]bool) (*perceptron.Trainer, [nLabels + 1][nLabels + 1]float32) {
 	tr := perceptron.NewTrainer(nLabels)
 	var trans [nLabels + 1][nLabels + 1]float32
 	var sum [nLabels + 1][nLabels + 1]float64
@@ -321,6 +355,13 @@ func trainOne(exs []example, opt Options, seed int64) (*perceptron.Trainer, [nLa
 				g, p := gold[i], pred[i]
 				if g != p {
 					d.feats = features(d.feats[:0], ex.ws, i, ex.mode)
+					if rare != nil {
+						for j, f := range d.feats {
+							if rare[f] {
+								d.feats[j] = 0 // Update skips it
+							}
+						}
+					}
 					tr.Update(d.feats, g, p)
 				}
 				gp, pp := -1, -1

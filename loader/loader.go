@@ -122,6 +122,9 @@ func (l *Loader) extract(ctx context.Context, a kg.Article, features bool) (*kg.
 		}
 	}
 	d.interview = len(d.turns) >= 3
+	if d.interview {
+		d.mentions = append(d.mentions, d.unnamedSpeakers()...)
+	}
 	d.trimTitleMentions(text)
 	d.clusters = clusterMentions(d.mentions)
 	if err := d.resolveCoreference(); err != nil {

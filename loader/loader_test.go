@@ -733,6 +733,32 @@ func TestConditionIsNotSaid(t *testing.T) {
 	}
 }
 
+// In an interview every turn marker names its speaker, even one whose
+// word the tagger reads as a common noun ("Knight:", "Snow:"), and a field
+// label is no speaker.
+func TestTurnMarkersAreSpeakers(t *testing.T) {
+	doc := extract(t, "Experts discuss the storm\n\n"+
+		"Wikinews: Will the storm weaken over land?\n\n"+
+		"Richman: The storm damaged the harbor.\n\n"+
+		"Snow: The storm lost strength over the hills.\n\n"+
+		"Knight: The government evacuated the coast before the storm.\n\n"+
+		"Email: The newsroom answers letters within a week.\n")
+	for _, want := range [][4]string{
+		{"storm", "damage", "harbor", "Richman"}, {"storm", "lose", "strength", "Snow"},
+		{"government", "evacuate", "coast", "Knight"},
+	} {
+		st := find(doc, want[0], want[1], want[2])
+		if st == nil || st.AttributedTo == nil || st.AttributedTo.Name != want[3] {
+			t.Errorf("%s —%s→ %s: %+v; want it said by %s", want[0], want[1], want[2], st, want[3])
+		}
+	}
+	for _, e := range doc.Entities {
+		if e.Name == "Email" {
+			t.Errorf("a field label became an entity: %+v", e)
+		}
+	}
+}
+
 // A hyphenated name opening a paragraph is a name, not a dateline ended
 // by a dash; a dash written without spaces still ends one.
 func TestHyphenatedNameIsNoDateline(t *testing.T) {

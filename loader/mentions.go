@@ -195,25 +195,70 @@ func speakerMentions(s nlp.Sentence) []mention {
 			return ms
 		}
 	}
-	ws := s.Words
-	end := len(ws)
-	if end > 0 && ws[end-1].Text == ":" {
+	if n := markerName(s, true); n != "" {
+		return []mention{{sent: s.Index, start: 0, end: markerEnd(s), titleStart: 0, name: n, typ: kg.Person, rule: "speaker", entity: -1}}
+	}
+	return nil
+}
+
+// unnamedSpeakers names the turn markers of an interview (three turns or
+// more) that no mention names, whatever their words' tags: in a text of
+// turns, "Knight:" and "Snow:" are people speaking, not a knight or the
+// weather. Field labels ("Email:", "Photo:") and single letters ("Q:")
+// are not.
+func (d *docState) unnamedSpeakers() []mention {
+	named := map[int]bool{}
+	for _, m := range d.mentions {
+		named[m.sent] = true
+	}
+	var out []mention
+	for i := range d.turns {
+		s := d.sents[i]
+		if named[i] || !d.turns[i] {
+			continue
+		}
+		if n := markerName(s, false); n != "" {
+			out = append(out, mention{sent: i, start: 0, end: markerEnd(s), titleStart: 0, name: n, typ: kg.Person, rule: "speaker", entity: -1})
+		}
+	}
+	return out
+}
+
+// markerEnd is where a turn marker's name ends: before its colon.
+func markerEnd(s nlp.Sentence) int {
+	end := len(s.Words)
+	if end > 0 && s.Words[end-1].Text == ":" {
 		end--
 	}
+	return end
+}
+
+// markerName is the name a turn marker gives ("Mario J Lucero:"), or "":
+// capitalized words (tagged as proper nouns unless any tag will do), not a
+// place the gazetteer knows, not a field label, not a single letter.
+func markerName(s nlp.Sentence, propernOnly bool) string {
+	ws := s.Words
+	end := markerEnd(s)
 	if end == 0 {
-		return nil
+		return ""
 	}
 	for _, w := range ws[:end] {
-		if !isCapitalized(w.Text) && w.Text != "." || w.XPOS != "NNP" && w.XPOS != "NNPS" && w.Text != "." {
-			return nil // "Email:", "Price:" label a field, not a speaker
+		if !isCapitalized(w.Text) && w.Text != "." || propernOnly && w.XPOS != "NNP" && w.XPOS != "NNPS" && w.Text != "." {
+			return "" // "Email:", "Price:" label a field, not a speaker
 		}
 	}
 	name := joinWords(ws[:end])
-	if _, known := gazetteer.Lookup(name); known {
-		return nil
+	if _, known := gazetteer.Lookup(name); known || fieldLabels[strings.ToLower(name)] || len([]rune(name)) < 2 {
+		return ""
 	}
-	return []mention{{sent: s.Index, start: 0, end: end, titleStart: 0, name: name, typ: kg.Person, rule: "speaker", entity: -1}}
+	return name
 }
+
+// fieldLabels open a line of a page's or a form's fields, not a turn.
+var fieldLabels = map[string]bool{"email": true, "e-mail": true, "phone": true, "tel": true, "fax": true,
+	"address": true, "price": true, "date": true, "time": true, "source": true, "sources": true,
+	"note": true, "update": true, "editor's note": true, "photo": true, "image": true, "credit": true,
+	"website": true, "web": true, "twitter": true, "facebook": true, "location": true, "contact": true}
 
 func isNameWordAfter(ws []nlp.Word, i int) bool {
 	return i+1 < len(ws) && isNameWord(ws[i+1]) && !gazetteer.IsDateWord(ws[i+1].Text)

@@ -56,7 +56,7 @@ type Config struct {
 	Stdin    io.Reader // read for "-"
 	Workers  int       // extraction goroutines; 0 means one per core
 	Batch    int       // articles per write transaction; 0 means 64
-	MaxBytes int       // largest article; 0 means 2 MiB
+	MaxBytes int       // largest article; 0 means DefaultMaxBytes
 	Progress *Progress // nil: no progress reports
 	// KeepCopies extracts near-duplicates (package dedup) as articles of
 	// their own; by default an article that nearly duplicates another of
@@ -107,6 +107,10 @@ type Summary struct {
 }
 
 const maxFailures = 100
+
+// DefaultMaxBytes is the largest article a load takes unless told
+// otherwise (Config.MaxBytes).
+const DefaultMaxBytes = 2 << 20
 
 type item struct {
 	seq    int // its place in the input: the first near-duplicate read is the original
@@ -162,7 +166,7 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 		cfg.Batch = 64
 	}
 	if cfg.MaxBytes <= 0 {
-		cfg.MaxBytes = 2 << 20
+		cfg.MaxBytes = DefaultMaxBytes
 	}
 	start := time.Now()
 	var sum Summary

@@ -1018,7 +1018,7 @@ func insteadOf(ws []nlp.Word, h int) bool {
 // bare verb that opens the sentence, with no subject ("Make sure ...",
 // "Look at how ...").
 func imperative(ws []nlp.Word, v int) bool {
-	if ws[v].Head != -1 || ws[v].XPOS != "VB" || hasChild(ws, v, "nsubj", "nsubj:pass", "aux", "mark") {
+	if ws[v].Head != -1 || ws[v].XPOS != "VB" || nlp.HasChild(ws, v, "nsubj", "nsubj:pass", "aux", "mark") {
 		return false
 	}
 	for k := 0; k < v; k++ {
@@ -1191,7 +1191,7 @@ func (x *sentenceExtractor) genericRelative(tp openie.Tuple) bool {
 	if v < 0 || sh < 0 || ws[v].Head != sh || (ws[v].Rel != "acl:relcl" && ws[v].Rel != "acl") {
 		return false
 	}
-	return genericNouns[strings.ToLower(ws[sh].Lemma)] && !hasChild(ws, sh, "nmod:poss", "nummod")
+	return genericNouns[strings.ToLower(ws[sh].Lemma)] && !nlp.HasChild(ws, sh, "nmod:poss", "nummod")
 }
 
 // infinitiveOfItsNoun reports a tuple whose subject is the noun an
@@ -1504,7 +1504,9 @@ func (x *sentenceExtractor) modalOf(v int) string {
 }
 
 // hasChild reports whether word h has a dependent of one of the relations.
-func (x *sentenceExtractor) hasChild(h int, rels ...string) bool { return hasChild(x.ws, h, rels...) }
+func (x *sentenceExtractor) hasChild(h int, rels ...string) bool {
+	return nlp.HasChild(x.ws, h, rels...)
+}
 
 // relation is where a statement's relation words lie, words [start,
 // end), and how the clause says it.

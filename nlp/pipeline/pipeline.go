@@ -641,13 +641,7 @@ func relativeThenVerb(ws []nlp.Word) {
 		if !rel || n < 0 || n > first || (ws[n].UPOS != "NOUN" && ws[n].UPOS != "PROPN") {
 			continue
 		}
-		hasCop := false
-		for k := range ws {
-			if ws[k].Head == n && (ws[k].Rel == "cop" || ws[k].Rel == "case") {
-				hasCop = true
-			}
-		}
-		if hasCop {
+		if nlp.HasChild(ws, n, "cop", "case") {
 			continue
 		}
 		kept := rehang(ws, func() {

@@ -30,7 +30,7 @@ func runExtract(ctx context.Context, cmd command, c cmdIO, args []string) error 
 	fs := flags(cmd, c.stdout)
 	format := fs.String("format", "jsonl", "output format: jsonl, article, or carb (input: one tokenized sentence per line)")
 	base := fs.String("base", kg.DefaultBase, "base IRI of the graph's nodes")
-	maxBytes := fs.Int("max-bytes", 2<<20, "largest article accepted, in bytes")
+	maxBytes := fs.Int("max-bytes", ingest.DefaultMaxBytes, "largest article accepted, in bytes")
 	if err := parse(fs, args); err != nil {
 		return err
 	}

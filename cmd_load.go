@@ -58,7 +58,7 @@ func (c *loadConfig) check() error {
 }
 
 func addLoadFlags(fs *flag.FlagSet, c *loadConfig) {
-	fs.IntVar(&c.maxBytes, "max-bytes", 2<<20, "largest article accepted, in bytes")
+	fs.IntVar(&c.maxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest article accepted, in bytes")
 	fs.IntVar(&c.workers, "workers", 0, "extraction goroutines (0: one per core)")
 	fs.IntVar(&c.batch, "batch", 64, "articles per write transaction")
 	fs.BoolVar(&c.progress, "progress", true, "report progress on standard error")

@@ -137,6 +137,8 @@ func lenient(e *xml.SyntaxError) bool {
 	return strings.Contains(e.Msg, "entity") || strings.Contains(e.Msg, "attribute")
 }
 
+// parse reads the items of an RSS or Atom document; strict selects
+// encoding/xml's strict reading (Parse falls back to the lenient one).
 func parse(b []byte, strict bool) (items []Item, err error) {
 	d := xml.NewDecoder(bytes.NewReader(b))
 	d.CharsetReader = charset.NewReaderLabel

@@ -18,13 +18,17 @@ import (
 // "5"; GraphQL's input coercion refuses it, as an inline 5 is refused.
 type stringVariables struct{ schema *ast.Schema }
 
+// ExtensionName names the extension in gqlgen's extension list.
 func (*stringVariables) ExtensionName() string { return "StringVariables" }
 
+// Validate keeps the schema that variables are checked against.
 func (v *stringVariables) Validate(es graphql.ExecutableSchema) error {
 	v.schema = es.Schema()
 	return nil
 }
 
+// MutateOperationContext refuses the operation when a String variable
+// holds a JSON number.
 func (v *stringVariables) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
 	if oc.Operation == nil {
 		return nil

@@ -17,7 +17,7 @@ import (
 // Used by extract, to preview what load will read.
 func Articles(ctx context.Context, cfg Config, fn func(origin string, a kg.Article, err error) bool) ([]Ignored, error) {
 	if cfg.MaxBytes <= 0 {
-		cfg.MaxBytes = 2 << 20
+		cfg.MaxBytes = DefaultMaxBytes
 	}
 	list, err := files(cfg.Sources)
 	if err != nil {

@@ -56,7 +56,7 @@ type Config struct {
 	Stdin    io.Reader // read for "-"
 	Workers  int       // extraction goroutines; 0 means one per core
 	Batch    int       // articles per write transaction; 0 means 64
-	MaxBytes int       // largest article; 0 means 2 MiB
+	MaxBytes int       // largest article; 0 means DefaultMaxBytes
 	Progress *Progress // nil: no progress reports
 	// KeepCopies extracts near-duplicates (package dedup) as articles of
 	// their own; by default an article that nearly duplicates another of
@@ -107,6 +107,10 @@ type Summary struct {
 }
 
 const maxFailures = 100
+
+// DefaultMaxBytes is the largest article a load takes unless told
+// otherwise (Config.MaxBytes).
+const DefaultMaxBytes = 2 << 20
 
 type item struct {
 	seq    int // its place in the input: the first near-duplicate read is the original
@@ -162,7 +166,7 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 		cfg.Batch = 64
 	}
 	if cfg.MaxBytes <= 0 {
-		cfg.MaxBytes = 2 << 20
+		cfg.MaxBytes = DefaultMaxBytes
 	}
 	start := time.Now()
 	var sum Summary
@@ -172,14 +176,7 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 	if err != nil {
 		return sum, err
 	}
-	for _, e := range list {
-		if e.ignore != "" {
-			sum.IgnoredCount++
-			if len(sum.Ignored) < maxFailures {
-				sum.Ignored = append(sum.Ignored, Ignored{e.path, e.ignore})
-			}
-		}
-	}
+	sum.addIgnored(list)
 	var mu sync.Mutex // guards sum
 	fail := func(origin string, err error) {
 		mu.Lock()
@@ -274,52 +271,9 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 	go func() {
 		defer producers.Done()
 		defer close(jobs)
-		pending := map[int]checked{}
-		next := 0
-		for c := range checks {
-			pending[c.seq] = c
-			for {
-				c, ok := pending[next]
-				if !ok {
-					break
-				}
-				delete(pending, next)
-				next++
-				<-window
-				switch {
-				case c.err != nil:
-					fail(c.origin, c.err)
-					cfg.Progress.add(1)
-				case c.have:
-					// Signed as in the load that stored it, so that a
-					// resumed load finds the same copies as one that
-					// was never interrupted.
-					if c.signed {
-						copies.FindOrAdd(c.id, c.sig)
-					}
-					skip()
-				case c.signed && copies.Contains(c.id):
-					skip() // the same text earlier in this load
-				default:
-					if c.signed {
-						if orig, dup := copies.FindOrAdd(c.id, c.sig); dup {
-							cfg.Progress.add(1)
-							select {
-							case docs <- extracted{c.origin, copyDoc(c, orig)}:
-							case <-ctx.Done():
-								return
-							}
-							continue
-						}
-					}
-					select {
-					case jobs <- c:
-					case <-ctx.Done():
-						return
-					}
-				}
-			}
-		}
+		d := decider{ctx: ctx, progress: cfg.Progress, copies: copies, window: window,
+			jobs: jobs, docs: docs, fail: fail, skip: skip}
+		d.run(checks)
 	}()
 	for w := 0; w < cfg.Workers; w++ {
 		producers.Add(1)
@@ -365,25 +319,7 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 			return err
 		}
 		mu.Lock()
-		for i, r := range res {
-			if r.Created {
-				sum.Created++
-				if batch[i].doc.Article.CopyOf != "" {
-					sum.Copies++
-				}
-				sum.Statements += r.Statements
-				sum.Entities += r.Entities
-				sum.Quads += r.Quads
-			} else {
-				sum.Skipped++ // loaded meanwhile, by another loader or twice in the input
-			}
-			sum.Warnings += len(batch[i].doc.Warnings)
-			for _, w := range batch[i].doc.Warnings {
-				if len(sum.WarningList) < maxFailures {
-					sum.WarningList = append(sum.WarningList, Warning{batch[i].origin, w})
-				}
-			}
-		}
+		sum.addWritten(batch, res)
 		mu.Unlock()
 		batch = batch[:0]
 		return nil
@@ -414,6 +350,117 @@ func Run(ctx context.Context, cfg Config, x Extractor, st Store) (Summary, error
 		return sum, readErr
 	}
 	return sum, ctx.Err()
+}
+
+// addIgnored counts the files of list that are not read, keeping the
+// first maxFailures of them.
+func (sum *Summary) addIgnored(list []entry) {
+	for _, e := range list {
+		if e.ignore != "" {
+			sum.IgnoredCount++
+			if len(sum.Ignored) < maxFailures {
+				sum.Ignored = append(sum.Ignored, Ignored{e.path, e.ignore})
+			}
+		}
+	}
+}
+
+// addWritten counts a batch the store has written: res[i] is the store's
+// result for batch[i].
+func (sum *Summary) addWritten(batch []extracted, res []kg.IngestResult) {
+	for i, r := range res {
+		if r.Created {
+			sum.Created++
+			if batch[i].doc.Article.CopyOf != "" {
+				sum.Copies++
+			}
+			sum.Statements += r.Statements
+			sum.Entities += r.Entities
+			sum.Quads += r.Quads
+		} else {
+			sum.Skipped++ // loaded meanwhile, by another loader or twice in the input
+		}
+		sum.Warnings += len(batch[i].doc.Warnings)
+		for _, w := range batch[i].doc.Warnings {
+			if len(sum.WarningList) < maxFailures {
+				sum.WarningList = append(sum.WarningList, Warning{batch[i].origin, w})
+			}
+		}
+	}
+}
+
+// decider is Run's middle stage: it takes checked articles back in input
+// order and sends each where it goes (see Run).
+type decider struct {
+	ctx      context.Context
+	progress *Progress
+	copies   *dedup.Index // nil: near-duplicates are extracted
+	window   <-chan struct{}
+	jobs     chan<- checked   // to the extractors
+	docs     chan<- extracted // copies, straight to the writer
+	fail     func(origin string, err error)
+	skip     func()
+}
+
+// run decides on the articles of checks in input order (by seq), holding
+// those that come early until their turn. It returns when checks is
+// closed or the context is done.
+func (d *decider) run(checks <-chan checked) {
+	pending := map[int]checked{}
+	next := 0
+	for c := range checks {
+		pending[c.seq] = c
+		for {
+			c, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-d.window
+			if !d.decide(c) {
+				return
+			}
+		}
+	}
+}
+
+// decide sends one article on: a failure, skipped (stored already, or the
+// same text earlier in the load), a copy of an earlier near-duplicate, or
+// a job for the extractors. It returns false when the context is done.
+func (d *decider) decide(c checked) bool {
+	switch {
+	case c.err != nil:
+		d.fail(c.origin, c.err)
+		d.progress.add(1)
+	case c.have:
+		// Signed as in the load that stored it, so that a resumed load
+		// finds the same copies as one that was never interrupted.
+		if c.signed {
+			d.copies.FindOrAdd(c.id, c.sig)
+		}
+		d.skip()
+	case c.signed && d.copies.Contains(c.id):
+		d.skip() // the same text earlier in this load
+	default:
+		if c.signed {
+			if orig, dup := d.copies.FindOrAdd(c.id, c.sig); dup {
+				d.progress.add(1)
+				select {
+				case d.docs <- extracted{c.origin, copyDoc(c, orig)}:
+					return true
+				case <-d.ctx.Done():
+					return false
+				}
+			}
+		}
+		select {
+		case d.jobs <- c:
+		case <-d.ctx.Done():
+			return false
+		}
+	}
+	return true
 }
 
 // signStored adds the articles of st (not copies) to copies.

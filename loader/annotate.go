@@ -1,7 +1,6 @@
 package loader
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -278,7 +277,7 @@ func fixTrailingReport(ws []nlp.Word) {
 	root := sentenceRoot(ws)
 	for v := 2; v < len(ws); v++ {
 		w := ws[v]
-		conj := w.Rel == "conj" && w.Head == root && !hasChild(ws, v, "cc")
+		conj := w.Rel == "conj" && w.Head == root && !nlp.HasChild(ws, v, "cc")
 		if root < 0 || w.Rel != "acl:relcl" && !conj || w.XPOS != "VBD" || !reportingVerbs[verbLemma(w)] || w.Head >= v {
 			continue
 		}
@@ -308,16 +307,6 @@ func fixTrailingReport(ws []nlp.Word) {
 		reportRoot(ws, v, root)
 		return
 	}
-}
-
-// hasChild reports a dependent of h with one of the relations.
-func hasChild(ws []nlp.Word, h int, rels ...string) bool {
-	for _, w := range ws {
-		if w.Head == h && slices.Contains(rels, w.Rel) {
-			return true
-		}
-	}
-	return false
 }
 
 // sentenceRoot is the index of the parse's root, -1 if none.

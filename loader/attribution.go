@@ -506,7 +506,7 @@ func (x *sentenceExtractor) attribution() []*kg.Node {
 			// a noun of the clause ("fail in 27% of patients,
 			// according to studies")
 			c := ws[h].Head
-			for n := 0; n < len(ws) && ws[c].UPOS != "VERB" && ws[c].Head >= 0 && !hasChild(ws, c, "cop", "nsubj", "nsubj:pass"); n++ {
+			for n := 0; n < len(ws) && ws[c].UPOS != "VERB" && ws[c].Head >= 0 && !nlp.HasChild(ws, c, "cop", "nsubj", "nsubj:pass"); n++ {
 				c = ws[c].Head
 			}
 			slo, shi := span(h)

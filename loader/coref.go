@@ -243,6 +243,18 @@ func predicative(ws []nlp.Word, k int) bool {
 	return false
 }
 
+// pronounGender is 'm' for a form of "he", 'f' for a form of "she", and 0
+// for any other word.
+func pronounGender(w string) byte {
+	switch strings.ToLower(w) {
+	case "he", "him", "his", "himself":
+		return 'm'
+	case "she", "her", "hers", "herself":
+		return 'f'
+	}
+	return 0
+}
+
 // askedOf resolves a "he" or "she" inside a sentence's opening "Asked
 // ..." clause to the person named as the subject right after the clause's
 // comma, who is the one asked ("Asked why he settled on Sanders, Blocker
@@ -254,13 +266,8 @@ func (d *docState) askedOf(sent, word int) int {
 	if len(ws) < 4 || !strings.EqualFold(ws[0].Text, "asked") || !strings.HasPrefix(ws[0].XPOS, "VB") {
 		return -1
 	}
-	var want byte
-	switch strings.ToLower(ws[word].Text) {
-	case "he", "him", "his", "himself":
-		want = 'm'
-	case "she", "her", "hers", "herself":
-		want = 'f'
-	default:
+	want := pronounGender(ws[word].Text)
+	if want == 0 {
 		return -1
 	}
 	c := slices.IndexFunc(ws, func(w nlp.Word) bool { return w.Text == "," })
@@ -301,10 +308,7 @@ func (d *docState) pronoun(sent, word int) int {
 		if !person {
 			return -1 // "she" is a person, never the magazine that wrote about her
 		}
-		want := byte('m')
-		if w[0] == 's' || w[0] == 'h' && w[1] == 'e' && w != "he" {
-			want = 'f'
-		}
+		want := pronounGender(w)
 		if g := d.genderOf(d.mentions[k].entity); g != 0 && g != want {
 			return -1 // "Mary Smith ... he added": not Mary
 		}

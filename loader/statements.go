@@ -130,36 +130,12 @@ func (x *sentenceExtractor) statements() []kg.Statement {
 		addressee := openie.Arg{Head: -1} // the object before a clause joined to it
 		var addresseeNode *kg.Node        // the entity it names, kept as an argument
 		if len(oc.Words) == len(obj.Words) && objIdx >= 0 {
-			// "reflect his commitment to criminal justice reform": a
-			// noun's own complement the parse hung on the verb
-			if j := x.complementOf(oc, args, objIdx, subjIdx, idiomIdx); j >= 0 {
-				oc.Words = append(slices.Clone(oc.Words), args[j].Words...)
-				joinedIdx = j
-			}
-			if joinedIdx < 0 {
-				// "urged Mexico to take measures", "told Winfrey that
-				// ...": what the object is urged to do or told is the
-				// rest of the object, not a purpose or a side argument
-				if j := x.clauseAfterObject(tp.Verb, oc, args, objIdx, subjIdx, idiomIdx); j >= 0 {
-					addressee = oc
-					oc.Words = append(slices.Clone(oc.Words), args[j].Words...)
-					joinedIdx = j
-				}
-			}
+			oc, addressee, joinedIdx = x.joinToObject(tp.Verb, oc, args, objIdx, subjIdx, idiomIdx)
 		}
 		sa := x.resolve(x.namePhrase(x.core(subj)))
 		oa := x.resolve(x.namePhrase(oc))
 		if addressee.Head >= 0 {
-			// the addressee resolved as it would be alone ("urged it to
-			// act": the country), the clause kept as written
-			if ad := x.resolve(x.namePhrase(addressee)); ad.ok && !strings.EqualFold(ad.node.Name, sa.node.Name) {
-				c := args[joinedIdx].Words
-				oa.node = kg.Node{Name: ad.node.Name + " " + x.text(c[0], c[len(c)-1]+1), Type: kg.Concept}
-				oa.resolved, oa.ok = ad.resolved, true
-				if ad.node.IsEntity() {
-					addresseeNode = &ad.node
-				}
-			}
+			oa, addresseeNode = x.addresseeObject(addressee, args[joinedIdx], sa, oa)
 		}
 		if !sa.ok || !oa.ok || strings.EqualFold(sa.node.Name, oa.node.Name) || deictic[strings.ToLower(oa.node.Name)] {
 			continue
@@ -433,6 +409,49 @@ func (x *sentenceExtractor) wholeCoordination(a openie.Arg) openie.Arg {
 		words = append(words, k)
 	}
 	return openie.Arg{Words: words, Head: r}
+}
+
+// joinToObject joins to the object oc (args[objIdx], cut to its core) the
+// argument that belongs to it rather than to the verb v: a noun's own
+// complement the parse hung on the verb ("reflect his commitment to
+// criminal justice reform"), else what the object is urged to do or told
+// ("urged Mexico to take measures", "told Winfrey that ..."), which is
+// the rest of the object, not a purpose or a side argument. It returns
+// the object, the addressee (the object before such a clause; Head -1
+// when none) and the index of the argument joined (-1 when none); the
+// arguments at used are never joined.
+func (x *sentenceExtractor) joinToObject(v int, oc openie.Arg, args []openie.Arg, used ...int) (obj, addressee openie.Arg, joined int) {
+	addressee = openie.Arg{Head: -1}
+	if j := x.complementOf(oc, args, used...); j >= 0 {
+		oc.Words = append(slices.Clone(oc.Words), args[j].Words...)
+		return oc, addressee, j
+	}
+	if j := x.clauseAfterObject(v, oc, args, used...); j >= 0 {
+		addressee = oc
+		oc.Words = append(slices.Clone(oc.Words), args[j].Words...)
+		return oc, addressee, j
+	}
+	return oc, addressee, -1
+}
+
+// addresseeObject gives the object of a statement whose object is an
+// addressee and the clause said to them: the addressee resolved as it
+// would be alone ("urged it to act": the country), the clause kept as
+// written. It also returns the addressee's entity, to keep as an
+// argument, or nil. Unless the addressee resolves, and to other than the
+// subject sa, it returns oa unchanged.
+func (x *sentenceExtractor) addresseeObject(addressee, clause openie.Arg, sa, oa arg) (arg, *kg.Node) {
+	ad := x.resolve(x.namePhrase(addressee))
+	if !ad.ok || strings.EqualFold(ad.node.Name, sa.node.Name) {
+		return oa, nil
+	}
+	c := clause.Words
+	oa.node = kg.Node{Name: ad.node.Name + " " + x.text(c[0], c[len(c)-1]+1), Type: kg.Concept}
+	oa.resolved, oa.ok = ad.resolved, true
+	if ad.node.IsEntity() {
+		return oa, &ad.node
+	}
+	return oa, nil
 }
 
 // namedAfterTitle reports a common noun that is a title before a name the
@@ -999,7 +1018,7 @@ func insteadOf(ws []nlp.Word, h int) bool {
 // bare verb that opens the sentence, with no subject ("Make sure ...",
 // "Look at how ...").
 func imperative(ws []nlp.Word, v int) bool {
-	if ws[v].Head != -1 || ws[v].XPOS != "VB" || hasChild(ws, v, "nsubj", "nsubj:pass", "aux", "mark") {
+	if ws[v].Head != -1 || ws[v].XPOS != "VB" || nlp.HasChild(ws, v, "nsubj", "nsubj:pass", "aux", "mark") {
 		return false
 	}
 	for k := 0; k < v; k++ {
@@ -1172,7 +1191,7 @@ func (x *sentenceExtractor) genericRelative(tp openie.Tuple) bool {
 	if v < 0 || sh < 0 || ws[v].Head != sh || (ws[v].Rel != "acl:relcl" && ws[v].Rel != "acl") {
 		return false
 	}
-	return genericNouns[strings.ToLower(ws[sh].Lemma)] && !hasChild(ws, sh, "nmod:poss", "nummod")
+	return genericNouns[strings.ToLower(ws[sh].Lemma)] && !nlp.HasChild(ws, sh, "nmod:poss", "nummod")
 }
 
 // infinitiveOfItsNoun reports a tuple whose subject is the noun an
@@ -1485,7 +1504,9 @@ func (x *sentenceExtractor) modalOf(v int) string {
 }
 
 // hasChild reports whether word h has a dependent of one of the relations.
-func (x *sentenceExtractor) hasChild(h int, rels ...string) bool { return hasChild(x.ws, h, rels...) }
+func (x *sentenceExtractor) hasChild(h int, rels ...string) bool {
+	return nlp.HasChild(x.ws, h, rels...)
+}
 
 // relation is where a statement's relation words lie, words [start,
 // end), and how the clause says it.

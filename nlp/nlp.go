@@ -16,6 +16,8 @@
 // eval/): nothing here reads a treebank.
 package nlp
 
+import "slices"
+
 // Word is one token of a sentence and what the stages found out about it.
 type Word struct {
 	Text       string
@@ -46,6 +48,17 @@ func Below(ws []Word, k, h int) bool {
 			return true
 		}
 		k = ws[k].Head
+	}
+	return false
+}
+
+// HasChild reports whether word h of a parsed sentence has a dependent
+// with one of the relations rels.
+func HasChild(ws []Word, h int, rels ...string) bool {
+	for _, w := range ws {
+		if w.Head == h && slices.Contains(rels, w.Rel) {
+			return true
+		}
 	}
 	return false
 }

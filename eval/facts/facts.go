@@ -351,6 +351,7 @@ func (r *Report) lostAt(j Judged, pairs [][2]int) Judged {
 	return j
 }
 
+// abs is the absolute value of x.
 func abs(x int) int {
 	if x < 0 {
 		return -x

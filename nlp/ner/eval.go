@@ -461,6 +461,7 @@ func EvalText(cfg EvalConfig, extract func(text string) ([]TextSpan, error), out
 	return nil
 }
 
+// textSpans converts coarse spans to the exported TextSpan form.
 func textSpans(cs []coarseSpan) []TextSpan {
 	out := make([]TextSpan, len(cs))
 	for i, c := range cs {

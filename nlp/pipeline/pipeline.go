@@ -206,26 +206,23 @@ func exampleSubject(ws []nlp.Word) {
 		if u := ws[a].UPOS; u != "NOUN" && u != "PROPN" && u != "PRON" && u != "NUM" {
 			continue
 		}
-		saved := make([]nlp.Word, len(ws))
-		copy(saved, ws)
-		if ws[v].Head == a && ws[a].Head < 0 {
-			// the verb was made a clause of the noun: it is the root
-			for k := range ws {
-				if ws[k].Head == a && k > v && ws[k].UPOS == "PUNCT" {
-					ws[k].Head = v // the closing punctuation
+		rehang(ws, func() {
+			if ws[v].Head == a && ws[a].Head < 0 {
+				// the verb was made a clause of the noun: it is the root
+				for k := range ws {
+					if ws[k].Head == a && k > v && ws[k].UPOS == "PUNCT" {
+						ws[k].Head = v // the closing punctuation
+					}
 				}
+				ws[v].Head, ws[v].Rel = -1, "root"
 			}
-			ws[v].Head, ws[v].Rel = -1, "root"
-		}
-		ws[a].Head, ws[a].Rel = v, rel
-		ws[b].Head, ws[b].Rel = a, "nmod"
-		if inc != b {
-			ws[inc].Head, ws[inc].Rel = b, "case"
-		}
-		ws[inc-1].Head = b
-		if !nlp.Acyclic(ws) {
-			copy(ws, saved)
-		}
+			ws[a].Head, ws[a].Rel = v, rel
+			ws[b].Head, ws[b].Rel = a, "nmod"
+			if inc != b {
+				ws[inc].Head, ws[inc].Rel = b, "case"
+			}
+			ws[inc-1].Head = b
+		})
 		return
 	}
 }
@@ -257,6 +254,20 @@ func isCodeName(words []nlp.Word, forms []string, i int) bool {
 	a, h, b := words[i], words[i+1], words[i+2]
 	return forms[i+1] == "-" && a.End > a.Start && a.End == h.Start && h.End == b.Start &&
 		capitalLetters(forms[i]) && codeNumber(forms[i+2])
+}
+
+// rehang applies edit, a repair of the tree of ws, and undoes it when it
+// leaves a word that no longer reaches a root: a repair never makes a
+// sentence unreadable. It reports whether the edit was kept.
+func rehang(ws []nlp.Word, edit func()) bool {
+	saved := make([]nlp.Word, len(ws))
+	copy(saved, ws)
+	edit()
+	if nlp.Acyclic(ws) {
+		return true
+	}
+	copy(ws, saved)
+	return false
 }
 
 // codeNameTrees makes a code name one phrase headed by its letters: the
@@ -421,19 +432,16 @@ func amountNoun(ws []nlp.Word) {
 		if hasCase {
 			continue
 		}
-		saved := make([]nlp.Word, len(ws))
-		copy(saved, ws)
-		for k := range ws {
-			// the amount's preposition and determiner belong to the phrase
-			if ws[k].Head == a && k < a && (ws[k].Rel == "case" || ws[k].Rel == "det") {
-				ws[k].Head = n
+		rehang(ws, func() {
+			for k := range ws {
+				// the amount's preposition and determiner belong to the phrase
+				if ws[k].Head == a && k < a && (ws[k].Rel == "case" || ws[k].Rel == "det") {
+					ws[k].Head = n
+				}
 			}
-		}
-		ws[n].Rel = rel
-		ws[a].Head, ws[a].Rel = n, "compound"
-		if !nlp.Acyclic(ws) {
-			copy(ws, saved)
-		}
+			ws[n].Rel = rel
+			ws[a].Head, ws[a].Rel = n, "compound"
+		})
 	}
 }
 
@@ -549,16 +557,13 @@ func objectBeforeModal(ws []nlp.Word) {
 		if own {
 			continue
 		}
-		saved := make([]nlp.Word, len(ws))
-		copy(saved, ws)
-		ws[n].Head, ws[n].Rel = c, "nsubj"
-		if pass {
-			ws[n].Rel = "nsubj:pass"
-		}
-		ws[c].Head, ws[c].Rel = d, "ccomp"
-		if !nlp.Acyclic(ws) {
-			copy(ws, saved)
-		}
+		rehang(ws, func() {
+			ws[n].Head, ws[n].Rel = c, "nsubj"
+			if pass {
+				ws[n].Rel = "nsubj:pass"
+			}
+			ws[c].Head, ws[c].Rel = d, "ccomp"
+		})
 	}
 }
 
@@ -636,32 +641,24 @@ func relativeThenVerb(ws []nlp.Word) {
 		if !rel || n < 0 || n > first || (ws[n].UPOS != "NOUN" && ws[n].UPOS != "PROPN") {
 			continue
 		}
-		hasCop := false
-		for k := range ws {
-			if ws[k].Head == n && (ws[k].Rel == "cop" || ws[k].Rel == "case") {
-				hasCop = true
-			}
-		}
-		if hasCop {
+		if nlp.HasChild(ws, n, "cop", "case") {
 			continue
 		}
-		saved := make([]nlp.Word, len(ws))
-		copy(saved, ws)
-		for k := range ws {
-			if ws[k].Head == n && k > c && ws[k].UPOS == "PUNCT" {
-				ws[k].Head = c // the closing punctuation
+		kept := rehang(ws, func() {
+			for k := range ws {
+				if ws[k].Head == n && k > c && ws[k].UPOS == "PUNCT" {
+					ws[k].Head = c // the closing punctuation
+				}
 			}
+			ws[c].Head, ws[c].Rel = -1, "root"
+			ws[n].Head, ws[n].Rel = c, "nsubj"
+			if pass {
+				ws[n].Rel = "nsubj:pass"
+			}
+		})
+		if kept {
+			return
 		}
-		ws[c].Head, ws[c].Rel = -1, "root"
-		ws[n].Head, ws[n].Rel = c, "nsubj"
-		if pass {
-			ws[n].Rel = "nsubj:pass"
-		}
-		if !nlp.Acyclic(ws) {
-			copy(ws, saved)
-			continue
-		}
-		return
 	}
 }
 
@@ -702,15 +699,12 @@ func subjectBeforeMark(ws []nlp.Word) {
 		if !ok {
 			continue
 		}
-		saved := make([]nlp.Word, len(ws))
-		copy(saved, ws)
-		ws[s].Head, ws[s].Rel = v, "obj"
-		if ws[c].Rel == "advcl" {
-			ws[c].Rel = "ccomp"
-		}
-		if !nlp.Acyclic(ws) {
-			copy(ws, saved)
-		}
+		rehang(ws, func() {
+			ws[s].Head, ws[s].Rel = v, "obj"
+			if ws[c].Rel == "advcl" {
+				ws[c].Rel = "ccomp"
+			}
+		})
 	}
 }
 
@@ -757,32 +751,29 @@ func contentThat(ws []nlp.Word) {
 		if r < 0 || nlp.Below(ws, r, v) && ws[r].Rel != "ccomp" {
 			continue
 		}
-		saved := make([]nlp.Word, len(ws))
-		copy(saved, ws)
-		pass := false
-		for j := range ws {
-			if ws[j].Head == r && ws[j].Rel == "aux:pass" {
-				pass = true
+		rehang(ws, func() {
+			pass := false
+			for j := range ws {
+				if ws[j].Head == r && ws[j].Rel == "aux:pass" {
+					pass = true
+				}
+				if ws[j].Head == r && (ws[j].Rel == "nsubj" || ws[j].Rel == "nsubj:pass") && j > v && j < r {
+					ws[j].Head, ws[j].Rel = v, "nmod" // "support for the strike": the strike is no subject
+				}
+				if ws[j].Head == v && j > v && strings.HasPrefix(ws[j].Rel, "obl") {
+					ws[j].Rel = "nmod" // "access to Wikipedia in Turkey"
+				}
 			}
-			if ws[j].Head == r && (ws[j].Rel == "nsubj" || ws[j].Rel == "nsubj:pass") && j > v && j < r {
-				ws[j].Head, ws[j].Rel = v, "nmod" // "support for the strike": the strike is no subject
+			ws[r].Head, ws[r].Rel = n, "acl"
+			ws[v].Head, ws[v].Rel = r, "nsubj"
+			if pass {
+				ws[v].Rel = "nsubj:pass"
 			}
-			if ws[j].Head == v && j > v && strings.HasPrefix(ws[j].Rel, "obl") {
-				ws[j].Rel = "nmod" // "access to Wikipedia in Turkey"
+			if ws[v].UPOS != "NOUN" {
+				ws[v].UPOS, ws[v].XPOS, ws[v].Alt = "NOUN", ws[v].Alt, ws[v].XPOS
 			}
-		}
-		ws[r].Head, ws[r].Rel = n, "acl"
-		ws[v].Head, ws[v].Rel = r, "nsubj"
-		if pass {
-			ws[v].Rel = "nsubj:pass"
-		}
-		if ws[v].UPOS != "NOUN" {
-			ws[v].UPOS, ws[v].XPOS, ws[v].Alt = "NOUN", ws[v].Alt, ws[v].XPOS
-		}
-		ws[t].Head, ws[t].Rel, ws[t].UPOS, ws[t].XPOS = r, "mark", "SCONJ", "IN"
-		if !nlp.Acyclic(ws) {
-			copy(ws, saved)
-		}
+			ws[t].Head, ws[t].Rel, ws[t].UPOS, ws[t].XPOS = r, "mark", "SCONJ", "IN"
+		})
 	}
 }
 

@@ -87,8 +87,11 @@ func givenName(toks []nlp.Word, text string, start int, word string, i int) bool
 	return p.End == start-1 && text[p.End] == ' ' && len(p.Text) >= 2 && isUpperASCII(p.Text[0]) && isLowerWord(p.Text[1:])
 }
 
+// isUpperASCII reports whether b is an ASCII capital letter.
 func isUpperASCII(b byte) bool { return b >= 'A' && b <= 'Z' }
 
+// isLowerWord reports whether s is non-empty and all ASCII lower-case
+// letters.
 func isLowerWord(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < 'a' || s[i] > 'z' {

@@ -32,6 +32,13 @@ const MemoryGizmoTimeout = time.Second
 // memoryGizmoTimeout is MemoryGizmoTimeout (shorter in tests).
 var memoryGizmoTimeout = MemoryGizmoTimeout
 
+// emitPrelude runs before every query: what a query emits goes through
+// JSON first, so that a value Cayley's converter cannot take (an object
+// that contains itself recurses until the process dies; a function or NaN
+// gives an empty answer) is refused with the script's own error or
+// written as JSON writes it (null).
+const emitPrelude = `g=graph=(function(o){var p={};for(var k in o){p[k]=typeof o[k]==="function"?o[k].bind(o):o[k]}var emit=o.Emit.bind(o);p.Emit=p.emit=function(v){if(v===undefined||typeof v==="function"){throw new TypeError("g.Emit: cannot emit "+typeof v)}return emit(JSON.parse(JSON.stringify(v)))};return p})(g);`
+
 // Gizmo runs a query in Cayley's Gizmo language (JavaScript traversals:
 // g.V("<iri>").Out("<predicate>").All()) and returns at most limit
 // results as JSON-ready values. Gizmo has no way to write, so a query
@@ -48,7 +55,7 @@ func (s *Store) Gizmo(ctx context.Context, q string, limit int) ([]any, error) {
 		defer cancel()
 	}
 	sess := gizmo.NewSession(s.reader())
-	it, err := sess.Execute(ctx, q, query.Options{Collation: query.JSON, Limit: limit})
+	it, err := sess.Execute(ctx, emitPrelude+q, query.Options{Collation: query.JSON, Limit: limit})
 	if err != nil {
 		return nil, kg.Errorf(kg.EINVALID, "gizmo: %v", err)
 	}

@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -34,5 +36,33 @@ func TestMemoryGizmoDeadlineCountsFromTheLock(t *testing.T) {
 	_, err = s.Gizmo(context.Background(), `while (true) {}`, 10)
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("endless query: %v, want the memory backend's deadline", err)
+	}
+}
+
+// What a query emits goes through JSON: an object that contains itself is
+// refused with the script's error (Cayley's converter would recurse until
+// the process dies), a function is refused, plain values come back as
+// they are, and traversals work as before.
+func TestGizmoEmitThroughJSON(t *testing.T) {
+	s, err := Open(Config{Backend: Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	for _, q := range []string{`var o={}; o.o=o; g.Emit(o)`, `var a=[]; a.push(a); g.Emit(a)`, `g.Emit(function(){})`} {
+		if _, err := s.Gizmo(ctx, q, 10); err == nil || !strings.Contains(err.Error(), "gizmo") {
+			t.Errorf("%s: %v, want the script's error", q, err)
+		}
+	}
+	got, err := s.Gizmo(ctx, `g.Emit({a: 1, b: [1, "x"]}); g.Emit(g.V().Count())`, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := json.Marshal(got); string(b) != `[{"a":1,"b":[1,"x"]},0]` {
+		t.Errorf("emitted %s", b)
+	}
+	if _, err := s.Gizmo(ctx, `graph.Vertex().Out().Limit(1).All()`, 10); err != nil {
+		t.Errorf("traversal through graph: %v", err)
 	}
 }

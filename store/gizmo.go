@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -31,6 +32,10 @@ const MemoryGizmoTimeout = time.Second
 
 // memoryGizmoTimeout is MemoryGizmoTimeout (shorter in tests).
 var memoryGizmoTimeout = MemoryGizmoTimeout
+
+// MaxGizmoAnswer bounds the bytes of a Gizmo query's answer (its results
+// as JSON): a script can emit a long string it built many times over.
+const MaxGizmoAnswer = 16 << 20
 
 // emitPrelude runs before every query: what a query emits goes through
 // JSON first, so that a value Cayley's converter cannot take (an object
@@ -69,12 +74,21 @@ func (s *Store) Gizmo(ctx context.Context, q string, limit int) ([]any, error) {
 		}
 	}()
 	out := []any{}
+	size := 0
 	for len(out) < limit {
 		started = true
 		if !it.Next(ctx) {
 			break
 		}
-		out = append(out, it.Result())
+		r := it.Result()
+		b, err := json.Marshal(r)
+		if err != nil {
+			return nil, kg.Errorf(kg.EINVALID, "gizmo: result %d is no JSON value: %v", len(out)+1, err)
+		}
+		if size += len(b); size > MaxGizmoAnswer {
+			return nil, kg.Errorf(kg.ETOOLARGE, "gizmo: the answer is over %d MB: emit less", MaxGizmoAnswer>>20)
+		}
+		out = append(out, r)
 	}
 	if err := it.Err(); err != nil {
 		if ctx.Err() != nil {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsgraph/newsgraph/kg"
 )
 
 // The memory backend's Gizmo deadline bounds the query's own run, not the
@@ -64,5 +66,23 @@ func TestGizmoEmitThroughJSON(t *testing.T) {
 	}
 	if _, err := s.Gizmo(ctx, `graph.Vertex().Out().Limit(1).All()`, 10); err != nil {
 		t.Errorf("traversal through graph: %v", err)
+	}
+}
+
+// The bytes of a Gizmo answer are bounded: a string the script built and
+// emitted many times over is refused as too large, not sent.
+func TestGizmoAnswerSize(t *testing.T) {
+	s, err := Open(Config{Backend: Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	q := `var x = "x"; for (var i = 0; i < 20; i++) { x = x + x }; for (var j = 0; j < 40; j++) { g.Emit(x) }`
+	_, err = s.Gizmo(context.Background(), q, 1000)
+	if kg.ErrorCode(err) != kg.ETOOLARGE {
+		t.Errorf("a 40 MB answer: %v, want TOO_LARGE", err)
+	}
+	if got, err := s.Gizmo(context.Background(), `g.Emit("short")`, 1000); err != nil || len(got) != 1 {
+		t.Errorf("a short answer: %v, %v", got, err)
 	}
 }

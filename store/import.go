@@ -89,6 +89,9 @@ func readNQuads(r io.Reader) ([]quad.Quad, []int, error) {
 		if rerr != nil && !errors.Is(rerr, io.EOF) {
 			return nil, nil, fmt.Errorf("read N-Quads: %w", rerr)
 		}
+		if n == 1 {
+			line = strings.TrimPrefix(line, "\ufeff") // a byte-order mark an editor added
+		}
 		if t := strings.TrimSpace(line); t != "" && !strings.HasPrefix(t, "#") {
 			switch q, err := parseLine(line); {
 			case err != nil:

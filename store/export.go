@@ -2,6 +2,7 @@ package store
 
 import (
 	"bufio"
+	"bytes"
 	"container/heap"
 	"context"
 	"fmt"
@@ -29,7 +30,46 @@ var (
 // graph always exports to the same bytes. Memory stays bounded whatever
 // the graph's size: lines are sorted in runs that spill to temporary
 // files (in os.TempDir) and are merged as they are written.
+//
+// The export opens with the line ExportHeader and ends with a count of its
+// quads (ExportEnd), comments in N-Quads: ImportNQuads refuses an export
+// that lacks its end or whose count differs, so that a copy cut short
+// (valid N-Quads up to the cut) is never taken for the whole graph.
 func (s *Store) ExportNQuads(ctx context.Context, w io.Writer) error {
+	if _, err := io.WriteString(w, ExportHeader+"\n"); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	cw := &lineCounter{w: w}
+	if err := s.exportQuads(ctx, cw); err != nil {
+		return err
+	}
+	if _, err := fmt.Fprintf(w, ExportEnd+"\n", cw.lines); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}
+
+// ExportHeader opens an export; ExportEnd (with the number of quads) ends
+// it.
+const (
+	ExportHeader = "# newsgraph export: N-Quads, ending with their count"
+	ExportEnd    = "# end of the newsgraph export: %d quads"
+)
+
+// lineCounter counts the lines written through it.
+type lineCounter struct {
+	w     io.Writer
+	lines int
+}
+
+func (c *lineCounter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.lines += bytes.Count(p[:n], []byte{'\n'})
+	return n, err
+}
+
+// exportQuads writes the export's quads, sorted, one a line.
+func (s *Store) exportQuads(ctx context.Context, w io.Writer) error {
 	runs := &lineRuns{max: exportRunBytes}
 	defer runs.remove()
 	if err := s.exportLines(ctx, runs.add); err != nil {

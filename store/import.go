@@ -80,11 +80,14 @@ func (e importErrors) err() error {
 func readNQuads(r io.Reader) ([]quad.Quad, []int, error) {
 	br := bufio.NewReader(r)
 	var (
-		quads []quad.Quad
-		lines []int
-		errs  importErrors
+		quads        []quad.Quad
+		lines        []int
+		errs         importErrors
+		export, done bool // the file says it is an export; its end line was read
+		last, read   int
 	)
 	for n := 1; ; n++ {
+		read = n
 		line, rerr := br.ReadString('\n')
 		if rerr != nil && !errors.Is(rerr, io.EOF) {
 			return nil, nil, fmt.Errorf("read N-Quads: %w", rerr)
@@ -92,7 +95,23 @@ func readNQuads(r io.Reader) ([]quad.Quad, []int, error) {
 		if n == 1 {
 			line = strings.TrimPrefix(line, "\ufeff") // a byte-order mark an editor added
 		}
-		if t := strings.TrimSpace(line); t != "" && !strings.HasPrefix(t, "#") {
+		t := strings.TrimSpace(line)
+		if n == 1 && t == ExportHeader {
+			export = true
+		}
+		var count int
+		if export && strings.HasPrefix(t, "#") {
+			if _, err := fmt.Sscanf(t, ExportEnd, &count); err == nil {
+				if count != len(quads) {
+					errs.add(n, "the export ends with a count of %d quads but holds %d: it is not whole", count, len(quads))
+				}
+				done, last = true, n
+			}
+		}
+		if t != "" && !strings.HasPrefix(t, "#") {
+			if done {
+				errs.add(n, "a quad after the export's end line %d", last)
+			}
 			switch q, err := parseLine(line); {
 			case err != nil:
 				errs.add(n, "%v", err)
@@ -104,6 +123,9 @@ func readNQuads(r io.Reader) ([]quad.Quad, []int, error) {
 		if rerr != nil {
 			break
 		}
+	}
+	if export && !done {
+		errs.add(read, "the export has no end line: it was cut short (%d quads read)", len(quads))
 	}
 	return quads, lines, errs.err()
 }

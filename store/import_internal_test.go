@@ -26,3 +26,59 @@ func TestImportByteOrderMark(t *testing.T) {
 		t.Errorf("exported again:\n%s", out.String())
 	}
 }
+
+// An export ends with the count of its quads: a copy cut short at a line
+// (valid N-Quads up to the cut) is refused and writes nothing, the whole
+// export is taken, and a file without the export's header (written by
+// hand or by another tool) needs no end line.
+func TestImportCutExport(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(Config{Backend: Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var nq strings.Builder
+	for i := range 5 {
+		nq.WriteString("<https://example.org/a" + string(rune('0'+i)) + "> <https://example.org/p> <https://example.org/b> .\n")
+	}
+	if _, err := s.ImportNQuads(ctx, strings.NewReader(nq.String())); err != nil {
+		t.Fatalf("a file with no header: %v", err)
+	}
+	var export strings.Builder
+	if err := s.ExportNQuads(ctx, &export); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(export.String(), "\n")
+	if !strings.HasPrefix(lines[0], ExportHeader) || !strings.Contains(export.String(), "export: 5 quads") {
+		t.Fatalf("export:\n%s", export.String())
+	}
+	for _, c := range []struct {
+		name, text string
+	}{
+		{"cut", strings.Join(lines[:4], "")},
+		{"a line lost", strings.Join(append(append([]string{}, lines[:2]...), lines[3:]...), "")},
+	} {
+		other, err := Open(Config{Backend: Memory})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := other.ImportNQuads(ctx, strings.NewReader(c.text)); err == nil || !strings.Contains(err.Error(), "not whole") && !strings.Contains(err.Error(), "cut short") {
+			t.Errorf("%s export: %v, want it refused", c.name, err)
+		}
+		var out strings.Builder
+		other.ExportNQuads(ctx, &out)
+		if strings.Contains(out.String(), "example.org") {
+			t.Errorf("%s export: something was written", c.name)
+		}
+		other.Close()
+	}
+	whole, err := Open(Config{Backend: Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer whole.Close()
+	if n, err := whole.ImportNQuads(ctx, strings.NewReader(export.String())); err != nil || n != 5 {
+		t.Errorf("the whole export: %d quads, %v", n, err)
+	}
+}

@@ -196,7 +196,7 @@ func exportLines(t *testing.T, s *store.Store) []string {
 	if err := s.ExportNQuads(context.Background(), &buf); err != nil {
 		t.Fatalf("export: %v", err)
 	}
-	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	lines := quadLines(buf.String())
 	bad := 0
 	for _, l := range lines {
 		if _, err := nquads.NewReader(strings.NewReader(l+"\n"), false).ReadQuad(); err != nil || strings.Contains(l, "%!") {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+	_ "github.com/cayleygraph/quad/voc/xsd" // the xsd: prefix, for fullType and shortType
 	"github.com/newsgraph/newsgraph/kg"
 )
 
@@ -144,6 +145,7 @@ func (s *Store) exportLines(ctx context.Context, add func(string) error) error {
 			if q.Subject == nil || q.Predicate == nil || q.Object == nil {
 				return fmt.Errorf("a stored quad has a node without a value: %v", p)
 			}
+			q.Object = fullType(q.Object)
 			if err := add(q.NQuad()); err != nil {
 				return err
 			}
@@ -406,4 +408,33 @@ func (s *Store) WriteGraph(ctx context.Context, w kg.GraphWriter) error {
 		}
 	}
 	return nil
+}
+
+// fullType writes a typed literal's datatype as the full IRI RDF tools
+// read ("http://www.w3.org/2001/XMLSchema#dateTime"); the store keeps
+// Cayley's short form ("xsd:dateTime"), which import restores (shortType).
+func fullType(v quad.Value) quad.Value {
+	switch t := v.(type) {
+	case quad.TypedString:
+		t.Type = t.Type.Full()
+		return t
+	case quad.TypedStringer: // numbers, times, booleans
+		ts := t.TypedString()
+		ts.Type = ts.Type.Full()
+		return ts
+	}
+	return v
+}
+
+// shortType is a typed literal in the form the store keeps: the short
+// datatype, and the native value (a number, a time) where there is one.
+func shortType(v quad.Value) quad.Value {
+	if t, ok := v.(quad.TypedString); ok {
+		t.Type = t.Type.Short()
+		if n, err := t.ParseValue(); err == nil {
+			return n // the native value the reader gives the short form
+		}
+		return t
+	}
+	return v
 }

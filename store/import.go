@@ -139,6 +139,7 @@ func parseLine(line string) (quad.Quad, error) {
 	if err != nil {
 		return quad.Quad{}, fmt.Errorf("not an N-Quads statement: %v", err)
 	}
+	q.Object = shortType(q.Object)
 	for _, d := range quad.Directions {
 		v := q.Get(d)
 		if v == nil {

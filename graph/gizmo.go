@@ -44,7 +44,8 @@ type GizmoOptions struct {
 }
 
 // GizmoHandler serves POST /gizmo: the body is a Gizmo query (or JSON
-// {"query": "..."}), the answer {"result": [...]} or {"error": "..."}.
+// {"query": "..."}), the answer {"result": [...]} (with "truncated": true
+// when there were more results than the limit) or {"error": "..."}.
 // ?limit=N caps the results (default and most: GizmoMaxResults). Queries
 // are read-only: Gizmo has no operation that writes.
 //
@@ -106,8 +107,12 @@ func GizmoHandler(g Gizmoer, o GizmoOptions) http.Handler {
 		ctx, cancel := context.WithTimeout(req.Context(), o.Timeout)
 		defer cancel()
 		ctx, stop := watchHeap(ctx, o.Memory)
-		res, err := g.Gizmo(ctx, q, limit)
+		res, err := g.Gizmo(ctx, q, limit+1) // one more: was the answer cut?
 		stop()
+		truncated := len(res) > limit
+		if truncated {
+			res = res[:limit]
+		}
 		var over *overBudget
 		if err != nil && errors.As(context.Cause(ctx), &over) {
 			// The budget, when it ran out, is the better reason even if
@@ -117,7 +122,11 @@ func GizmoHandler(g Gizmoer, o GizmoOptions) http.Handler {
 		switch {
 		case err == nil:
 			w.Header().Set("Content-Type", "application/json")
-			json.NewEncoder(w).Encode(map[string]any{"result": res})
+			answer := map[string]any{"result": res}
+			if truncated {
+				answer["truncated"] = true // more results than the limit
+			}
+			json.NewEncoder(w).Encode(answer)
 		case errors.As(err, &over):
 			gizmoError(w, http.StatusUnprocessableEntity, over.Error()+" and was stopped")
 		case errors.Is(err, context.DeadlineExceeded):

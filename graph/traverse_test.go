@@ -298,6 +298,22 @@ func TestGizmo(t *testing.T) {
 	if code != 200 || !strings.Contains(fmt.Sprint(out["result"]), "Antony Blinken") {
 		t.Errorf("name of Blinken: %d %v", code, out)
 	}
+	if _, out := gizmo(`g.V("<` + blinken + `>").Out("<https://newsgraph.dev/ns#name>").All()`); out["truncated"] != nil {
+		t.Errorf("a whole answer marked truncated: %v", out)
+	}
+	resp, err := http.Post(srv.URL+"/gizmo?limit=2", "application/javascript", strings.NewReader(`g.V().All()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cut struct {
+		Result    []any
+		Truncated bool
+	}
+	json.NewDecoder(resp.Body).Decode(&cut)
+	resp.Body.Close()
+	if len(cut.Result) != 2 || !cut.Truncated {
+		t.Errorf("an answer cut at the limit: %d results, truncated %v", len(cut.Result), cut.Truncated)
+	}
 	if code, out := gizmo(`g.V(`); code != http.StatusBadRequest || out["error"] == nil {
 		t.Errorf("syntax error: %d %v", code, out)
 	}

@@ -15,11 +15,7 @@ import (
 // time it waits behind a write: a query queued behind a write longer than
 // the deadline still runs, and an endless one is still stopped.
 func TestMemoryGizmoDeadlineCountsFromTheLock(t *testing.T) {
-	s, err := Open(Config{Backend: Memory})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := memoryStore(t)
 	defer func(d time.Duration) { memoryGizmoTimeout = d }(memoryGizmoTimeout)
 	memoryGizmoTimeout = 100 * time.Millisecond
 
@@ -35,7 +31,7 @@ func TestMemoryGizmoDeadlineCountsFromTheLock(t *testing.T) {
 		t.Errorf("query queued behind a write: %v, want it to run", err)
 	}
 
-	_, err = s.Gizmo(context.Background(), `while (true) {}`, 10)
+	_, err := s.Gizmo(context.Background(), `while (true) {}`, 10)
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("endless query: %v, want the memory backend's deadline", err)
 	}
@@ -46,11 +42,7 @@ func TestMemoryGizmoDeadlineCountsFromTheLock(t *testing.T) {
 // the process dies), a function is refused, plain values come back as
 // they are, and traversals work as before.
 func TestGizmoEmitThroughJSON(t *testing.T) {
-	s, err := Open(Config{Backend: Memory})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := memoryStore(t)
 	ctx := context.Background()
 	for _, q := range []string{`var o={}; o.o=o; g.Emit(o)`, `var a=[]; a.push(a); g.Emit(a)`, `g.Emit(function(){})`} {
 		if _, err := s.Gizmo(ctx, q, 10); err == nil || !strings.Contains(err.Error(), "gizmo") {
@@ -72,13 +64,9 @@ func TestGizmoEmitThroughJSON(t *testing.T) {
 // The bytes of a Gizmo answer are bounded: a string the script built and
 // emitted many times over is refused as too large, not sent.
 func TestGizmoAnswerSize(t *testing.T) {
-	s, err := Open(Config{Backend: Memory})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := memoryStore(t)
 	q := `var x = "x"; for (var i = 0; i < 20; i++) { x = x + x }; for (var j = 0; j < 40; j++) { g.Emit(x) }`
-	_, err = s.Gizmo(context.Background(), q, 1000)
+	_, err := s.Gizmo(context.Background(), q, 1000)
 	if kg.ErrorCode(err) != kg.ETOOLARGE {
 		t.Errorf("a 40 MB answer: %v, want TOO_LARGE", err)
 	}

@@ -9,11 +9,7 @@ import (
 // A byte-order mark an editor put before an N-Quads file's first line is
 // not part of the first quad.
 func TestImportByteOrderMark(t *testing.T) {
-	s, err := Open(Config{Backend: Memory})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := memoryStore(t)
 	nq := "\ufeff<https://example.org/a> <https://example.org/p> <https://example.org/b> .\n"
 	if n, err := s.ImportNQuads(context.Background(), strings.NewReader(nq)); err != nil || n != 1 {
 		t.Errorf("import with a BOM: %d quads, %v", n, err)
@@ -33,11 +29,7 @@ func TestImportByteOrderMark(t *testing.T) {
 // hand or by another tool) needs no end line.
 func TestImportCutExport(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(Config{Backend: Memory})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := memoryStore(t)
 	var nq strings.Builder
 	for i := range 5 {
 		nq.WriteString("<https://example.org/a" + string(rune('0'+i)) + "> <https://example.org/p> <https://example.org/b> .\n")
@@ -59,10 +51,7 @@ func TestImportCutExport(t *testing.T) {
 		{"cut", strings.Join(lines[:4], "")},
 		{"a line lost", strings.Join(append(append([]string{}, lines[:2]...), lines[3:]...), "")},
 	} {
-		other, err := Open(Config{Backend: Memory})
-		if err != nil {
-			t.Fatal(err)
-		}
+		other := memoryStore(t)
 		if _, err := other.ImportNQuads(ctx, strings.NewReader(c.text)); err == nil || !strings.Contains(err.Error(), "not whole") && !strings.Contains(err.Error(), "cut short") {
 			t.Errorf("%s export: %v, want it refused", c.name, err)
 		}
@@ -71,13 +60,8 @@ func TestImportCutExport(t *testing.T) {
 		if strings.Contains(out.String(), "example.org") {
 			t.Errorf("%s export: something was written", c.name)
 		}
-		other.Close()
 	}
-	whole, err := Open(Config{Backend: Memory})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer whole.Close()
+	whole := memoryStore(t)
 	if n, err := whole.ImportNQuads(ctx, strings.NewReader(export.String())); err != nil || n != 5 {
 		t.Errorf("the whole export: %d quads, %v", n, err)
 	}
@@ -87,11 +71,7 @@ func TestImportCutExport(t *testing.T) {
 // them, and Cayley's short form, as one and the same value.
 func TestExportFullDatatypes(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(Config{Backend: Memory})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := memoryStore(t)
 	full := `<https://example.org/a> <https://example.org/n> "5"^^<http://www.w3.org/2001/XMLSchema#integer> .` + "\n"
 	short := `<https://example.org/a> <https://example.org/n> "5"^^<xsd:integer> .` + "\n"
 	for _, nq := range []string{full, short} {
@@ -112,11 +92,7 @@ func TestExportFullDatatypes(t *testing.T) {
 // from an export (a full datatype IRI) are one node.
 func TestImportedValueIsTheIngestedOne(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(Config{Backend: Memory})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := memoryStore(t)
 	if _, err := s.ImportNQuads(ctx, strings.NewReader(`<https://example.org/a> <https://example.org/n> "5"^^<xsd:integer> .`+"\n")); err != nil {
 		t.Fatal(err)
 	}
@@ -124,11 +100,7 @@ func TestImportedValueIsTheIngestedOne(t *testing.T) {
 	if err := s.ExportNQuads(ctx, &first); err != nil {
 		t.Fatal(err)
 	}
-	again, err := Open(Config{Backend: Memory})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer again.Close()
+	again := memoryStore(t)
 	for range 2 {
 		if _, err := again.ImportNQuads(ctx, strings.NewReader(first.String())); err != nil {
 			t.Fatal(err)
@@ -141,4 +113,15 @@ func TestImportedValueIsTheIngestedOne(t *testing.T) {
 	if first.String() != second.String() {
 		t.Errorf("export -> import twice -> export changed:\n%s\n%s", first.String(), second.String())
 	}
+}
+
+// memoryStore opens a memory store for a test and closes it after.
+func memoryStore(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(Config{Backend: Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }

@@ -208,13 +208,7 @@ func exampleSubject(ws []nlp.Word) {
 		}
 		rehang(ws, func() {
 			if ws[v].Head == a && ws[a].Head < 0 {
-				// the verb was made a clause of the noun: it is the root
-				for k := range ws {
-					if ws[k].Head == a && k > v && ws[k].UPOS == "PUNCT" {
-						ws[k].Head = v // the closing punctuation
-					}
-				}
-				ws[v].Head, ws[v].Rel = -1, "root"
+				rootVerb(ws, a, v) // the verb was made a clause of the noun
 			}
 			ws[a].Head, ws[a].Rel = v, rel
 			ws[b].Head, ws[b].Rel = a, "nmod"
@@ -281,42 +275,46 @@ func codeNameTrees(ws []nlp.Word, forms []string) {
 		if !isCodeName(ws, forms, i) {
 			continue
 		}
-		a, b := i, i+2
-		v, rel := ws[b].Head, ws[b].Rel
-		saved := make([]nlp.Word, len(ws))
-		copy(saved, ws)
-		ws[b].Head, ws[b].Rel = a, "flat"
-		ws[i+1].Head, ws[i+1].Rel = b, "punct"
-		if n := b + 1; n < len(ws) && (ws[n].XPOS == "NN" || ws[n].XPOS == "NNS") && ws[n].Head == ws[a].Head && ws[n].Rel == ws[a].Rel {
-			// "the G-7 leaders met": two subjects, the name a compound of the noun
-			ws[a].Head, ws[a].Rel = n, "compound"
-		}
-		if v >= a && v <= b || v < 0 || !strings.HasPrefix(rel, "nsubj") && rel != "obj" && !strings.HasPrefix(rel, "obl") {
-			if !nlp.Acyclic(ws) {
-				copy(ws, saved)
-			}
-			continue
-		}
-		// the noun phrase the name belongs to
-		t := a
-		for ws[t].Head >= 0 && ws[t].Head != v && (ws[t].Rel == "appos" || ws[t].Rel == "flat" || ws[t].Rel == "compound") {
-			t = ws[t].Head
-		}
-		if ws[v].Head == t && ws[t].Head < 0 {
-			for k := range ws {
-				if ws[k].Head == t && k > v && ws[k].UPOS == "PUNCT" {
-					ws[k].Head = v
-				}
-			}
-			ws[v].Head, ws[v].Rel = -1, "root"
-		}
-		if t != v {
-			ws[t].Head, ws[t].Rel = v, rel
-		}
-		if !nlp.Acyclic(ws) {
-			copy(ws, saved)
+		rehang(ws, func() { codeNameTree(ws, i, i+2) })
+	}
+}
+
+// codeNameTree is codeNameTrees' edit of one code name, letters a and
+// number b.
+func codeNameTree(ws []nlp.Word, a, b int) {
+	v, rel := ws[b].Head, ws[b].Rel
+	ws[b].Head, ws[b].Rel = a, "flat"
+	ws[a+1].Head, ws[a+1].Rel = b, "punct"
+	if n := b + 1; n < len(ws) && (ws[n].XPOS == "NN" || ws[n].XPOS == "NNS") && ws[n].Head == ws[a].Head && ws[n].Rel == ws[a].Rel {
+		// "the G-7 leaders met": two subjects, the name a compound of the noun
+		ws[a].Head, ws[a].Rel = n, "compound"
+	}
+	if v >= a && v <= b || v < 0 || !strings.HasPrefix(rel, "nsubj") && rel != "obj" && !strings.HasPrefix(rel, "obl") {
+		return
+	}
+	// the noun phrase the name belongs to
+	t := a
+	for ws[t].Head >= 0 && ws[t].Head != v && (ws[t].Rel == "appos" || ws[t].Rel == "flat" || ws[t].Rel == "compound") {
+		t = ws[t].Head
+	}
+	if ws[v].Head == t && ws[t].Head < 0 {
+		rootVerb(ws, t, v)
+	}
+	if t != v {
+		ws[t].Head, ws[t].Rel = v, rel
+	}
+}
+
+// rootVerb makes verb v the sentence's root in place of the noun n the
+// parser made the root (hanging v under it): the punctuation after v
+// that hung on n goes to v.
+func rootVerb(ws []nlp.Word, n, v int) {
+	for k := range ws {
+		if ws[k].Head == n && k > v && ws[k].UPOS == "PUNCT" {
+			ws[k].Head = v
 		}
 	}
+	ws[v].Head, ws[v].Rel = -1, "root"
 }
 
 // capitalLetters reports a word of capital letters only.
@@ -645,12 +643,7 @@ func relativeThenVerb(ws []nlp.Word) {
 			continue
 		}
 		kept := rehang(ws, func() {
-			for k := range ws {
-				if ws[k].Head == n && k > c && ws[k].UPOS == "PUNCT" {
-					ws[k].Head = c // the closing punctuation
-				}
-			}
-			ws[c].Head, ws[c].Rel = -1, "root"
+			rootVerb(ws, n, c)
 			ws[n].Head, ws[n].Rel = c, "nsubj"
 			if pass {
 				ws[n].Rel = "nsubj:pass"

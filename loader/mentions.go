@@ -212,8 +212,7 @@ func (d *docState) unnamedSpeakers() []mention {
 		named[m.sent] = true
 	}
 	var out []mention
-	for i := range d.turns {
-		s := d.sents[i]
+	for i, s := range d.sents { // in order: d.turns is a map
 		if named[i] || !d.turns[i] {
 			continue
 		}
